@@ -1,0 +1,122 @@
+import { CallError, type CallErrorCode } from '../../core/CallError.js'
+
+export interface RequestOptions {
+  /** The client's name, kept on every error. */
+  provider: string
+  /** Give up after this long with a `timeout` error. */
+  timeoutMs: number
+  signal?: AbortSignal
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof fetch
+}
+
+export interface JsonResponse {
+  response: Response
+  /** The parsed JSON body; `undefined` when empty; the raw text when it is not JSON. */
+  body: unknown
+}
+
+/** The `CallError` code for an HTTP status. */
+export function statusToCode(status: number): CallErrorCode {
+  if (status === 400 || status === 422) return 'invalid_argument'
+  if (status === 401) return 'unauthorized'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not_found'
+  if (status === 408 || status === 504) return 'timeout'
+  if (status === 409) return 'conflict'
+  if (status === 429) return 'rate_limited'
+  return 'provider_error'
+}
+
+const MESSAGES: Partial<Record<CallErrorCode, string>> = {
+  invalid_argument: 'The phone system refused the request.',
+  unauthorized: 'Your phone session has expired or is missing. Sign in again.',
+  forbidden: 'You are not allowed to place this call.',
+  not_found: 'The phone system could not find the user or call.',
+  timeout: 'The phone system did not answer in time. Try again.',
+  conflict: 'The phone system refused: a call is already in progress.',
+  provider_error: 'The phone system had a problem. Try again in a moment.',
+}
+
+/** `Retry-After` (seconds or an HTTP date) in milliseconds. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/**
+ * A `CallError` for a non-2xx response. `serverMessage` and `serverCode` are the provider's
+ * words, kept in `error.provider` and appended to the message a person sees.
+ */
+export function httpError(
+  provider: string,
+  response: Response,
+  serverMessage?: string,
+  serverCode?: string | number,
+): CallError {
+  const code = statusToCode(response.status)
+  const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'))
+  let message =
+    code === 'rate_limited'
+      ? `Too many calls at once. ${retryAfterMs === undefined ? 'Wait a moment' : `Wait ${Math.ceil(retryAfterMs / 1000)} s`} and try again.`
+      : (MESSAGES[code] ?? 'The phone system refused the request.')
+  if (serverMessage && code !== 'rate_limited') message = `${message} (${serverMessage})`
+  return new CallError(code, message, {
+    provider: {
+      provider,
+      status: response.status,
+      ...(serverCode !== undefined && { code: serverCode }),
+      ...(serverMessage !== undefined && { message: serverMessage }),
+    },
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+  })
+}
+
+/**
+ * `fetch` with a timeout and an abort signal, reading the body as JSON. Network failures,
+ * time-outs and aborts become `CallError`s; HTTP errors are left to the caller (see `httpError`).
+ */
+export async function requestJson(url: string, init: RequestInit, options: RequestOptions): Promise<JsonResponse> {
+  const { provider, timeoutMs, signal } = options
+  const doFetch = options.fetch ?? globalThis.fetch
+  if (signal?.aborted) throw new CallError('aborted', 'The request was cancelled.', { provider: { provider } })
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, timeoutMs)
+  const onAbort = () => controller.abort()
+  signal?.addEventListener('abort', onAbort, { once: true })
+  try {
+    const response = await doFetch(url, { ...init, signal: controller.signal })
+    const text = await response.text()
+    let body: unknown
+    if (text !== '') {
+      try {
+        body = JSON.parse(text)
+      } catch {
+        body = text
+      }
+    }
+    return { response, body }
+  } catch (error) {
+    if (timedOut) {
+      throw new CallError('timeout', `The phone system did not answer within ${Math.round(timeoutMs / 1000)} s. Try again.`, {
+        provider: { provider },
+        cause: error,
+      })
+    }
+    if (signal?.aborted) throw new CallError('aborted', 'The request was cancelled.', { provider: { provider }, cause: error })
+    throw new CallError('network_error', 'Could not reach the phone system. Check the connection and try again.', {
+      provider: { provider, message: error instanceof Error ? error.message : String(error) },
+      cause: error,
+    })
+  } finally {
+    clearTimeout(timer)
+    signal?.removeEventListener('abort', onAbort)
+  }
+}

@@ -1,0 +1,388 @@
+import { CallError, type CallErrorCode } from '../../core/CallError.js'
+import type { CallCapabilities, CallClient, ControlResult, StartCallOptions } from '../../core/CallClient.js'
+import {
+  isTerminalStatus,
+  type CallEvent,
+  type CallOutcome,
+  type CallStatus,
+  type InteractionEvent,
+  type InteractionEventInit,
+  type LiveCallStatus,
+} from '../../core/CallEvent.js'
+import { parseDialString } from '../../core/parseDialString.js'
+import { failure, success } from '../../core/result.js'
+import type { InteractionAssociatedObject } from '../../core/types.js'
+import { validateAssociatedObject } from '../../core/validateAssociatedObject.js'
+
+/** How a simulated call goes once it rings. `timeout` fails the start like Bright Pattern's `"Timeout error"`. */
+export type SimulatedOutcome = 'answered' | 'busy' | 'no-answer' | 'failed' | 'timeout'
+
+/** Milliseconds between the steps of a simulated call. */
+export interface SimulatedDelays {
+  /** `startCall` resolving. Default 300. */
+  start: number
+  /** dialing → ringing. Default 1000. */
+  ringing: number
+  /** ringing → connected (or busy, failed). Default 2000. */
+  answer: number
+  /** ringing → ended with `no-answer`. Default 6000. */
+  noAnswer: number
+}
+
+export interface SimulatedClientOptions {
+  /** Default `'answered'`. */
+  outcome?: SimulatedOutcome
+  delays?: Partial<SimulatedDelays>
+  /** Ends a connected call by itself after this long. Default: stays connected until hung up. */
+  callDurationMs?: number
+  /** Answer starts with `{ id: null }` and let the dialpad take the number, like Bright Pattern's Deferred Dial. */
+  deferredDial?: boolean
+  /** Turn capabilities off to show a provider that lacks them. */
+  capabilities?: Partial<CallCapabilities>
+}
+
+/** A call as the simulator holds it. */
+export interface SimulatedCall {
+  id: string
+  phoneNumber: string
+  associatedObject?: InteractionAssociatedObject
+  status: CallStatus
+  muted: boolean
+  /** DTMF digits sent so far. */
+  dtmf: string
+}
+
+/** One `startCall` that reached the simulator (valid input only). */
+export interface SimulatedRequest {
+  phoneNumber: string
+  initialObject?: InteractionAssociatedObject
+  confirmed: boolean
+}
+
+/** Drives simulated calls by hand, for stories and tests. */
+export interface SimulatedControl {
+  /** Every start that reached the simulator, oldest first. */
+  readonly requests: readonly SimulatedRequest[]
+  /** The simulator's calls, oldest first. */
+  calls(): SimulatedCall[]
+  /** Changes options for the next calls (the outcome toolbar of the CRM example). */
+  setOptions(options: Partial<Pick<SimulatedClientOptions, 'outcome' | 'deferredDial' | 'callDurationMs'>>): void
+  /** Moves a call to its next state now: dialing → ringing → its outcome → ended. */
+  advance(id: string): void
+  /** Ends a call now with this outcome. */
+  end(id: string, outcome?: CallOutcome): void
+  /** Fails a call now. */
+  fail(id: string, message?: string): void
+  /** Makes the next start fail with this error, before any call exists. */
+  failNextStart(code: CallErrorCode, message?: string): void
+  /** Drops the event stream: events are lost until `restoreStream`. */
+  dropStream(): void
+  /** Restores the stream and resyncs every call from a snapshot, so no final state is lost. */
+  restoreStream(): void
+  /** Sends the last event of a call again. */
+  emitDuplicate(id: string): void
+  /** Sends an older event (an earlier state, an older time) for a call. */
+  emitStale(id: string, status?: LiveCallStatus): void
+}
+
+export interface SimulatedClient extends CallClient {
+  readonly control: SimulatedControl
+}
+
+const DEFAULT_DELAYS: SimulatedDelays = { start: 300, ringing: 1000, answer: 2000, noAnswer: 6000 }
+
+const CAPABILITIES: CallCapabilities = {
+  deferredDial: true,
+  hangup: true,
+  hold: true,
+  mute: true,
+  dtmf: true,
+  updateAssociatedObject: true,
+}
+
+interface CallRecord extends SimulatedCall {
+  seq: number
+  timer?: ReturnType<typeof setTimeout>
+  endTimer?: ReturnType<typeof setTimeout>
+  last?: InteractionEvent
+}
+
+/**
+ * An in-memory telephony provider driven by timers: the default client for Storybook, tests and
+ * demos, and the reference implementation of `CallClient`. Deterministic under fake timers.
+ *
+ * @example
+ * const client = createSimulatedClient({ outcome: 'busy' })
+ * <CallProvider client={client}>…</CallProvider>
+ */
+export function createSimulatedClient(options: SimulatedClientOptions = {}): SimulatedClient {
+  let settings = { ...options }
+  const delays: SimulatedDelays = { ...DEFAULT_DELAYS, ...options.delays }
+  const capabilities: CallCapabilities = { ...CAPABILITIES, ...options.capabilities }
+  const listeners = new Set<(event: CallEvent) => void>()
+  const calls = new Map<string, CallRecord>()
+  const requests: SimulatedRequest[] = []
+  let nextId = 1
+  let streamUp = true
+  let disposed = false
+  let nextStartError: CallError | undefined
+
+  const deliver = (event: CallEvent) => {
+    for (const listener of [...listeners]) listener(event)
+  }
+
+  function emit(call: CallRecord, event: InteractionEventInit) {
+    call.seq += 1
+    const full = {
+      ...event,
+      interactionId: call.id,
+      at: Date.now(),
+      seq: call.seq,
+      phoneNumber: call.phoneNumber,
+      ...(call.associatedObject && { associatedObject: call.associatedObject }),
+    } as InteractionEvent
+    call.last = full
+    if (streamUp) deliver(full)
+  }
+
+  function clearTimers(call: CallRecord) {
+    clearTimeout(call.timer)
+    clearTimeout(call.endTimer)
+  }
+
+  function setStatus(call: CallRecord, status: LiveCallStatus) {
+    call.status = status
+    emit(call, { type: 'status', status, rawState: status })
+  }
+
+  function end(call: CallRecord, outcome: CallOutcome) {
+    if (isTerminalStatus(call.status)) return
+    clearTimers(call)
+    call.status = 'ended'
+    emit(call, { type: 'ended', outcome, rawState: outcome })
+  }
+
+  function fail(call: CallRecord, message = 'The carrier rejected the call.') {
+    if (isTerminalStatus(call.status)) return
+    clearTimers(call)
+    call.status = 'failed'
+    const error = new CallError('provider_error', message, { provider: { provider: 'simulated', name: 'call_failed' } })
+    emit(call, { type: 'failed', error: error.toJSON(), rawState: 'failed' })
+  }
+
+  function connect(call: CallRecord) {
+    setStatus(call, 'connected')
+    if (settings.callDurationMs !== undefined) {
+      call.endTimer = setTimeout(() => end(call, 'completed'), settings.callDurationMs)
+    }
+  }
+
+  /** What ringing leads to, by the outcome the call was started with. */
+  function answerStep(call: CallRecord, outcome: SimulatedOutcome): [number, () => void] {
+    switch (outcome) {
+      case 'busy':
+        return [delays.answer, () => end(call, 'busy')]
+      case 'no-answer':
+        return [delays.noAnswer, () => end(call, 'no-answer')]
+      case 'failed':
+        return [delays.answer, () => fail(call)]
+      default:
+        return [delays.answer, () => connect(call)]
+    }
+  }
+
+  function schedule(call: CallRecord, outcome: SimulatedOutcome) {
+    call.timer = setTimeout(() => {
+      setStatus(call, 'ringing')
+      const [delay, next] = answerStep(call, outcome)
+      call.timer = setTimeout(next, delay)
+    }, delays.ringing)
+  }
+
+  function find(id: string): CallRecord | undefined {
+    return calls.get(id)
+  }
+
+  async function control(
+    id: string,
+    allowed: readonly CallStatus[],
+    action: (call: CallRecord) => void,
+  ): Promise<ControlResult> {
+    const call = find(id)
+    if (!call) return failure('not_found', `There is no call ${id}.`)
+    if (!allowed.includes(call.status)) {
+      return failure('invalid_state', `This can't be done while the call is ${call.status}.`)
+    }
+    action(call)
+    return success(null)
+  }
+
+  const wait = (ms: number, signal?: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason)
+      const timer = setTimeout(resolve, ms)
+      signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer)
+          reject(signal.reason)
+        },
+        { once: true },
+      )
+    })
+
+  const client: SimulatedClient = {
+    name: 'simulated',
+    capabilities,
+
+    async startCall(phoneNumber: string, initialObject?: InteractionAssociatedObject, startOptions: StartCallOptions = {}) {
+      if (disposed) return failure('not_ready', 'The simulated client was disposed.')
+      const parsed = parseDialString(phoneNumber, { policy: { unnormalizedLocal: 'pass' } })
+      if (!parsed.ok) return failure(parsed.error)
+      if (initialObject !== undefined) {
+        const checked = validateAssociatedObject(initialObject)
+        if (!checked.ok) return failure(checked.error)
+      }
+      const confirmed = startOptions.confirmed ?? false
+      requests.push({ phoneNumber: parsed.dialString.value, ...(initialObject && { initialObject }), confirmed })
+      try {
+        await wait(delays.start, startOptions.signal)
+      } catch {
+        return failure('aborted', 'The call was cancelled before it started.')
+      }
+      if (nextStartError) {
+        const error = nextStartError
+        nextStartError = undefined
+        return failure(error)
+      }
+      const outcome = settings.outcome ?? 'answered'
+      if (outcome === 'timeout') return success({ id: null, error: 'Timeout error' })
+      if (settings.deferredDial && !confirmed) return success({ id: null })
+
+      const call: CallRecord = {
+        id: `sim-${nextId++}`,
+        phoneNumber: parsed.dialString.value,
+        status: 'dialing',
+        muted: false,
+        dtmf: '',
+        seq: 0,
+        ...(initialObject && { associatedObject: initialObject }),
+      }
+      calls.set(call.id, call)
+      emit(call, { type: 'status', status: 'dialing', rawState: 'dialing', direction: 'outbound' })
+      schedule(call, outcome)
+      return success({ id: call.id })
+    },
+
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+
+    hangup: (id) =>
+      control(id, ['dialing', 'ringing', 'connected', 'held'], (call) =>
+        end(call, call.status === 'connected' || call.status === 'held' ? 'completed' : 'canceled'),
+      ),
+    hold: (id) => control(id, ['connected'], (call) => setStatus(call, 'held')),
+    resume: (id) => control(id, ['held'], (call) => setStatus(call, 'connected')),
+    mute: (id, muted) =>
+      control(id, ['connected', 'held'], (call) => {
+        call.muted = muted
+        emit(call, { type: 'updated', muted })
+      }),
+    async sendDtmf(id, digits) {
+      if (!/^[0-9*#]+$/.test(digits)) return failure('invalid_argument', `“${digits}” is not a DTMF tone: use 0-9, * and #.`)
+      return control(id, ['connected'], (call) => {
+        call.dtmf += digits
+      })
+    },
+    async updateAssociatedObject(id, object) {
+      const checked = validateAssociatedObject(object)
+      if (!checked.ok) return failure(checked.error)
+      return control(id, ['dialing', 'ringing', 'connected', 'held'], (call) => {
+        call.associatedObject = object
+        emit(call, { type: 'updated' })
+      })
+    },
+
+    async snapshot() {
+      return [...calls.values()].flatMap((call) => (call.last ? [call.last] : []))
+    },
+
+    dispose() {
+      disposed = true
+      for (const call of calls.values()) clearTimers(call)
+      listeners.clear()
+    },
+
+    control: {
+      get requests() {
+        return requests
+      },
+      calls: () => [...calls.values()].map(({ id, phoneNumber, associatedObject, status, muted, dtmf }) => ({
+        id,
+        phoneNumber,
+        status,
+        muted,
+        dtmf,
+        ...(associatedObject && { associatedObject }),
+      })),
+      setOptions(next) {
+        settings = { ...settings, ...next }
+      },
+      advance(id) {
+        const call = find(id)
+        if (!call || isTerminalStatus(call.status)) return
+        clearTimeout(call.timer)
+        if (call.status === 'dialing') {
+          setStatus(call, 'ringing')
+          const [delay, next] = answerStep(call, settings.outcome ?? 'answered')
+          call.timer = setTimeout(next, delay)
+        } else if (call.status === 'ringing') {
+          answerStep(call, settings.outcome ?? 'answered')[1]()
+        } else {
+          end(call, 'completed')
+        }
+      },
+      end(id, outcome = 'completed') {
+        const call = find(id)
+        if (call) end(call, outcome)
+      },
+      fail(id, message) {
+        const call = find(id)
+        if (call) fail(call, message)
+      },
+      failNextStart(code, message = 'The phone system refused the call.') {
+        nextStartError = new CallError(code, message, { provider: { provider: 'simulated' } })
+      },
+      dropStream() {
+        if (!streamUp) return
+        deliver({ type: 'connection', status: 'reconnecting' })
+        streamUp = false
+      },
+      restoreStream() {
+        if (streamUp) return
+        streamUp = true
+        deliver({ type: 'connection', status: 'open' })
+        for (const call of calls.values()) if (call.last) deliver(call.last)
+      },
+      emitDuplicate(id) {
+        const last = find(id)?.last
+        if (last && streamUp) deliver(last)
+      },
+      emitStale(id, status = 'dialing') {
+        const call = find(id)
+        if (!call?.last || !streamUp) return
+        deliver({
+          type: 'status',
+          status,
+          interactionId: id,
+          at: call.last.at - 1,
+          seq: Math.max(0, call.seq - 1),
+          rawState: status,
+        })
+      },
+    },
+  }
+  return client
+}

@@ -1,0 +1,76 @@
+import type { CallError } from './CallError.js'
+import type { CallEvent } from './CallEvent.js'
+import type { InitiateResult, InteractionAssociatedObject, OperationResult } from './types.js'
+
+/** What a client (and so the UI) can do. The UI disables what is `false` instead of failing on click. */
+export interface CallCapabilities {
+  /** The provider may answer a start with a deferred dial (`id: null`, number prefilled). */
+  deferredDial: boolean
+  hangup: boolean
+  hold: boolean
+  mute: boolean
+  dtmf: boolean
+  /** The associated object can change during a call. */
+  updateAssociatedObject: boolean
+}
+
+/** Options of one start. */
+export interface StartCallOptions {
+  /** Aborts the start; the result is then an `aborted` error. */
+  signal?: AbortSignal
+  /**
+   * The person confirmed the number on a dialpad. A client that defers dials by itself
+   * (the simulated one with `deferredDial`) dials now.
+   */
+  confirmed?: boolean
+}
+
+/** Every control resolves to this envelope; it never rejects. */
+export type ControlResult = OperationResult<null, CallError>
+
+/** The result of a start: the seed's envelope with a `CallError` on failure. */
+export type StartCallResult = OperationResult<InitiateResult, CallError>
+
+/**
+ * The contract every provider client implements. `startCall` and the controls resolve to an
+ * envelope and never reject; live state arrives through `subscribe` as normalized events.
+ */
+export interface CallClient {
+  /** The provider's name, e.g. `"simulated"`, `"genesys"`. */
+  readonly name: string
+  /** What this provider can do. May change at run time: the client then emits a `capabilities` event. */
+  readonly capabilities: CallCapabilities
+  /**
+   * Starts an outbound call. `data.id === null` without `data.error` is a deferred dial.
+   * Bad input resolves to an `invalid_number` / `invalid_argument` error before any request.
+   */
+  startCall(
+    phoneNumber: string,
+    initialObject?: InteractionAssociatedObject,
+    options?: StartCallOptions,
+  ): Promise<StartCallResult>
+  /** Listens to normalized events. Returns the unsubscribe function. */
+  subscribe(listener: (event: CallEvent) => void): () => void
+  hangup?(interactionId: string): Promise<ControlResult>
+  hold?(interactionId: string): Promise<ControlResult>
+  resume?(interactionId: string): Promise<ControlResult>
+  mute?(interactionId: string, muted: boolean): Promise<ControlResult>
+  /** Sends DTMF tones: digits `0-9`, `*`, `#`. */
+  sendDtmf?(interactionId: string, digits: string): Promise<ControlResult>
+  /** Replaces the associated object of a live call. */
+  updateAssociatedObject?(interactionId: string, object: InteractionAssociatedObject): Promise<ControlResult>
+  /** The provider's current calls as events, to resync after a (re)load. */
+  snapshot?(): Promise<CallEvent[]>
+  /** Stops timers, streams and listeners. The client is unusable afterwards. */
+  dispose(): void
+}
+
+/** No capability: the starting point of a client's own set. */
+export const NO_CAPABILITIES: CallCapabilities = Object.freeze({
+  deferredDial: false,
+  hangup: false,
+  hold: false,
+  mute: false,
+  dtmf: false,
+  updateAssociatedObject: false,
+})

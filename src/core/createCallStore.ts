@@ -1,0 +1,64 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { CallCapabilities } from './CallClient.js'
+import type { CallEvent } from './CallEvent.js'
+import {
+  DEFAULT_HISTORY_LIMIT,
+  dismissInteraction,
+  initialCallState,
+  reduceCallState,
+  type CallState,
+  type DialpadSource,
+} from './reduceCallState.js'
+
+/** The store's actions. State changes only through these. */
+export interface CallStoreActions {
+  /** Applies a client event through the reducer. */
+  dispatch(event: CallEvent): void
+  /** Sets the dialpad draft (`typed` by default). */
+  setDraft(value: string, source?: DialpadSource): void
+  /** Fills the dialpad from a deferred dial; the dialpad moves focus to Call and announces it. */
+  prefill(value: string): void
+  /** Removes an interaction from the banner; it stays in history. */
+  dismiss(interactionId: string): void
+}
+
+export type CallStore = CallState & CallStoreActions
+export type CallStoreApi = StoreApi<CallStore>
+
+export interface CallStoreOptions {
+  /** The client's capabilities at start. */
+  capabilities: CallCapabilities
+  /** How many ended calls to keep. Older ones are dropped, so memory stays flat over a shift. Default 50. */
+  historyLimit?: number
+}
+
+/**
+ * Creates one interaction store (zustand/vanilla). `CallProvider` makes one per provider; it is
+ * never a module singleton, so two providers on a page never share calls.
+ */
+export function createCallStore({ capabilities, historyLimit = DEFAULT_HISTORY_LIMIT }: CallStoreOptions): CallStoreApi {
+  if (!Number.isInteger(historyLimit) || historyLimit < 1) {
+    throw new RangeError(`historyLimit must be a whole number of at least 1, got ${String(historyLimit)}.`)
+  }
+  return createStore<CallStore>()((set) => ({
+    ...initialCallState(capabilities),
+    dispatch: (event) => set((state) => reduceCallState(state, event, historyLimit)),
+    setDraft: (value, source = 'typed') =>
+      set((state) =>
+        state.dialpad.value === value && state.dialpad.source === source
+          ? state
+          : { dialpad: { ...state.dialpad, value, source } },
+      ),
+    prefill: (value) =>
+      set((state) => ({ dialpad: { value, source: 'prefill', prefillCount: state.dialpad.prefillCount + 1 } })),
+    dismiss: (interactionId) => set((state) => dismissInteraction(state, interactionId)),
+  }))
+}
+
+/** Selects one interaction; the same object until that interaction changes. */
+export const selectInteraction = (id: string | null | undefined) => (state: CallState) =>
+  id == null ? undefined : state.interactions[id]
+
+/** Selects the interaction the banner shows. */
+export const selectActiveInteraction = (state: CallState) =>
+  state.activeId === null ? undefined : state.interactions[state.activeId]

@@ -1,0 +1,104 @@
+import type { CallCapabilities } from './CallClient.js'
+import { isTerminalStatus, type CallEvent, type ConnectionStatus } from './CallEvent.js'
+import type { CallErrorInfo } from './CallError.js'
+import { reduceInteraction, type Interaction } from './reduceInteraction.js'
+
+/** Where the dialpad's number came from: typed by a person, or prefilled by a deferred dial. */
+export type DialpadSource = 'typed' | 'prefill'
+
+/** The dialpad's draft, kept in the store so a deferred dial anywhere can fill it. */
+export interface DialpadDraft {
+  value: string
+  source: DialpadSource
+  /** Grows on every prefill, so a dialpad can move focus and announce each one. */
+  prefillCount: number
+}
+
+/** Everything the store holds. */
+export interface CallState {
+  /** Live interactions and the last `historyLimit` ended ones, by id. */
+  interactions: Readonly<Record<string, Interaction>>
+  /** The interaction the banner shows: the newest call, or the one the provider activated. */
+  activeId: string | null
+  /** Ids of ended and failed interactions, oldest first, at most `historyLimit`. */
+  history: readonly string[]
+  /** The client's capabilities, as last reported. */
+  capabilities: CallCapabilities
+  /** Health of the client's event stream. */
+  connection: { status: ConnectionStatus; error?: CallErrorInfo }
+  dialpad: DialpadDraft
+}
+
+export const DEFAULT_HISTORY_LIMIT = 50
+
+/** The initial state for a client with these capabilities. */
+export function initialCallState(capabilities: CallCapabilities): CallState {
+  return {
+    interactions: {},
+    activeId: null,
+    history: [],
+    capabilities,
+    connection: { status: 'open' },
+    dialpad: { value: '', source: 'typed', prefillCount: 0 },
+  }
+}
+
+function newestLive(interactions: Readonly<Record<string, Interaction>>): string | null {
+  let best: Interaction | undefined
+  for (const interaction of Object.values(interactions)) {
+    if (isTerminalStatus(interaction.status)) continue
+    if (!best || interaction.createdAt >= best.createdAt) best = interaction
+  }
+  return best?.id ?? null
+}
+
+/**
+ * The store's reducer: applies one event with `reduceInteraction`, keeps the active id, and
+ * bounds memory by evicting the oldest ended interactions past `historyLimit`.
+ * Returns the same object when nothing changed.
+ */
+export function reduceCallState(state: CallState, event: CallEvent, historyLimit = DEFAULT_HISTORY_LIMIT): CallState {
+  switch (event.type) {
+    case 'capabilities': {
+      const capabilities = { ...state.capabilities, ...event.capabilities }
+      const same = (Object.keys(capabilities) as (keyof CallCapabilities)[]).every(
+        (k) => capabilities[k] === state.capabilities[k],
+      )
+      return same ? state : { ...state, capabilities }
+    }
+    case 'connection':
+      if (state.connection.status === event.status && state.connection.error === event.error) return state
+      return { ...state, connection: event.error ? { status: event.status, error: event.error } : { status: event.status } }
+    case 'activated':
+      if (event.interactionId === state.activeId) return state
+      if (event.interactionId !== null && !state.interactions[event.interactionId]) return state
+      return { ...state, activeId: event.interactionId }
+  }
+
+  const previous = state.interactions[event.interactionId]
+  const next = reduceInteraction(previous, event)
+  if (next === previous) return state
+
+  let interactions: Record<string, Interaction> = { ...state.interactions, [next.id]: next }
+  let { history, activeId } = state
+  if (!previous && !isTerminalStatus(next.status)) activeId = next.id
+  if (!previous && activeId === null) activeId = next.id
+  if (isTerminalStatus(next.status)) {
+    history = [...history.filter((id) => id !== next.id), next.id]
+    if (history.length > historyLimit) {
+      const evicted = history.slice(0, history.length - historyLimit)
+      history = history.slice(-historyLimit)
+      for (const id of evicted) delete interactions[id]
+      if (activeId !== null && !interactions[activeId]) activeId = newestLive(interactions)
+    }
+  }
+  return { ...state, interactions, history, activeId }
+}
+
+/** Dismisses an interaction from the banner (it stays in history). The next live call becomes active. */
+export function dismissInteraction(state: CallState, id: string): CallState {
+  if (state.activeId !== id) return state
+  const rest = { ...state.interactions }
+  delete rest[id]
+  return { ...state, activeId: newestLive(rest) }
+}

@@ -1,0 +1,138 @@
+import type { CallErrorInfo } from './CallError.js'
+import type { CallCapabilities } from './CallClient.js'
+import {
+  isTerminalStatus,
+  type CallOutcome,
+  type CallStatus,
+  type InteractionEvent,
+  type InteractionEventBase,
+} from './CallEvent.js'
+import type { InteractionAssociatedObject } from './types.js'
+
+/** One call as the UI sees it. Records are immutable: a change is a new object. */
+export interface Interaction {
+  id: string
+  status: CallStatus
+  /** The provider's last raw state, shown when the state could not be mapped. */
+  rawState?: string
+  phoneNumber?: string
+  associatedObject?: InteractionAssociatedObject
+  providerCallId?: string
+  direction?: 'inbound' | 'outbound'
+  muted: boolean
+  /** Per-call capabilities (Genesys); merged over the client's. */
+  capabilities?: Partial<CallCapabilities>
+  /** Set when `status` is `ended`. */
+  outcome?: CallOutcome
+  /** The agent is in after-call work (wrap-up); the voice leg is already released. */
+  afterCallWork?: boolean
+  /** Set when `status` is `failed`. */
+  error?: CallErrorInfo
+  /** Time of the first event (epoch ms). */
+  createdAt: number
+  /** When the call was first connected; drives the call timer. */
+  connectedAt?: number
+  endedAt?: number
+  /** Time of the last applied event. Older events are stale. */
+  updatedAt: number
+  /** Sequence of the last applied event, when the provider numbers them. */
+  seq?: number
+}
+
+const RANK: Record<CallStatus, number> = {
+  initiating: 0,
+  deferred: 1,
+  dialing: 2,
+  ringing: 3,
+  connected: 4,
+  held: 4,
+  ended: 5,
+  failed: 5,
+}
+
+type Meta = Omit<InteractionEventBase, 'interactionId' | 'at' | 'seq'>
+
+function isStale(current: Interaction, event: InteractionEvent): boolean {
+  if (event.seq !== undefined && current.seq !== undefined) return event.seq <= current.seq
+  return event.at < current.updatedAt
+}
+
+/** Copies the event's optional fields that differ; returns `null` when nothing would change. */
+function mergeMeta(current: Interaction, event: Meta): Partial<Interaction> | null {
+  const patch: Partial<Interaction> = {}
+  let changed = false
+  const keys = ['rawState', 'phoneNumber', 'associatedObject', 'providerCallId', 'direction', 'muted'] as const
+  for (const key of keys) {
+    const value = event[key]
+    if (value !== undefined && value !== current[key]) {
+      ;(patch as Record<string, unknown>)[key] = value
+      changed = true
+    }
+  }
+  if (event.capabilities) {
+    const merged = { ...current.capabilities, ...event.capabilities }
+    const before = current.capabilities ?? {}
+    const keysChanged = (Object.keys(merged) as (keyof CallCapabilities)[]).some((k) => merged[k] !== before[k])
+    if (keysChanged) {
+      patch.capabilities = merged
+      changed = true
+    }
+  }
+  return changed ? patch : null
+}
+
+function create(event: InteractionEvent): Interaction {
+  const { interactionId, at, seq, type: _type, ...meta } = event
+  const base: Interaction = { id: interactionId, status: 'initiating', muted: false, createdAt: at, updatedAt: at }
+  if (seq !== undefined) base.seq = seq
+  const withMeta = { ...base, ...(mergeMeta(base, meta) ?? {}) }
+  return apply(withMeta, event) ?? withMeta
+}
+
+/** The state change an event asks for, or `null` when it asks for none. */
+function apply(current: Interaction, event: InteractionEvent): Interaction | null {
+  switch (event.type) {
+    case 'status': {
+      const { status } = event
+      const sideways = RANK[status] === RANK[current.status]
+      if (RANK[status] < RANK[current.status] || (sideways && status === current.status)) return null
+      const next: Interaction = { ...current, status }
+      if (status === 'connected' && current.connectedAt === undefined) next.connectedAt = event.at
+      return next
+    }
+    case 'ended': {
+      const next: Interaction = { ...current, status: 'ended', outcome: event.outcome, endedAt: event.at }
+      if (event.afterCallWork) next.afterCallWork = true
+      return next
+    }
+    case 'failed':
+      return { ...current, status: 'failed', error: event.error, endedAt: event.at }
+    case 'updated':
+      return null
+  }
+}
+
+/**
+ * The lifecycle reducer: pure, and the only place a call's state changes.
+ *
+ * - Forward only (`initiating → deferred → dialing → ringing → connected → ended | failed`),
+ *   except `connected ⇄ held`; any live state may jump to a terminal one.
+ * - Terminal states absorb every later event.
+ * - Stale events (older `seq`, or older `at` when there is no `seq`) and duplicates change
+ *   nothing: the same object comes back, so selectors do not re-render.
+ * - An `updated` event with an unmapped `rawState` keeps the state and records the raw value.
+ */
+export function reduceInteraction(current: Interaction | undefined, event: InteractionEvent): Interaction {
+  if (!current) return create(event)
+  if (isTerminalStatus(current.status) || isStale(current, event)) return current
+  const { interactionId: _id, at: _at, seq: _seq, type: _type, ...meta } = event
+  // A state change that is refused (backwards) must not smuggle in its metadata either.
+  const changed = apply(current, event)
+  if (changed === null && event.type !== 'updated') return current
+  const base = changed ?? current
+  const patch = mergeMeta(base, meta)
+  if (changed === null && patch === null) return current
+  const next: Interaction = { ...base, ...patch, updatedAt: Math.max(current.updatedAt, event.at) }
+  if (event.seq !== undefined) next.seq = event.seq
+  return next
+}

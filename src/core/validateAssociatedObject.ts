@@ -1,0 +1,49 @@
+import { CallError } from './CallError.js'
+import type { InteractionAssociatedObject } from './types.js'
+
+const REQUIRED = ['id', 'type', 'displayName', 'displayType'] as const
+
+/** Field paths an associated object can be wrong at: `id`, `customFields`, `customFields.<key>` … */
+export type AssociatedObjectField = (typeof REQUIRED)[number] | 'customFields' | `customFields.${string}`
+
+export type AssociatedObjectResult =
+  | { ok: true; value: InteractionAssociatedObject }
+  | { ok: false; error: CallError; fields: Partial<Record<AssociatedObjectField, string>> }
+
+/**
+ * Checks that a value is exactly an `InteractionAssociatedObject`: the four required strings
+ * and `customFields` with string values. Field errors are keyed by path for inline messages.
+ */
+export function validateAssociatedObject(value: unknown): AssociatedObjectResult {
+  const fields: Partial<Record<AssociatedObjectField, string>> = {}
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      ok: false,
+      error: new CallError('invalid_argument', 'The associated object must be an object with id, type, displayName, displayType and customFields.'),
+      fields,
+    }
+  }
+  const record = value as Record<string, unknown>
+  for (const key of REQUIRED) {
+    const field = record[key]
+    if (field === undefined || field === null || field === '') fields[key] = `${key} is required.`
+    else if (typeof field !== 'string') fields[key] = `${key} must be text.`
+  }
+  const custom = record.customFields
+  if (custom === undefined || custom === null) {
+    fields.customFields = 'customFields is required (use {} for none).'
+  } else if (typeof custom !== 'object' || Array.isArray(custom)) {
+    fields.customFields = 'customFields must be an object of text values.'
+  } else {
+    for (const [key, field] of Object.entries(custom as Record<string, unknown>)) {
+      if (typeof field !== 'string') fields[`customFields.${key}`] = `customFields.${key} must be text.`
+    }
+  }
+  const problems = Object.values(fields)
+  if (problems.length === 0) return { ok: true, value: value as InteractionAssociatedObject }
+  return {
+    ok: false,
+    error: new CallError('invalid_argument', `The associated object is not valid: ${problems.join(' ')}`),
+    fields,
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * The client contract: every `CallClient` runs this suite against a real peer (the simulator,
+ * a loopback HTTP server, a Bayeux server, a faithful fake SDK). Import it from a test file and
+ * call `runClientContract(harness)`.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  createCallStore,
+  isCallError,
+  type CallClient,
+  type CallStatus,
+  type CallStoreApi,
+  type InteractionAssociatedObject,
+} from '../../src/core/index.js'
+
+/** What the suite needs from the peer to drive a call the way the provider would. */
+export interface ContractPeer {
+  /** How many start requests reached the provider so far. */
+  startRequests(): number
+  /** The provider answers the call (the remote party picks up). */
+  answer(interactionId: string): Promise<void>
+  /** The provider ends the call from its side (the remote party hangs up). */
+  remoteHangup(interactionId: string): Promise<void>
+  /** The provider rejects the next start with a server error (5xx, a provider error code). */
+  failNextStart(): Promise<void>
+}
+
+export interface ContractSetup {
+  client: CallClient
+  peer: ContractPeer
+  /** A number the provider accepts. */
+  validNumber: string
+  teardown(): Promise<void>
+}
+
+export interface ContractHarness {
+  name: string
+  setup(): Promise<ContractSetup>
+  /** Time to wait for one event. Default 3000 ms. */
+  eventTimeoutMs?: number
+}
+
+export const contact: InteractionAssociatedObject = {
+  id: 'contact-42',
+  type: 'contact',
+  displayName: 'Ada Lovelace',
+  displayType: 'Contact',
+  customFields: { accountTier: 'Gold' },
+}
+
+/** Waits until the store's interaction reaches one of `statuses`. */
+export function waitForStatus(
+  store: CallStoreApi,
+  id: string,
+  statuses: readonly CallStatus[],
+  timeoutMs = 3000,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const status = store.getState().interactions[id]?.status
+      if (status && statuses.includes(status)) {
+        unsubscribe()
+        clearTimeout(timer)
+        resolve()
+        return true
+      }
+      return false
+    }
+    const unsubscribe = store.subscribe(check)
+    const timer = setTimeout(() => {
+      unsubscribe()
+      const status = store.getState().interactions[id]?.status ?? 'absent'
+      reject(new Error(`Interaction ${id} stayed ${status}; expected ${statuses.join(' or ')}.`))
+    }, timeoutMs)
+    check()
+  })
+}
+
+export function runClientContract(harness: ContractHarness): void {
+  const timeout = harness.eventTimeoutMs ?? 3000
+
+  describe(`CallClient contract: ${harness.name}`, () => {
+    let setup: ContractSetup
+    let store: CallStoreApi
+    let unsubscribe: () => void
+
+    beforeEach(async () => {
+      setup = await harness.setup()
+      store = createCallStore({ capabilities: setup.client.capabilities })
+      unsubscribe = setup.client.subscribe((event) => store.getState().dispatch(event))
+    })
+
+    afterEach(async () => {
+      unsubscribe()
+      setup.client.dispose()
+      await setup.teardown()
+    })
+
+    async function start(): Promise<string> {
+      const result = await setup.client.startCall(setup.validNumber, contact)
+      if (result.status === 'error') throw result.error
+      expect(result.data.error).toBeUndefined()
+      const id = result.data.id
+      if (id === null) throw new Error('The harness must start a real (not deferred) call.')
+      return id
+    }
+
+    it('names itself and declares every capability as a boolean', () => {
+      expect(setup.client.name).toMatch(/^[a-z][a-z-]*$/)
+      for (const key of ['deferredDial', 'hangup', 'hold', 'mute', 'dtmf', 'updateAssociatedObject'] as const) {
+        expect(typeof setup.client.capabilities[key]).toBe('boolean')
+      }
+    })
+
+    it('has a method for each capability it declares', () => {
+      const { client } = setup
+      if (client.capabilities.hangup) expect(client.hangup).toBeTypeOf('function')
+      if (client.capabilities.hold) {
+        expect(client.hold).toBeTypeOf('function')
+        expect(client.resume).toBeTypeOf('function')
+      }
+      if (client.capabilities.mute) expect(client.mute).toBeTypeOf('function')
+      if (client.capabilities.dtmf) expect(client.sendDtmf).toBeTypeOf('function')
+      if (client.capabilities.updateAssociatedObject) expect(client.updateAssociatedObject).toBeTypeOf('function')
+    })
+
+    it.each(['', 'call me', '+1 (555) abc', '+0123456789', '1'])(
+      'refuses the number %j with invalid_number before any request',
+      async (input) => {
+        const result = await setup.client.startCall(input, contact)
+        expect(result.status).toBe('error')
+        if (result.status === 'error') {
+          expect(isCallError(result.error)).toBe(true)
+          expect(result.error.code).toBe('invalid_number')
+          expect(result.error.message.length).toBeGreaterThan(10)
+        }
+        expect(setup.peer.startRequests()).toBe(0)
+      },
+    )
+
+    it('refuses a malformed associated object with invalid_argument before any request', async () => {
+      const bad = { id: 42, type: 'contact', displayName: 'Ada', displayType: 'Contact', customFields: { tier: 1 } }
+      const result = await setup.client.startCall(setup.validNumber, bad as unknown as InteractionAssociatedObject)
+      expect(result.status === 'error' && result.error.code).toBe('invalid_argument')
+      expect(setup.peer.startRequests()).toBe(0)
+    })
+
+    it('starts a call, reports its id, and streams it to connected and ended', async () => {
+      const id = await start()
+      expect(setup.peer.startRequests()).toBe(1)
+      await waitForStatus(store, id, ['initiating', 'dialing', 'ringing'], timeout)
+      await setup.peer.answer(id)
+      await waitForStatus(store, id, ['connected'], timeout)
+      await setup.peer.remoteHangup(id)
+      await waitForStatus(store, id, ['ended'], timeout)
+      const interaction = store.getState().interactions[id]
+      expect(interaction?.status).toBe('ended')
+      expect(interaction?.connectedAt).toBeTypeOf('number')
+    })
+
+    it('resolves a provider failure to an error envelope, never a rejection', async () => {
+      await setup.peer.failNextStart()
+      const result = await setup.client.startCall(setup.validNumber, contact)
+      expect(result.status).toBe('error')
+      if (result.status === 'error') {
+        expect(isCallError(result.error)).toBe(true)
+        expect(result.error.provider?.provider).toBe(setup.client.name)
+      }
+    })
+
+    it('resolves an aborted start to an aborted error', async () => {
+      const controller = new AbortController()
+      controller.abort()
+      const result = await setup.client.startCall(setup.validNumber, contact, { signal: controller.signal })
+      expect(result.status === 'error' && result.error.code).toBe('aborted')
+    })
+
+    it('hangs up a live call when it can, and says not_supported when it cannot', async () => {
+      const id = await start()
+      await waitForStatus(store, id, ['initiating', 'dialing', 'ringing'], timeout)
+      await setup.peer.answer(id)
+      await waitForStatus(store, id, ['connected'], timeout)
+      if (setup.client.capabilities.hangup) {
+        const result = await setup.client.hangup!(id)
+        expect(result.status).toBe('success')
+        await waitForStatus(store, id, ['ended'], timeout)
+      } else if (setup.client.hangup) {
+        const result = await setup.client.hangup(id)
+        expect(result.status === 'error' && result.error.code).toBe('not_supported')
+      }
+    })
+
+    it('stops delivering events after unsubscribe', async () => {
+      const id = await start()
+      await waitForStatus(store, id, ['initiating', 'dialing', 'ringing'], timeout)
+      unsubscribe()
+      const before = store.getState().interactions[id]
+      await setup.peer.answer(id)
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      expect(store.getState().interactions[id]).toBe(before)
+    })
+
+    it('can be disposed twice without throwing', () => {
+      setup.client.dispose()
+      expect(() => setup.client.dispose()).not.toThrow()
+    })
+  })
+}
