@@ -26,10 +26,14 @@ export interface StartCallData {
   phoneNumber: string
 }
 
-export interface CallRuntimeOptions extends DialStringOptions {
-  client: CallClient
+/** The rules of a start, which may change while calls are live. */
+export interface CallRuntimeConfig extends DialStringOptions {
   /** Default `'dial'`. */
   dialMode?: DialMode
+}
+
+export interface CallRuntimeOptions extends CallRuntimeConfig {
+  client: CallClient
   /** Ended calls kept in the store. Default 50. */
   historyLimit?: number
 }
@@ -39,6 +43,8 @@ export interface CallRuntime {
   readonly client: CallClient
   readonly store: CallStoreApi
   readonly dialMode: DialMode
+  /** Replaces the rules of a start (dial mode, region, metadata, policy); the store and calls stay. */
+  configure(config: CallRuntimeConfig): void
   /** Checks a number with the provider's rules (region, metadata, policy). */
   parse(input: string): DialStringResult
   /**
@@ -59,11 +65,12 @@ export interface CallRuntime {
  * await runtime.startCall({ phoneNumber: '+14165550199' })
  */
 export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
-  const { client, dialMode = 'dial', historyLimit, ...dialOptions } = options
+  const { client, historyLimit, ...initial } = options
+  let config: CallRuntimeConfig = initial
   const store = createCallStore({ capabilities: client.capabilities, historyLimit })
   const inFlight = new Map<string, Promise<StartCallData>>()
   const controllers = new Set<AbortController>()
-  const parse = (input: string) => parseDialString(input, dialOptions)
+  const parse = (input: string) => parseDialString(input, config)
 
   async function send(value: string, variables: StartCallVariables): Promise<StartCallData> {
     const controller = new AbortController()
@@ -87,13 +94,18 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
   return {
     client,
     store,
-    dialMode,
+    get dialMode() {
+      return config.dialMode ?? 'dial'
+    },
+    configure(next) {
+      config = next
+    },
     parse,
     startCall(variables) {
       const parsed = parse(variables.phoneNumber)
       if (!parsed.ok) return Promise.reject(parsed.error)
       const { value } = parsed.dialString
-      if (dialMode === 'prefill' && !variables.confirmed) {
+      if (config.dialMode === 'prefill' && !variables.confirmed) {
         store.getState().prefill(value)
         return Promise.resolve({ id: null, deferred: true, phoneNumber: value })
       }

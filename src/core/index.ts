@@ -39,6 +39,6 @@ export type {
 export { interpretStartResult } from './interpretStartResult.js'
 export type { StartOutcome } from './interpretStartResult.js'
 export { createCallRuntime } from './createCallRuntime.js'
-export type { CallRuntime, CallRuntimeOptions, DialMode, StartCallData, StartCallVariables } from './createCallRuntime.js'
+export type { CallRuntime, CallRuntimeConfig, CallRuntimeOptions, DialMode, StartCallData, StartCallVariables } from './createCallRuntime.js'
 export { validateAssociatedObject } from './validateAssociatedObject.js'
 export type { AssociatedObjectField, AssociatedObjectResult } from './validateAssociatedObject.js'

@@ -12,6 +12,8 @@ export interface DialString {
   input: string
   /** The country (ISO 3166-1 alpha-2), when phone metadata told it. */
   country?: string
+  /** The number formatted for display (international format), when phone metadata told it. */
+  formatted?: string
 }
 
 /** What a phone-number parser (from `react-click-to-call/phone`) tells about a number. */
@@ -82,7 +84,7 @@ const EMERGENCY: Readonly<Record<string, readonly string[]>> = {
   DE: ['112', '110'],
 }
 
-const FORMATTING = /[\s\-().\/\u00a0]/g
+const FORMATTING = /[\s\-()./\u00a0]/g
 
 function invalid(message: string): DialStringResult {
   return { ok: false, error: new CallError('invalid_number', message) }
@@ -132,6 +134,7 @@ export function parseDialString(input: string, options: DialStringOptions = {}):
     if (phoneNumbers && !parsed?.valid) return invalid(`“${trimmed}” is not a valid phone number.`)
     dialString = { kind: 'e164', value: parsed?.e164 ?? compact, input }
     if (parsed?.country) dialString.country = parsed.country
+    if (parsed?.formatted) dialString.formatted = parsed.formatted
   } else {
     const { min, max } = policy?.extensionLength ?? { min: 2, max: 6 }
     if (digits.length >= min && digits.length <= max) {
@@ -143,6 +146,7 @@ export function parseDialString(input: string, options: DialStringOptions = {}):
       if (!parsed?.valid) return invalid(`“${trimmed}” is not a valid phone number in ${defaultRegion.toUpperCase()}.`)
       dialString = { kind: 'local', value: parsed.e164, input }
       if (parsed.country) dialString.country = parsed.country
+      if (parsed.formatted) dialString.formatted = parsed.formatted
     } else if (policy?.unnormalizedLocal === 'pass') {
       dialString = { kind: 'local', value: digits, input }
     } else {

@@ -79,7 +79,7 @@ export function reduceCallState(state: CallState, event: CallEvent, historyLimit
   const next = reduceInteraction(previous, event)
   if (next === previous) return state
 
-  let interactions: Record<string, Interaction> = { ...state.interactions, [next.id]: next }
+  const interactions: Record<string, Interaction> = { ...state.interactions, [next.id]: next }
   let { history, activeId } = state
   if (!previous && !isTerminalStatus(next.status)) activeId = next.id
   if (!previous && activeId === null) activeId = next.id

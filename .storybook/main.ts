@@ -1,0 +1,20 @@
+import type { StorybookConfig } from '@storybook/react-vite'
+
+const config: StorybookConfig = {
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest', 'msw-storybook-addon'],
+  framework: { name: '@storybook/react-vite', options: {} },
+  staticDirs: ['./public'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  typescript: { reactDocgen: 'react-docgen-typescript' },
+  async viteFinal(viteConfig) {
+    // Storybook merges vite.config.ts: the library's .d.ts plugin must not run for the docs site.
+    const plugins = (viteConfig.plugins ?? []).flat().filter((plugin) => {
+      const name = plugin && typeof plugin === 'object' && 'name' in plugin ? plugin.name : ''
+      return !String(name).startsWith('vite:dts')
+    })
+    return { ...viteConfig, plugins, build: { ...viteConfig.build, lib: false } }
+  },
+}
+
+export default config

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: everything CI checks, in order, each step reported. Runs every step even after a
+ * failure, then prints one closing line `N passed, N failed` summed over every runner (Vitest
+ * unit and type tests, Storybook stories in Chromium, Playwright e2e, and one count per check:
+ * lint, typecheck, build, package, size) and exits non-zero on any failure or skipped test.
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { findChromium } from './chromium.js'
+
+const chromium = findChromium()
+if (!chromium) {
+  console.error(
+    [
+      'npm test needs Chromium for the browser tests, and none was found.',
+      '  Debian/Ubuntu:  sudo apt-get install -y chromium',
+      '  Elsewhere:      CHROMIUM_PATH=/path/to/chrome npm test',
+      'Browser tests are never skipped.',
+    ].join('\n'),
+  )
+  process.exit(1)
+}
+
+rmSync('reports', { recursive: true, force: true })
+mkdirSync('reports', { recursive: true })
+const env = { ...process.env, CHROMIUM_PATH: chromium, STORYBOOK_DISABLE_TELEMETRY: '1', FORCE_COLOR: '0' }
+const totals = { passed: 0, failed: 0, skipped: 0 }
+const lines = []
+
+function run(command, args) {
+  console.log(`\n▶ ${[command, ...args].join(' ')}`)
+  const started = Date.now()
+  const result = spawnSync(command, args, { stdio: 'inherit', env })
+  return { ok: result.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) }
+}
+
+/** A check that is one pass or one fail. */
+function check(name, command, args) {
+  const { ok, seconds } = run(command, args)
+  totals[ok ? 'passed' : 'failed'] += 1
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds} s)`)
+  return ok
+}
+
+/** A Vitest run, counted from its JSON report. */
+function vitest(name, project) {
+  const report = `reports/${project}.json`
+  const { ok, seconds } = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
+  if (!existsSync(report)) {
+    totals.failed += 1
+    lines.push(`FAIL ${name}: no report (${seconds} s)`)
+    return
+  }
+  const json = JSON.parse(readFileSync(report, 'utf8'))
+  const passed = json.numPassedTests ?? 0
+  const failed = (json.numFailedTests ?? 0) + (ok || json.numFailedTests ? 0 : 1)
+  const skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0)
+  totals.passed += passed
+  totals.failed += failed
+  totals.skipped += skipped
+  lines.push(`${failed || skipped ? 'FAIL' : 'ok  '} ${name}: ${passed} passed, ${failed} failed, ${skipped} skipped (${seconds} s)`)
+}
+
+/** Playwright, counted from its JSON report. */
+function playwright(name) {
+  const report = 'reports/e2e.json'
+  const { ok, seconds } = run('npx', ['playwright', 'test'])
+  if (!existsSync(report)) {
+    totals.failed += 1
+    lines.push(`FAIL ${name}: no report (${seconds} s)`)
+    return
+  }
+  const { stats } = JSON.parse(readFileSync(report, 'utf8'))
+  const passed = stats.expected + stats.flaky
+  const failed = stats.unexpected + (ok || stats.unexpected ? 0 : 1)
+  totals.passed += passed
+  totals.failed += failed
+  totals.skipped += stats.skipped
+  lines.push(`${failed || stats.skipped ? 'FAIL' : 'ok  '} ${name}: ${passed} passed, ${failed} failed, ${stats.skipped} skipped (${seconds} s)`)
+}
+
+check('lint', 'npx', ['eslint', '.'])
+check('typecheck', 'npx', ['tsc', '--noEmit'])
+vitest('unit and type tests', 'unit')
+const built = check('build', 'npm', ['run', 'build', '--silent'])
+if (built) {
+  check('package (publint, attw)', 'node', ['scripts/check-package.mjs'])
+  if (existsSync('.size-limit.mjs')) check('size budgets', 'npx', ['size-limit'])
+}
+vitest('stories in Chromium', 'storybook')
+const hasE2e = existsSync('test/e2e') && readdirSync('test/e2e').some((file) => file.endsWith('.spec.ts'))
+if (hasE2e && check('storybook build', 'npm', ['run', 'build-storybook', '--silent'])) playwright('e2e in Chromium')
+
+console.log('\nSummary')
+for (const line of lines) console.log(`  ${line}`)
+if (totals.skipped) console.log(`  ${totals.skipped} skipped: no test may be skipped.`)
+console.log(`${totals.passed} passed, ${totals.failed} failed`)
+process.exit(totals.failed || totals.skipped ? 1 : 0)

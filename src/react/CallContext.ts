@@ -1,0 +1,18 @@
+import { createContext, useContext } from 'react'
+import type { CallRuntime } from '../core/createCallRuntime.js'
+import type { CallMessages } from './messages.js'
+
+export interface CallContextValue {
+  runtime: CallRuntime
+  messages: CallMessages
+}
+
+export const CallContext = createContext<CallContextValue | null>(null)
+CallContext.displayName = 'CallContext'
+
+/** The provider's context, or a clear error naming the component or hook used outside it. */
+export function useCallContext(name: string): CallContextValue {
+  const value = useContext(CallContext)
+  if (!value) throw new Error(`\`${name}\` must be used within \`CallProvider\`.`)
+  return value
+}

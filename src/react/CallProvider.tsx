@@ -1,0 +1,71 @@
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
+import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import type { CallClient } from '../core/CallClient.js'
+import { createCallRuntime, type DialMode } from '../core/createCallRuntime.js'
+import type { DialPolicy, PhoneNumberParser } from '../core/parseDialString.js'
+import { CallContext, type CallContextValue } from './CallContext.js'
+import { defaultMessages, type CallMessages } from './messages.js'
+
+export interface CallProviderProps {
+  /** The telephony client: `createSimulatedClient()`, `createGenesysClient(…)` … The app owns it and disposes it. */
+  client: CallClient
+  /** The QueryClient for the start mutation. Default: the one above, else one of its own. */
+  queryClient?: QueryClient
+  /** `'dial'` (default) places calls; `'prefill'` only fills the dialpad and the person presses Call. */
+  dialMode?: DialMode
+  /** Region for local and emergency numbers (ISO 3166-1 alpha-2, e.g. `"US"`). */
+  defaultRegion?: string
+  /** Phone metadata from `createPhoneNumberParser(metadata)` (`react-click-to-call/phone`), to check and normalize numbers. */
+  phoneNumbers?: PhoneNumberParser
+  /** What may be dialed: allowed countries, max length, your own validator. */
+  dialPolicy?: DialPolicy
+  /** Ended calls kept in memory. Default 50. */
+  historyLimit?: number
+  /** Replaces some or all visible strings (English by default). */
+  messages?: Partial<CallMessages>
+  children?: ReactNode
+}
+
+/**
+ * Holds a client, its interaction store and the rules of a start for everything below it. The
+ * store is made per provider (never a module singleton) and fed by the client's events while
+ * mounted.
+ *
+ * @example
+ * const client = createSimulatedClient()
+ * <CallProvider client={client} defaultRegion="US">
+ *   <CallButton phoneNumber="+14165550199" />
+ *   <CallStatusBanner />
+ * </CallProvider>
+ */
+export function CallProvider({
+  client,
+  queryClient,
+  dialMode = 'dial',
+  defaultRegion,
+  phoneNumbers,
+  dialPolicy,
+  historyLimit,
+  messages,
+  children,
+}: CallProviderProps) {
+  const outerQueryClient = useContext(QueryClientContext)
+  const [ownQueryClient] = useState(() => (queryClient || outerQueryClient ? null : new QueryClient()))
+  const runtime = useMemo(() => createCallRuntime({ client, historyLimit }), [client, historyLimit])
+  // Rules of a start follow the props without recreating the store (idempotent, safe in render).
+  runtime.configure({ dialMode, defaultRegion, phoneNumbers, policy: dialPolicy })
+
+  useEffect(() => runtime.connect(), [runtime])
+
+  const value = useMemo<CallContextValue>(
+    () => ({ runtime, messages: messages ? { ...defaultMessages, ...messages } : defaultMessages }),
+    [runtime, messages],
+  )
+  const tree = <CallContext.Provider value={value}>{children}</CallContext.Provider>
+  const ownClient = queryClient ?? ownQueryClient
+  return ownClient && ownClient !== outerQueryClient ? (
+    <QueryClientProvider client={ownClient}>{tree}</QueryClientProvider>
+  ) : (
+    tree
+  )
+}

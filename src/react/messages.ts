@@ -1,0 +1,196 @@
+import type { CallErrorInfo } from '../core/CallError.js'
+import type { CallOutcome, CallStatus } from '../core/CallEvent.js'
+
+/** The keys of a dialpad, in the order they are laid out. */
+export type DialpadKey = '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '*' | '0' | '#'
+
+/** The fields of an associated object that the editor shows as text inputs. */
+export type AssociatedObjectTextField = 'id' | 'type' | 'displayName' | 'displayType'
+
+/**
+ * Every string the components show or announce. Pass a partial set to `CallProvider`'s
+ * `messages` to translate or reword; English is the default.
+ */
+export interface CallMessages {
+  /** CallButton's label. */
+  call: string
+  /** CallButton's accessible name, e.g. "Call Ada Lovelace". */
+  callWhom: (name: string) => string
+  /** CallButton's label while the start is pending. */
+  calling: string
+  /** CallButton's accessible name while the start is pending, e.g. "Calling Ada Lovelace…". */
+  callingWhom: (name: string) => string
+  /** Why a CallButton is disabled when the phone system cannot place calls (its stream is closed). */
+  callUnavailable: string
+  /**
+   * The text shown for an error. Defaults to the error's own message (a `CallError` message is
+   * written for people); translate by `code` here.
+   */
+  errorMessage: (error: CallErrorInfo) => string
+  initiating: string
+  deferred: string
+  dialing: string
+  ringing: string
+  /** The connected state with its live timer, e.g. "Connected 01:23". */
+  connected: (duration: string) => string
+  held: string
+  /** "Call ended", with the outcome when it says something ("Call ended: line busy"). */
+  ended: (outcome: CallOutcome) => string
+  /** "Call failed: <reason>". */
+  failed: (reason: string) => string
+  outcomes: Record<CallOutcome, string>
+  /** Short names of each state, for an app's own lists and badges. */
+  statuses: Record<CallStatus, string>
+  hangUp: string
+  hold: string
+  resume: string
+  mute: string
+  unmute: string
+  dismiss: string
+  /** The accessible name of the banner's group of call controls. */
+  callControls: string
+  /** The accessible name of the banner's call timer. */
+  callDuration: string
+  /** Dialpad textbox's accessible name. */
+  phoneNumber: string
+  /** The Dialpad textbox's placeholder. */
+  phoneNumberPlaceholder: string
+  dialpad: string
+  deleteDigit: string
+  /** The letters printed under each dialpad key ("ABC" under 2); `+` under 0 tells about the long press. */
+  keyLetters: Record<DialpadKey, string>
+  /** Announced when a deferred dial fills the dialpad. */
+  prefilled: (number: string) => string
+  /** The dialpad's accessible name in DTMF mode, while a call is connected. */
+  tonesKeypad: string
+  /** Shown in DTMF mode above the keys. */
+  tonesSent: (digits: string) => string
+  /** Shown in DTMF mode before any key is pressed. */
+  tonesHint: string
+  /** Why a call control is missing or disabled. */
+  notSupported: string
+  /** Announced when the event stream drops. */
+  reconnecting: string
+  /** The seed's own words for a malformed associated object. */
+  invalidJson: string
+  /** The editor's accessible name (its legend). */
+  associatedObject: string
+  /** The editor's labels for the four text fields. */
+  associatedObjectFields: Record<AssociatedObjectTextField, string>
+  /** The heading of the editor's custom fields. */
+  customFields: string
+  /** Shown when an associated object has no custom field. */
+  noCustomFields: string
+  /** The label of a custom field's name input, e.g. "Field 1 name". */
+  customFieldName: (row: number) => string
+  /** The label of a custom field's value input, e.g. "Field 1 value". */
+  customFieldValue: (row: number) => string
+  addCustomField: string
+  /** The accessible name of a custom field's remove button: "Remove field crmUrl", or "Remove field 2" while unnamed. */
+  removeCustomField: (name: string, row: number) => string
+  /** The label of the editor's mode switch. */
+  editorMode: string
+  /** The editor's form mode. */
+  formMode: string
+  /** The editor's JSON mode. */
+  jsonMode: string
+  /** The label of the JSON textarea. */
+  jsonLabel: string
+  /** A required field is empty. `label` is the field's label. */
+  fieldRequired: (label: string) => string
+  /** A value is not text (`path` is e.g. `customFields.age`). */
+  fieldNotText: (path: string) => string
+  /** The JSON is not an object with the associated object's fields. */
+  notAnObject: string
+  /** A custom field has a value and no name. */
+  customFieldNameRequired: string
+  /** Two custom fields have the same name. */
+  customFieldNameDuplicate: (name: string) => string
+}
+
+const OUTCOMES: Record<CallOutcome, string> = {
+  completed: '',
+  'no-answer': 'no answer',
+  busy: 'line busy',
+  voicemail: 'voicemail',
+  canceled: 'canceled',
+  unknown: '',
+}
+
+export const defaultMessages: CallMessages = {
+  call: 'Call',
+  callWhom: (name) => `Call ${name}`,
+  calling: 'Calling…',
+  callingWhom: (name) => `Calling ${name}…`,
+  callUnavailable: 'Calls are unavailable: the phone system is not connected.',
+  errorMessage: (error) => error.message,
+  initiating: 'Starting call…',
+  deferred: 'Number ready on the dialpad. Press Call to dial.',
+  dialing: 'Dialing…',
+  ringing: 'Ringing…',
+  connected: (duration) => `Connected ${duration}`,
+  held: 'On hold',
+  ended: (outcome) => (OUTCOMES[outcome] ? `Call ended: ${OUTCOMES[outcome]}` : 'Call ended'),
+  failed: (reason) => `Call failed: ${reason}`,
+  outcomes: OUTCOMES,
+  statuses: {
+    initiating: 'Starting',
+    deferred: 'On dialpad',
+    dialing: 'Dialing',
+    ringing: 'Ringing',
+    connected: 'Connected',
+    held: 'On hold',
+    ended: 'Ended',
+    failed: 'Failed',
+  },
+  hangUp: 'Hang up',
+  hold: 'Hold',
+  resume: 'Resume',
+  mute: 'Mute',
+  unmute: 'Unmute',
+  dismiss: 'Dismiss',
+  callControls: 'Call controls',
+  callDuration: 'Call duration',
+  phoneNumber: 'Phone number',
+  phoneNumberPlaceholder: 'Enter a number',
+  dialpad: 'Dialpad',
+  deleteDigit: 'Delete',
+  keyLetters: {
+    '1': '',
+    '2': 'ABC',
+    '3': 'DEF',
+    '4': 'GHI',
+    '5': 'JKL',
+    '6': 'MNO',
+    '7': 'PQRS',
+    '8': 'TUV',
+    '9': 'WXYZ',
+    '*': '',
+    '0': '+',
+    '#': '',
+  },
+  prefilled: (number) => `${number} is on the dialpad. Press Call to dial.`,
+  tonesKeypad: 'Keypad: tones go to the call',
+  tonesSent: (digits) => `Tones sent: ${digits}`,
+  tonesHint: 'Press keys to send tones.',
+  notSupported: 'This phone system does not support it.',
+  reconnecting: 'Connection to the phone system lost. Reconnecting…',
+  invalidJson: 'You have syntax error in the associated object structure. Cannot parse JSON.',
+  associatedObject: 'Associated object',
+  associatedObjectFields: { id: 'ID', type: 'Type', displayName: 'Display name', displayType: 'Display type' },
+  customFields: 'Custom fields',
+  noCustomFields: 'No custom fields.',
+  customFieldName: (row) => `Field ${row} name`,
+  customFieldValue: (row) => `Field ${row} value`,
+  addCustomField: 'Add field',
+  removeCustomField: (name, row) => `Remove field ${name || row}`,
+  editorMode: 'Edit as',
+  formMode: 'Form',
+  jsonMode: 'JSON',
+  jsonLabel: 'Associated object as JSON',
+  fieldRequired: (label) => `${label} is required.`,
+  fieldNotText: (path) => `${path} must be text.`,
+  notAnObject: 'The associated object must be a JSON object with id, type, displayName, displayType and customFields.',
+  customFieldNameRequired: 'Give this field a name.',
+  customFieldNameDuplicate: (name) => `“${name}” is already used by another field.`,
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { createCallStore, NO_CAPABILITIES, type CallEvent } from '../../src/core/index.js'
+
+const capabilities = { ...NO_CAPABILITIES, hangup: true }
+
+function call(store: ReturnType<typeof createCallStore>, id: string, at: number) {
+  const dispatch = (event: CallEvent) => store.getState().dispatch(event)
+  dispatch({ type: 'status', status: 'dialing', interactionId: id, at })
+  dispatch({ type: 'status', status: 'connected', interactionId: id, at: at + 1 })
+  dispatch({ type: 'ended', outcome: 'completed', interactionId: id, at: at + 2 })
+}
+
+describe('createCallStore', () => {
+  it('keeps 10,000 ended calls within the history bound', () => {
+    const store = createCallStore({ capabilities, historyLimit: 50 })
+    for (let i = 0; i < 10_000; i++) call(store, `call-${i}`, i * 10)
+    const { interactions, history } = store.getState()
+    expect(Object.keys(interactions)).toHaveLength(50)
+    expect(history).toHaveLength(50)
+    expect(history[0]).toBe('call-9950')
+    expect(history.at(-1)).toBe('call-9999')
+  })
+
+  it('keeps live calls however many ended ones pass through', () => {
+    const store = createCallStore({ capabilities, historyLimit: 3 })
+    store.getState().dispatch({ type: 'status', status: 'connected', interactionId: 'live', at: 0 })
+    for (let i = 0; i < 20; i++) call(store, `call-${i}`, 10 + i * 10)
+    expect(store.getState().interactions.live?.status).toBe('connected')
+    expect(Object.keys(store.getState().interactions)).toHaveLength(4)
+  })
+
+  it('makes the newest call active, keeps an ended one shown until dismissed, then falls back to a live one', () => {
+    const store = createCallStore({ capabilities })
+    const { dispatch } = store.getState()
+    dispatch({ type: 'status', status: 'connected', interactionId: 'a', at: 1 })
+    dispatch({ type: 'status', status: 'dialing', interactionId: 'b', at: 2 })
+    expect(store.getState().activeId).toBe('b')
+    dispatch({ type: 'ended', outcome: 'busy', interactionId: 'b', at: 3 })
+    expect(store.getState().activeId).toBe('b')
+    store.getState().dismiss('b')
+    expect(store.getState().activeId).toBe('a')
+    expect(store.getState().interactions.b?.outcome).toBe('busy')
+  })
+
+  it('follows the provider when it switches the active call, ignoring unknown ids', () => {
+    const store = createCallStore({ capabilities })
+    const { dispatch } = store.getState()
+    dispatch({ type: 'status', status: 'connected', interactionId: 'a', at: 1 })
+    dispatch({ type: 'status', status: 'held', interactionId: 'b', at: 2 })
+    dispatch({ type: 'activated', interactionId: 'a' })
+    expect(store.getState().activeId).toBe('a')
+    dispatch({ type: 'activated', interactionId: 'nope' })
+    expect(store.getState().activeId).toBe('a')
+  })
+
+  it('does not notify subscribers for events that change nothing', () => {
+    const store = createCallStore({ capabilities })
+    const event: CallEvent = { type: 'status', status: 'ringing', interactionId: 'a', at: 5, seq: 2 }
+    store.getState().dispatch(event)
+    let notified = 0
+    store.subscribe(() => notified++)
+    store.getState().dispatch(event)
+    store.getState().dispatch({ type: 'status', status: 'dialing', interactionId: 'a', at: 4, seq: 1 })
+    store.getState().dispatch({ type: 'capabilities', capabilities: { hangup: true } })
+    store.getState().dispatch({ type: 'connection', status: 'open' })
+    expect(notified).toBe(0)
+  })
+
+  it('merges capability changes and tracks the stream connection', () => {
+    const store = createCallStore({ capabilities })
+    store.getState().dispatch({ type: 'capabilities', capabilities: { hold: true } })
+    store.getState().dispatch({ type: 'connection', status: 'reconnecting' })
+    expect(store.getState().capabilities).toMatchObject({ hangup: true, hold: true })
+    expect(store.getState().connection).toEqual({ status: 'reconnecting' })
+  })
+
+  it('keeps the dialpad draft and counts prefills', () => {
+    const store = createCallStore({ capabilities })
+    store.getState().setDraft('+1416')
+    expect(store.getState().dialpad).toEqual({ value: '+1416', source: 'typed', prefillCount: 0 })
+    store.getState().prefill('+14165550199')
+    store.getState().prefill('+14165550199')
+    expect(store.getState().dialpad).toEqual({ value: '+14165550199', source: 'prefill', prefillCount: 2 })
+  })
+
+  it('gives every store its own state', () => {
+    const a = createCallStore({ capabilities })
+    const b = createCallStore({ capabilities })
+    a.getState().dispatch({ type: 'status', status: 'dialing', interactionId: 'x', at: 1 })
+    expect(b.getState().interactions).toEqual({})
+  })
+
+  it('refuses a history limit below 1', () => {
+    expect(() => createCallStore({ capabilities, historyLimit: 0 })).toThrow('historyLimit must be a whole number of at least 1')
+  })
+})
