@@ -82,7 +82,7 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
       const outcome = interpretStartResult(result, client.name)
       if (outcome.kind === 'failed') throw outcome.error
       if (outcome.kind === 'deferred') {
-        store.getState().prefill(value)
+        store.getState().prefill(value, variables.associatedObject)
         return { id: null, deferred: true, phoneNumber: value }
       }
       return { id: outcome.id, deferred: false, phoneNumber: value }
@@ -106,7 +106,7 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
       if (!parsed.ok) return Promise.reject(parsed.error)
       const { value } = parsed.dialString
       if (config.dialMode === 'prefill' && !variables.confirmed) {
-        store.getState().prefill(value)
+        store.getState().prefill(value, variables.associatedObject)
         return Promise.resolve({ id: null, deferred: true, phoneNumber: value })
       }
       const pending = inFlight.get(value)

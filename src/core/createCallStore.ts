@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { InteractionAssociatedObject } from './types.js'
 import type { CallCapabilities } from './CallClient.js'
 import type { CallEvent } from './CallEvent.js'
 import {
@@ -16,8 +17,11 @@ export interface CallStoreActions {
   dispatch(event: CallEvent): void
   /** Sets the dialpad draft (`typed` by default). */
   setDraft(value: string, source?: DialpadSource): void
-  /** Fills the dialpad from a deferred dial; the dialpad moves focus to Call and announces it. */
-  prefill(value: string): void
+  /**
+   * Fills the dialpad from a deferred dial; the dialpad moves focus to Call and announces it.
+   * The start's record stays with the number, so the dialpad's Call sends it along.
+   */
+  prefill(value: string, associatedObject?: InteractionAssociatedObject): void
   /** Removes an interaction from the banner; it stays in history. */
   dismiss(interactionId: string): void
 }
@@ -44,13 +48,21 @@ export function createCallStore({ capabilities, historyLimit = DEFAULT_HISTORY_L
     ...initialCallState(capabilities),
     dispatch: (event) => set((state) => reduceCallState(state, event, historyLimit)),
     setDraft: (value, source = 'typed') =>
-      set((state) =>
-        state.dialpad.value === value && state.dialpad.source === source
-          ? state
-          : { dialpad: { ...state.dialpad, value, source } },
-      ),
-    prefill: (value) =>
-      set((state) => ({ dialpad: { value, source: 'prefill', prefillCount: state.dialpad.prefillCount + 1 } })),
+      set((state) => {
+        if (state.dialpad.value === value && state.dialpad.source === source) return state
+        // A number typed over is no longer the record's number: the record stays behind.
+        const { associatedObject: _dropped, ...draft } = state.dialpad
+        return { dialpad: { ...(source === 'prefill' ? state.dialpad : draft), value, source } }
+      }),
+    prefill: (value, associatedObject) =>
+      set((state) => ({
+        dialpad: {
+          value,
+          source: 'prefill',
+          prefillCount: state.dialpad.prefillCount + 1,
+          ...(associatedObject && { associatedObject }),
+        },
+      })),
     dismiss: (interactionId) => set((state) => dismissInteraction(state, interactionId)),
   }))
 }

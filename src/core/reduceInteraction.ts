@@ -89,13 +89,16 @@ function create(event: InteractionEvent): Interaction {
   return apply(withMeta, event) ?? withMeta
 }
 
-/** The state change an event asks for, or `null` when it asks for none. */
-function apply(current: Interaction, event: InteractionEvent): Interaction | null {
+/** A backward state change: refused whole, details included. */
+const REFUSED = null
+
+/** The record after the event's state change (the same record when the state stays), or `REFUSED`. */
+function apply(current: Interaction, event: InteractionEvent): Interaction | typeof REFUSED {
   switch (event.type) {
     case 'status': {
       const { status } = event
-      const sideways = RANK[status] === RANK[current.status]
-      if (RANK[status] < RANK[current.status] || (sideways && status === current.status)) return null
+      if (RANK[status] < RANK[current.status]) return REFUSED
+      if (status === current.status) return current
       const next: Interaction = { ...current, status }
       if (status === 'connected' && current.connectedAt === undefined) next.connectedAt = event.at
       return next
@@ -108,7 +111,7 @@ function apply(current: Interaction, event: InteractionEvent): Interaction | nul
     case 'failed':
       return { ...current, status: 'failed', error: event.error, endedAt: event.at }
     case 'updated':
-      return null
+      return current
   }
 }
 
@@ -119,20 +122,21 @@ function apply(current: Interaction, event: InteractionEvent): Interaction | nul
  *   except `connected ⇄ held`; any live state may jump to a terminal one.
  * - Terminal states absorb every later event.
  * - Stale events (older `seq`, or older `at` when there is no `seq`) and duplicates change
- *   nothing: the same object comes back, so selectors do not re-render.
+ *   nothing: the same object comes back, so selectors do not re-render. A repeated state with
+ *   new details (a provider resending `connected` with `muted: true`) keeps its details.
  * - An `updated` event with an unmapped `rawState` keeps the state and records the raw value.
  */
 export function reduceInteraction(current: Interaction | undefined, event: InteractionEvent): Interaction {
   if (!current) return create(event)
   if (isTerminalStatus(current.status) || isStale(current, event)) return current
   const { interactionId: _id, at: _at, seq: _seq, type: _type, ...meta } = event
-  // A state change that is refused (backwards) must not smuggle in its metadata either.
   const changed = apply(current, event)
-  if (changed === null && event.type !== 'updated') return current
-  const base = changed ?? current
-  const patch = mergeMeta(base, meta)
-  if (changed === null && patch === null) return current
-  const next: Interaction = { ...base, ...patch, updatedAt: Math.max(current.updatedAt, event.at) }
+  // A backward state change must not smuggle in its details either.
+  if (changed === REFUSED) return current
+  const patch = mergeMeta(changed, meta)
+  // A duplicate (same state, same details) changes nothing.
+  if (changed === current && patch === null) return current
+  const next: Interaction = { ...changed, ...patch, updatedAt: Math.max(current.updatedAt, event.at) }
   if (event.seq !== undefined) next.seq = event.seq
   return next
 }

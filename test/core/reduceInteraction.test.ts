@@ -207,3 +207,22 @@ describe('reduceInteraction: examples', () => {
     expect(b!.capabilities).toEqual({ hangup: true, hold: true })
   })
 })
+
+describe('reduceInteraction: details on a repeated state', () => {
+  it('keeps the details of a repeated state (a mute done in the provider’s own UI)', () => {
+    const [connected, again] = fold([
+      { type: 'status', status: 'connected', interactionId: id, at: 1 },
+      { type: 'status', status: 'connected', interactionId: id, at: 2, muted: true, rawState: 'delivered' },
+    ])
+    expect(again).not.toBe(connected)
+    expect(again).toMatchObject({ status: 'connected', muted: true, rawState: 'delivered', connectedAt: 1 })
+  })
+
+  it('drops the details of a backward state', () => {
+    const [connected, backward] = fold([
+      { type: 'status', status: 'connected', interactionId: id, at: 1 },
+      { type: 'status', status: 'ringing', interactionId: id, at: 2, muted: true },
+    ])
+    expect(backward).toBe(connected)
+  })
+})

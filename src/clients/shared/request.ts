@@ -105,7 +105,7 @@ export async function requestJson(url: string, init: RequestInit, options: Reque
     return { response, body }
   } catch (error) {
     if (timedOut) {
-      throw new CallError('timeout', `The phone system did not answer within ${Math.round(timeoutMs / 1000)} s. Try again.`, {
+      throw new CallError('timeout', `The phone system did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}. Try again.`, {
         provider: { provider },
         cause: error,
       })

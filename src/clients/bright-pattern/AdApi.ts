@@ -1,0 +1,210 @@
+/**
+ * A typed subset of Bright Pattern's Communicator Widget SDK (`adApi`, formerly the "Agent Desktop
+ * Client-Side JavaScript API"): only what this client uses. Shapes follow the 5.19/latest
+ * documentation and the vendor's reference integration (`ServicePattern/crm-client-api-example`).
+ */
+import type { InitiateResult, InteractionAssociatedObject, ResultError } from '../../core/types.js'
+
+/** The names of `ResultError.code`, from the SDK's `resultErrorCodes` (18–20 only in the vendor's code). */
+export const RESULT_ERROR_CODES = {
+  not_enough_privileges: 1,
+  not_logged_in: 2,
+  invalid_args: 3,
+  logged_without_phone: 4,
+  banned: 5,
+  api_not_answer: 6,
+  invalid_request: 7,
+  timeout: 8,
+  no_chat_in_service: 9,
+  empty_number: 10,
+  no_service: 11,
+  self_call: 12,
+  no_interaction: 13,
+  api_method_not_implemented: 14,
+  not_suitable_state: 15,
+  no_disposition: 16,
+  object_not_found: 17,
+  no_permissions_did_sms: 18,
+  no_permissions_did_call: 19,
+  no_channel_in_service: 20,
+  unknown_error: 99,
+} as const
+
+/** A `ResultError.name`. */
+export type ResultErrorName = keyof typeof RESULT_ERROR_CODES
+
+/** The session and server errors of `ON_SERVER_ERROR`, from the SDK's `serverErrorCodes`. */
+export const SERVER_ERROR_CODES = {
+  forced_logout_by_other_client: 100,
+  forced_logout_by_supervisor: 101,
+  invalid_request: 102,
+  phone_not_registered: 103,
+  phone_not_in_dial_plan: 104,
+  tenant_disabled: 105,
+  destination_user_not_logged: 106,
+  user_disabled_or_deleted: 107,
+  user_already_logged_in: 108,
+  invalid_credentials: 109,
+  other_user_logged_with_phone: 110,
+  invalid_token: 111,
+  logged_users_limit_reached: 112,
+  already_logged_in_with_the_same_session: 113,
+  not_enough_privileges: 114,
+  sip_server_error: 200,
+  unknown_error: 300,
+} as const
+
+/** An `ON_SERVER_ERROR` name. */
+export type ServerErrorName = keyof typeof SERVER_ERROR_CODES
+
+/**
+ * What every SDK method resolves to. The latest docs discriminate on `status`; the 5.19 page shows
+ * an older form where `data` and `error` are both optional. The client accepts both.
+ */
+export type AdApiResult<T = null> =
+  | { status: 'success'; data: T }
+  | { status: 'error'; error: ResultError }
+  | { status: 'success' | 'error'; data?: T; error?: ResultError }
+
+/** The SDK's interaction states. What each means is not documented. */
+export type InteractionState =
+  | 'unknown'
+  | 'queued'
+  | 'ivr'
+  | 'wrap_up'
+  | 'wrap_up_hold'
+  | 'delivered'
+  | 'delivery_pending'
+  | 'hold'
+  | 'completed'
+
+/** An associated object as the widget keeps it (it adds `source`). */
+export type AdApiAssociatedObject = InteractionAssociatedObject & { source?: string }
+
+/** A party on a call. */
+export interface CallParty {
+  id: string
+  name: string
+  phone: string
+  userId?: string
+}
+
+/**
+ * One interaction as the widget reports it. The type names `interactionId`; some doc examples read
+ * `interaction.id`, so both are optional here and the client falls back from one to the other.
+ */
+export interface InteractionData {
+  interactionId?: string
+  /** The doc examples' spelling. */
+  id?: string
+  globalInteractionId?: string
+  /** An `InteractionState`, or a newer one this library does not know. */
+  state: InteractionState | (string & {})
+  type?: 'voice' | 'chat' | 'email' | (string & {})
+  callParties?: CallParty[]
+  callMuted?: boolean
+  callRecording?: boolean
+  attachedData?: Record<string, string>
+  phoneNumber?: string
+  callDirection?: 'inbound' | 'outbound'
+  /** Units are not documented (see the client's `timeUnit`). */
+  startTime?: number
+  endTime?: number
+  duration?: number
+  DNIS?: string
+  ANI?: string
+  /** Where the call was started: `'dialpad'` when the agent dialed by hand, `'integration-api'` from `startCall`. */
+  origination?: string
+  interactionKind?: 'unknown' | 'direct_call' | 'outbound' | 'scenario' | 'chat'
+  subject?: string
+  /** Deprecated in the latest types. `selected` is `string | null` in 5.19 and `string[]` later. */
+  associatedObjects?: { list: AdApiAssociatedObject[]; selected?: string | string[] | null }
+}
+
+/** What `getInteractionsState()` resolves to. */
+export interface InteractionsState {
+  activeInteractionId: string | null
+  interactions: InteractionData[]
+}
+
+/** `ON_LOGIN`'s payload. */
+export interface LoginStateData {
+  isLoggedIn: boolean
+  agentId?: string
+  username?: string
+  sessionId?: string
+}
+
+/** `ON_SERVER_ERROR`'s payload. */
+export interface ServerErrorData {
+  code: number
+  name: ServerErrorName | (string & {})
+  /** `Date.now()` in the widget. */
+  timestamp: number
+  message?: string
+}
+
+/** `ON_PHONE_CAPABILITIES_CHANGE`'s payload. */
+export interface PhoneCapabilities {
+  canDial: boolean
+  canAnswer: boolean
+  canHold: boolean
+  canRetrieve: boolean
+}
+
+/** The events this client listens to, with their handlers' signatures. */
+export interface AdApiEventHandlers {
+  ON_NEW_INTERACTION: (interaction: InteractionData) => void
+  ON_INTERACTION_STATE_CHANGE: (interaction: InteractionData) => void
+  /** Fires after an interaction ends, with all its data (the doc page is named `onInteractionEnd`). */
+  ON_INTERACTION_REMOVED: (interaction: InteractionData) => void
+  ON_ACTIVE_INTERACTION_SWITCHED: (activatedInteractionId: string | null) => void
+  ON_LOGIN: (loginState: LoginStateData) => void
+  ON_LOGOUT: () => void
+  ON_SERVER_ERROR: (error: ServerErrorData) => void
+  ON_PHONE_CAPABILITIES_CHANGE: (capabilities: PhoneCapabilities) => void
+}
+
+/** An event name this client listens to. */
+export type AdApiEventName = keyof AdApiEventHandlers
+
+/** What `startCall` resolves with: `InitiateResult` (documented) or `InteractionData` (an older types file). */
+export type StartCallData = InitiateResult | InteractionData | null
+
+/** The `adApi` methods this client calls. Every `interactionId` defaults to the active interaction in the SDK. */
+export interface AdApi {
+  startCall(
+    phoneNumber: string,
+    initialObject?: InteractionAssociatedObject | InteractionAssociatedObject[],
+  ): Promise<AdApiResult<StartCallData>>
+  /** Releases the agent's leg (semantics not documented; after-call work may follow). */
+  leaveInteraction(interactionId?: string): Promise<AdApiResult>
+  /** Hangs up and completes in one step. */
+  leaveAndCompleteInteraction(disposition?: string, note?: string, interactionId?: string): Promise<AdApiResult>
+  setCallHold(state: boolean, interactionId?: string): Promise<AdApiResult>
+  setCallMute(state: boolean, interactionId?: string): Promise<AdApiResult>
+  sendDtmf(dtmf: string, interactionId?: string): Promise<AdApiResult>
+  addInteractionAssociatedObject(object: InteractionAssociatedObject, interactionId?: string): Promise<AdApiResult>
+  /** The current interactions. Documented in the latest pages; older widgets may lack it. */
+  getInteractionsState?(): AdApiResult<InteractionsState> | Promise<AdApiResult<InteractionsState>>
+  on<E extends AdApiEventName>(event: E, handler: AdApiEventHandlers[E]): void
+  remove<E extends AdApiEventName>(event: E, handler: AdApiEventHandlers[E]): void
+}
+
+/** The options of `new window.brightpattern.AdApi(options)`. */
+export interface AdApiInitOptions {
+  /** The CRM integration's id; custom integrations need not set it. */
+  integrationKey?: string
+  /** An existing widget iframe (5.19: required when `mountRoot` is absent). */
+  adcFrame?: HTMLIFrameElement
+  /** Where the SDK inserts the widget iframe (5.19: required when `adcFrame` is absent). */
+  mountRoot?: HTMLElement
+  /** `true`: the API only, without the Agent Desktop UI. */
+  standalone?: boolean
+  disableNewInteractionPopup?: boolean
+  /** Latest docs: fill the available width instead of a fixed 500 px. */
+  adaptiveWidth?: boolean
+}
+
+/** `window.brightpattern.AdApi`, as the tenant's `api.js` defines it. */
+export type AdApiConstructor = new (options?: AdApiInitOptions) => AdApi

@@ -1,0 +1,84 @@
+import type { CallClient } from '../../core/CallClient.js'
+import type { AdApi, AdApiInitOptions } from './AdApi.js'
+import type { BrightPatternStateMap } from './interactionStateMap.js'
+
+/** Where log lines go. */
+export type BrightPatternLogger = Pick<Console, 'warn' | 'debug'>
+
+/** Options every Bright Pattern client takes, however it gets its `adApi`. */
+export interface BrightPatternCommonOptions {
+  /**
+   * Overrides entries of the state map (`InteractionState` → lifecycle step). The meaning of the
+   * states is not documented; the default follows PROVIDERS.md §E: `queued`/`ivr`/`unknown` →
+   * dialing, `delivery_pending` → ringing, `delivered` → connected, `hold` → held,
+   * `wrap_up`/`wrap_up_hold` → ended with after-call work, `completed` → ended. A state in no
+   * entry keeps the call's state and shows the raw name.
+   */
+  stateMap?: BrightPatternStateMap
+  /**
+   * How `hangup()` ends a call. `'leave'` (default) calls `leaveInteraction`, which is assumed to
+   * release the agent's leg and leave wrap-up to the widget; `'leaveAndComplete'` calls
+   * `leaveAndCompleteInteraction`, which also completes the interaction.
+   */
+  hangupMethod?: 'leave' | 'leaveAndComplete'
+  /**
+   * How long a deferred dial waits for the agent to press Dial in the widget (ms). The first
+   * outbound voice interaction to the same number within it takes the deferred call's place;
+   * after it, the deferred call ends as `canceled`. Default 120000.
+   */
+  deferredCorrelationMs?: number
+  /**
+   * How long to wait for the first event about an interaction `startCall` created (ms). Without
+   * one, the call fails with `timeout`, like the widget's own `"Timeout error"`. Default 30000.
+   */
+  startTimeoutMs?: number
+  /**
+   * The unit of `InteractionData.startTime` (not documented). Used only to date calls first seen
+   * in a snapshot, so a call timer after a reload starts from the call's start. Default `'ms'`.
+   */
+  timeUnit?: 'ms' | 's'
+  /**
+   * Receives debug lines (each undocumented assumption as it comes into play) and warnings.
+   * Default: `console.debug` for both.
+   */
+  logger?: BrightPatternLogger
+}
+
+/** Use an `adApi` the app already created. */
+export interface BrightPatternAdApiOptions extends BrightPatternCommonOptions {
+  /** The widget SDK instance (`new window.brightpattern.AdApi(…)`). The client never disposes it. */
+  adApi: AdApi
+  scriptUrl?: never
+  initOptions?: never
+}
+
+/** Let the client load the tenant's `api.js` and create the `adApi`. */
+export interface BrightPatternScriptOptions extends BrightPatternCommonOptions {
+  adApi?: never
+  /**
+   * The tenant's SDK script: `https://<tenant>/agent/communicator/adapters/api.js` (Communicator
+   * Widget 1.0) or `…/agent/crmembedded/adapters/api.js` (2.0). Loaded once per URL per page.
+   */
+  scriptUrl: string
+  /** Options for `new window.brightpattern.AdApi(initOptions)`, e.g. `{ mountRoot }`. */
+  initOptions?: AdApiInitOptions
+  /** Give up on one load after this long (ms). Default 30000. */
+  scriptTimeoutMs?: number
+  /**
+   * After a failed load, try again after this delay (ms), doubling up to 30 s, while the
+   * connection shows `reconnecting`. Default 1000.
+   */
+  scriptRetryDelayMs?: number
+}
+
+/** Either an `adApi`, or a `scriptUrl` to load one from. */
+export type BrightPatternClientOptions = BrightPatternAdApiOptions | BrightPatternScriptOptions
+
+/** A `CallClient` over the Bright Pattern Communicator Widget. */
+export interface BrightPatternClient extends CallClient {
+  /**
+   * The `adApi` in use, once available (for login, agent state and the rest of the SDK).
+   * Rejects with a `not_ready` `CallError` when the widget script cannot be loaded.
+   */
+  getAdApi(): Promise<AdApi>
+}

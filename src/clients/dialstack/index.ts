@@ -1,0 +1,41 @@
+/**
+ * `react-click-to-call/clients/dialstack`: DialStack click-to-call through your backend
+ * (`react-click-to-call/server`), live state over DialStack's SSE stream and the call log.
+ * Browser-safe: holds no secret key.
+ */
+export { createDialStackClient, DEFAULT_EVENT_NAMES, DIALSTACK_EVENTS_URL } from './createDialStackClient.js'
+export type {
+  DialStackClientOptions,
+  DialStackCorrelationOptions,
+  DialStackEventsOptions,
+  DialStackPollOptions,
+  DialStackTrackedCall,
+} from './createDialStackClient.js'
+export type { BackoffOptions } from './connectEventStream.js'
+export type { AnsweredMeans } from './mapCallLog.js'
+export { readErrorBody, toDialStackError } from './toDialStackError.js'
+export type { DialStackErrorBody } from './toDialStackError.js'
+export {
+  DEFAULT_USER_ID_PREFIX,
+  DIALSTACK_ERROR_TEXT,
+  isTypeId,
+  validateCallRequest,
+  validateDialString,
+  validateUserId,
+} from './validateCallRequest.js'
+export type {
+  CallRequestFailure,
+  CallRequestField,
+  CallRequestResult,
+  CallRequestRules,
+  CheckResult,
+  ValidCallRequest,
+} from './validateCallRequest.js'
+export type {
+  DialStackCallEvent,
+  DialStackCallLog,
+  DialStackCallLogList,
+  DialStackCallStatus,
+  DialStackClientSecret,
+  DialStackEventNames,
+} from './types.js'

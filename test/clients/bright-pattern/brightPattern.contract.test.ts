@@ -1,0 +1,39 @@
+import { createBrightPatternClient } from '../../../src/clients/bright-pattern/index.js'
+import { createFakeAdApi, type FakeAdApiOptions } from '../../servers/fakeAdApi.js'
+import { runClientContract } from '../contract.js'
+import { NUMBER, quietLogger } from './harness.js'
+
+function harness(name: string, options: FakeAdApiOptions) {
+  return {
+    name,
+    async setup() {
+      const adApi = createFakeAdApi(options)
+      const client = createBrightPatternClient({ adApi, logger: quietLogger() })
+      return {
+        client,
+        validNumber: NUMBER,
+        peer: {
+          startRequests: () => adApi.startRequests(),
+          answer: async (id: string) => adApi.answer(id),
+          remoteHangup: async (id: string) => adApi.remoteHangup(id),
+          failNextStart: async () => adApi.failNext('startCall', 'unknown_error', 'SIP 503'),
+        },
+        teardown: async () => adApi.dispose(),
+      }
+    },
+  }
+}
+
+runClientContract(harness('bright-pattern', {}))
+
+// The 5.19 page's envelope, payloads keyed by `id` (the doc examples) and the older
+// `OperationResult<InteractionData>` start result, all at once: the client must not care.
+runClientContract(
+  harness('bright-pattern (5.19 envelope, id-only payloads, InteractionData start result, slow widget)', {
+    envelope: 'legacy',
+    idField: 'id',
+    startResult: 'interaction',
+    delayMs: 3,
+    eventDelayMs: 2,
+  }),
+)

@@ -1,0 +1,29 @@
+// @vitest-environment node
+import { runClientContract } from '../contract.js'
+import { setupDialStack } from './setupDialStack.js'
+
+runClientContract({
+  name: 'dialstack (browser → createDialStackHandler → fake api.dialstack.ai over loopback HTTP)',
+  async setup() {
+    const setup = await setupDialStack({ subscribe: false })
+    const { fake } = setup
+    /** The fake's call for the client's tracking id: one call at a time in the contract. */
+    const callFor = async () => {
+      const call = fake.latestCall()
+      if (!call) throw new Error('No call reached the fake DialStack.')
+      await fake.waitForStreams(1)
+      return call.id
+    }
+    return {
+      client: setup.client,
+      validNumber: '+15551234567',
+      peer: {
+        startRequests: setup.startRequests,
+        answer: async () => fake.answer(await callFor()),
+        remoteHangup: async () => fake.end(await callFor(), 'completed'),
+        failNextStart: async () => fake.failNext('calls.create', { status: 500, body: { error: 'Internal server error' } }),
+      },
+      teardown: setup.teardown,
+    }
+  },
+})

@@ -1,0 +1,318 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createCallStore, type CallEvent, type CallStoreApi } from '../../../src/core/index.js'
+import { waitForStatus } from '../contract.js'
+import { TEST_USER } from '../../servers/dialStackServer.js'
+import { setupDialStack, type DialStackSetup, type SetupOptions } from './setupDialStack.js'
+
+let setup: DialStackSetup | undefined
+afterEach(async () => {
+  await setup?.teardown()
+  setup = undefined
+})
+
+/** The client, a store fed by it, and an open stream. */
+async function connected(options: SetupOptions = {}): Promise<DialStackSetup & { store: CallStoreApi }> {
+  setup = await setupDialStack(options)
+  const store = createCallStore({ capabilities: setup.client.capabilities })
+  setup.client.subscribe((event) => store.getState().dispatch(event))
+  await setup.fake.waitForStreams(1)
+  return { ...setup, store }
+}
+
+async function startCall(s: DialStackSetup, number = '+15551234567'): Promise<{ id: string; callId: string }> {
+  const before = s.fake.calls().length
+  const result = await s.client.startCall(number)
+  if (result.status !== 'success' || result.data.id === null) throw new Error(`start failed: ${JSON.stringify(result)}`)
+  const call = s.fake.calls()[before]
+  if (!call) throw new Error('no call at the fake')
+  return { id: result.data.id, callId: call.id }
+}
+
+const statuses = (events: CallEvent[], id: string) =>
+  events.flatMap((e) => ('interactionId' in e && e.interactionId === id ? [e.type === 'status' ? e.status : e.type] : []))
+
+const tick = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('DialStack live state over SSE', () => {
+  it('follows a call: call.initiated → dialing, call.ringing → ringing, call.answered → connected, call.end → ended', async () => {
+    const s = await connected()
+    const { id, callId } = await startCall(s)
+    await waitForStatus(s.store, id, ['ringing'])
+    s.fake.answer(callId)
+    await waitForStatus(s.store, id, ['connected'])
+    s.fake.end(callId, 'completed')
+    await waitForStatus(s.store, id, ['ended'])
+    const interaction = s.store.getState().interactions[id]
+    expect(interaction).toMatchObject({ status: 'ended', outcome: 'completed', providerCallId: callId, rawState: 'completed' })
+    expect(interaction?.connectedAt).toBeTypeOf('number')
+    expect(statuses(s.events, id)).toEqual(['dialing', 'dialing', 'ringing', 'connected', 'ended'])
+  })
+
+  it.each([
+    ['no-answer', 'no-answer'],
+    ['busy', 'busy'],
+    ['voicemail', 'voicemail'],
+  ] as const)('ends with outcome %s when call.end says %s', async (status, outcome) => {
+    const s = await connected()
+    const { id, callId } = await startCall(s)
+    await waitForStatus(s.store, id, ['ringing'])
+    s.fake.end(callId, status)
+    await waitForStatus(s.store, id, ['ended'])
+    expect(s.store.getState().interactions[id]?.outcome).toBe(outcome)
+  })
+
+  it('fails when call.end says failed, with a message from the Q.850 cause', async () => {
+    const s = await connected()
+    const { id, callId } = await startCall(s)
+    s.fake.end(callId, 'failed', 1)
+    await waitForStatus(s.store, id, ['failed'])
+    expect(s.store.getState().interactions[id]?.error).toMatchObject({
+      code: 'provider_error',
+      message: 'The number does not exist. Check it and try again.',
+      provider: { provider: 'dialstack', name: 'failed', code: 1 },
+    })
+  })
+
+  it('keeps events that arrive before the 202 is read, and applies them to their call', async () => {
+    const slowFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init)
+      // The backend's 202 reaches the browser after the stream already told of the call.
+      if (init?.method === 'POST') await tick(150)
+      return response
+    }
+    const s = await connected({ client: { fetch: slowFetch } })
+    const { id, callId } = await startCall(s)
+    expect(statuses(s.events, id)).toEqual(['dialing', 'dialing', 'ringing'])
+    expect(s.store.getState().interactions[id]).toMatchObject({ status: 'ringing', providerCallId: callId })
+  })
+
+  it('ties events to a local number that DialStack reports normalized (+1…)', async () => {
+    const s = await connected()
+    const { id, callId } = await startCall(s, '(555) 123-4567')
+    expect(s.fake.latestCall()?.to_number).toBe('+15551234567')
+    await waitForStatus(s.store, id, ['ringing'])
+    s.fake.answer(callId)
+    await waitForStatus(s.store, id, ['connected'])
+  })
+
+  it('keeps two calls apart once each is tied to its DialStack call id', async () => {
+    const s = await connected()
+    const a = await startCall(s, '+15551234567')
+    const b = await startCall(s, '+15559876543')
+    await waitForStatus(s.store, a.id, ['ringing'])
+    await waitForStatus(s.store, b.id, ['ringing'])
+    s.fake.end(b.callId, 'busy')
+    await waitForStatus(s.store, b.id, ['ended'])
+    expect(s.store.getState().interactions[a.id]?.status).toBe('ringing')
+    expect(s.store.getState().interactions[a.id]?.providerCallId).toBe(a.callId)
+    expect(s.store.getState().interactions[b.id]?.providerCallId).toBe(b.callId)
+  })
+
+  it('ignores events of other users, inbound calls, and `connected`', async () => {
+    const s = await connected()
+    const { id } = await startCall(s)
+    await waitForStatus(s.store, id, ['ringing'])
+    const other = 'user_01h2xcejqtf2nbrexx3vqjhp43'
+    s.fake.emit('call.answered', { call_id: 'call_x', user: other, to_number: '+15551234567', direction: 'outbound' })
+    s.fake.emit('call.answered', { call_id: 'call_y', user: TEST_USER, to_number: '+15551234567', direction: 'inbound' })
+    s.fake.sendRaw('event: connected\ndata: {}\n\n')
+    s.fake.sendRaw('event: call.answered\ndata: not json\n\n')
+    await tick()
+    expect(s.store.getState().interactions[id]?.status).toBe('ringing')
+  })
+
+  it('drops duplicate deliveries (same event id)', async () => {
+    const s = await connected()
+    const { id, callId } = await startCall(s)
+    await waitForStatus(s.store, id, ['ringing'])
+    s.fake.answer(callId)
+    s.fake.repeatLast()
+    s.fake.end(callId, 'completed')
+    s.fake.repeatLast()
+    await waitForStatus(s.store, id, ['ended'])
+    await tick()
+    expect(statuses(s.events, id).filter((x) => x === 'connected')).toHaveLength(1)
+    expect(statuses(s.events, id).filter((x) => x === 'ended')).toHaveLength(1)
+  })
+
+  it('drops duplicate deliveries of flat payloads without ids (same frame)', async () => {
+    const s = await connected({ fake: { eventShape: 'flat' } })
+    const { id, callId } = await startCall(s)
+    await waitForStatus(s.store, id, ['ringing'])
+    s.fake.answer(callId)
+    s.fake.repeatLast()
+    await waitForStatus(s.store, id, ['connected'])
+    await tick()
+    expect(statuses(s.events, id).filter((x) => x === 'connected')).toHaveLength(1)
+  })
+
+  it('reads the event id from an SSE id: line too', async () => {
+    const s = await connected({ fake: { sseIds: true, eventShape: 'flat' } })
+    const { id, callId } = await startCall(s)
+    await waitForStatus(s.store, id, ['ringing'])
+    s.fake.emit('call.answered', { call_id: callId }, { id: 'evt_same' })
+    s.fake.emit('call.answered', { call_id: callId, timestamp: 'different frame' }, { id: 'evt_same' })
+    await waitForStatus(s.store, id, ['connected'])
+    await tick()
+    expect(statuses(s.events, id).filter((x) => x === 'connected')).toHaveLength(1)
+  })
+
+  it('follows custom event names', async () => {
+    const s = await connected({ client: { events: { eventNames: { answered: 'call.bridged' } } } })
+    const { id, callId } = await startCall(s)
+    await waitForStatus(s.store, id, ['ringing'])
+    s.fake.answer(callId) // call.answered: not followed any more
+    await tick()
+    expect(s.store.getState().interactions[id]?.status).toBe('ringing')
+    s.fake.emit('call.bridged', { call_id: callId })
+    await waitForStatus(s.store, id, ['connected'])
+  })
+
+  it("answeredMeans: 'agent' — the first call.answered is the user's own phone (ringing), the second connects", async () => {
+    const logger = { warn: vi.fn(), debug: vi.fn() }
+    const s = await connected({ client: { logger, events: { answeredMeans: 'agent' } } })
+    const { id, callId } = await startCall(s)
+    await waitForStatus(s.store, id, ['ringing'])
+    s.fake.answerAgent(callId)
+    await tick()
+    expect(s.store.getState().interactions[id]?.status).toBe('ringing')
+    expect(statuses(s.events, id)).not.toContain('connected')
+    s.fake.answer(callId)
+    await waitForStatus(s.store, id, ['connected'])
+    expect(logger.debug).toHaveBeenCalledWith(expect.stringContaining("answeredMeans: 'agent'"))
+  })
+
+  it('reconnects after the stream drops mid-call and resyncs from the call log: the final state is not lost', async () => {
+    const s = await connected()
+    const { id, callId } = await startCall(s)
+    await waitForStatus(s.store, id, ['ringing'])
+    s.fake.answer(callId)
+    await waitForStatus(s.store, id, ['connected'])
+
+    s.fake.holdStreams()
+    s.fake.dropStreams()
+    await s.waitForEvent((e) => e.type === 'connection' && e.status === 'reconnecting')
+    expect(s.store.getState().connection.status).toBe('reconnecting')
+    s.fake.end(callId, 'completed') // sent to no stream: lost
+    s.fake.releaseStreams()
+
+    await waitForStatus(s.store, id, ['ended'])
+    expect(s.store.getState().interactions[id]?.outcome).toBe('completed')
+    expect(s.store.getState().connection.status).toBe('open')
+    expect(s.fake.streamConnections).toBe(2)
+    expect(s.fake.count('calls.retrieve')).toBeGreaterThanOrEqual(1)
+  })
+
+  it('resyncs a call whose events all came before the stream opened', async () => {
+    setup = await setupDialStack({ subscribe: false, fake: { autoProgress: false } })
+    const s = setup
+    s.fake.holdStreams()
+    const store = createCallStore({ capabilities: s.client.capabilities })
+    s.client.subscribe((event) => store.getState().dispatch(event))
+    const { id, callId } = await startCall(s)
+    s.fake.answer(callId)
+    s.fake.end(callId, 'busy')
+    s.fake.releaseStreams()
+    await waitForStatus(store, id, ['ended'])
+    expect(store.getState().interactions[id]?.outcome).toBe('busy')
+  })
+
+  it('fetches a new client secret after a 401 on the stream', async () => {
+    const s = await connected()
+    expect(s.secretRequests()).toBe(1)
+    s.fake.expireSecrets()
+    s.fake.dropStreams()
+    await s.fake.waitForStreams(1)
+    expect(s.secretRequests()).toBe(2)
+    expect(s.fake.streamConnections).toBe(2)
+    const attempts = s.fake.requests.filter((r) => r.route === 'events')
+    expect(attempts.map((r) => r.headers.authorization)).toEqual([
+      `Bearer ${s.fake.issuedSecrets[0]}`,
+      `Bearer ${s.fake.issuedSecrets[0]}`,
+      `Bearer ${s.fake.issuedSecrets[1]}`,
+    ])
+    expect(s.events.some((e) => e.type === 'connection' && e.status === 'closed')).toBe(false)
+    // The new stream carries events.
+    const { id, callId } = await startCall(s)
+    s.fake.answer(callId)
+    await waitForStatus(s.store, id, ['connected'])
+  })
+
+  it('gives up after 3 consecutive auth failures with a closed, unauthorized connection, then polls', async () => {
+    setup = await setupDialStack({ subscribe: false })
+    const s = setup
+    s.fake.refuseStreams(403)
+    const store = createCallStore({ capabilities: s.client.capabilities })
+    const seen: CallEvent[] = []
+    s.client.subscribe((event) => {
+      seen.push(event)
+      store.getState().dispatch(event)
+    })
+    await vi.waitFor(() => expect(store.getState().connection.status).toBe('closed'))
+    const closed = seen.find((e) => e.type === 'connection' && e.status === 'closed')
+    expect(closed).toMatchObject({ error: { code: 'unauthorized', provider: { provider: 'dialstack', status: 403 } } })
+    expect(store.getState().connection).toMatchObject({ status: 'closed', error: { code: 'unauthorized' } })
+    await tick(150)
+    expect(s.fake.count('events')).toBe(3)
+    expect(s.secretRequests()).toBe(3)
+
+    // Live state still arrives, from the call log.
+    const { id, callId } = await startCall(s)
+    s.fake.answer(callId)
+    await waitForStatus(store, id, ['connected'])
+    s.fake.end(callId, 'completed')
+    await waitForStatus(store, id, ['ended'])
+    expect(s.fake.count('events')).toBe(3)
+  })
+
+  it('gives up too when the app’s session route refuses three times (signed out)', async () => {
+    setup = await setupDialStack({
+      subscribe: false,
+      handler: { authorize: (_request, action) => (action.type === 'session' ? Response.json({ error: 'Sign in' }, { status: 401 }) : true) },
+    })
+    const s = setup
+    const store = createCallStore({ capabilities: s.client.capabilities })
+    s.client.subscribe((event) => store.getState().dispatch(event))
+    await vi.waitFor(() => expect(store.getState().connection.status).toBe('closed'))
+    expect(store.getState().connection.error?.code).toBe('unauthorized')
+    expect(s.secretRequests()).toBe(3)
+    expect(s.fake.count('events')).toBe(0)
+  })
+
+  it('reconnects with doubling backoff, capped', async () => {
+    setup = await setupDialStack({ subscribe: false, client: { events: { backoff: { initialMs: 40, maxMs: 160 } } } })
+    const s = setup
+    for (let i = 0; i < 5; i += 1) s.fake.failNext('events', { status: 503, body: { error: 'Service unavailable' } })
+    s.client.subscribe(() => {})
+    await s.fake.waitForStreams(1, 5000)
+    const times = s.fake.requests.filter((r) => r.route === 'events').map((r) => r.at)
+    expect(times).toHaveLength(6)
+    const gaps = times.slice(1).map((t, i) => t - times[i]!)
+    const expected = [40, 80, 160, 160, 160]
+    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(expected[i]! - 5))
+    expect(gaps[4]!).toBeLessThan(400)
+  })
+
+  it('follows a call by polling when no event about it arrives (outbound calls missing from the stream)', async () => {
+    const logger = { warn: vi.fn(), debug: vi.fn() }
+    const s = await connected({ fake: { autoProgress: false }, client: { logger, events: { firstEventTimeoutMs: 50 } } })
+    s.fake.setDelivery(false)
+    const { id, callId } = await startCall(s)
+    s.fake.answer(callId)
+    await waitForStatus(s.store, id, ['connected'])
+    s.fake.end(callId, 'no-answer')
+    await waitForStatus(s.store, id, ['ended'])
+    expect(s.store.getState().interactions[id]?.outcome).toBe('no-answer')
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('following it by polling'))
+  })
+
+  it('dispose closes the stream and stops reconnecting', async () => {
+    const s = await connected()
+    s.client.dispose()
+    s.client.dispose()
+    await tick(100)
+    expect(s.fake.openStreams()).toBe(0)
+    expect(s.fake.streamConnections).toBe(1)
+  })
+})

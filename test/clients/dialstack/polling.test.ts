@@ -1,0 +1,95 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createDialStackClient } from '../../../src/clients/dialstack/index.js'
+import { createCallStore, type CallStoreApi } from '../../../src/core/index.js'
+import { waitForStatus } from '../contract.js'
+import { setupDialStack, type DialStackSetup, type SetupOptions } from './setupDialStack.js'
+
+let setup: DialStackSetup | undefined
+afterEach(async () => {
+  await setup?.teardown()
+  setup = undefined
+})
+
+async function polling(options: SetupOptions = {}): Promise<DialStackSetup & { store: CallStoreApi }> {
+  setup = await setupDialStack({ ...options, client: { events: false, ...options.client } })
+  const store = createCallStore({ capabilities: setup.client.capabilities })
+  setup.client.subscribe((event) => store.getState().dispatch(event))
+  return { ...setup, store }
+}
+
+async function startCall(s: DialStackSetup, number = '+15551234567') {
+  const result = await s.client.startCall(number)
+  if (result.status !== 'success' || result.data.id === null) throw new Error(JSON.stringify(result))
+  return { id: result.data.id, callId: s.fake.latestCall()!.id }
+}
+
+const tick = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('DialStack call-log polling (no events)', () => {
+  it('finds the new call in the log, follows it to its end, then stops polling', async () => {
+    const s = await polling()
+    const { id, callId } = await startCall(s)
+    await vi.waitFor(() => expect(s.store.getState().interactions[id]?.providerCallId).toBe(callId))
+    const list = s.fake.requests.find((r) => r.route === 'calls.list')
+    expect(Object.fromEntries(list!.query)).toMatchObject({ user_id: expect.stringMatching(/^user_/), direction: 'outbound' })
+    s.fake.answer(callId)
+    await waitForStatus(s.store, id, ['connected'])
+    s.fake.end(callId, 'busy')
+    await waitForStatus(s.store, id, ['ended'])
+    expect(s.store.getState().interactions[id]?.outcome).toBe('busy')
+    const polls = s.fake.count('calls.retrieve')
+    await tick(120)
+    expect(s.fake.count('calls.retrieve')).toBe(polls)
+  })
+
+  it('matches a local number to the normalized log entry', async () => {
+    const s = await polling()
+    const { id, callId } = await startCall(s, '555-123-4567')
+    await vi.waitFor(() => expect(s.store.getState().interactions[id]?.providerCallId).toBe(callId))
+  })
+
+  it('reports a failing backend as reconnecting and recovers to open', async () => {
+    const s = await polling()
+    const { id, callId } = await startCall(s)
+    await vi.waitFor(() => expect(s.store.getState().interactions[id]?.providerCallId).toBe(callId))
+    s.fake.failNext('calls.retrieve', { status: 500, body: { error: 'Internal server error' } })
+    const down = await s.waitForEvent((e) => e.type === 'connection' && e.status === 'reconnecting')
+    expect(down).toMatchObject({ error: { code: 'provider_error', provider: { status: 500 } } })
+    await s.waitForEvent((e) => e.type === 'connection' && e.status === 'open')
+    expect(s.store.getState().connection.status).toBe('open')
+    s.fake.end(callId, 'completed')
+    await waitForStatus(s.store, id, ['ended'])
+  })
+
+  it('recovers live calls started elsewhere (another tab, a reload) through snapshot()', async () => {
+    const s = await polling()
+    const { callId } = await startCall(s)
+    // A second client on the same backend, as after a page reload: it knows nothing of the call.
+    const reloaded = createDialStackClient({
+      endpoint: `${s.backend.url}/api/dialstack/calls`,
+      userId: s.fake.latestCall()!.user,
+      poll: { url: `${s.backend.url}/api/dialstack/calls`, intervalMs: 20 },
+    })
+    const store = createCallStore({ capabilities: reloaded.capabilities })
+    reloaded.subscribe((event) => store.getState().dispatch(event))
+    const snapshot = await reloaded.snapshot!()
+    expect(snapshot).toEqual([expect.objectContaining({ type: 'status', status: 'dialing', interactionId: callId, providerCallId: callId })])
+    for (const event of snapshot) store.getState().dispatch(event)
+    s.fake.answer(callId)
+    await waitForStatus(store, callId, ['connected'])
+    s.fake.end(callId, 'completed')
+    await waitForStatus(store, callId, ['ended'])
+    reloaded.dispose()
+  })
+
+  it('leaves a call dialing and says why when neither events nor poll is set', async () => {
+    const logger = { warn: vi.fn(), debug: vi.fn() }
+    const s = await polling({ client: { poll: false, logger } })
+    const { id } = await startCall(s)
+    await tick()
+    expect(s.store.getState().interactions[id]?.status).toBe('dialing')
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('neither events nor poll'))
+    expect(s.fake.count('calls.list')).toBe(0)
+  })
+})

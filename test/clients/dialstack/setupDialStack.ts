@@ -1,0 +1,116 @@
+/**
+ * The full path of a DialStack call in tests: the browser client → the app's backend (the real
+ * `createDialStackHandler` on a loopback `node:http` server) → the fake DialStack API.
+ */
+import { createDialStackClient, type DialStackClientOptions } from '../../../src/clients/dialstack/index.js'
+import type { CallClient, CallEvent } from '../../../src/core/index.js'
+import { createDialStackHandler, type DialStackHandlerOptions } from '../../../src/server/index.js'
+import {
+  serveFetchHandler,
+  startDialStackServer,
+  TEST_ACCOUNT,
+  TEST_API_KEY,
+  TEST_USER,
+  type FakeDialStack,
+  type FakeDialStackOptions,
+  type FetchHandlerServer,
+} from '../../servers/dialStackServer.js'
+
+export interface DialStackSetup {
+  fake: FakeDialStack
+  backend: FetchHandlerServer
+  client: CallClient
+  /** Every event the client emitted, in order. */
+  events: CallEvent[]
+  /** How often the client asked for a client secret. */
+  secretRequests(): number
+  /** Start requests that reached the backend. */
+  startRequests(): number
+  /** Waits until an emitted event satisfies `predicate`. */
+  waitForEvent(predicate: (event: CallEvent) => boolean, timeoutMs?: number): Promise<CallEvent>
+  teardown(): Promise<void>
+}
+
+export interface SetupOptions {
+  fake?: FakeDialStackOptions
+  handler?: Partial<DialStackHandlerOptions>
+  /** Client options over the defaults; `events: false` / `poll: false` leave them out. */
+  client?: Partial<Omit<DialStackClientOptions, 'events' | 'poll'>> & {
+    events?: Partial<NonNullable<DialStackClientOptions['events']>> | false
+    poll?: Partial<NonNullable<DialStackClientOptions['poll']>> | false
+  }
+  /** Subscribe a collector at once (starts the stream). Default true. */
+  subscribe?: boolean
+}
+
+export async function setupDialStack(options: SetupOptions = {}): Promise<DialStackSetup> {
+  const fake = await startDialStackServer(options.fake)
+  const handler = createDialStackHandler({
+    apiKey: TEST_API_KEY,
+    accountId: TEST_ACCOUNT,
+    baseUrl: fake.url,
+    authorize: () => true,
+    ...options.handler,
+  })
+  const backend = await serveFetchHandler(handler)
+  let secrets = 0
+  const { events: eventsOption, poll: pollOption, ...clientOptions } = options.client ?? {}
+  const client = createDialStackClient({
+    endpoint: `${backend.url}/api/dialstack/calls`,
+    userId: TEST_USER,
+    timeoutMs: 2000,
+    ...(eventsOption !== false && {
+      events: {
+        url: `${fake.url}/v1/events`,
+        backoff: { initialMs: 10, maxMs: 80 },
+        firstEventTimeoutMs: 60_000,
+        async getClientSecret() {
+          secrets += 1
+          const response = await fetch(`${backend.url}/api/dialstack/session`, { method: 'POST' })
+          return (await response.json()) as { client_secret: string; expires_at: number }
+        },
+        ...eventsOption,
+      },
+    }),
+    ...(pollOption !== false && { poll: { url: `${backend.url}/api/dialstack/calls`, intervalMs: 20, ...pollOption } }),
+    ...clientOptions,
+  })
+  const events: CallEvent[] = []
+  const waiters = new Set<() => void>()
+  if (options.subscribe !== false) {
+    client.subscribe((event) => {
+      events.push(event)
+      for (const waiter of [...waiters]) waiter()
+    })
+  }
+  return {
+    fake,
+    backend,
+    client,
+    events,
+    secretRequests: () => secrets,
+    startRequests: () => backend.requests.filter((r) => r.method === 'POST' && !r.path.endsWith('/session')).length,
+    waitForEvent(predicate, timeoutMs = 3000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = events.find(predicate)
+          if (!found) return
+          waiters.delete(check)
+          clearTimeout(timer)
+          resolve(found)
+        }
+        const timer = setTimeout(() => {
+          waiters.delete(check)
+          reject(new Error(`No matching event; got ${JSON.stringify(events.map((e) => ('status' in e ? `${e.type}:${e.status}` : e.type)))}`))
+        }, timeoutMs)
+        waiters.add(check)
+        check()
+      })
+    },
+    async teardown() {
+      client.dispose()
+      await backend.close()
+      await fake.close()
+    },
+  }
+}

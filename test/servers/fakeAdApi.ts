@@ -1,0 +1,501 @@
+/**
+ * A faithful fake of Bright Pattern's Communicator Widget SDK (`adApi`), for tests and stories.
+ * It behaves as the documentation and the vendor's types say: every method resolves an
+ * `OperationResult` (latest or 5.19 envelope), callbacks arrive asynchronously (the real SDK talks
+ * to the widget iframe over `postMessage`) as copies, states move queued → delivery_pending →
+ * delivered → hold ⇄ delivered → wrap_up → completed, then `ON_INTERACTION_REMOVED`.
+ * Browser-safe: no Node APIs, so Storybook can import it.
+ */
+import {
+  RESULT_ERROR_CODES,
+  type AdApi,
+  type AdApiEventHandlers,
+  type AdApiEventName,
+  type AdApiInitOptions,
+  type AdApiResult,
+  type InteractionData,
+  type InteractionsState,
+  type InteractionState,
+  type LoginStateData,
+  type PhoneCapabilities,
+  type ResultErrorName,
+  type ServerErrorName,
+  type StartCallData,
+} from '../../src/clients/bright-pattern/AdApi.js'
+import { SERVER_ERROR_CODES } from '../../src/clients/bright-pattern/AdApi.js'
+import type { InteractionAssociatedObject, ResultError } from '../../src/core/types.js'
+
+export interface FakeAdApiOptions {
+  /** `'latest'` (default): `{status:'success', data} | {status:'error', error}`; `'legacy'`: the 5.19 form with both keys. */
+  envelope?: 'latest' | 'legacy'
+  /** What `startCall` resolves with: `'initiate'` (default, `{id}`) or `'interaction'` (an older types file: `InteractionData`). */
+  startResult?: 'initiate' | 'interaction'
+  /** `'interactionId'` (default) or `'id'`: payloads carry only `id`, as some doc examples read them. */
+  idField?: 'interactionId' | 'id'
+  /** Deferred Dial: `startCall` only fills the widget's dialpad and resolves `{ id: null }`. */
+  deferredDial?: boolean
+  /** Delay of every method's answer (ms). Default 0 (still asynchronous). */
+  delayMs?: number
+  /** Delay of every callback (ms). Default 0 (still asynchronous, like `postMessage`). */
+  eventDelayMs?: number
+  /** After `startCall`, report the new interaction and move it to ringing by itself. Default true. */
+  autoEvents?: boolean
+  /** queued → delivery_pending after this long (ms). Default 5. */
+  ringingAfterMs?: number
+  /** The agent has after-call work: a hang-up goes to `wrap_up`, not `completed`. Default false. */
+  afterCallWork?: boolean
+  /** The agent is logged in. Default true. */
+  loggedIn?: boolean
+  /** The widget has `getInteractionsState` (latest docs). Default true. */
+  interactionsState?: boolean
+  /** The `new AdApi(options)` options, when the fake is built from a loaded `api.js`. */
+  initOptions?: AdApiInitOptions
+}
+
+/** One method call that reached the fake. */
+export interface FakeAdApiRequest {
+  method: string
+  args: unknown[]
+}
+
+type Injected = { kind: 'error'; error: ResultError } | { kind: 'throw'; error: unknown } | { kind: 'data'; data: unknown }
+
+type Handler = (...args: never[]) => void
+
+const LIVE: readonly string[] = ['unknown', 'queued', 'ivr', 'delivery_pending', 'delivered', 'hold']
+
+export class FakeAdApi implements AdApi {
+  readonly requests: FakeAdApiRequest[] = []
+  /** The number the widget's dialpad holds (Deferred Dial fills it). */
+  dialpadNumber = ''
+  /** DTMF digits sent, by interaction id. */
+  readonly dtmf = new Map<string, string>()
+  readonly initOptions: AdApiInitOptions | undefined
+  onCalls = 0
+  removeCalls = 0
+
+  private options: Required<Omit<FakeAdApiOptions, 'initOptions'>>
+  private readonly handlers = new Map<AdApiEventName, Set<Handler>>()
+  private readonly interactions = new Map<string, InteractionData & { interactionId: string }>()
+  private readonly injected = new Map<string, Injected[]>()
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>()
+  private activeId: string | null = null
+  private nextId = 1
+
+  constructor(options: FakeAdApiOptions = {}) {
+    this.initOptions = options.initOptions
+    this.options = {
+      envelope: 'latest',
+      startResult: 'initiate',
+      idField: 'interactionId',
+      deferredDial: false,
+      delayMs: 0,
+      eventDelayMs: 0,
+      autoEvents: true,
+      ringingAfterMs: 5,
+      afterCallWork: false,
+      loggedIn: true,
+      interactionsState: true,
+      ...options,
+    }
+    if (!this.options.interactionsState) this.getInteractionsState = undefined
+  }
+
+  // ── the SDK ──────────────────────────────────────────────────────────────────────────────────
+
+  on<E extends AdApiEventName>(event: E, handler: AdApiEventHandlers[E]): void {
+    this.onCalls += 1
+    let set = this.handlers.get(event)
+    if (!set) this.handlers.set(event, (set = new Set()))
+    set.add(handler as Handler)
+  }
+
+  remove<E extends AdApiEventName>(event: E, handler: AdApiEventHandlers[E]): void {
+    this.removeCalls += 1
+    this.handlers.get(event)?.delete(handler as Handler)
+  }
+
+  startCall(phoneNumber: string, initialObject?: InteractionAssociatedObject | InteractionAssociatedObject[]) {
+    return this.respond<StartCallData>('startCall', [phoneNumber, initialObject], () => {
+      if (!phoneNumber?.trim()) return this.error('empty_number')
+      if (this.options.deferredDial) {
+        this.dialpadNumber = phoneNumber
+        return this.ok({ id: null })
+      }
+      const objects = initialObject === undefined ? [] : Array.isArray(initialObject) ? initialObject : [initialObject]
+      const data = this.create(phoneNumber, 'outbound', 'integration-api', objects)
+      if (this.options.autoEvents) this.progress(data.interactionId)
+      return this.ok(this.options.startResult === 'interaction' ? this.payload(data) : { id: data.interactionId })
+    })
+  }
+
+  leaveInteraction(interactionId?: string): Promise<AdApiResult> {
+    return this.respond('leaveInteraction', [interactionId], () =>
+      this.withLive(interactionId, (data) => {
+        this.hangUp(data.interactionId)
+        return this.ok(null)
+      }),
+    )
+  }
+
+  leaveAndCompleteInteraction(disposition?: string, note?: string, interactionId?: string): Promise<AdApiResult> {
+    return this.respond('leaveAndCompleteInteraction', [disposition, note, interactionId], () => {
+      const data = this.find(interactionId)
+      if (!data) return this.error('no_interaction')
+      if (data.state === 'completed') return this.error('not_suitable_state')
+      this.finish(data.interactionId)
+      return this.ok(null)
+    })
+  }
+
+  completeInteraction(interactionId?: string): Promise<AdApiResult> {
+    return this.respond('completeInteraction', [interactionId], () => {
+      const data = this.find(interactionId)
+      if (!data) return this.error('no_interaction')
+      if (data.state !== 'wrap_up' && data.state !== 'wrap_up_hold') return this.error('not_suitable_state')
+      this.finish(data.interactionId)
+      return this.ok(null)
+    })
+  }
+
+  setCallHold(state: boolean, interactionId?: string): Promise<AdApiResult> {
+    return this.respond('setCallHold', [state, interactionId], () =>
+      this.withLive(interactionId, (data) => {
+        if (data.state !== (state ? 'delivered' : 'hold')) return this.error('not_suitable_state')
+        this.setState(data.interactionId, state ? 'hold' : 'delivered')
+        return this.ok(null)
+      }),
+    )
+  }
+
+  setCallMute(state: boolean, interactionId?: string): Promise<AdApiResult> {
+    return this.respond('setCallMute', [state, interactionId], () =>
+      this.withLive(interactionId, (data) => {
+        if (data.state !== 'delivered' && data.state !== 'hold') return this.error('not_suitable_state')
+        data.callMuted = state
+        this.fire('ON_INTERACTION_STATE_CHANGE', this.payload(data))
+        return this.ok(null)
+      }),
+    )
+  }
+
+  sendDtmf(dtmf: string, interactionId?: string): Promise<AdApiResult> {
+    return this.respond('sendDtmf', [dtmf, interactionId], () =>
+      this.withLive(interactionId, (data) => {
+        if (!dtmf) return this.error('invalid_args')
+        if (data.state !== 'delivered') return this.error('not_suitable_state')
+        this.dtmf.set(data.interactionId, (this.dtmf.get(data.interactionId) ?? '') + dtmf)
+        return this.ok(null)
+      }),
+    )
+  }
+
+  addInteractionAssociatedObject(object: InteractionAssociatedObject, interactionId?: string): Promise<AdApiResult> {
+    return this.respond('addInteractionAssociatedObject', [object, interactionId], () => {
+      const data = this.find(interactionId)
+      if (!data) return this.error('no_interaction')
+      const list = (data.associatedObjects?.list ?? []).filter((item) => item.id !== object.id)
+      data.associatedObjects = { list: [...list, { ...object, source: 'integration-api' }], selected: [object.id] }
+      return this.ok(null)
+    })
+  }
+
+  getInteractionsState?: () => Promise<AdApiResult<InteractionsState>> = () =>
+    this.respond<InteractionsState>('getInteractionsState', [], () =>
+      this.ok({
+        activeInteractionId: this.activeId,
+        interactions: [...this.interactions.values()].map((data) => this.payload(data)),
+      }),
+    )
+
+  getLoginState() {
+    return this.respond<LoginStateData>('getLoginState', [], () => this.ok(this.loginState()), true)
+  }
+
+  // ── driving the fake (what the widget, the agent and the far end do) ─────────────────────────
+
+  /** The agent is signed in to the widget. */
+  get loggedIn(): boolean {
+    return this.options.loggedIn
+  }
+
+  /** How many `startCall` requests reached the widget. */
+  startRequests(): number {
+    return this.requests.filter((request) => request.method === 'startCall').length
+  }
+
+  /** Handlers registered now, over every event. */
+  handlerCount(): number {
+    let count = 0
+    for (const set of this.handlers.values()) count += set.size
+    return count
+  }
+
+  /** The widget's interactions (live and not yet removed), as it would report them. */
+  list(): InteractionData[] {
+    return [...this.interactions.values()].map((data) => structuredClone(data))
+  }
+
+  state(interactionId: string): string | undefined {
+    return this.interactions.get(interactionId)?.state
+  }
+
+  setOptions(options: Partial<Omit<FakeAdApiOptions, 'initOptions' | 'loggedIn'>>): void {
+    this.options = { ...this.options, ...options }
+  }
+
+  /** The next call of `method` resolves this `ResultError` (by code or name). */
+  failNext(method: string, error: ResultErrorName | number, message?: string): void {
+    const [name, code] = this.resultError(error)
+    this.inject(method, { kind: 'error', error: { code, name, ...(message !== undefined && { message }) } })
+  }
+
+  /** The next call of `method` throws (a detached iframe, an SDK bug). */
+  throwNext(method: string, error: unknown = new Error('Cannot read properties of null (reading postMessage)')): void {
+    this.inject(method, { kind: 'throw', error })
+  }
+
+  /** The next call of `method` resolves `status: 'success'` with this data, e.g. `{ id: null, error: 'Timeout error' }`. */
+  succeedNextWith(method: string, data: unknown): void {
+    this.inject(method, { kind: 'data', data })
+  }
+
+  /** The agent presses Dial in the widget's dialpad: a new outbound interaction, `origination: 'dialpad'`. */
+  dialFromDialpad(phoneNumber = this.dialpadNumber, direction: 'inbound' | 'outbound' = 'outbound'): string {
+    const data = this.create(phoneNumber, direction, 'dialpad', [])
+    this.dialpadNumber = ''
+    this.progress(data.interactionId)
+    return data.interactionId
+  }
+
+  /** A call comes in: it rings the agent (`delivery_pending`). */
+  receiveInbound(phoneNumber: string): string {
+    const data = this.create(phoneNumber, 'inbound', 'auto', [])
+    data.state = 'delivery_pending'
+    this.fire('ON_NEW_INTERACTION', this.payload(data))
+    return data.interactionId
+  }
+
+  /** The far end answers. */
+  answer(interactionId: string): void {
+    this.setState(interactionId, 'delivered')
+  }
+
+  /** The far end hangs up: wrap-up when the agent has after-call work, otherwise completed and removed. */
+  remoteHangup(interactionId: string): void {
+    this.hangUp(interactionId)
+  }
+
+  /** Moves an interaction to a state and reports it (`completed` also removes it). */
+  setState(interactionId: string, state: InteractionState | (string & {})): void {
+    const data = this.interactions.get(interactionId)
+    if (!data) return
+    if (state === 'completed') return this.finish(interactionId)
+    data.state = state
+    this.fire('ON_INTERACTION_STATE_CHANGE', this.payload(data))
+  }
+
+  /** Sends a callback as is (duplicates, out-of-order replays, odd payloads). */
+  emit<E extends AdApiEventName>(event: E, ...args: Parameters<AdApiEventHandlers[E]>): void {
+    this.fire(event, ...args)
+  }
+
+  /** A state change payload for an interaction with another state, without changing it (a stale replay). */
+  emitState(interactionId: string, state: InteractionState | (string & {}), event: AdApiEventName = 'ON_INTERACTION_STATE_CHANGE'): void {
+    const data = this.interactions.get(interactionId)
+    if (data) this.fire(event, { ...this.payload(data), state })
+  }
+
+  /** The widget logs out (session ended, agent clicked Logout): `ON_LOGOUT`; calls then fail with `not_logged_in`. */
+  logout(): void {
+    this.options.loggedIn = false
+    this.fire('ON_LOGOUT')
+  }
+
+  /** The agent logs back in: `ON_LOGIN`. */
+  login(): void {
+    this.options.loggedIn = true
+    this.fire('ON_LOGIN', this.loginState())
+  }
+
+  /** `ON_SERVER_ERROR` with a server error code or name. */
+  serverError(error: ServerErrorName | number, message?: string): void {
+    const entry = Object.entries(SERVER_ERROR_CODES).find(([name, code]) => code === error || name === error)
+    const [name, code] = entry ?? ['unknown_error', 300]
+    this.fire('ON_SERVER_ERROR', { code, name, timestamp: Date.now(), ...(message !== undefined && { message }) })
+  }
+
+  setPhoneCapabilities(capabilities: PhoneCapabilities): void {
+    this.fire('ON_PHONE_CAPABILITIES_CHANGE', capabilities)
+  }
+
+  switchActive(interactionId: string | null): void {
+    this.activeId = interactionId
+    this.fire('ON_ACTIVE_INTERACTION_SWITCHED', interactionId)
+  }
+
+  /** Stops every timer. */
+  dispose(): void {
+    for (const timer of this.timers) clearTimeout(timer)
+    this.timers.clear()
+  }
+
+  // ── internals ────────────────────────────────────────────────────────────────────────────────
+
+  private loginState(): LoginStateData {
+    return this.options.loggedIn
+      ? { isLoggedIn: true, agentId: 'agent-1', username: 'ada', sessionId: 'session-1' }
+      : { isLoggedIn: false }
+  }
+
+  private resultError(error: ResultErrorName | number): [string, number] {
+    const entry = Object.entries(RESULT_ERROR_CODES).find(([name, code]) => code === error || name === error)
+    return entry ?? ['unknown_error', typeof error === 'number' ? error : 99]
+  }
+
+  private inject(method: string, injected: Injected) {
+    const queue = this.injected.get(method) ?? []
+    queue.push(injected)
+    this.injected.set(method, queue)
+  }
+
+  private ok<T>(data: T): AdApiResult<T> {
+    return this.options.envelope === 'legacy' ? { status: 'success', data, error: undefined } : { status: 'success', data }
+  }
+
+  private error<T>(name: ResultErrorName, message?: string): AdApiResult<T> {
+    const error: ResultError = { code: RESULT_ERROR_CODES[name], name, ...(message !== undefined && { message }) }
+    return this.options.envelope === 'legacy' ? { status: 'error', data: undefined, error } : { status: 'error', error }
+  }
+
+  private after(ms: number, run: () => void) {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer)
+      run()
+    }, ms)
+    this.timers.add(timer)
+  }
+
+  /** Answers a method like the SDK: effects happen in the widget now, the answer arrives after `delayMs`. */
+  private respond<T = null>(method: string, args: unknown[], compute: () => AdApiResult<T>, anyone = false): Promise<AdApiResult<T>> {
+    this.requests.push({ method, args })
+    const injected = this.injected.get(method)?.shift()
+    let answer: AdApiResult<T> | undefined
+    if (injected?.kind === 'error') {
+      answer = this.options.envelope === 'legacy'
+        ? { status: 'error', data: undefined, error: injected.error }
+        : { status: 'error', error: injected.error }
+    } else if (injected?.kind === 'data') {
+      answer = this.ok(injected.data as T)
+    } else if (!injected) {
+      answer = !anyone && !this.options.loggedIn ? this.error('not_logged_in') : compute()
+    }
+    return new Promise((resolve, reject) => {
+      this.after(this.options.delayMs, () => (injected?.kind === 'throw' ? reject(injected.error) : resolve(structuredClone(answer!))))
+    })
+  }
+
+  private find(interactionId: string | undefined) {
+    return this.interactions.get(interactionId ?? this.activeId ?? '')
+  }
+
+  private withLive<T>(interactionId: string | undefined, run: (data: InteractionData & { interactionId: string }) => AdApiResult<T>) {
+    const data = this.find(interactionId)
+    if (!data) return this.error<T>('no_interaction')
+    if (!LIVE.includes(data.state)) return this.error<T>('not_suitable_state')
+    return run(data)
+  }
+
+  private create(phoneNumber: string, direction: 'inbound' | 'outbound', origination: string, objects: InteractionAssociatedObject[]) {
+    const interactionId = `7f3c${String(this.nextId++).padStart(4, '0')}-bp-interaction`
+    const data: InteractionData & { interactionId: string } = {
+      interactionId,
+      globalInteractionId: `global-${interactionId}`,
+      state: 'queued',
+      type: 'voice',
+      subject: '',
+      callParties: [{ id: `party-${interactionId}`, name: '', phone: phoneNumber }],
+      callMuted: false,
+      callRecording: false,
+      attachedData: {},
+      phoneNumber,
+      callDirection: direction,
+      startTime: Date.now(),
+      origination,
+      associatedObjects: {
+        list: objects.map((object) => ({ ...object, source: 'integration-api' })),
+        selected: objects.map((object) => object.id),
+      },
+      ...(direction === 'outbound' ? { DNIS: phoneNumber } : { ANI: phoneNumber }),
+    }
+    this.interactions.set(interactionId, data)
+    this.activeId = interactionId
+    return data
+  }
+
+  /** New interaction, the active one, and ringing a moment later. */
+  private progress(interactionId: string) {
+    const data = this.interactions.get(interactionId)
+    if (!data) return
+    this.fire('ON_NEW_INTERACTION', this.payload(data))
+    this.fire('ON_ACTIVE_INTERACTION_SWITCHED', interactionId)
+    this.after(this.options.ringingAfterMs, () => {
+      if (this.interactions.get(interactionId)?.state === 'queued') this.setState(interactionId, 'delivery_pending')
+    })
+  }
+
+  private hangUp(interactionId: string) {
+    const data = this.interactions.get(interactionId)
+    if (!data || !LIVE.includes(data.state)) return
+    if (this.options.afterCallWork) this.setState(interactionId, 'wrap_up')
+    else this.finish(interactionId)
+  }
+
+  /** Completed, reported, then removed from the widget. */
+  private finish(interactionId: string) {
+    const data = this.interactions.get(interactionId)
+    if (!data) return
+    data.state = 'completed'
+    data.endTime = Date.now()
+    const payload = this.payload(data)
+    this.fire('ON_INTERACTION_STATE_CHANGE', payload)
+    this.fire('ON_INTERACTION_REMOVED', payload)
+    this.interactions.delete(interactionId)
+    if (this.activeId === interactionId) {
+      this.activeId = null
+      this.fire('ON_ACTIVE_INTERACTION_SWITCHED', null)
+    }
+  }
+
+  /** The payload as the SDK would send it: a copy, keyed by `interactionId` or (doc quirk) `id`. */
+  private payload(data: InteractionData & { interactionId: string }): InteractionData {
+    const copy = structuredClone(data) as InteractionData
+    if (this.options.idField === 'id') {
+      copy.id = copy.interactionId
+      delete copy.interactionId
+    }
+    return copy
+  }
+
+  private fire(event: AdApiEventName, ...args: unknown[]) {
+    const session = event === 'ON_LOGIN' || event === 'ON_LOGOUT' || event === 'ON_SERVER_ERROR'
+    // A logged-out widget has no session: interaction callbacks are lost, not queued.
+    if (!session && !this.options.loggedIn) return
+    const copies = args.map((arg) => (arg === undefined ? arg : structuredClone(arg)))
+    this.after(this.options.eventDelayMs, () => {
+      if (!session && !this.options.loggedIn) return
+      for (const handler of [...(this.handlers.get(event) ?? [])]) (handler as (...a: unknown[]) => void)(...copies)
+    })
+  }
+}
+
+/**
+ * Makes a fake `adApi`.
+ *
+ * @example
+ * const adApi = createFakeAdApi({ deferredDial: true })
+ * const client = createBrightPatternClient({ adApi })
+ */
+export function createFakeAdApi(options: FakeAdApiOptions = {}): FakeAdApi {
+  return new FakeAdApi(options)
+}
