@@ -22,6 +22,8 @@ export default defineConfig({
           exclude: ['test/e2e/**'],
           setupFiles: ['test/setup.ts'],
           testTimeout: 15_000,
+          // Clients log their assumptions by default; show logs only for a failing test.
+          silent: 'passed-only',
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
         },
       },

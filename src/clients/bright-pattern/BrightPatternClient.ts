@@ -1,9 +1,11 @@
+import type { CallLogger } from '../shared/logger.js'
 import type { CallClient } from '../../core/CallClient.js'
 import type { AdApi, AdApiInitOptions } from './AdApi.js'
 import type { BrightPatternStateMap } from './interactionStateMap.js'
 
 /** Where log lines go. */
-export type BrightPatternLogger = Pick<Console, 'warn' | 'debug'>
+/** Where the client logs assumptions (debug) and problems (warn). Default: the console. */
+export type BrightPatternLogger = CallLogger
 
 /** Options every Bright Pattern client takes, however it gets its `adApi`. */
 export interface BrightPatternCommonOptions {

@@ -1,3 +1,4 @@
+import { consoleLogger } from '../shared/logger.js'
 import { CallError, type CallErrorInfo } from '../../core/CallError.js'
 import type { CallCapabilities, ControlResult, StartCallOptions, StartCallResult } from '../../core/CallClient.js'
 import type { CallEvent, CallOutcome, ConnectionStatus, InteractionEvent, InteractionEventBase } from '../../core/CallEvent.js'
@@ -6,7 +7,7 @@ import { failure, success } from '../../core/result.js'
 import type { InitiateResult, InteractionAssociatedObject } from '../../core/types.js'
 import { validateAssociatedObject } from '../../core/validateAssociatedObject.js'
 import type { AdApi, AdApiEventHandlers, AdApiEventName, InteractionData, InteractionsState, StartCallData } from './AdApi.js'
-import type { BrightPatternClient, BrightPatternClientOptions, BrightPatternLogger } from './BrightPatternClient.js'
+import type { BrightPatternClient, BrightPatternClientOptions } from './BrightPatternClient.js'
 import { PROVIDER, serverErrorToCallError } from './brightPatternError.js'
 import { createAdApiSource } from './createAdApiSource.js'
 import { createDeferredDials } from './createDeferredDials.js'
@@ -50,11 +51,6 @@ interface Tracked {
 
 type Source = 'new' | 'change' | 'removed' | 'snapshot'
 
-const consoleDebug: BrightPatternLogger = {
-  debug: (...args: unknown[]) => console.debug(...args),
-  warn: (...args: unknown[]) => console.debug(...args),
-}
-
 /**
  * A `CallClient` for the Bright Pattern Communicator Widget SDK (`adApi`). Calls start with
  * `adApi.startCall(phone, object)`; live state comes from the widget's callbacks; the controls
@@ -76,7 +72,7 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
   if (!options.adApi && !options.scriptUrl) {
     throw new TypeError('createBrightPatternClient needs either adApi (the widget SDK instance) or scriptUrl (the tenant’s api.js).')
   }
-  const logger = options.logger ?? consoleDebug
+  const logger = options.logger ?? consoleLogger
   const stateMap = new Map(Object.entries({ ...DEFAULT_STATE_MAP, ...options.stateMap }))
   const hangupMethod = options.hangupMethod ?? 'leave'
   const deferredCorrelationMs = options.deferredCorrelationMs ?? 120_000

@@ -1,3 +1,4 @@
+import { consoleLogger } from '../shared/logger.js'
 import { toCallError, type CallError } from '../../core/CallError.js'
 import { NO_CAPABILITIES, type CallClient, type ControlResult, type StartCallOptions } from '../../core/CallClient.js'
 import type { CallEvent, CallStatus, ConnectionStatus, InteractionEvent, InteractionEventInit } from '../../core/CallEvent.js'
@@ -119,7 +120,7 @@ export interface DialStackClientOptions extends Omit<CallRequestRules, 'logger'>
   correlation?: DialStackCorrelationOptions
   /** Makes the tracking id of a new call. Default `crypto.randomUUID()`, prefixed `ds-`. */
   createTrackingId?: () => string
-  /** Told when an assumption comes into play. Default: silent. */
+  /** Told when an assumption comes into play. Default: the console (assumptions at debug, problems at warn). */
   logger?: Pick<Console, 'warn' | 'debug'>
 }
 
@@ -192,7 +193,7 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   if (typeof options.endpoint !== 'string' || options.endpoint === '') {
     throw new TypeError('createDialStackClient: `endpoint` (your backend route, e.g. /api/dialstack/calls) is required.')
   }
-  const { logger, events, poll } = options
+  const { logger = consoleLogger, events, poll } = options
   const timeoutMs = options.timeoutMs ?? 15_000
   const rules: CallRequestRules = {
     userIdPrefix: options.userIdPrefix,

@@ -1,3 +1,4 @@
+import { consoleLogger } from '../shared/logger.js'
 import { CallError, toCallError, type CallErrorCode } from '../../core/CallError.js'
 import type { CallCapabilities, CallClient, ControlResult } from '../../core/CallClient.js'
 import type { CallEvent, InteractionEvent } from '../../core/CallEvent.js'
@@ -63,7 +64,7 @@ export interface GenesysClientOptions {
   outboundCallerId?: string
   /** A `fetch` to use instead of the global one. */
   fetch?: typeof fetch
-  /** Where assumptions and dropped messages are logged. Default: silent. */
+  /** Where assumptions and dropped messages are logged. Default: the console (assumptions at debug, problems at warn). */
   logger?: Pick<Console, 'warn' | 'debug'>
 }
 
@@ -120,7 +121,7 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
     userDataPrefix = 'crm_',
     dialTimeoutMs = 15_000,
     timeoutMs = 10_000,
-    logger,
+    logger = consoleLogger,
   } = options
   // UTF-8 first: btoa alone throws on characters beyond Latin-1.
   const authorization =

@@ -1,3 +1,4 @@
+import type { CallLogger } from '../shared/logger.js'
 import { CallError, isCallError } from '../../core/CallError.js'
 import { httpError, requestJson } from '../shared/request.js'
 import type { TetherCall, TetherInitiateBody } from './TetherCall.js'
@@ -32,7 +33,8 @@ export interface TetherErrorDetails {
 export type TetherErrorReader = (body: unknown, status: number) => TetherErrorDetails | undefined
 
 /** Logger for the assumptions the client makes (PROVIDERS.md B). */
-export type TetherLogger = Pick<Console, 'warn' | 'debug'>
+/** Where the client logs assumptions (debug) and problems (warn). Default: the console. */
+export type TetherLogger = CallLogger
 
 export interface TetherApiOptions {
   baseUrl: string

@@ -1,3 +1,4 @@
+import { consoleLogger } from '../shared/logger.js'
 import { CallError, isCallError } from '../../core/CallError.js'
 import { NO_CAPABILITIES, type CallCapabilities, type CallClient, type ControlResult, type StartCallOptions, type StartCallResult } from '../../core/CallClient.js'
 import { isTerminalStatus, type CallEvent, type CallStatus, type InteractionEvent } from '../../core/CallEvent.js'
@@ -137,11 +138,6 @@ interface TrackedCall {
   last?: InteractionEvent
   poller?: TetherPoller
   unsubscribe?: () => void
-}
-
-const consoleLogger: TetherLogger = {
-  debug: (...args) => console.debug(...args),
-  warn: (...args) => console.warn(...args),
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
