@@ -11,6 +11,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Clients log their assumptions by default; show logs only for a failing test.
+    silent: 'passed-only',
     projects: [
       {
         extends: true,
@@ -22,9 +24,7 @@ export default defineConfig({
           exclude: ['test/e2e/**'],
           setupFiles: ['test/setup.ts'],
           testTimeout: 15_000,
-          // Clients log their assumptions by default; show logs only for a failing test.
-          silent: 'passed-only',
-          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.typetests.json' },
         },
       },
       {

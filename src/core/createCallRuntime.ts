@@ -49,11 +49,22 @@ export interface CallRuntime {
   parse(input: string): DialStringResult
   /**
    * Starts a call: validates first, prefills instead of dialing in `prefill` mode, and shares one
-   * request among starts for the same number while it is pending. Rejects with a `CallError`.
+   * request among starts for the same number while it is pending (a second start joins the
+   * first, associated object included). Rejects with a `CallError`.
    */
   startCall(variables: StartCallVariables): Promise<StartCallData>
   /** Feeds the client's events (and its snapshot) into the store. Returns the disconnect function. */
   connect(): () => void
+}
+
+/** Refuses rules that cannot work, once, where they are set (not on every number checked). */
+function checkConfig(config: CallRuntimeConfig): CallRuntimeConfig {
+  if (config.policy?.allowedCountries && !config.phoneNumbers) {
+    throw new TypeError(
+      'dialPolicy.allowedCountries needs phone metadata to know a number’s country: pass phoneNumbers={createPhoneNumberParser(metadata)} from react-click-to-call/phone.',
+    )
+  }
+  return config
 }
 
 /**
@@ -66,7 +77,7 @@ export interface CallRuntime {
  */
 export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
   const { client, historyLimit, ...initial } = options
-  let config: CallRuntimeConfig = initial
+  let config = checkConfig(initial)
   const store = createCallStore({ capabilities: client.capabilities, historyLimit })
   const inFlight = new Map<string, Promise<StartCallData>>()
   const controllers = new Set<AbortController>()
@@ -98,7 +109,7 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
       return config.dialMode ?? 'dial'
     },
     configure(next) {
-      config = next
+      config = checkConfig(next)
     },
     parse,
     startCall(variables) {

@@ -50,7 +50,8 @@ export function CallProvider({
   children,
 }: CallProviderProps) {
   const outerQueryClient = useContext(QueryClientContext)
-  const [ownQueryClient] = useState(() => (queryClient || outerQueryClient ? null : new QueryClient()))
+  // Made once and used only while neither the prop nor a provider above gives one: either may go away later.
+  const [fallbackQueryClient] = useState(() => new QueryClient())
   const runtime = useMemo(() => createCallRuntime({ client, historyLimit }), [client, historyLimit])
   // Rules of a start follow the props without recreating the store (idempotent, safe in render).
   runtime.configure({ dialMode, defaultRegion, phoneNumbers, policy: dialPolicy })
@@ -62,7 +63,7 @@ export function CallProvider({
     [runtime, messages],
   )
   const tree = <CallContext.Provider value={value}>{children}</CallContext.Provider>
-  const ownClient = queryClient ?? ownQueryClient
+  const ownClient = queryClient ?? (outerQueryClient ? null : fallbackQueryClient)
   return ownClient && ownClient !== outerQueryClient ? (
     <QueryClientProvider client={ownClient}>{tree}</QueryClientProvider>
   ) : (

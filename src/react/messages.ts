@@ -47,6 +47,8 @@ export interface CallMessages {
   mute: string
   unmute: string
   dismiss: string
+  /** The banner's accessible name. */
+  callStatus: string
   /** The accessible name of the banner's group of call controls. */
   callControls: string
   /** The accessible name of the banner's call timer. */
@@ -81,6 +83,10 @@ export interface CallMessages {
   customFields: string
   /** Shown when an associated object has no custom field. */
   noCustomFields: string
+  /** The column heading over the custom fields' names. */
+  customFieldNameColumn: string
+  /** The column heading over the custom fields' values. */
+  customFieldValueColumn: string
   /** The label of a custom field's name input, e.g. "Field 1 name". */
   customFieldName: (row: number) => string
   /** The label of a custom field's value input, e.g. "Field 1 value". */
@@ -102,6 +108,10 @@ export interface CallMessages {
   fieldNotText: (path: string) => string
   /** The JSON is not an object with the associated object's fields. */
   notAnObject: string
+  /** `customFields` is not an object of text values. */
+  customFieldsNotObject: string
+  /** The JSON has a key an associated object does not have. */
+  unknownField: (key: string) => string
   /** A custom field has a value and no name. */
   customFieldNameRequired: string
   /** Two custom fields have the same name. */
@@ -149,6 +159,7 @@ export const defaultMessages: CallMessages = {
   mute: 'Mute',
   unmute: 'Unmute',
   dismiss: 'Dismiss',
+  callStatus: 'Call status',
   callControls: 'Call controls',
   callDuration: 'Call duration',
   phoneNumber: 'Phone number',
@@ -180,6 +191,8 @@ export const defaultMessages: CallMessages = {
   associatedObjectFields: { id: 'ID', type: 'Type', displayName: 'Display name', displayType: 'Display type' },
   customFields: 'Custom fields',
   noCustomFields: 'No custom fields.',
+  customFieldNameColumn: 'Name',
+  customFieldValueColumn: 'Value',
   customFieldName: (row) => `Field ${row} name`,
   customFieldValue: (row) => `Field ${row} value`,
   addCustomField: 'Add field',
@@ -191,6 +204,8 @@ export const defaultMessages: CallMessages = {
   fieldRequired: (label) => `${label} is required.`,
   fieldNotText: (path) => `${path} must be text.`,
   notAnObject: 'The associated object must be a JSON object with id, type, displayName, displayType and customFields.',
+  customFieldsNotObject: 'customFields must be an object of text values, e.g. {"crmUrl": "https://…"}.',
+  unknownField: (key) => `“${key}” is not a field of an associated object.`,
   customFieldNameRequired: 'Give this field a name.',
   customFieldNameDuplicate: (name) => `“${name}” is already used by another field.`,
 }

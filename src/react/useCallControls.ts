@@ -2,13 +2,24 @@ import { useMutation } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import type { CallCapabilities, ControlResult } from '../core/CallClient.js'
-import type { CallError } from '../core/CallError.js'
+import { CallError } from '../core/CallError.js'
 import { failure } from '../core/result.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import { useCallContext } from './CallContext.js'
 
 /** A control of a live call. */
 export type CallControl = 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute' | 'sendDtmf' | 'updateAssociatedObject'
+
+/** The capability each control needs. */
+const NEEDS: Record<CallControl, keyof CallCapabilities> = {
+  hangup: 'hangup',
+  hold: 'hold',
+  resume: 'hold',
+  mute: 'mute',
+  unmute: 'mute',
+  sendDtmf: 'dtmf',
+  updateAssociatedObject: 'updateAssociatedObject',
+}
 
 type ControlVariables =
   | { control: 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute' }
@@ -61,6 +72,8 @@ export function useCallControls(interactionId: string | null | undefined): UseCa
     mutationFn: async (variables) => {
       const unsupported = () => Promise.resolve<ControlResult>(failure('not_supported', messages.notSupported))
       if (interactionId == null) return null
+      // What the provider or this call cannot do now is refused here, before any request.
+      if (!capabilities[NEEDS[variables.control]]) throw new CallError('not_supported', messages.notSupported)
       let result: ControlResult
       switch (variables.control) {
         case 'hangup':

@@ -39,7 +39,10 @@ export interface UseDialpadResult extends DialpadDraft {
   prefill(value: string): void
   /** The number checked with the provider's rules; `null` while empty. */
   validation: DialStringResult | null
-  /** Places the call with the current number (a confirmed start: it dials even in prefill mode). */
+  /**
+   * Places the call with the current number (a confirmed start: it dials even in prefill mode).
+   * Without `associatedObject`, a prefilled number's own record goes with it.
+   */
   submit(associatedObject?: InteractionAssociatedObject): void
   /** The start mutation behind `submit`. */
   start: UseStartCallResult
@@ -81,7 +84,8 @@ export function useDialpad(options: UseDialpadOptions = {}): UseDialpadResult {
 
   // Only prefills after mount count: a number filled before this dialpad existed is not news.
   const seenPrefill = useRef(draft.prefillCount)
-  useEffect(() => {
+  // A layout effect: focus moves to Call in the same frame the number appears.
+  useIsomorphicLayoutEffect(() => {
     if (draft.prefillCount <= seenPrefill.current) return
     seenPrefill.current = draft.prefillCount
     latest.current.onValueChange?.(draft.value)
@@ -111,6 +115,12 @@ export function useDialpad(options: UseDialpadOptions = {}): UseDialpadResult {
     ...actions,
     validation,
     start,
-    submit: (associatedObject) => startCall(latest.current.value, associatedObject, { confirmed: true }),
+    submit: (associatedObject) => {
+      const number = latest.current.value
+      const prefilled = store.getState().dialpad
+      // A deferred dial's record travels on with its number, unless the number was changed.
+      const record = associatedObject ?? (prefilled.value === number ? prefilled.associatedObject : undefined)
+      startCall(number, record, { confirmed: true })
+    },
   }
 }

@@ -118,3 +118,13 @@ describe('createCallRuntime', () => {
     client.dispose()
   })
 })
+
+describe('createCallRuntime configuration', () => {
+  it('refuses allowedCountries without phone metadata where the rules are set', () => {
+    const client = createSimulatedClient()
+    const message = /allowedCountries needs phone metadata/
+    expect(() => createCallRuntime({ client, policy: { allowedCountries: ['US'] } })).toThrow(message)
+    const runtime = createCallRuntime({ client })
+    expect(() => runtime.configure({ policy: { allowedCountries: ['US'] } })).toThrow(message)
+  })
+})

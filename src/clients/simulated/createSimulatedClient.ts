@@ -37,7 +37,7 @@ export interface SimulatedClientOptions {
   callDurationMs?: number
   /** Answer starts with `{ id: null }` and let the dialpad take the number, like Bright Pattern's Deferred Dial. */
   deferredDial?: boolean
-  /** Turn capabilities off to show a provider that lacks them. */
+  /** Turn capabilities off to show a provider that lacks them: those controls then resolve `not_supported`. */
   capabilities?: Partial<CallCapabilities>
 }
 
@@ -85,8 +85,16 @@ export interface SimulatedControl {
   emitStale(id: string, status?: LiveCallStatus): void
 }
 
+/** The simulated client: every control is there (no `!` where a story or test calls one), plus `control`. */
 export interface SimulatedClient extends CallClient {
   readonly control: SimulatedControl
+  hangup(interactionId: string): Promise<ControlResult>
+  hold(interactionId: string): Promise<ControlResult>
+  resume(interactionId: string): Promise<ControlResult>
+  mute(interactionId: string, muted: boolean): Promise<ControlResult>
+  sendDtmf(interactionId: string, digits: string): Promise<ControlResult>
+  updateAssociatedObject(interactionId: string, object: InteractionAssociatedObject): Promise<ControlResult>
+  snapshot(): Promise<CallEvent[]>
 }
 
 const DEFAULT_DELAYS: SimulatedDelays = { start: 300, ringing: 1000, answer: 2000, noAnswer: 6000 }
@@ -126,6 +134,8 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
   let streamUp = true
   let disposed = false
   let nextStartError: CallError | undefined
+  // Starts waiting out their delay; dispose cuts them short so no call appears afterwards.
+  const pendingStarts = new Set<AbortController>()
 
   const deliver = (event: CallEvent) => {
     for (const listener of [...listeners]) listener(event)
@@ -205,9 +215,12 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
 
   async function control(
     id: string,
+    capability: keyof CallCapabilities,
     allowed: readonly CallStatus[],
     action: (call: CallRecord) => void,
   ): Promise<ControlResult> {
+    // A capability turned off behaves like a provider that lacks it, not one that ignores it.
+    if (!capabilities[capability]) return failure('not_supported', 'The simulated phone system cannot do this.')
     const call = find(id)
     if (!call) return failure('not_found', `There is no call ${id}.`)
     if (!allowed.includes(call.status)) {
@@ -217,18 +230,21 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
     return success(null)
   }
 
-  const wait = (ms: number, signal?: AbortSignal) =>
+  const wait = (ms: number, signals: readonly (AbortSignal | undefined)[]) =>
     new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason)
+      const aborted = signals.find((signal) => signal?.aborted)
+      if (aborted) return reject(aborted.reason)
       const timer = setTimeout(resolve, ms)
-      signal?.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer)
-          reject(signal.reason)
-        },
-        { once: true },
-      )
+      for (const signal of signals) {
+        signal?.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer)
+            reject(signal.reason)
+          },
+          { once: true },
+        )
+      }
     })
 
   const client: SimulatedClient = {
@@ -245,10 +261,16 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
       }
       const confirmed = startOptions.confirmed ?? false
       requests.push({ phoneNumber: parsed.dialString.value, ...(initialObject && { initialObject }), confirmed })
+      const stop = new AbortController()
+      pendingStarts.add(stop)
       try {
-        await wait(delays.start, startOptions.signal)
+        await wait(delays.start, [startOptions.signal, stop.signal])
       } catch {
-        return failure('aborted', 'The call was cancelled before it started.')
+        return disposed
+          ? failure('not_ready', 'The simulated client was disposed.')
+          : failure('aborted', 'The call was cancelled before it started.')
+      } finally {
+        pendingStarts.delete(stop)
       }
       if (nextStartError) {
         const error = nextStartError
@@ -280,26 +302,27 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
     },
 
     hangup: (id) =>
-      control(id, ['dialing', 'ringing', 'connected', 'held'], (call) =>
+      control(id, 'hangup', ['dialing', 'ringing', 'connected', 'held'], (call) =>
         end(call, call.status === 'connected' || call.status === 'held' ? 'completed' : 'canceled'),
       ),
-    hold: (id) => control(id, ['connected'], (call) => setStatus(call, 'held')),
-    resume: (id) => control(id, ['held'], (call) => setStatus(call, 'connected')),
+    hold: (id) => control(id, 'hold', ['connected'], (call) => setStatus(call, 'held')),
+    resume: (id) => control(id, 'hold', ['held'], (call) => setStatus(call, 'connected')),
     mute: (id, muted) =>
-      control(id, ['connected', 'held'], (call) => {
+      control(id, 'mute', ['connected', 'held'], (call) => {
         call.muted = muted
         emit(call, { type: 'updated', muted })
       }),
     async sendDtmf(id, digits) {
+      if (!capabilities.dtmf) return failure('not_supported', 'The simulated phone system cannot send tones.')
       if (!/^[0-9*#]+$/.test(digits)) return failure('invalid_argument', `“${digits}” is not a DTMF tone: use 0-9, * and #.`)
-      return control(id, ['connected'], (call) => {
+      return control(id, 'dtmf', ['connected'], (call) => {
         call.dtmf += digits
       })
     },
     async updateAssociatedObject(id, object) {
       const checked = validateAssociatedObject(object)
       if (!checked.ok) return failure(checked.error)
-      return control(id, ['dialing', 'ringing', 'connected', 'held'], (call) => {
+      return control(id, 'updateAssociatedObject', ['dialing', 'ringing', 'connected', 'held'], (call) => {
         call.associatedObject = object
         emit(call, { type: 'updated' })
       })
@@ -311,6 +334,7 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
 
     dispose() {
       disposed = true
+      for (const stop of pendingStarts) stop.abort()
       for (const call of calls.values()) clearTimers(call)
       listeners.clear()
     },
