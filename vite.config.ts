@@ -15,8 +15,8 @@ const external = [
   /^node:/,
 ]
 
-/** Entries whose output is a React client boundary. */
-const clientEntries = new Set(['index'])
+/** Output files that are React client modules (the RSC boundary): the root entry and everything React. */
+const isClientModule = (fileName: string) => fileName === 'index.js' || /^(react|components)\//.test(fileName)
 
 export default defineConfig({
   publicDir: false,
@@ -37,9 +37,11 @@ export default defineConfig({
     rollupOptions: {
       external,
       output: {
+        // One file per source module, so an app's bundler drops what it does not import.
+        preserveModules: true,
+        preserveModulesRoot: 'src',
         entryFileNames: '[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
-        banner: (chunk) => (chunk.isEntry && clientEntries.has(chunk.name) ? "'use client';" : ''),
+        banner: (chunk) => (isClientModule(chunk.fileName) ? "'use client';" : ''),
       },
     },
   },

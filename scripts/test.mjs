@@ -3,7 +3,8 @@
  * `npm test`: everything CI checks, in order, each step reported. Runs every step even after a
  * failure, then prints one closing line `N passed, N failed` summed over every runner (Vitest
  * unit and type tests, Storybook stories in Chromium, Playwright e2e, and one count per check:
- * lint, typecheck, build, package, size) and exits non-zero on any failure or skipped test.
+ * lint, typecheck, build, package, size, the package as installed with React 19 and 18, render
+ * counts) and exits non-zero on any failure or skipped test.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
@@ -87,7 +88,10 @@ const built = check('build', 'npm', ['run', 'build', '--silent'])
 if (built) {
   check('package (publint, attw)', 'node', ['scripts/check-package.mjs'])
   if (existsSync('.size-limit.mjs')) check('size budgets', 'npx', ['size-limit'])
+  check('package as installed: React 19', 'node', ['scripts/check-installed.mjs', '--react', '19'])
+  check('package as installed: React 18', 'node', ['scripts/check-installed.mjs', '--react', '18'])
 }
+check('render counts in Chromium', 'node', ['bench/renders.mjs', '--gate'])
 vitest('stories in Chromium', 'storybook')
 const hasE2e = existsSync('test/e2e') && readdirSync('test/e2e').some((file) => file.endsWith('.spec.ts'))
 if (hasE2e && check('storybook build', 'npm', ['run', 'build-storybook', '--silent'])) playwright('e2e in Chromium')

@@ -1,4 +1,3 @@
-'use client'
 /**
  * react-click-to-call: components, headless hooks and the core types. Provider clients are
  * subpath imports (`react-click-to-call/clients/simulated` …), so an app pays only for the one

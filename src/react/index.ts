@@ -1,4 +1,3 @@
-'use client'
 /** The React layer: provider and headless hooks. */
 export { CallProvider } from './CallProvider.js'
 export type { CallProviderProps } from './CallProvider.js'

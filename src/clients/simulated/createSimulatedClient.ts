@@ -37,6 +37,11 @@ export interface SimulatedClientOptions {
   callDurationMs?: number
   /** Answer starts with `{ id: null }` and let the dialpad take the number, like Bright Pattern's Deferred Dial. */
   deferredDial?: boolean
+  /**
+   * Ended calls the simulator remembers (for `calls()`, snapshots and stream restores); older
+   * ones are forgotten so a long soak holds constant memory. Default 50.
+   */
+  keepEnded?: number
   /** Turn capabilities off to show a provider that lacks them: those controls then resolve `not_supported`. */
   capabilities?: Partial<CallCapabilities>
 }
@@ -129,6 +134,8 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
   const capabilities: CallCapabilities = { ...CAPABILITIES, ...options.capabilities }
   const listeners = new Set<(event: CallEvent) => void>()
   const calls = new Map<string, CallRecord>()
+  const ended: string[] = []
+  const keepEnded = options.keepEnded ?? 50
   const requests: SimulatedRequest[] = []
   let nextId = 1
   let streamUp = true
@@ -165,19 +172,21 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
     emit(call, { type: 'status', status, rawState: status })
   }
 
-  function end(call: CallRecord, outcome: CallOutcome) {
+  /** Moves a call to a terminal state, then forgets the oldest ended calls past `keepEnded`. */
+  function finish(call: CallRecord, event: InteractionEventInit & { type: 'ended' | 'failed' }) {
     if (isTerminalStatus(call.status)) return
     clearTimers(call)
-    call.status = 'ended'
-    emit(call, { type: 'ended', outcome, rawState: outcome })
+    call.status = event.type
+    emit(call, event)
+    ended.push(call.id)
+    while (ended.length > keepEnded) calls.delete(ended.shift()!)
   }
 
+  const end = (call: CallRecord, outcome: CallOutcome) => finish(call, { type: 'ended', outcome, rawState: outcome })
+
   function fail(call: CallRecord, message = 'The carrier rejected the call.') {
-    if (isTerminalStatus(call.status)) return
-    clearTimers(call)
-    call.status = 'failed'
     const error = new CallError('provider_error', message, { provider: { provider: 'simulated', name: 'call_failed' } })
-    emit(call, { type: 'failed', error: error.toJSON(), rawState: 'failed' })
+    finish(call, { type: 'failed', error: error.toJSON(), rawState: 'failed' })
   }
 
   function connect(call: CallRecord) {

@@ -470,3 +470,18 @@ describe('simulated client: control surface', () => {
     expect(after.status === 'error' && after.error.code).toBe('not_ready')
   })
 })
+
+describe('simulated client memory', () => {
+  it('forgets the oldest ended calls past keepEnded, so a long run holds constant memory', async () => {
+    const client = createSimulatedClient({ delays: { start: 0 }, keepEnded: 3 })
+    for (let i = 0; i < 10; i++) {
+      const pending = client.startCall('+14165550199')
+      await vi.advanceTimersByTimeAsync(1)
+      const result = await pending
+      if (result.status === 'success' && result.data.id) client.control.end(result.data.id)
+    }
+    expect(client.control.calls().map((call) => call.id)).toEqual(['sim-8', 'sim-9', 'sim-10'])
+    expect(await client.snapshot()).toHaveLength(3)
+    client.dispose()
+  })
+})

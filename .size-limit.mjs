@@ -1,0 +1,86 @@
+/**
+ * Size budgets, checked by `npx size-limit` in `npm test` after the build.
+ *
+ * Each line bundles a tiny app that imports from the built package (`dist/`), minifies it with
+ * esbuild and gzips it, so tree-shaking is measured as an app gets it. `react`, `react-dom`,
+ * `@tanstack/react-query` (the peers) are never counted; the runtime dependencies an app pays for
+ * (zustand, eventsource-parser) are. Genesys loads `cometd` on demand: its line leaves it out and
+ * the next line reports it alone.
+ *
+ * For context, measured the same way: `@twilio/voice-sdk` 46.6 kB, `react-phone-number-input`
+ * 49.5 kB, `amazon-connect-streams` 202 kB.
+ */
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
+/** The built package. `RCC_DIST` points the budgets at another build (e.g. a partial one). */
+const dist = process.env.RCC_DIST ?? 'dist'
+const peers = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', '@tanstack/react-query']
+
+/** True when a module of libphonenumber-js (code or metadata) made it into the output. */
+function hasPhoneMetadata(metafile) {
+  return Object.values(metafile.outputs).some((output) =>
+    Object.entries(output.inputs).some(([path, input]) => path.includes('libphonenumber-js') && input.bytesInOutput > 0),
+  )
+}
+
+/**
+ * An esbuild plugin that fails the build unless the output does (`expected: true`) or does not
+ * (`false`) contain libphonenumber-js. The `true` side proves the detector is not vacuous.
+ */
+function phoneMetadata(expected) {
+  return {
+    name: 'phone-metadata',
+    setup(build) {
+      build.onEnd((result) => {
+        if (!result.metafile || hasPhoneMetadata(result.metafile) === expected) return undefined
+        const text = expected
+          ? 'libphonenumber-js is missing from an app that normalizes local numbers: the metadata check is broken.'
+          : 'An app that dials E.164 numbers only bundles libphonenumber-js: phone metadata must stay behind `react-click-to-call/phone`.'
+        return { errors: [{ text }] }
+      })
+    },
+  }
+}
+
+const withPlugin = (plugin) => (config) => ({ ...config, plugins: [...(config.plugins ?? []), plugin] })
+
+/** One line: an app importing `names` from each entry. */
+function line(name, imports, limit, extra = {}) {
+  const entry = Object.fromEntries(Object.entries(imports).map(([file, names]) => [file.startsWith('/') ? file : `${dist}/${file}`, names]))
+  return { name, import: entry, ignore: peers, gzip: true, ...(limit && { limit }), ...extra }
+}
+
+export default [
+  line(
+    'headless: CallProvider + useStartCall + store + simulated client',
+    { 'index.js': '{ CallProvider, useStartCall }', 'clients/simulated/index.js': '{ createSimulatedClient }' },
+    '3 kB',
+  ),
+  line('components + hooks + core (the whole root entry, no phone metadata)', { 'index.js': '*' }, '12 kB'),
+  line('client: simulated (reported: it is in the headless line)', { 'clients/simulated/index.js': '*' }),
+  line('client: bright-pattern', { 'clients/bright-pattern/index.js': '*' }, '3 kB'),
+  line('client: tether', { 'clients/tether/index.js': '*' }, '3 kB'),
+  line('client: dialstack (with eventsource-parser)', { 'clients/dialstack/index.js': '*' }, '3 kB'),
+  line('client: genesys (without cometd, loaded on demand)', { 'clients/genesys/index.js': '*' }, '3 kB', {
+    ignore: [...peers, 'cometd'],
+  }),
+  line('cometd itself (Genesys loads it on demand; reported, not budgeted)', { [require.resolve('cometd')]: '{ CometD }' }),
+  line(
+    'E.164-only app: root entry + simulated client (fails if it bundles libphonenumber-js)',
+    { 'index.js': '*', 'clients/simulated/index.js': '{ createSimulatedClient }' },
+    undefined,
+    { modifyEsbuildConfig: withPlugin(phoneMetadata(false)) },
+  ),
+  line(
+    'local-number app: + createPhoneNumberParser + libphonenumber-js/min metadata (reported; fails without it)',
+    {
+      'index.js': '*',
+      'clients/simulated/index.js': '{ createSimulatedClient }',
+      'phone/index.js': '{ createPhoneNumberParser }',
+      [require.resolve('libphonenumber-js/min/metadata')]: 'metadata',
+    },
+    undefined,
+    { modifyEsbuildConfig: withPlugin(phoneMetadata(true)) },
+  ),
+]

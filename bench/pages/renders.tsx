@@ -1,0 +1,74 @@
+/**
+ * Render counts: 10,000 events for one interaction on a page with 50 CallButtons, a banner and a
+ * dialpad. `window.bench.run(status)` brings one call to `status` (`ringing`: the dialpad does
+ * not show it; `connected`: the dialpad turns into its tones keypad), resets the counts, then
+ * sends the events one task at a time (so React commits each one) and reports the re-renders.
+ */
+import { createRoot } from 'react-dom/client'
+import type { CallEvent } from 'react-click-to-call/core'
+import { CrmPage, counts, resetCounts, type RenderCounts } from './CrmPage.js'
+import { nextTask, settle } from './nextTask.js'
+import { createScriptedClient } from './scriptedClient.js'
+
+export interface RenderRun extends RenderCounts {
+  status: 'ringing' | 'connected'
+  events: number
+  /** Events that changed the interaction (the rest are duplicates, which the store drops). */
+  changing: number
+  ms: number
+  /** What the banner says at the end. */
+  bannerText: string
+}
+
+const client = createScriptedClient()
+createRoot(document.getElementById('root')!).render(<CrmPage client={client} />)
+
+let calls = 0
+
+async function run(status: 'ringing' | 'connected', total = 10_000): Promise<RenderRun> {
+  await settle()
+  const interactionId = `bench-call-${++calls}`
+  let seq = 0
+  const at = Date.now()
+  const stamp = () => ({ interactionId, at: at + seq, seq })
+  for (const step of status === 'ringing' ? (['dialing', 'ringing'] as const) : (['dialing', 'ringing', 'connected'] as const)) {
+    seq += 1
+    client.emit({ type: 'status', status: step, rawState: step, ...stamp() })
+  }
+  await settle()
+  resetCounts()
+
+  let changing = 0
+  let last: CallEvent | undefined
+  const started = performance.now()
+  for (let i = 0; i < total; i += 1) {
+    // One in five is a duplicate of the one before, as a re-sent provider snapshot would be.
+    if (last && i % 5 === 4) {
+      client.emit(last)
+    } else {
+      seq += 1
+      changing += 1
+      last = i % 2 === 0 ? { type: 'updated', muted: seq % 4 === 0, ...stamp() } : { type: 'updated', rawState: `${status}-${seq}`, ...stamp() }
+      client.emit(last)
+    }
+    await nextTask()
+  }
+  const ms = performance.now() - started
+  await settle()
+  const result = { status, events: total, changing, ms: Math.round(ms), ...counts, bannerText: document.querySelector('.rcc-CallStatusBanner')?.textContent ?? '' }
+  // Ends the call so the next run starts from a page without a live call.
+  seq += 1
+  client.emit({ type: 'ended', outcome: 'completed', ...stamp() })
+  await settle()
+  return result
+}
+
+// The benchmark script drives the page through `window.bench`.
+/** Re-renders while a person types `digits` into the dialpad (typed by the benchmark script). */
+function typing() {
+  const snapshot = { ...counts }
+  resetCounts()
+  return snapshot
+}
+
+Object.assign(window, { bench: { run, resetCounts, typing } })
