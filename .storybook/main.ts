@@ -11,7 +11,7 @@ const config: StorybookConfig = {
     // Storybook merges vite.config.ts: the library's .d.ts plugin must not run for the docs site.
     const plugins = (viteConfig.plugins ?? []).flat().filter((plugin) => {
       const name = plugin && typeof plugin === 'object' && 'name' in plugin ? plugin.name : ''
-      return !String(name).startsWith('vite:dts')
+      return !/dts/i.test(String(name))
     })
     return { ...viteConfig, plugins, build: { ...viteConfig.build, lib: false } }
   },

@@ -50,6 +50,6 @@ export function useCallDuration(interaction: TimedInteraction | undefined): numb
   }, [live, connectedAt])
 
   if (connectedAt === undefined) return null
-  const end = endedAt ?? (live ? Math.max(now, connectedAt) : Date.now())
+  const end = endedAt ?? Math.max(now, connectedAt)
   return Math.max(0, end - connectedAt)
 }

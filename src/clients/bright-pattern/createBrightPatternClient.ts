@@ -478,8 +478,12 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
     return success(null)
   }
 
-  /** The widget accepted a control: say so now rather than wait for its callback. */
-  function confirm(record: Tracked | undefined, id: string, target: string, event: { type: 'status'; status: 'held' | 'connected' } | { type: 'updated'; muted?: boolean; associatedObject?: InteractionAssociatedObject }) {
+  /**
+   * The widget accepted a change it does not report back (the associated object): say so now.
+   * Hold and mute are not confirmed this way: the widget reports them itself, in order, and an
+   * early confirmation could be overtaken by the widget's older event (it has no sequence number).
+   */
+  function confirm(record: Tracked | undefined, id: string, target: string, event: { type: 'updated'; associatedObject: InteractionAssociatedObject }) {
     deliver({ ...event, interactionId: record?.id ?? id, at: Date.now(), ...(target !== (record?.id ?? id) && { providerCallId: target }) })
   }
 
@@ -538,7 +542,6 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
         id,
         'setCallHold',
         (api, target) => api.setCallHold(true, target),
-        (record, target) => confirm(record, id, target, { type: 'status', status: 'held' }),
       ),
 
     resume: (id) =>
@@ -546,7 +549,6 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
         id,
         'setCallHold',
         (api, target) => api.setCallHold(false, target),
-        (record, target) => confirm(record, id, target, { type: 'status', status: 'connected' }),
       ),
 
     mute: (id, muted) =>
@@ -554,7 +556,6 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
         id,
         'setCallMute',
         (api, target) => api.setCallMute(muted, target),
-        (record, target) => confirm(record, id, target, { type: 'updated', muted }),
       ),
 
     async sendDtmf(id, digits) {

@@ -36,6 +36,26 @@ describe('live state', () => {
     expect(statuses).toEqual(expect.arrayContaining(['dialing', 'ringing', 'connected', 'held']))
   })
 
+  it('never flips a held call back to connected when the widget’s event for an earlier mute arrives late', async () => {
+    // Answers come back at once, callbacks 40 ms later: the mute's `delivered` event lands after
+    // setCallHold resolved. The widget's own events, in order, decide the state.
+    s = await setup({ delayMs: 0, eventDelayMs: 40 })
+    const id = await start()
+    s.adApi.answer(id)
+    await eventually(() => expect(s.call(id)?.status).toBe('connected'))
+    const seen: string[] = ['connected']
+    const unwatch = s.store.subscribe((state) => {
+      const status = state.interactions[id]?.status
+      if (status && status !== seen.at(-1)) seen.push(status)
+    })
+    expect((await s.client.mute!(id, true)).status).toBe('success')
+    expect((await s.client.hold!(id)).status).toBe('success')
+    await eventually(() => expect(s.call(id)).toMatchObject({ status: 'held', muted: true }))
+    await settle(80)
+    unwatch()
+    expect(seen).toEqual(['connected', 'held'])
+  })
+
   it('hangs up with leaveInteraction by default and leaveAndCompleteInteraction when asked', async () => {
     s = await setup()
     const first = await start()

@@ -1,0 +1,146 @@
+import { forwardRef, useId, type ComponentPropsWithoutRef, type MouseEvent, type ReactNode } from 'react'
+import type { CallError } from '../core/CallError.js'
+import { isTerminalStatus } from '../core/CallEvent.js'
+import type { StartCallData } from '../core/createCallRuntime.js'
+import type { InteractionAssociatedObject } from '../core/types.js'
+import { useCallContext } from '../react/CallContext.js'
+import { useCallStore, useInteraction, useInteractions } from '../react/useCallStore.js'
+import { usePhoneNumber } from '../react/usePhoneNumber.js'
+import { useStartCall } from '../react/useStartCall.js'
+import { composeHandlers, cx, describedBy } from './composeHandlers.js'
+import { AlertIcon, PhoneIcon } from './icons.js'
+
+/**
+ * What a `CallButton` is doing, as `data-status` on the button:
+ * - `idle`: ready to call.
+ * - `pending`: the start request is in flight (`[data-pending]`, `aria-busy`).
+ * - `deferred`: the provider only put the number on the dialpad (Deferred Dial); it is still there.
+ * - `active`: the call this button started is live (dialing, ringing, connected or held), also
+ *   when its deferred number was dialed from the dialpad.
+ * - `error`: the last start failed; the message is shown and announced.
+ */
+export type CallButtonStatus = 'idle' | 'pending' | 'deferred' | 'active' | 'error'
+
+export interface CallButtonProps
+  extends Omit<ComponentPropsWithoutRef<'button'>, 'children' | 'onError' | 'type' | 'value' | 'defaultValue'> {
+  /** The number to call, as the CRM stores it: E.164 (`+14165550199`), a local number or an extension. */
+  phoneNumber: string
+  /**
+   * The CRM record that travels with the call. Its `displayName` names the button
+   * ("Call Ada Lovelace"); without it the button is named after the formatted number.
+   */
+  associatedObject?: InteractionAssociatedObject
+  /** The visible label. Default: "Call" from `messages.call` ("Calling…" while pending). */
+  children?: ReactNode
+  /** Called when the provider accepted the start: `data.id` is the new interaction, or `null` for a deferred dial. */
+  onStarted?: (data: StartCallData) => void
+  /** Called when the start failed (the error is also shown under the button and announced). */
+  onError?: (error: CallError) => void
+  /**
+   * Disables the button (native `disabled`). The button also disables itself, focusably with
+   * `aria-disabled` and the reason as its description, when the number is invalid or the
+   * phone system cannot place calls. Selector: `.rcc-CallButton[data-disabled]`.
+   */
+  disabled?: boolean
+}
+
+/**
+ * A click-to-call button for a contact's number. It starts the call through the provider's
+ * client (`useStartCall`), ignores further clicks while the start is pending, and shows and
+ * announces a failed start.
+ *
+ * Parts and selectors (unstyled; `react-click-to-call/styles.css` gives the default look):
+ * - `.rcc-CallButton-root`: a wrapper around the button and its message.
+ * - `.rcc-CallButton`: the button. `[data-status="idle|pending|deferred|active|error"]`;
+ *   `[data-pending]` while the start is in flight; `[data-disabled]` when it cannot call;
+ *   `[data-invalid]` when the number is not dialable.
+ * - `.rcc-CallButton-icon`, `.rcc-CallButton-label`: its icon and label.
+ * - `.rcc-CallButton-message`: the error (`[data-kind="error"]`, `role="alert"`) or the reason the
+ *   button is disabled (`[data-kind="reason"]`); linked to the button by `aria-describedby`.
+ *
+ * @example
+ * <CallButton phoneNumber="+14165550199" associatedObject={contact} onStarted={logActivity} />
+ */
+export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(function CallButton(
+  { phoneNumber, associatedObject, children, onStarted, onError, disabled = false, className, onClick, ...rest },
+  ref,
+) {
+  const { messages } = useCallContext('CallButton')
+  const start = useStartCall({
+    onSuccess: (data) => onStarted?.(data),
+    onError: (error) => onError?.(error),
+  })
+  const { result, display } = usePhoneNumber(phoneNumber)
+  const connection = useCallStore((state) => state.connection.status)
+  const call = useInteraction(start.data?.id)
+  const deferredNumber = start.data?.deferred ? start.data.phoneNumber : null
+  // A boolean, not the draft: typing on the dialpad must not re-render every CallButton.
+  const deferred = useCallStore(
+    (state) => deferredNumber !== null && state.dialpad.source === 'prefill' && state.dialpad.value === deferredNumber,
+  )
+  // After a deferred dial, the call is placed from the dialpad: it is still this button's call.
+  const dialedFromPad = useInteractions((calls) =>
+    deferredNumber !== null && calls.some((c) => c.phoneNumber === deferredNumber && !isTerminalStatus(c.status)),
+  )
+  const messageId = useId()
+
+  const name = (associatedObject?.displayName ?? '').trim() || display
+  const reason = !result.ok
+    ? messages.errorMessage(result.error)
+    : connection === 'closed'
+      ? messages.callUnavailable
+      : null
+  const unavailable = reason !== null
+  const pending = start.isPending
+  const status: CallButtonStatus = pending
+    ? 'pending'
+    : start.isError
+      ? 'error'
+      : (call && !isTerminalStatus(call.status)) || dialedFromPad
+        ? 'active'
+        : deferred
+          ? 'deferred'
+          : 'idle'
+  const message = reason ?? (start.error ? messages.errorMessage(start.error) : null)
+
+  const handleClick = composeHandlers<MouseEvent<HTMLButtonElement>>(onClick, () => {
+    // aria-disabled keeps the button focusable, so the click must be refused here.
+    if (disabled || unavailable || pending) return
+    start.startCall(phoneNumber, associatedObject)
+  })
+
+  return (
+    <span className="rcc-CallButton-root">
+      <button
+        aria-label={pending ? messages.callingWhom(name) : messages.callWhom(name)}
+        {...rest}
+        ref={ref}
+        type="button"
+        className={cx('rcc-CallButton', className)}
+        disabled={disabled}
+        aria-disabled={unavailable || undefined}
+        aria-busy={pending || undefined}
+        aria-describedby={describedBy(rest['aria-describedby'], message && messageId)}
+        data-status={status}
+        data-pending={pending || undefined}
+        data-disabled={disabled || unavailable || undefined}
+        data-invalid={!result.ok || undefined}
+        onClick={handleClick}
+      >
+        <PhoneIcon className="rcc-CallButton-icon" />
+        <span className="rcc-CallButton-label">{pending ? messages.calling : (children ?? messages.call)}</span>
+      </button>
+      {reason !== null ? (
+        <span id={messageId} className="rcc-CallButton-message" data-kind="reason">
+          {reason}
+        </span>
+      ) : message !== null ? (
+        <span id={messageId} className="rcc-CallButton-message" data-kind="error" role="alert">
+          <AlertIcon className="rcc-CallButton-messageIcon" />
+          {message}
+        </span>
+      ) : null}
+    </span>
+  )
+})
+CallButton.displayName = 'CallButton'

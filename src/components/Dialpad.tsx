@@ -1,0 +1,325 @@
+import {
+  forwardRef,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react'
+import type { CallError } from '../core/CallError.js'
+import type { StartCallData } from '../core/createCallRuntime.js'
+import type { InteractionAssociatedObject } from '../core/types.js'
+import { useCallContext } from '../react/CallContext.js'
+import type { DialpadKey } from '../react/messages.js'
+import { useCallControls } from '../react/useCallControls.js'
+import { useCallStore } from '../react/useCallStore.js'
+import { useDialpad } from '../react/useDialpad.js'
+import { usePhoneNumber } from '../react/usePhoneNumber.js'
+import { composeHandlers, cx, describedBy } from './composeHandlers.js'
+import { BackspaceIcon, PhoneIcon } from './icons.js'
+import { visuallyHidden } from './visuallyHidden.js'
+
+const KEYS: readonly DialpadKey[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#']
+const KEY_PATTERN = /^[0-9*#]$/
+
+/** `dial`: a number is typed and called. `dtmf`: a call is connected and the keys send tones to it. */
+export type DialpadMode = 'dial' | 'dtmf'
+
+export interface DialpadProps
+  extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'defaultValue' | 'onChange' | 'onError'> {
+  /**
+   * The number, controlled (dialable characters only). Pair with `onValueChange`; a deferred
+   * dial's number then arrives through `onValueChange` too.
+   */
+  value?: string
+  /** The number at mount, uncontrolled. Without `value`, the number lives in the provider's store. */
+  defaultValue?: string
+  /** Called with the dialable number on every change: typing, paste, keys, and a deferred dial's prefill. */
+  onValueChange?: (value: string) => void
+  /**
+   * The CRM record that travels with the call the Call button places. Default: the record of the
+   * deferred dial that filled the number, if the number was not changed since.
+   */
+  associatedObject?: InteractionAssociatedObject
+  /** Called when the provider accepted the call placed with Call. */
+  onStarted?: (data: StartCallData) => void
+  /** Called when the call placed with Call failed to start (the error is also shown and announced). */
+  onError?: (error: CallError) => void
+  /** The call that receives DTMF tones while connected. Default: the active call. */
+  interactionId?: string
+  /** How long 0 must be held to type `+`, in milliseconds. Default 500. */
+  longPressMs?: number
+  /** Disables every key, the textbox and Call. Selector: `.rcc-Dialpad[data-disabled]`. */
+  disabled?: boolean
+}
+
+/**
+ * A phone dialpad: a `tel` textbox named "Phone number", keys 1–9, *, 0, # with their letters,
+ * Delete and Call. Typing and pasting keep only dialable characters; holding 0 types `+`;
+ * Enter places the call. A deferred dial fills it, moves focus to Call and is announced. While
+ * a call is connected it becomes a DTMF keypad: keys (and digit keys on the keyboard) send
+ * tones to the call.
+ *
+ * Parts and selectors (unstyled; `react-click-to-call/styles.css` gives the default look):
+ * - `.rcc-Dialpad`: `role="group"`. `[data-mode="dial|dtmf"]`; `[data-pending]` while a call
+ *   starts; `[data-invalid]` while the number's error is shown; `[data-prefilled]` while the
+ *   number came from a deferred dial; `[data-held]` when the DTMF call is on hold;
+ *   `[data-disabled]`.
+ * - `.rcc-Dialpad-display`, `.rcc-Dialpad-input` (`[aria-invalid]`), `.rcc-Dialpad-message`
+ *   (`[data-kind="invalid|error"]`), `.rcc-Dialpad-tones` (DTMF digits sent).
+ * - `.rcc-Dialpad-keys`; `.rcc-Dialpad-key` with `[data-key="0"]` …, its `.rcc-Dialpad-digit`
+ *   and `.rcc-Dialpad-letters`.
+ * - `.rcc-Dialpad-delete` (in the display; `[data-empty]` when there is nothing to delete),
+ *   `.rcc-Dialpad-actions`, `.rcc-Dialpad-call` (`[data-pending]`).
+ * - `.rcc-Dialpad-announcer`: the visually hidden live region for prefills.
+ *
+ * @example
+ * <Dialpad associatedObject={contact} onStarted={(call) => log(call.id)} />
+ */
+export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad(
+  {
+    value,
+    defaultValue,
+    onValueChange,
+    associatedObject,
+    onStarted,
+    onError,
+    interactionId,
+    longPressMs = 500,
+    disabled = false,
+    className,
+    onKeyDown,
+    ...rest
+  },
+  ref,
+) {
+  const { messages } = useCallContext('Dialpad')
+  const inputRef = useRef<HTMLInputElement>(null)
+  const callRef = useRef<HTMLButtonElement>(null)
+  const [prefill, setPrefill] = useState<{ value: string; count: number } | null>(null)
+  const [touched, setTouched] = useState(false)
+  const dialpad = useDialpad({
+    value,
+    defaultValue,
+    onValueChange,
+    onPrefill: (number) => {
+      setPrefill((previous) => ({ value: number, count: (previous?.count ?? 0) + 1 }))
+      callRef.current?.focus()
+    },
+    onSuccess: (data) => onStarted?.(data),
+    onError: (error) => onError?.(error),
+  })
+  const { result } = usePhoneNumber(dialpad.value)
+  const prefilledDisplay = usePhoneNumber(prefill?.value ?? '').display
+  // Only the call's id and state matter here, so its other updates (every tick of a provider's
+  // events) never re-render the pad.
+  const call = useCallStore((state) => {
+    const found = state.interactions[interactionId ?? state.activeId ?? '']
+    return found && { id: found.id, status: found.status }
+  })
+  const controls = useCallControls(call?.id)
+  const ids = { message: useId(), error: useId() }
+  const longPress = useRef<{ timer?: ReturnType<typeof setTimeout>; fired: boolean }>({ fired: false })
+  useEffect(() => () => clearTimeout(longPress.current.timer), [])
+
+  const live = call?.status === 'connected' || call?.status === 'held'
+  const mode: DialpadMode = live && controls.capabilities.dtmf ? 'dtmf' : 'dial'
+  const held = mode === 'dtmf' && call?.status === 'held'
+  const { start } = dialpad
+  const pending = start.isPending
+  const invalid = mode === 'dial' && touched && !result.ok
+  const validationMessage = !result.ok && invalid ? messages.errorMessage(result.error) : null
+  const startError = start.error ? messages.errorMessage(start.error) : null
+  const toneError = mode === 'dtmf' && controls.error ? messages.errorMessage(controls.error) : null
+
+  const edit = (change: () => void) => {
+    if (disabled) return
+    if (start.isError) start.reset()
+    change()
+  }
+  const press = (key: DialpadKey | '+') => {
+    if (disabled) return
+    if (mode === 'dtmf') {
+      if (!held && key !== '+') void controls.sendDtmf(key)
+      return
+    }
+    edit(() => dialpad.append(key))
+  }
+  const placeCall = () => {
+    if (disabled || pending || mode === 'dtmf') return
+    if (!result.ok) {
+      setTouched(true)
+      // The error is the textbox's description: focusing it makes a screen reader say why.
+      inputRef.current?.focus()
+      return
+    }
+    dialpad.submit(associatedObject)
+  }
+
+  const handleKeyDown = composeHandlers<KeyboardEvent<HTMLDivElement>>(onKeyDown, (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return
+    if (event.target === inputRef.current) {
+      if (event.key === 'Enter') {
+        event.preventDefault()
+        placeCall()
+      }
+      return
+    }
+    // Digit keys work anywhere on the pad, so a keyboard user on a key (or in DTMF mode, where
+    // there is no textbox) dials or sends tones without reaching for the mouse.
+    if (KEY_PATTERN.test(event.key)) {
+      event.preventDefault()
+      press(event.key as DialpadKey)
+    } else if (mode === 'dial' && event.key === '+') {
+      event.preventDefault()
+      press('+')
+    } else if (mode === 'dial' && event.key === 'Backspace') {
+      event.preventDefault()
+      edit(() => dialpad.backspace())
+    }
+  })
+
+  const startLongPress = (event: PointerEvent<HTMLButtonElement>) => {
+    if (mode !== 'dial' || event.button !== 0 || disabled) return
+    const state = longPress.current
+    state.fired = false
+    clearTimeout(state.timer)
+    state.timer = setTimeout(() => {
+      state.fired = true
+      press('+')
+    }, longPressMs)
+  }
+  const cancelLongPress = () => clearTimeout(longPress.current.timer)
+  const clickKey = (key: DialpadKey) => {
+    if (key === '0' && longPress.current.fired) {
+      // The long press already typed "+": the click that ends it types nothing.
+      longPress.current.fired = false
+      return
+    }
+    press(key)
+  }
+
+  const announcement = prefill
+    ? // Alternate a trailing space so the same number prefilled twice is announced twice.
+      messages.prefilled(prefilledDisplay) + (prefill.count % 2 === 0 ? '\u00a0' : '')
+    : ''
+
+  return (
+    <div
+      role="group"
+      aria-label={mode === 'dtmf' ? messages.tonesKeypad : messages.dialpad}
+      {...rest}
+      ref={ref}
+      className={cx('rcc-Dialpad', className)}
+      data-mode={mode}
+      data-pending={pending || undefined}
+      data-invalid={invalid || undefined}
+      data-prefilled={(mode === 'dial' && dialpad.source === 'prefill' && dialpad.value !== '') || undefined}
+      data-held={held || undefined}
+      data-disabled={disabled || undefined}
+      onKeyDown={handleKeyDown}
+    >
+      {mode === 'dial' ? (
+        <div className="rcc-Dialpad-display">
+          <input
+            ref={inputRef}
+            className="rcc-Dialpad-input"
+            dir="ltr"
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            aria-label={messages.phoneNumber}
+            placeholder={messages.phoneNumberPlaceholder}
+            value={dialpad.value}
+            disabled={disabled}
+            aria-invalid={invalid || undefined}
+            aria-describedby={describedBy(validationMessage && ids.message)}
+            onChange={(event) => edit(() => dialpad.setValue(event.target.value))}
+            onBlur={() => {
+              if (dialpad.value !== '') setTouched(true)
+            }}
+          />
+          <button
+            type="button"
+            className="rcc-Dialpad-delete"
+            aria-label={messages.deleteDigit}
+            disabled={disabled}
+            data-empty={dialpad.value === '' || undefined}
+            onClick={() => edit(() => dialpad.backspace())}
+          >
+            <BackspaceIcon />
+          </button>
+        </div>
+      ) : (
+        <output className="rcc-Dialpad-tones" aria-live="polite">
+          {controls.tones ? messages.tonesSent(controls.tones) : messages.tonesHint}
+        </output>
+      )}
+      {validationMessage !== null && mode === 'dial' && (
+        <p id={ids.message} className="rcc-Dialpad-message" data-kind="invalid">
+          {validationMessage}
+        </p>
+      )}
+      {(mode === 'dial' ? startError : toneError) !== null && (
+        <p id={ids.error} className="rcc-Dialpad-message" data-kind="error" role="alert">
+          {mode === 'dial' ? startError : toneError}
+        </p>
+      )}
+      <div className="rcc-Dialpad-keys">
+        {KEYS.map((key) => {
+          const letters = messages.keyLetters[key]
+          return (
+            <button
+              key={key}
+              type="button"
+              className="rcc-Dialpad-key"
+              data-key={key}
+              disabled={disabled}
+              aria-disabled={held || undefined}
+              aria-keyshortcuts={key}
+              onClick={() => clickKey(key)}
+              {...(key === '0' && {
+                onPointerDown: startLongPress,
+                onPointerUp: cancelLongPress,
+                onPointerLeave: cancelLongPress,
+                onPointerCancel: cancelLongPress,
+                onContextMenu: (event) => event.preventDefault(),
+              })}
+            >
+              <span className="rcc-Dialpad-digit">{key}</span>
+              {letters ? (
+                <>
+                  {' '}
+                  <span className="rcc-Dialpad-letters">{letters}</span>
+                </>
+              ) : null}
+            </button>
+          )
+        })}
+      </div>
+      {mode === 'dial' && (
+        <div className="rcc-Dialpad-actions">
+          <button
+            ref={callRef}
+            type="button"
+            className="rcc-Dialpad-call"
+            disabled={disabled}
+            aria-busy={pending || undefined}
+            aria-describedby={describedBy(startError && ids.error)}
+            data-pending={pending || undefined}
+            onClick={placeCall}
+          >
+            <PhoneIcon className="rcc-Dialpad-callIcon" />
+            <span className="rcc-Dialpad-callLabel">{pending ? messages.calling : messages.call}</span>
+          </button>
+        </div>
+      )}
+      <span className="rcc-Dialpad-announcer" role="status" style={visuallyHidden}>
+        {announcement}
+      </span>
+    </div>
+  )
+})
+Dialpad.displayName = 'Dialpad'

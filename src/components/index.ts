@@ -1,0 +1,10 @@
+/** The components. Each one composes the hooks of `src/react`; none holds business logic. */
+export { CallButton } from './CallButton.js'
+export type { CallButtonProps, CallButtonStatus } from './CallButton.js'
+export { Dialpad } from './Dialpad.js'
+export type { DialpadMode, DialpadProps } from './Dialpad.js'
+export { CallStatusBanner } from './CallStatusBanner.js'
+export type { CallStatusBannerProps } from './CallStatusBanner.js'
+export { AssociatedObjectEditor } from './AssociatedObjectEditor.js'
+export type { AssociatedObjectEditorMode, AssociatedObjectEditorProps } from './AssociatedObjectEditor.js'
+export type { AssociatedObjectErrors, AssociatedObjectValidation } from './associatedObjectDraft.js'

@@ -1,0 +1,177 @@
+import type { Meta, StoryObj } from '@storybook/react-vite'
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
+import { CallButton, Dialpad } from '../../src/index.js'
+import { ada, arabic, loadClient, longNamed, storyClient, withCalls, type CallsParameters } from '../support/storyKit.js'
+
+const calls = (parameters: CallsParameters) => ({ calls: parameters })
+
+const meta = {
+  title: 'Components/CallButton',
+  component: CallButton,
+  loaders: [loadClient],
+  decorators: [withCalls],
+  args: {
+    phoneNumber: '+14165550199',
+    associatedObject: ada,
+    onStarted: fn(),
+    onError: fn(),
+  },
+  argTypes: {
+    children: { control: 'text' },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component: [
+          'A click-to-call button for a contact\'s number. It starts the call through the provider\'s client, ignores further clicks while the start is pending, and shows and announces a failed start.',
+          '',
+          'Its accessible name says whom it calls (`Call Ada Lovelace`, from `associatedObject.displayName`, else the formatted number). State is exposed as data attributes for styling: `data-status="idle | pending | deferred | active | error"`, `data-pending`, `data-disabled`, `data-invalid`. Every story here runs on the simulated client.',
+        ].join('\n'),
+      },
+    },
+  },
+} satisfies Meta<typeof CallButton>
+
+export default meta
+type Story = StoryObj<typeof meta>
+
+/** Ready to call. */
+export const Idle: Story = {
+  play: async ({ canvasElement }) => {
+    const button = within(canvasElement).getByRole('button', { name: 'Call Ada Lovelace' })
+    await expect(button).toHaveAttribute('data-status', 'idle')
+  },
+}
+
+/** Without a record, the button is named after the formatted number. */
+export const NamedAfterTheNumber: Story = {
+  args: { associatedObject: undefined },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('button', { name: 'Call +1 416 555 0199' })).toBeInTheDocument()
+  },
+}
+
+/** The start is in flight: `aria-busy`, `data-pending`, "Calling…". A second click sends nothing. */
+export const Pending: Story = {
+  parameters: calls({ client: { delays: { start: 600_000 } } }),
+  play: async (context) => {
+    const canvas = within(context.canvasElement)
+    const button = canvas.getByRole('button', { name: 'Call Ada Lovelace' })
+    await userEvent.dblClick(button)
+    await expect(button).toHaveAttribute('aria-busy', 'true')
+    await expect(button).toHaveAttribute('data-pending')
+    await expect(button).toHaveTextContent('Calling…')
+    await expect(button).toHaveAccessibleName('Calling Ada Lovelace…')
+    await userEvent.click(button)
+    await expect(storyClient(context).control.requests).toHaveLength(1)
+  },
+}
+
+/** The call this button started is live: `data-status="active"`. */
+export const Active: Story = {
+  play: async (context) => {
+    const button = within(context.canvasElement).getByRole('button', { name: 'Call Ada Lovelace' })
+    await userEvent.click(button)
+    await waitFor(() => expect(button).toHaveAttribute('data-status', 'active'))
+    await expect(context.args.onStarted).toHaveBeenCalledWith({ id: 'sim-1', deferred: false, phoneNumber: '+14165550199' })
+  },
+}
+
+/**
+ * The provider has Deferred Dial on: the number goes to the dialpad, which takes focus and
+ * announces it; nothing is dialed until the person presses Call there.
+ */
+export const Deferred: Story = {
+  parameters: calls({ client: { deferredDial: true } }),
+  render: (args) => (
+    <div style={{ display: 'flex', gap: 32, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+      <CallButton {...args} />
+      <Dialpad />
+    </div>
+  ),
+  play: async (context) => {
+    const canvas = within(context.canvasElement)
+    const button = canvas.getByRole('button', { name: 'Call Ada Lovelace' })
+    await userEvent.click(button)
+    await waitFor(() => expect(button).toHaveAttribute('data-status', 'deferred'))
+    await expect(canvas.getByRole('textbox', { name: 'Phone number' })).toHaveValue('+14165550199')
+    await expect(canvas.getByRole('button', { name: 'Call' })).toHaveFocus()
+  },
+}
+
+/** The provider refused the start: the error is shown, announced (`role="alert"`) and is the button's description. */
+export const StartFailed: Story = {
+  parameters: calls({ failNextStart: { code: 'not_ready', message: 'Log in to the phone system to place calls.' } }),
+  play: async (context) => {
+    const canvas = within(context.canvasElement)
+    const button = canvas.getByRole('button', { name: 'Call Ada Lovelace' })
+    await userEvent.click(button)
+    const alert = await canvas.findByRole('alert')
+    await expect(alert).toHaveTextContent('Log in to the phone system to place calls.')
+    await expect(button).toHaveAccessibleDescription('Log in to the phone system to place calls.')
+    await expect(button).toHaveAttribute('data-status', 'error')
+    await expect(context.args.onError).toHaveBeenCalled()
+  },
+}
+
+/** The number cannot be dialed: the button is disabled, focusable, and its description says why. */
+export const InvalidNumber: Story = {
+  args: { phoneNumber: '+1 416' },
+  play: async (context) => {
+    const button = within(context.canvasElement).getByRole('button', { name: 'Call Ada Lovelace' })
+    await expect(button).toHaveAttribute('aria-disabled', 'true')
+    await expect(button).toHaveAccessibleDescription('“+1 416” is not a complete international number: after + come the country code and the number.')
+    await userEvent.click(button)
+    await expect(storyClient(context).control.requests).toHaveLength(0)
+  },
+}
+
+/** The phone system is not connected: nothing can be dialed, and the button says so. */
+export const PhoneSystemUnavailable: Story = {
+  parameters: calls({ connectionClosed: true }),
+  play: async ({ canvasElement }) => {
+    const button = within(canvasElement).getByRole('button', { name: 'Call Ada Lovelace' })
+    await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'))
+    await expect(button).toHaveAccessibleDescription('Calls are unavailable: the phone system is not connected.')
+  },
+}
+
+/** Disabled by the app (native `disabled`). */
+export const Disabled: Story = {
+  args: { disabled: true },
+}
+
+/** Own label; the accessible name still says whom it calls. */
+export const CustomLabel: Story = {
+  args: { children: 'Call mobile' },
+}
+
+/** A very long name: the visible label stays short, the name is complete. */
+export const LongName: Story = {
+  args: { associatedObject: longNamed },
+  play: async ({ canvasElement }) => {
+    await expect(
+      within(canvasElement).getByRole('button', { name: `Call ${longNamed.displayName}` }),
+    ).toBeInTheDocument()
+  },
+}
+
+/** Right to left, with the strings translated through `CallProvider` `messages`. */
+export const RightToLeft: Story = {
+  parameters: calls({ dir: 'rtl', lang: 'ar', messages: arabic }),
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('button', { name: 'الاتصال بـ Ada Lovelace' })).toBeInTheDocument()
+  },
+}
+
+/** Dark theme: every state side by side. */
+export const Dark: Story = {
+  parameters: calls({ theme: 'dark' }),
+  render: (args) => (
+    <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+      <CallButton {...args} />
+      <CallButton {...args} phoneNumber="+1 416" />
+      <CallButton {...args} disabled />
+    </div>
+  ),
+}

@@ -1,0 +1,185 @@
+import { act, render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import metadata from 'libphonenumber-js/min/metadata'
+import { createRef } from 'react'
+import { CallButton } from '../../src/components/CallButton.js'
+import { createPhoneNumberParser } from '../../src/phone/index.js'
+import { ada, createTestClient, renderWithCalls } from './renderWithCalls.js'
+
+describe('CallButton', () => {
+  it('is named after whom it calls, with the visible label "Call"', () => {
+    renderWithCalls(<CallButton phoneNumber="+14165550199" associatedObject={ada} />)
+    const button = screen.getByRole('button', { name: 'Call Ada Lovelace' })
+    expect(button).toHaveTextContent('Call')
+    expect(button).toHaveAttribute('data-status', 'idle')
+    expect(button).not.toHaveAttribute('data-pending')
+  })
+
+  it('is named after the formatted number when there is no record', () => {
+    renderWithCalls(<CallButton phoneNumber="+14165550199" />, {
+      provider: { phoneNumbers: createPhoneNumberParser(metadata) },
+    })
+    expect(screen.getByRole('button', { name: 'Call +1 416 555 0199' })).toBeInTheDocument()
+  })
+
+  it('uses its children as the label', () => {
+    renderWithCalls(<CallButton phoneNumber="+14165550199" associatedObject={ada}>Ring</CallButton>)
+    expect(screen.getByRole('button', { name: 'Call Ada Lovelace' })).toHaveTextContent('Ring')
+  })
+
+  it('starts one call with the record, reports it, and shows the pending state', async () => {
+    const user = userEvent.setup()
+    const onStarted = vi.fn()
+    const { client } = renderWithCalls(
+      <CallButton phoneNumber="+14165550199" associatedObject={ada} onStarted={onStarted} />,
+      { client: createTestClient({ delays: { start: 400 } }) },
+    )
+    const button = screen.getByRole('button', { name: 'Call Ada Lovelace' })
+    await user.dblClick(button)
+    expect(button).toHaveAccessibleName('Calling Ada Lovelace…')
+    expect(button).toHaveTextContent('Calling…')
+    expect(button).toHaveAttribute('aria-busy', 'true')
+    expect(button).toHaveAttribute('data-pending')
+    expect(button).toHaveAttribute('data-status', 'pending')
+    await user.click(button)
+    const sim = client as ReturnType<typeof createTestClient>
+    expect(sim.control.requests).toHaveLength(1)
+    expect(sim.control.requests[0]).toEqual({ phoneNumber: '+14165550199', initialObject: ada, confirmed: false })
+    await waitFor(() => expect(onStarted).toHaveBeenCalledWith({ id: 'sim-1', deferred: false, phoneNumber: '+14165550199' }))
+    await waitFor(() => expect(button).toHaveAttribute('data-status', 'active'))
+    expect(button).not.toHaveAttribute('aria-busy')
+    expect(button).toHaveAccessibleName('Call Ada Lovelace')
+    act(() => sim.control.end('sim-1', 'completed'))
+    await waitFor(() => expect(button).toHaveAttribute('data-status', 'idle'))
+  })
+
+  it('shows and announces a failed start, linked to the button', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient()
+    client.control.failNextStart('not_ready', 'Log in to the phone system first.')
+    const onError = vi.fn()
+    renderWithCalls(<CallButton phoneNumber="+14165550199" associatedObject={ada} onError={onError} />, { client })
+    const button = screen.getByRole('button', { name: 'Call Ada Lovelace' })
+    await user.click(button)
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Log in to the phone system first.')
+    expect(button).toHaveAccessibleDescription('Log in to the phone system first.')
+    expect(button).toHaveAttribute('data-status', 'error')
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'not_ready' }))
+    // The person decides to try again: nothing retried by itself.
+    expect(client.control.requests).toHaveLength(1)
+    await user.click(button)
+    await waitFor(() => expect(button).toHaveAttribute('data-status', 'active'))
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it('is disabled with its reason when the number is invalid, and sends nothing', async () => {
+    const user = userEvent.setup()
+    const { client } = renderWithCalls(<CallButton phoneNumber="call me" associatedObject={ada} />)
+    const button = screen.getByRole('button', { name: 'Call Ada Lovelace' })
+    expect(button).toHaveAttribute('aria-disabled', 'true')
+    expect(button).toHaveAttribute('data-disabled')
+    expect(button).toHaveAttribute('data-invalid')
+    expect(button).toHaveAccessibleDescription(/is not a phone number/)
+    await user.click(button)
+    expect((client as ReturnType<typeof createTestClient>).control.requests).toHaveLength(0)
+    expect(button).toHaveAttribute('data-status', 'idle')
+  })
+
+  it('is disabled with its reason while the phone system cannot place calls', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient()
+    renderWithCalls(<CallButton phoneNumber="+14165550199" associatedObject={ada} />, { client })
+    const button = screen.getByRole('button', { name: 'Call Ada Lovelace' })
+    expect(button).not.toHaveAttribute('aria-disabled')
+    act(() => client.emit({ type: 'connection', status: 'closed' }))
+    expect(button).toHaveAttribute('aria-disabled', 'true')
+    expect(button).toHaveAccessibleDescription('Calls are unavailable: the phone system is not connected.')
+    await user.click(button)
+    expect(client.control.requests).toHaveLength(0)
+    act(() => client.emit({ type: 'connection', status: 'open' }))
+    expect(button).not.toHaveAttribute('aria-disabled')
+  })
+
+  it('honours disabled', async () => {
+    const user = userEvent.setup()
+    const { client } = renderWithCalls(<CallButton phoneNumber="+14165550199" disabled />)
+    const button = screen.getByRole('button', { name: 'Call +14165550199' })
+    expect(button).toBeDisabled()
+    await user.click(button)
+    expect((client as ReturnType<typeof createTestClient>).control.requests).toHaveLength(0)
+  })
+
+  it('reports a deferred dial as data-status="deferred" while the number waits on the dialpad', async () => {
+    const user = userEvent.setup()
+    const onStarted = vi.fn()
+    renderWithCalls(<CallButton phoneNumber="+14165550199" associatedObject={ada} onStarted={onStarted} />, {
+      client: createTestClient({ deferredDial: true }),
+    })
+    const button = screen.getByRole('button', { name: 'Call Ada Lovelace' })
+    await user.click(button)
+    await waitFor(() => expect(button).toHaveAttribute('data-status', 'deferred'))
+    expect(onStarted).toHaveBeenCalledWith({ id: null, deferred: true, phoneNumber: '+14165550199' })
+  })
+
+  it('composes the user onClick with its own; preventDefault cancels the call', async () => {
+    const user = userEvent.setup()
+    const onClick = vi.fn((event: { preventDefault(): void }) => event.preventDefault())
+    const { client } = renderWithCalls(<CallButton phoneNumber="+14165550199" onClick={onClick} />)
+    await user.click(screen.getByRole('button', { name: 'Call +14165550199' }))
+    expect(onClick).toHaveBeenCalledTimes(1)
+    expect((client as ReturnType<typeof createTestClient>).control.requests).toHaveLength(0)
+  })
+
+  it('passes the ref, class names and other props through to the button', () => {
+    const ref = createRef<HTMLButtonElement>()
+    renderWithCalls(
+      <CallButton ref={ref} phoneNumber="+14165550199" className="mine" data-testid="cb" title="Call now" />,
+    )
+    const button = screen.getByTestId('cb')
+    expect(ref.current).toBe(button)
+    expect(button).toHaveClass('rcc-CallButton', 'mine')
+    expect(button).toHaveAttribute('title', 'Call now')
+  })
+
+  it('takes its words from CallProvider messages', () => {
+    renderWithCalls(<CallButton phoneNumber="+14165550199" associatedObject={ada} />, {
+      provider: { messages: { call: 'Appeler', callWhom: (name) => `Appeler ${name}` } },
+    })
+    expect(screen.getByRole('button', { name: 'Appeler Ada Lovelace' })).toHaveTextContent('Appeler')
+  })
+
+  it('throws a clear error outside CallProvider', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect(() => render(<CallButton phoneNumber="+14165550199" />)).toThrow(
+      '`CallButton` must be used within `CallProvider`.',
+    )
+    spy.mockRestore()
+  })
+
+  it('can be unmounted while the start is pending without errors or warnings', async () => {
+    const user = userEvent.setup()
+    const errors = vi.spyOn(console, 'error')
+    const warnings = vi.spyOn(console, 'warn')
+    const { unmount } = renderWithCalls(<CallButton phoneNumber="+14165550199" associatedObject={ada} />, {
+      client: createTestClient({ delays: { start: 30 } }),
+    })
+    await user.click(screen.getByRole('button', { name: 'Call Ada Lovelace' }))
+    unmount()
+    await new Promise((resolve) => setTimeout(resolve, 60))
+    expect(errors).not.toHaveBeenCalled()
+    expect(warnings).not.toHaveBeenCalled()
+  })
+
+  it('is usable with the keyboard alone', async () => {
+    const user = userEvent.setup()
+    const { client } = renderWithCalls(<CallButton phoneNumber="+14165550199" associatedObject={ada} />)
+    await user.tab()
+    expect(screen.getByRole('button', { name: 'Call Ada Lovelace' })).toHaveFocus()
+    await user.keyboard('{Enter}')
+    const sim = client as ReturnType<typeof createTestClient>
+    await waitFor(() => expect(sim.control.requests).toHaveLength(1))
+    // Focus stays on the button while the start is pending.
+    expect(screen.getByRole('button', { name: /Ada Lovelace/ })).toHaveFocus()
+  })
+})

@@ -1,0 +1,136 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+
+/** The CRM example, as a person opens it from the static Storybook build. */
+const CRM = '/iframe.html?id=examples-crm-contact-page--crm-contact-page&viewMode=story'
+const SHOTS = 'screenshots'
+
+async function openCrm(page: Page) {
+  await page.goto(CRM)
+  await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible()
+}
+
+/** No axe violation on the page as it is now. */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).include('#storybook-root').analyze()
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+}
+
+test.describe('CRM contact page', () => {
+  test('a call: Dialing → Ringing → Connected with a running timer, hang up, Call ended', async ({ page }) => {
+    await openCrm(page)
+    await page.screenshot({ path: `${SHOTS}/crm-idle.png`, fullPage: true })
+    await expectAccessible(page)
+
+    const banner = page.getByRole('status', { name: 'Call status' })
+    await page.getByRole('button', { name: 'Call Ada Lovelace' }).click()
+    await expect(banner).toContainText('Dialing…')
+    await expect(banner).toContainText('Ada Lovelace')
+    await expect(banner).toContainText('+1 416 555 0199')
+    await page.screenshot({ path: `${SHOTS}/crm-dialing.png`, fullPage: true })
+
+    await expect(banner).toContainText('Ringing…')
+    await expect(banner).toHaveAttribute('data-status', 'ringing')
+    await page.screenshot({ path: `${SHOTS}/crm-ringing.png`, fullPage: true })
+
+    await expect(banner).toContainText(/Connected 00:0\d/)
+    const timer = banner.locator('time')
+    const first = await timer.textContent()
+    // The timer runs: a later reading is a later time.
+    await expect(timer).not.toHaveText(first ?? '', { timeout: 3000 })
+    await expect(page.getByRole('button', { name: 'Call Ada Lovelace' })).toHaveAttribute('data-status', 'active')
+    await page.screenshot({ path: `${SHOTS}/crm-connected.png`, fullPage: true })
+    await expectAccessible(page)
+
+    await page.getByRole('button', { name: 'Hold' }).click()
+    await expect(banner).toContainText('On hold')
+    await page.getByRole('button', { name: 'Mute' }).click()
+    await expect(page.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true')
+    await page.screenshot({ path: `${SHOTS}/crm-held-muted.png`, fullPage: true })
+    await page.getByRole('button', { name: 'Resume' }).click()
+    await expect(banner).toContainText('Connected')
+
+    await page.getByRole('button', { name: 'Hang up' }).click()
+    await expect(banner).toContainText('Call ended')
+    await expect(banner).toHaveAttribute('data-status', 'ended')
+    await expect(page.getByRole('region', { name: 'Recent calls' })).toContainText('Ada Lovelace')
+    await page.screenshot({ path: `${SHOTS}/crm-ended.png`, fullPage: true })
+    await expectAccessible(page)
+  })
+
+  test('deferred dial: the dialpad receives the number and its Call button places the call', async ({ page }) => {
+    await openCrm(page)
+    await page.getByRole('switch', { name: 'Deferred dial' }).check()
+    await page.getByRole('button', { name: 'Call Grace Hopper' }).click()
+
+    const number = page.getByRole('textbox', { name: 'Phone number' })
+    await expect(number).toHaveValue('+12025550147')
+    const call = page.getByRole('button', { name: 'Call', exact: true })
+    await expect(call).toBeFocused()
+    await expect(page.getByRole('group', { name: 'Dialpad' }).getByRole('status')).toHaveText(
+      /\+1 202 555 0147 is on the dialpad\. Press Call to dial\./,
+    )
+    const banner = page.getByRole('status', { name: 'Call status' })
+    await expect(banner).not.toHaveAttribute('data-status')
+    await page.screenshot({ path: `${SHOTS}/crm-deferred-prefilled.png`, fullPage: true })
+
+    await call.click()
+    await expect(banner).toContainText('Dialing…')
+    // The deferred start's record travels on with the number.
+    await expect(banner).toContainText('Grace Hopper')
+    await expect(banner).toContainText('Ringing…')
+    await page.screenshot({ path: `${SHOTS}/crm-deferred-dialed.png`, fullPage: true })
+  })
+
+  test('outcome busy: the banner says the line is busy', async ({ page }) => {
+    await openCrm(page)
+    await page.getByRole('combobox', { name: 'Simulated outcome' }).selectOption('busy')
+    await page.getByRole('button', { name: 'Call Alan Turing' }).click()
+    const banner = page.getByRole('status', { name: 'Call status' })
+    await expect(banner).toContainText('Ringing…')
+    await expect(banner).toContainText('Call ended: line busy')
+    await expect(banner).toHaveAttribute('data-outcome', 'busy')
+    await page.screenshot({ path: `${SHOTS}/crm-busy.png`, fullPage: true })
+  })
+
+  test('outcome failed and a start that times out are shown', async ({ page }) => {
+    await openCrm(page)
+    const outcome = page.getByRole('combobox', { name: 'Simulated outcome' })
+    await outcome.selectOption('failed')
+    await page.getByRole('button', { name: 'Call Katherine Johnson' }).click()
+    const banner = page.getByRole('status', { name: 'Call status' })
+    await expect(banner).toContainText('Call failed: The carrier rejected the call.')
+    await page.screenshot({ path: `${SHOTS}/crm-failed.png`, fullPage: true })
+
+    await outcome.selectOption('timeout')
+    const button = page.getByRole('button', { name: 'Call Alan Turing' })
+    await button.click()
+    await expect(page.getByRole('alert')).toContainText('The phone system did not answer in time. Try again.')
+    await expect(button).toHaveAttribute('data-status', 'error')
+    await page.screenshot({ path: `${SHOTS}/crm-start-timeout.png`, fullPage: true })
+    await expectAccessible(page)
+  })
+
+  test('a number without a country code cannot be called, and says why', async ({ page }) => {
+    await openCrm(page)
+    const button = page.getByRole('button', { name: 'Call Charles Babbage' })
+    await expect(button).toHaveAttribute('aria-disabled', 'true')
+    await expect(button).toHaveAccessibleDescription(/Add the country code/)
+    await button.hover()
+    await expect(page.getByText(/Add the country code to “4165550123”/)).toBeVisible()
+    await page.screenshot({ path: `${SHOTS}/crm-invalid-number.png`, fullPage: true })
+  })
+
+  test('the record editor changes what travels with the call', async ({ page }) => {
+    await openCrm(page)
+    await page.getByRole('button', { name: /^Hedy Lamarr/ }).click()
+    await expect(page.getByRole('heading', { name: 'Call record for Hedy Lamarr' })).toBeVisible()
+    await page.getByRole('textbox', { name: 'Display name' }).fill('Hedy Kiesler Lamarr')
+    const banner = page.getByRole('status', { name: 'Call status' })
+    await page.getByRole('button', { name: 'Call Hedy Kiesler Lamarr' }).click()
+    await expect(banner).toContainText('Hedy Kiesler Lamarr')
+    await expect(banner).toContainText('2047')
+    await page.getByRole('button', { name: 'JSON' }).click()
+    await page.screenshot({ path: `${SHOTS}/crm-record-json.png`, fullPage: true })
+  })
+})

@@ -1,0 +1,67 @@
+import { expect, test, type Page } from '@playwright/test'
+import { showStory } from './storybook.js'
+
+/**
+ * The components' key states, one screenshot each, from the static Storybook: the look a CRM
+ * would ship, light, dark and right to left. Written to `screenshots/components/`.
+ */
+const STORIES: { id: string; wait?: string; selector?: string }[] = [
+  { id: 'components-callbutton--idle' },
+  { id: 'components-callbutton--pending', wait: '[data-pending]' },
+  { id: 'components-callbutton--start-failed', wait: '[role="alert"]' },
+  { id: 'components-callbutton--deferred', wait: '.rcc-Dialpad[data-prefilled]' },
+  { id: 'components-callbutton--invalid-number' },
+  { id: 'components-callbutton--right-to-left' },
+  { id: 'components-callbutton--dark' },
+  { id: 'components-dialpad--idle' },
+  { id: 'components-dialpad--prefilled', wait: '.rcc-Dialpad[data-prefilled]' },
+  { id: 'components-dialpad--invalid-number', wait: '.rcc-Dialpad[data-invalid]' },
+  { id: 'components-dialpad--tones', wait: '.rcc-Dialpad-tones' },
+  { id: 'components-dialpad--right-to-left' },
+  { id: 'components-dialpad--dark' },
+  { id: 'components-callstatusbanner--dialing', wait: '[data-status="dialing"]' },
+  { id: 'components-callstatusbanner--ringing', wait: '[data-status="ringing"]' },
+  { id: 'components-callstatusbanner--connected', wait: '[data-status="connected"]' },
+  { id: 'components-callstatusbanner--connected-over-an-hour', wait: '[data-status="connected"]' },
+  { id: 'components-callstatusbanner--held', wait: '[data-status="held"]' },
+  { id: 'components-callstatusbanner--muted', wait: '[data-muted]' },
+  { id: 'components-callstatusbanner--ended-busy', wait: '[data-outcome="busy"]' },
+  { id: 'components-callstatusbanner--ended-no-answer', wait: '[data-outcome="no-answer"]' },
+  { id: 'components-callstatusbanner--failed', wait: '[data-status="failed"]' },
+  { id: 'components-callstatusbanner--hang-up-only', wait: '[data-status="connected"]' },
+  { id: 'components-callstatusbanner--reconnecting', wait: '[data-connection="reconnecting"]' },
+  { id: 'components-callstatusbanner--long-names', wait: '[data-status="connected"]' },
+  { id: 'components-callstatusbanner--right-to-left', wait: '[data-status="connected"]' },
+  { id: 'components-callstatusbanner--dark', wait: '[data-status="connected"]' },
+  { id: 'components-callstatusbanner--dark-ended', wait: '[data-status="ended"]' },
+  { id: 'components-associatedobjecteditor--filled' },
+  { id: 'components-associatedobjecteditor--field-errors', wait: '[data-invalid]' },
+  { id: 'components-associatedobjecteditor--invalid-json', wait: '[aria-invalid="true"]' },
+  { id: 'components-associatedobjecteditor--json-field-errors', wait: '[aria-invalid="true"]' },
+  { id: 'components-associatedobjecteditor--right-to-left' },
+  { id: 'components-associatedobjecteditor--dark' },
+]
+
+// One page for every story (one worker runs them in order): the preview's first load is the slow part.
+let page: Page
+test.beforeAll(async ({ browser }, testInfo) => {
+  const { baseURL, viewport, reducedMotion, colorScheme } = testInfo.project.use
+  const context = await browser.newContext({ baseURL, viewport, reducedMotion, colorScheme })
+  page = await context.newPage()
+})
+test.afterAll(async () => {
+  await page.context().close()
+})
+
+for (const story of STORIES) {
+  test(`looks finished and has no axe violation: ${story.id}`, async () => {
+    const finished = await showStory(page, story.id)
+    // Storybook played the story and ran axe on it (`parameters.a11y.test = 'error'`).
+    expect(finished.reporters.find((reporter) => reporter.type === 'a11y')?.result?.violations).toEqual([])
+    expect(finished.status).toBe('success')
+    const root = page.locator('#storybook-root')
+    await expect(root).not.toBeEmpty()
+    if (story.wait) await expect(root.locator(story.wait).first()).toBeAttached()
+    await root.screenshot({ path: `screenshots/components/${story.id.replace(/^components-/, '')}.png` })
+  })
+}
