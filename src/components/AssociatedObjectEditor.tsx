@@ -1,6 +1,6 @@
 import { forwardRef, useEffect, useId, useMemo, useRef, useState, type ComponentPropsWithoutRef } from 'react'
 import type { InteractionAssociatedObject } from '../core/types.js'
-import { useCallContext } from '../react/CallContext.js'
+import { useMessages } from '../react/useMessages.js'
 import {
   coerceAssociatedObject,
   draftErrors,
@@ -71,7 +71,7 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     { value, defaultValue, onValueChange, mode: modeProp, defaultMode = 'form', onModeChange, className, ...rest },
     ref,
   ) {
-    const { messages } = useCallContext('AssociatedObjectEditor')
+    const messages = useMessages('AssociatedObjectEditor')
     const initial = value ?? defaultValue
     const [draft, setDraft] = useState<AssociatedObjectDraft>(() => toDraft(initial))
     const [json, setJson] = useState(() => toJson(initial ?? EMPTY_OBJECT))

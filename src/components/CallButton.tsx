@@ -3,10 +3,10 @@ import type { CallError } from '../core/CallError.js'
 import { isTerminalStatus } from '../core/CallEvent.js'
 import type { StartCallData } from '../core/createCallRuntime.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
-import { useCallContext } from '../react/CallContext.js'
 import { useCallStore, useInteraction, useInteractions } from '../react/useCallStore.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { useStartCall } from '../react/useStartCall.js'
+import { useMessages } from '../react/useMessages.js'
 import { composeHandlers, cx, describedBy } from './composeHandlers.js'
 import { AlertIcon, PhoneIcon } from './icons.js'
 
@@ -65,7 +65,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   { phoneNumber, associatedObject, children, onStarted, onError, disabled = false, className, onClick, ...rest },
   ref,
 ) {
-  const { messages } = useCallContext('CallButton')
+  const messages = useMessages('CallButton')
   const start = useStartCall({
     onSuccess: (data) => onStarted?.(data),
     onError: (error) => onError?.(error),

@@ -9,8 +9,8 @@ import {
 } from 'react'
 import { isTerminalStatus } from '../core/CallEvent.js'
 import type { Interaction } from '../core/reduceInteraction.js'
-import { useCallContext } from '../react/CallContext.js'
 import type { CallMessages } from '../react/messages.js'
+import { useMessages } from '../react/useMessages.js'
 import { useCallControls } from '../react/useCallControls.js'
 import { formatCallDuration, useCallDuration } from '../react/useCallDuration.js'
 import { useActiveInteraction, useCallStore, useInteraction } from '../react/useCallStore.js'
@@ -76,7 +76,7 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
   { interactionId, dismissAfterMs = 5000, className, ...rest },
   ref,
 ) {
-  const { messages } = useCallContext('CallStatusBanner')
+  const messages = useMessages('CallStatusBanner')
   const active = useActiveInteraction()
   const named = useInteraction(interactionId)
   const [dismissedId, setDismissedId] = useState<string | null>(null)

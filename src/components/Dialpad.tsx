@@ -11,8 +11,8 @@ import {
 import type { CallError } from '../core/CallError.js'
 import type { StartCallData } from '../core/createCallRuntime.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
-import { useCallContext } from '../react/CallContext.js'
 import type { DialpadKey } from '../react/messages.js'
+import { useMessages } from '../react/useMessages.js'
 import { useCallControls } from '../react/useCallControls.js'
 import { useCallStore } from '../react/useCallStore.js'
 import { useDialpad } from '../react/useDialpad.js'
@@ -95,7 +95,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   },
   ref,
 ) {
-  const { messages } = useCallContext('Dialpad')
+  const messages = useMessages('Dialpad')
   const inputRef = useRef<HTMLInputElement>(null)
   const callRef = useRef<HTMLButtonElement>(null)
   const [prefill, setPrefill] = useState<{ value: string; count: number } | null>(null)

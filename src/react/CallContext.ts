@@ -4,7 +4,8 @@ import type { CallMessages } from './messages.js'
 
 export interface CallContextValue {
   runtime: CallRuntime
-  messages: CallMessages
+  /** The app's replacements for the English strings (see `useMessages`). */
+  messages: Partial<CallMessages> | undefined
 }
 
 export const CallContext = createContext<CallContextValue | null>(null)

@@ -4,7 +4,7 @@ import type { CallClient } from '../core/CallClient.js'
 import { createCallRuntime, type DialMode } from '../core/createCallRuntime.js'
 import type { DialPolicy, PhoneNumberParser } from '../core/parseDialString.js'
 import { CallContext, type CallContextValue } from './CallContext.js'
-import { defaultMessages, type CallMessages } from './messages.js'
+import type { CallMessages } from './messages.js'
 
 export interface CallProviderProps {
   /** The telephony client: `createSimulatedClient()`, `createGenesysClient(…)` … The app owns it and disposes it. */
@@ -59,7 +59,7 @@ export function CallProvider({
   useEffect(() => runtime.connect(), [runtime])
 
   const value = useMemo<CallContextValue>(
-    () => ({ runtime, messages: messages ? { ...defaultMessages, ...messages } : defaultMessages }),
+    () => ({ runtime, messages }),
     [runtime, messages],
   )
   const tree = <CallContext.Provider value={value}>{children}</CallContext.Provider>

@@ -6,6 +6,7 @@ import { CallError } from '../core/CallError.js'
 import { failure } from '../core/result.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import { useCallContext } from './CallContext.js'
+import { useMessages } from './useMessages.js'
 
 /** A control of a live call. */
 export type CallControl = 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute' | 'sendDtmf' | 'updateAssociatedObject'
@@ -55,7 +56,8 @@ export interface UseCallControlsResult {
  * {controls.capabilities.hold && <button onClick={() => controls.hold()}>Hold</button>}
  */
 export function useCallControls(interactionId: string | null | undefined): UseCallControlsResult {
-  const { runtime, messages } = useCallContext('useCallControls')
+  const { runtime } = useCallContext('useCallControls')
+  const messages = useMessages('useCallControls')
   const { client, store } = runtime
   const clientCapabilities = useStore(store, (state) => state.capabilities)
   const callCapabilities = useStore(store, (state) =>

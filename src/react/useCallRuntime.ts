@@ -2,6 +2,7 @@ import type { CallClient } from '../core/CallClient.js'
 import type { CallRuntime } from '../core/createCallRuntime.js'
 import { useCallContext } from './CallContext.js'
 import type { CallMessages } from './messages.js'
+import { useMessages } from './useMessages.js'
 
 /**
  * The provider's runtime: its client, store and start rules. For composing your own hooks.
@@ -32,5 +33,5 @@ export function useCallClient(): CallClient {
  * messages.callWhom('Ada Lovelace') // "Call Ada Lovelace"
  */
 export function useCallMessages(): CallMessages {
-  return useCallContext('useCallMessages').messages
+  return useMessages('useCallMessages')
 }
