@@ -1,16 +1,5 @@
 import { defineConfig } from '@playwright/test'
-
-/** Chromium flags that work as root in a container on a closed network (TOOLCHAIN.md). */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+import { chromiumArgs, findChromium } from './scripts/chromium.js'
 
 /**
  * End-to-end tests: a person in Debian's Chromium on the static Storybook build
@@ -34,7 +23,7 @@ export default defineConfig({
     reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: findChromium(),
       args: chromiumArgs,
     },
   },

@@ -1,3 +1,5 @@
+import { isCallError } from '../core/CallError.js'
+import { requestJson } from '../clients/shared/request.js'
 import { validateCallRequest, validateUserId, type CallRequestRules } from '../clients/dialstack/validateCallRequest.js'
 import { redact, sanitizeErrorBody, type HandlerErrorBody } from './sanitizeErrorBody.js'
 
@@ -189,12 +191,6 @@ export function createDialStackHandler(options: DialStackHandlerOptions): FetchH
     path: string,
     init: { method: 'GET' | 'POST'; accountId: string; body?: unknown },
   ): Promise<{ response: Response; body: unknown } | Response> {
-    const controller = new AbortController()
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      controller.abort()
-    }, timeoutMs)
     const headers: Record<string, string> = {
       Authorization: `Bearer ${apiKey}`,
       'DialStack-Account': init.accountId,
@@ -202,33 +198,21 @@ export function createDialStackHandler(options: DialStackHandlerOptions): FetchH
     }
     if (init.body !== undefined) headers['Content-Type'] = 'application/json'
     try {
-      const doFetch = options.fetch ?? globalThis.fetch
-      const response = await doFetch(`${baseUrl}${path}`, {
-        method: init.method,
-        headers,
-        ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
-        signal: controller.signal,
-      })
-      const raw = await response.text()
-      let body: unknown
-      if (raw !== '') {
-        try {
-          body = JSON.parse(raw)
-        } catch {
-          body = undefined
-        }
-      }
-      return { response, body }
-    } catch {
-      // The thrown error is not passed on: a network error message may quote the request.
-      if (timedOut) {
+      const { response, body } = await requestJson(
+        `${baseUrl}${path}`,
+        { method: init.method, headers, ...(init.body !== undefined && { body: JSON.stringify(init.body) }) },
+        { provider: 'dialstack', timeoutMs, ...(options.fetch && { fetch: options.fetch }) },
+      )
+      // A body that is not JSON (an HTML error page) is never passed on.
+      return { response, body: typeof body === 'string' ? undefined : body }
+    } catch (error) {
+      // Only the kind of failure goes on: a network error's own message may quote the request.
+      if (isCallError(error) && error.code === 'timeout') {
         logger?.warn(`[dialstack] ${init.method} ${path}: no answer within ${timeoutMs} ms.`)
         return errorResponse(504, { error: 'DialStack did not answer in time.', code: 'upstream_timeout' })
       }
       logger?.warn(`[dialstack] ${init.method} ${path}: DialStack could not be reached.`)
       return errorResponse(502, { error: 'Could not reach DialStack.', code: 'upstream_unreachable' })
-    } finally {
-      clearTimeout(timer)
     }
   }
 

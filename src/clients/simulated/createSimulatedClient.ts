@@ -66,7 +66,7 @@ export interface SimulatedRequest {
 
 /** Drives simulated calls by hand, for stories and tests. */
 export interface SimulatedControl {
-  /** Every start that reached the simulator, oldest first. */
+  /** The last 1,000 starts that reached the simulator, oldest first (bounded like the calls). */
   readonly requests: readonly SimulatedRequest[]
   /** The simulator's calls, oldest first. */
   calls(): SimulatedCall[]
@@ -101,6 +101,8 @@ export interface SimulatedClient extends CallClient {
   updateAssociatedObject(interactionId: string, object: InteractionAssociatedObject): Promise<ControlResult>
   snapshot(): Promise<CallEvent[]>
 }
+
+const MAX_REQUESTS = 1_000
 
 const DEFAULT_DELAYS: SimulatedDelays = { start: 300, ringing: 1000, answer: 2000, noAnswer: 6000 }
 
@@ -270,6 +272,7 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
       }
       const confirmed = startOptions.confirmed ?? false
       requests.push({ phoneNumber: parsed.dialString.value, ...(initialObject && { initialObject }), confirmed })
+      if (requests.length > MAX_REQUESTS) requests.shift()
       const stop = new AbortController()
       pendingStarts.add(stop)
       try {
