@@ -87,6 +87,7 @@ vitest('unit and type tests', 'unit')
 const built = check('build', 'npm', ['run', 'build', '--silent'])
 if (built) {
   check('package (publint, attw)', 'node', ['scripts/check-package.mjs'])
+  check('browser bundles send no DialStack secret', 'node', ['scripts/check-browser-bundles.mjs'])
   check('size budgets', 'npx', ['size-limit'])
   check('package as installed: React 19', 'node', ['scripts/check-installed.mjs', '--react', '19'])
   check('package as installed: React 18', 'node', ['scripts/check-installed.mjs', '--react', '18'])
