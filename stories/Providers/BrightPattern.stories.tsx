@@ -4,6 +4,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { createBrightPatternClient, type ResultErrorName } from '../../src/clients/bright-pattern/index.js'
 import type { InteractionAssociatedObject } from '../../src/core/index.js'
 import { CallButton, CallProvider, CallStatusBanner, type CallMessages } from '../../src/index.js'
+import { bannerSays, callAda } from '../support/play.js'
 import { createFakeAdApi, type FakeAdApi } from '../../test/servers/fakeAdApi.js'
 
 /**
@@ -148,20 +149,18 @@ type Story = StoryObj<typeof meta>
 /** queued → delivery_pending → delivered, mute, hold and resume, then hang up (leaveInteraction). */
 export const Answered: Story = {
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    const banner = canvas.getByRole('status')
-    await waitFor(() => expect(banner).toHaveTextContent('Ringing…'), { timeout: 3000 })
+    const { canvas, banner } = await callAda(canvasElement)
+    await bannerSays(banner, 'Ringing…')
     await userEvent.click(canvas.getByRole('button', { name: 'Far end answers' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Connected'))
+    await bannerSays(banner, 'Connected')
     await userEvent.click(within(banner).getByRole('button', { name: 'Mute' }))
     await waitFor(() => expect(within(banner).getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true'))
     await userEvent.click(within(banner).getByRole('button', { name: 'Hold' }))
-    await waitFor(() => expect(banner).toHaveTextContent('On hold'))
+    await bannerSays(banner, 'On hold')
     await userEvent.click(within(banner).getByRole('button', { name: 'Resume' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Connected'))
+    await bannerSays(banner, 'Connected')
     await userEvent.click(within(banner).getByRole('button', { name: 'Hang up' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Call ended'))
+    await bannerSays(banner, 'Call ended')
   },
 }
 
@@ -172,33 +171,29 @@ export const Answered: Story = {
 export const DeferredDial: Story = {
   args: { deferredDial: true },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    const banner = canvas.getByRole('status')
-    await waitFor(() => expect(banner).toHaveTextContent('Number ready in the Bright Pattern widget. Press Dial there.'))
+    const { canvas, banner } = await callAda(canvasElement)
+    await bannerSays(banner, 'Number ready in the Bright Pattern widget. Press Dial there.')
     expect(canvas.getByText(/widget dialpad: \+14165550199/)).toBeInTheDocument()
     await userEvent.click(canvas.getByRole('button', { name: 'Agent presses Dial in the widget' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Ringing…'), { timeout: 3000 })
+    await bannerSays(banner, 'Ringing…')
     await userEvent.click(canvas.getByRole('button', { name: 'Far end answers' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Connected'))
+    await bannerSays(banner, 'Connected')
   },
 }
 
 /** The agent signs out mid-call and the call ends meanwhile; signing back in resyncs and shows the end. */
 export const SignedOutMidCall: Story = {
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    const banner = canvas.getByRole('status')
-    await waitFor(() => expect(banner).toHaveTextContent('Ringing…'), { timeout: 3000 })
+    const { canvas, banner } = await callAda(canvasElement)
+    await bannerSays(banner, 'Ringing…')
     await userEvent.click(canvas.getByRole('button', { name: 'Far end answers' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Connected'))
+    await bannerSays(banner, 'Connected')
     await userEvent.click(canvas.getByRole('button', { name: 'Agent signs out' }))
     await waitFor(() => expect(canvas.getByText('Sign in to the Bright Pattern widget to place calls.')).toBeInTheDocument())
     await userEvent.click(canvas.getByRole('button', { name: 'Far end hangs up' }))
     expect(banner).toHaveTextContent('Connected')
     await userEvent.click(canvas.getByRole('button', { name: 'Agent signs in' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Call ended'))
+    await bannerSays(banner, 'Call ended')
   },
 }
 
@@ -248,10 +243,8 @@ export const TimeoutErrorInSuccess: Story = {
 export const NoEventForTheCall: Story = {
   args: { silent: true, startTimeoutMs: 1000 },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    const banner = canvas.getByRole('status')
-    await waitFor(() => expect(banner).toHaveTextContent('Starting call…'))
+    const { banner } = await callAda(canvasElement)
+    await bannerSays(banner, 'Starting call…')
     await waitFor(() => expect(banner).toHaveTextContent('Call failed: Bright Pattern accepted the call but reported nothing about it.'), {
       timeout: 4000,
     })

@@ -5,6 +5,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { createDialStackClient, type DialStackCallLog } from '../../src/clients/dialstack/index.js'
 import type { CallClient, InteractionAssociatedObject } from '../../src/core/index.js'
 import { CallButton, CallProvider, CallStatusBanner } from '../../src/index.js'
+import { bannerSays, callAda } from '../support/play.js'
 
 /**
  * A DialStack stand-in for the browser: MSW plays the app's backend route (what
@@ -252,15 +253,13 @@ type Story = StoryObj<typeof meta>
 /** Dialing → ringing → connected; no Hang up button; the contact hangs up and the call ends. */
 export const Answered: Story = {
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    const banner = canvas.getByRole('status')
-    await waitFor(() => expect(banner).toHaveTextContent('Dialing…'))
-    await waitFor(() => expect(banner).toHaveTextContent('Ringing…'), { timeout: 3000 })
-    await waitFor(() => expect(banner).toHaveTextContent('Connected'), { timeout: 3000 })
+    const { canvas, banner } = await callAda(canvasElement)
+    await bannerSays(banner, 'Dialing…')
+    await bannerSays(banner, 'Ringing…')
+    await bannerSays(banner, 'Connected')
     expect(within(banner).queryByRole('button', { name: 'Hang up' })).toBeNull()
     await userEvent.click(canvas.getByRole('button', { name: 'Contact hangs up' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Call ended'))
+    await bannerSays(banner, 'Call ended')
   },
 }
 
@@ -277,12 +276,10 @@ export const Busy: Story = {
 /** The stream drops, the call ends meanwhile (the event is lost); after the reconnect the call log shows the end. */
 export const StreamDroppedAndResynced: Story = {
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    const banner = canvas.getByRole('status')
-    await waitFor(() => expect(banner).toHaveTextContent('Connected'), { timeout: 3000 })
+    const { canvas, banner } = await callAda(canvasElement)
+    await bannerSays(banner, 'Connected')
     await userEvent.click(canvas.getByRole('button', { name: 'Drop the event stream' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Reconnecting'), { timeout: 3000 })
+    await bannerSays(banner, 'Reconnecting')
     await userEvent.click(canvas.getByRole('button', { name: 'Contact hangs up' }))
     expect(banner).toHaveTextContent('Connected')
     await userEvent.click(canvas.getByRole('button', { name: 'Restore the event stream' }))

@@ -10,6 +10,7 @@ import {
 } from '../../src/clients/genesys/index.js'
 import type { CallClient, InteractionAssociatedObject } from '../../src/core/index.js'
 import { CallButton, CallProvider, CallStatusBanner } from '../../src/index.js'
+import { bannerSays, callAda } from '../support/play.js'
 
 /**
  * A GWS stand-in for the browser: MSW answers the REST API under `/gws/<world>/api/v2/…`, and a
@@ -238,36 +239,32 @@ type Story = StoryObj<typeof meta>
 /** Dialing → Established, hold and resume (Hold/Retrieve), then hang up. */
 export const Answered: Story = {
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    const banner = canvas.getByRole('status')
-    await waitFor(() => expect(banner).toHaveTextContent('Dialing…'))
+    const { banner } = await callAda(canvasElement)
+    await bannerSays(banner, 'Dialing…')
     // Dialing offers no Hold and GWS no Mute: the banner shows neither.
     expect(within(banner).queryByRole('button', { name: 'Hold' })).toBeNull()
-    await waitFor(() => expect(banner).toHaveTextContent('Connected'), { timeout: 3000 })
+    await bannerSays(banner, 'Connected')
     expect(within(banner).queryByRole('button', { name: 'Mute' })).toBeNull()
     await userEvent.click(within(banner).getByRole('button', { name: 'Hold' }))
-    await waitFor(() => expect(banner).toHaveTextContent('On hold'))
+    await bannerSays(banner, 'On hold')
     await userEvent.click(within(banner).getByRole('button', { name: 'Resume' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Connected'))
+    await bannerSays(banner, 'Connected')
     await userEvent.click(within(banner).getByRole('button', { name: 'Hang up' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Call ended'))
+    await bannerSays(banner, 'Call ended')
   },
 }
 
 /** The Bayeux session drops, the call ends meanwhile; after the re-connect the resync shows the end. */
 export const SessionLostAndResynced: Story = {
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    const banner = canvas.getByRole('status')
-    await waitFor(() => expect(banner).toHaveTextContent('Connected'), { timeout: 3000 })
+    const { canvas, banner } = await callAda(canvasElement)
+    await bannerSays(banner, 'Connected')
     await userEvent.click(canvas.getByRole('button', { name: 'Drop notifications' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Reconnecting'))
+    await bannerSays(banner, 'Reconnecting')
     await userEvent.click(canvas.getByRole('button', { name: 'Remote party hangs up' }))
     expect(banner).toHaveTextContent('Connected')
     await userEvent.click(canvas.getByRole('button', { name: 'Restore notifications' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Call ended'))
+    await bannerSays(banner, 'Call ended')
     expect(banner).not.toHaveTextContent('Reconnecting')
   },
 }
@@ -298,10 +295,8 @@ export const SessionExpired: Story = {
 export const NoDialingNotification: Story = {
   args: { silent: true, dialTimeoutMs: 1000 },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    const banner = canvas.getByRole('status')
-    await waitFor(() => expect(banner).toHaveTextContent('Starting call…'))
+    const { banner } = await callAda(canvasElement)
+    await bannerSays(banner, 'Starting call…')
     await waitFor(() => expect(banner).toHaveTextContent('Call failed: Genesys did not report the call within 1 s'), { timeout: 4000 })
   },
 }

@@ -5,6 +5,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { createTetherClient, type TetherCall } from '../../src/clients/tether/index.js'
 import type { CallClient, InteractionAssociatedObject } from '../../src/core/index.js'
 import { CallButton, CallProvider, CallStatusBanner } from '../../src/index.js'
+import { bannerSays, callAda } from '../support/play.js'
 
 /**
  * A Tether stand-in for the browser: MSW answers `POST /api/calls/sdk/initiate` and
@@ -214,13 +215,11 @@ type Story = StoryObj<typeof meta>
 /** initiated → in-progress, then hang up through the voice SDK; Tether completes the record. */
 export const Answered: Story = {
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    const banner = canvas.getByRole('status')
-    await waitFor(() => expect(banner).toHaveTextContent('Dialing…'))
-    await waitFor(() => expect(banner).toHaveTextContent('Connected'), { timeout: 3000 })
+    const { banner } = await callAda(canvasElement)
+    await bannerSays(banner, 'Dialing…')
+    await bannerSays(banner, 'Connected')
     await userEvent.click(within(banner).getByRole('button', { name: 'Hang up' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Call ended'))
+    await bannerSays(banner, 'Call ended')
   },
 }
 
@@ -238,25 +237,21 @@ export const Busy: Story = {
 export const NoHangUp: Story = {
   args: { voiceHangup: false },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    const banner = canvas.getByRole('status')
-    await waitFor(() => expect(banner).toHaveTextContent('Connected'), { timeout: 3000 })
+    const { canvas, banner } = await callAda(canvasElement)
+    await bannerSays(banner, 'Connected')
     expect(within(banner).queryByRole('button', { name: 'Hang up' })).toBeNull()
     await userEvent.click(canvas.getByRole('button', { name: 'Remote party hangs up' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Call ended'))
+    await bannerSays(banner, 'Call ended')
   },
 }
 
 /** Polling fails with 500s while the call ends; once Tether is back, the final state arrives. */
 export const OutageAndRecovery: Story = {
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    const banner = canvas.getByRole('status')
-    await waitFor(() => expect(banner).toHaveTextContent('Connected'), { timeout: 3000 })
+    const { canvas, banner } = await callAda(canvasElement)
+    await bannerSays(banner, 'Connected')
     await userEvent.click(canvas.getByRole('button', { name: 'Break Tether (500s)' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Reconnecting'), { timeout: 3000 })
+    await bannerSays(banner, 'Reconnecting')
     await userEvent.click(canvas.getByRole('button', { name: 'Remote party hangs up' }))
     expect(banner).toHaveTextContent('Connected')
     await userEvent.click(canvas.getByRole('button', { name: 'Restore Tether' }))
