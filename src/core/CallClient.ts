@@ -65,6 +65,16 @@ export interface CallClient {
   dispose(): void
 }
 
+/** Every capability: a provider that can do it all (the simulator, the Bright Pattern widget). */
+export const ALL_CAPABILITIES: CallCapabilities = Object.freeze({
+  deferredDial: true,
+  hangup: true,
+  hold: true,
+  mute: true,
+  dtmf: true,
+  updateAssociatedObject: true,
+})
+
 /** No capability: the starting point of a client's own set. */
 export const NO_CAPABILITIES: CallCapabilities = Object.freeze({
   deferredDial: false,

@@ -5,7 +5,7 @@
 export type { InitiateResult, InteractionAssociatedObject, OperationResult, ResultError } from './types.js'
 export { CallError, isCallError, toCallError } from './CallError.js'
 export type { CallErrorCode, CallErrorInfo, CallErrorOptions, ProviderErrorInfo } from './CallError.js'
-export { NO_CAPABILITIES } from './CallClient.js'
+export { ALL_CAPABILITIES, NO_CAPABILITIES } from './CallClient.js'
 export type { CallCapabilities, CallClient, ControlResult, StartCallOptions, StartCallResult } from './CallClient.js'
 export { isTerminalStatus } from './CallEvent.js'
 export type {

@@ -1,6 +1,6 @@
 import { isCallError } from '../core/CallError.js'
 import { requestJson } from '../clients/shared/request.js'
-import { validateCallRequest, validateUserId, type CallRequestRules } from '../clients/dialstack/validateCallRequest.js'
+import { callRequestRules, validateCallRequest, validateUserId, type CallRequestRules } from '../clients/dialstack/validateCallRequest.js'
 import { redact, sanitizeErrorBody, type HandlerErrorBody } from './sanitizeErrorBody.js'
 
 /** DialStack's API. */
@@ -151,13 +151,7 @@ export function createDialStackHandler(options: DialStackHandlerOptions): FetchH
   const maxBodyBytes = options.maxBodyBytes ?? 16_384
   const serveSession = options.routes?.session ?? true
   const serveLogs = options.routes?.callLogs ?? true
-  const rules: CallRequestRules = {
-    userIdPrefix: options.userIdPrefix,
-    defaultRegion: options.defaultRegion,
-    phoneNumbers: options.phoneNumbers,
-    dialPolicy: options.dialPolicy,
-    logger,
-  }
+  const rules = callRequestRules({ ...options, logger })
   const secrets = [apiKey]
 
   async function gate(request: Request, action: DialStackAction): Promise<Response | undefined> {

@@ -3,13 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDialStackClient } from '../../src/clients/dialstack/index.js'
 import { createDialStackHandler, type DialStackAction, type DialStackHandlerOptions } from '../../src/server/index.js'
 import {
-  closedPortUrl,
   startDialStackServer,
   TEST_ACCOUNT,
   TEST_API_KEY,
   TEST_USER,
   type FakeDialStack,
 } from '../servers/dialStackServer.js'
+import { closedPortUrl } from '../servers/closedPortUrl.js'
 
 let fake: FakeDialStack
 beforeEach(async () => {

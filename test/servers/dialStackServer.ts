@@ -497,11 +497,3 @@ export async function serveFetchHandler(handler: (request: Request) => Promise<R
   }
 }
 
-/** A port that refuses connections: a server that was started and closed. */
-export async function closedPortUrl(): Promise<string> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return `http://127.0.0.1:${port}`
-}

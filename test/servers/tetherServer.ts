@@ -284,11 +284,3 @@ export async function startTetherServer(options: TetherServerOptions = {}): Prom
   }
 }
 
-/** A loopback URL where nothing listens: requests to it fail with "connection refused". */
-export async function closedPortUrl(): Promise<string> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return `http://127.0.0.1:${port}`
-}

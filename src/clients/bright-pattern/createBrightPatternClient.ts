@@ -1,6 +1,6 @@
 import { consoleLogger } from '../shared/logger.js'
 import { CallError, type CallErrorInfo } from '../../core/CallError.js'
-import type { CallCapabilities, ControlResult, StartCallOptions, StartCallResult } from '../../core/CallClient.js'
+import { ALL_CAPABILITIES, type ControlResult, type StartCallOptions, type StartCallResult } from '../../core/CallClient.js'
 import type { CallEvent, CallOutcome, ConnectionStatus, InteractionEvent, InteractionEventBase } from '../../core/CallEvent.js'
 import { parseDialString } from '../../core/parseDialString.js'
 import { failure, success } from '../../core/result.js'
@@ -15,15 +15,6 @@ import { DEFAULT_STATE_MAP, type BrightPatternLifecycle } from './interactionSta
 import { dialedNumber, digitsOf, sameNumber } from './matchDialedNumber.js'
 import { callAdApi } from './readAdApiResult.js'
 import { interactionIdOf, selectedObjectOf } from './readInteraction.js'
-
-const CAPABILITIES: CallCapabilities = Object.freeze({
-  deferredDial: true,
-  hangup: true,
-  hold: true,
-  mute: true,
-  dtmf: true,
-  updateAssociatedObject: true,
-})
 
 /** A snapshot's `startTime` further than this from now is not trusted (a wrong `timeUnit`). */
 const MAX_CALL_AGE_MS = 24 * 60 * 60 * 1000
@@ -79,7 +70,7 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
   const startTimeoutMs = options.startTimeoutMs ?? 30_000
   const timeUnit = options.timeUnit ?? 'ms'
 
-  let capabilities = CAPABILITIES
+  let capabilities = ALL_CAPABILITIES
   const listeners = new Set<(event: CallEvent) => void>()
   /** Widget interaction id → what the client knows about it. */
   const tracked = new Map<string, Tracked>()

@@ -12,7 +12,7 @@ import { mapCallLog, mapEndStatus, type AnsweredMeans, type MappedState } from '
 import { parseDialStackEvent, parseTime, type SseMessage } from './parseDialStackEvent.js'
 import { toDialStackError } from './toDialStackError.js'
 import type { DialStackCallEvent, DialStackCallLog, DialStackClientSecret, DialStackEventNames } from './types.js'
-import { validateCallRequest, type CallRequestRules } from './validateCallRequest.js'
+import { callRequestRules, validateCallRequest, type CallRequestRules } from './validateCallRequest.js'
 
 /** DialStack's SSE endpoint; the browser reaches it with a short-lived client secret only. */
 export const DIALSTACK_EVENTS_URL = 'https://api.dialstack.ai/v1/events'
@@ -195,13 +195,7 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   }
   const { logger = consoleLogger, events, poll } = options
   const timeoutMs = options.timeoutMs ?? 15_000
-  const rules: CallRequestRules = {
-    userIdPrefix: options.userIdPrefix,
-    defaultRegion: options.defaultRegion,
-    phoneNumbers: options.phoneNumbers,
-    dialPolicy: options.dialPolicy,
-    logger,
-  }
+  const rules = callRequestRules({ ...options, logger })
   const eventNames: DialStackEventNames = { ...DEFAULT_EVENT_NAMES, ...events?.eventNames }
   const roles = new Map<string, Role>((Object.keys(eventNames) as Role[]).map((role) => [eventNames[role], role]))
   const answeredMeans: AnsweredMeans = events?.answeredMeans ?? 'destination'

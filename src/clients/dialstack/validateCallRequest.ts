@@ -101,6 +101,12 @@ export function isTypeId(value: string): boolean {
  * Checks a DialStack user id: a TypeID (`^user_[0-7][0-9a-hjkmnp-tv-z]{25}$` with the default
  * prefix). Trims whitespace only; upper-case input is invalid, as the TypeID spec says.
  */
+/** The rules out of a client's or handler's options, so both sides check a call the same way. */
+export function callRequestRules(options: CallRequestRules): CallRequestRules {
+  const { userIdPrefix, defaultRegion, phoneNumbers, dialPolicy, logger } = options
+  return { userIdPrefix, defaultRegion, phoneNumbers, dialPolicy, logger }
+}
+
 export function validateUserId(input: unknown, rules: CallRequestRules = {}): CheckResult<string> {
   const prefix = rules.userIdPrefix === undefined ? DEFAULT_USER_ID_PREFIX : rules.userIdPrefix
   const value = typeof input === 'string' ? input.trim() : ''

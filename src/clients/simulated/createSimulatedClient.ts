@@ -1,5 +1,5 @@
 import { CallError, type CallErrorCode } from '../../core/CallError.js'
-import type { CallCapabilities, CallClient, ControlResult, StartCallOptions } from '../../core/CallClient.js'
+import { ALL_CAPABILITIES, type CallCapabilities, type CallClient, type ControlResult, type StartCallOptions } from '../../core/CallClient.js'
 import {
   isTerminalStatus,
   type CallEvent,
@@ -106,15 +106,6 @@ const MAX_REQUESTS = 1_000
 
 const DEFAULT_DELAYS: SimulatedDelays = { start: 300, ringing: 1000, answer: 2000, noAnswer: 6000 }
 
-const CAPABILITIES: CallCapabilities = {
-  deferredDial: true,
-  hangup: true,
-  hold: true,
-  mute: true,
-  dtmf: true,
-  updateAssociatedObject: true,
-}
-
 interface CallRecord extends SimulatedCall {
   seq: number
   timer?: ReturnType<typeof setTimeout>
@@ -133,7 +124,7 @@ interface CallRecord extends SimulatedCall {
 export function createSimulatedClient(options: SimulatedClientOptions = {}): SimulatedClient {
   let settings = { ...options }
   const delays: SimulatedDelays = { ...DEFAULT_DELAYS, ...options.delays }
-  const capabilities: CallCapabilities = { ...CAPABILITIES, ...options.capabilities }
+  const capabilities: CallCapabilities = { ...ALL_CAPABILITIES, ...options.capabilities }
   const listeners = new Set<(event: CallEvent) => void>()
   const calls = new Map<string, CallRecord>()
   const ended: string[] = []

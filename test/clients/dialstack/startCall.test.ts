@@ -2,8 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDialStackClient } from '../../../src/clients/dialstack/index.js'
 import { isCallError, type CallErrorCode } from '../../../src/core/index.js'
-import { closedPortUrl, TEST_ACCOUNT, TEST_API_KEY, TEST_USER, UNKNOWN_USER, type ScriptedResponse } from '../../servers/dialStackServer.js'
+import { TEST_ACCOUNT, TEST_API_KEY, TEST_USER, UNKNOWN_USER, type ScriptedResponse } from '../../servers/dialStackServer.js'
 import { setupDialStack, type DialStackSetup, type SetupOptions } from './setupDialStack.js'
+import { closedPortUrl } from '../../servers/closedPortUrl.js'
 
 let setup: DialStackSetup | undefined
 afterEach(async () => {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createTetherClient } from '../../../src/clients/tether/index.js'
 import { isCallError, type CallErrorCode } from '../../../src/core/index.js'
-import { closedPortUrl } from '../../servers/tetherServer.js'
+import { closedPortUrl } from '../../servers/closedPortUrl.js'
 import { setupTether, teardownTether } from './harness.js'
 
 afterEach(teardownTether)
