@@ -11,7 +11,6 @@ const external = [
   /^zustand($|\/)/,
   /^libphonenumber-js($|\/)/,
   /^cometd($|\/)/,
-  /^eventsource-parser($|\/)/,
   /^node:/,
 ]
 

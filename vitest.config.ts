@@ -31,7 +31,7 @@ export default defineConfig({
         extends: true,
         plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
         optimizeDeps: {
-          include: ['msw', 'msw/browser', 'msw-storybook-addon/csf3', 'react-dom/client', '@tanstack/react-query', 'zustand', 'cometd', 'eventsource-parser'],
+          include: ['msw', 'msw/browser', 'msw-storybook-addon/csf3', 'react-dom/client', '@tanstack/react-query', 'zustand', 'cometd'],
         },
         test: {
           name: 'storybook',

@@ -16,12 +16,16 @@ const clients = {
   genesys: 'createGenesysClient',
 }
 
+/** An app's production build, like .size-limit.mjs: developer-only text is dropped. */
+const modifyEsbuildConfig = (config) => ({ ...config, define: { ...config.define, 'process.env.NODE_ENV': '"production"' } })
+
 export default [
-  { name: 'root', import: { [`${dist}/index.js`]: '*' }, ignore: peers, gzip: true },
+  { name: 'root', import: { [`${dist}/index.js`]: '*' }, ignore: peers, gzip: true, modifyEsbuildConfig },
   ...Object.entries(clients).map(([client, factory]) => ({
     name: client,
     import: { [`${dist}/index.js`]: '*', [`${dist}/clients/${client}/index.js`]: `{ ${factory} }` },
     ignore: client === 'genesys' ? [...peers, 'cometd'] : peers,
     gzip: true,
+    modifyEsbuildConfig,
   })),
 ]

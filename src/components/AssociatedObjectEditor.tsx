@@ -1,22 +1,24 @@
-import { forwardRef, useEffect, useId, useMemo, useRef, useState, type ComponentPropsWithoutRef } from 'react'
+import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import { useMessages } from '../react/useMessages.js'
 import {
   coerceAssociatedObject,
   draftErrors,
-  EMPTY_OBJECT,
   fromDraft,
-  isParsedObject,
   nextRowKey,
   parseJsonDraft,
   TEXT_FIELDS,
   toDraft,
   toJson,
   type AssociatedObjectDraft,
+  type AssociatedObjectErrors,
   type AssociatedObjectValidation,
+  type CustomFieldRow,
 } from './associatedObjectDraft.js'
-import { cx, describedBy } from './composeHandlers.js'
+import { cx } from './composeHandlers.js'
 import { AlertIcon, CloseIcon, PlusIcon } from './icons.js'
+
+const hasErrors = (errors: AssociatedObjectErrors) => Object.keys(errors).length > 0
 
 /** `form`: a field per property and a row per custom field. `json`: the object as JSON text. */
 export type AssociatedObjectEditorMode = 'form' | 'json'
@@ -74,15 +76,15 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     const messages = useMessages('AssociatedObjectEditor')
     const initial = value ?? defaultValue
     const [draft, setDraft] = useState<AssociatedObjectDraft>(() => toDraft(initial))
-    const [json, setJson] = useState(() => toJson(initial ?? EMPTY_OBJECT))
+    const [json, setJson] = useState(() => toJson(initial ?? coerceAssociatedObject({})))
     const [modeState, setModeState] = useState<AssociatedObjectEditorMode>(defaultMode)
-    const [showAll, setShowAll] = useState(initial !== undefined)
-    const [touched, setTouched] = useState<Record<string, boolean>>({})
-    const [focusTarget, setFocusTarget] = useState<string | null>(null)
+    // Which fields show their errors: all (`true`, once a value was given or loaded), else those left once.
+    const [shown, setShown] = useState<true | Record<string, boolean>>(initial !== undefined || {})
     const emitted = useRef<InteractionAssociatedObject | undefined>(initial)
     const textareaRef = useRef<HTMLTextAreaElement>(null)
-    const addRef = useRef<HTMLButtonElement>(null)
-    const rowInputs = useRef(new Map<string, HTMLInputElement>())
+    // The Add button (`add`) and each row's name input (by row key), and which of them to focus next.
+    const focusables = useRef(new Map<string, HTMLElement>())
+    const focusNext = useRef<string | null>(null)
     const base = useId()
     const mode = modeProp ?? modeState
 
@@ -92,58 +94,74 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
       emitted.current = value
       setDraft(toDraft(value))
       setJson(toJson(value))
-      setShowAll(true)
+      setShown(true)
     }, [value])
 
+    // After a row was added or removed, focus goes to its replacement (a row's name, or Add).
     useEffect(() => {
-      if (focusTarget === null) return
-      setFocusTarget(null)
-      ;(focusTarget === 'add' ? addRef.current : rowInputs.current.get(focusTarget))?.focus()
-    }, [focusTarget])
+      if (focusNext.current === null) return
+      focusables.current.get(focusNext.current)?.focus()
+      focusNext.current = null
+    })
 
-    const formErrors = useMemo(() => draftErrors(draft, messages), [draft, messages])
-    const jsonDraft = useMemo(() => (mode === 'json' ? parseJsonDraft(json, messages) : null), [mode, json, messages])
-    const invalid = jsonDraft ? jsonDraft.kind !== 'valid' : Object.keys(formErrors).length > 0
+    const formErrors = draftErrors(draft, messages)
+    const jsonDraft = mode === 'json' ? parseJsonDraft(json, messages) : null
+    const jsonErrors = Object.entries(jsonDraft ? jsonDraft.errors : {})
+    const invalid = hasErrors(jsonDraft ? jsonDraft.errors : formErrors)
 
-    const emit = (next: InteractionAssociatedObject, errors: Record<string, string>) => {
-      emitted.current = next
-      onValueChange?.(next, { valid: Object.keys(errors).length === 0, errors })
-    }
-    const updateDraft = (change: (current: AssociatedObjectDraft) => AssociatedObjectDraft) => {
-      const next = change(draft)
+    /** Shows a draft (made from `value` unless given) and reports `value` with the draft's errors unless given. */
+    const take = (
+      value: InteractionAssociatedObject,
+      next = toDraft(value),
+      errors: AssociatedObjectErrors = draftErrors(next, messages),
+    ) => {
       setDraft(next)
-      emit(fromDraft(next), draftErrors(next, messages))
+      emitted.current = value
+      onValueChange?.(value, { valid: !hasErrors(errors), errors })
+    }
+    const updateDraft = (next: AssociatedObjectDraft) => take(fromDraft(next), next)
+    const setRows = (rows: CustomFieldRow[], focus?: string) => {
+      updateDraft({ ...draft, rows })
+      if (focus) focusNext.current = focus
     }
     const changeJson = (text: string) => {
       setJson(text)
-      const parsed = parseJsonDraft(text, messages)
-      if (parsed.kind !== 'valid') return
-      setDraft(toDraft(parsed.value))
-      emit(parsed.value, {})
+      const { value: parsed, errors } = parseJsonDraft(text, messages)
+      if (parsed && !hasErrors(errors)) take(parsed, undefined, errors)
     }
     const switchMode = (next: AssociatedObjectEditorMode) => {
       if (next === mode) return
       if (next === 'json') {
         setJson(toJson(fromDraft(draft)))
       } else {
-        const parsed = parseJsonDraft(json, messages)
-        if (parsed.kind === 'syntax' || (parsed.kind === 'invalid' && !isParsedObject(parsed.raw))) {
-          // Nothing to carry over: stay, with the error in view and the typed text kept.
+        const carried = parseJsonDraft(json, messages).value
+        if (!carried) {
+          // Not a JSON object: nothing to carry over. Stay, with the error in view and the typed text kept.
           textareaRef.current?.focus()
           return
         }
-        const carried = parsed.kind === 'valid' ? parsed.value : coerceAssociatedObject(parsed.raw as Record<string, unknown>)
-        const nextDraft = toDraft(carried)
-        setDraft(nextDraft)
-        setShowAll(true)
-        emit(carried, draftErrors(nextDraft, messages))
+        take(carried)
+        setShown(true)
       }
       setModeState(next)
       onModeChange?.(next)
     }
 
     const id = (part: string) => `${base}-${part}`
-    const jsonErrors = jsonDraft && jsonDraft.kind !== 'valid' ? Object.entries(jsonDraft.errors) : []
+    const register = (key: string) => (element: HTMLElement | null) => {
+      if (element) focusables.current.set(key, element)
+      else focusables.current.delete(key)
+    }
+    // A field's error: `aria-invalid` and the description for its input, and the message itself.
+    const errorProps = (key: string, error: unknown) =>
+      error ? { 'aria-invalid': true, 'aria-describedby': id(`${key}-error`) } : {}
+    const errorText = (key: string, error: ReactNode) =>
+      error ? (
+        <p id={id(`${key}-error`)} className="rcc-AssociatedObjectEditor-error">
+          {error}
+        </p>
+      ) : null
+    const textInput = { className: 'rcc-AssociatedObjectEditor-input', type: 'text', autoComplete: 'off' }
 
     return (
       <fieldset
@@ -173,33 +191,23 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
           <>
             <div className="rcc-AssociatedObjectEditor-fields">
               {TEXT_FIELDS.map((field) => {
-                const error = showAll || touched[field] ? formErrors[field] : undefined
+                const error = (shown === true || shown[field]) && formErrors[field]
                 return (
                   <div key={field} className="rcc-AssociatedObjectEditor-field" data-field={field} data-invalid={error ? true : undefined}>
                     <label className="rcc-AssociatedObjectEditor-label" htmlFor={id(field)}>
                       {messages.associatedObjectFields[field]}
                     </label>
                     <input
+                      {...textInput}
                       id={id(field)}
-                      className="rcc-AssociatedObjectEditor-input"
-                      type="text"
-                      autoComplete="off"
                       spellCheck={field === 'displayName'}
                       value={draft[field]}
                       aria-required="true"
-                      aria-invalid={error ? true : undefined}
-                      aria-describedby={describedBy(error && id(`${field}-error`))}
-                      onChange={(event) => {
-                        const text = event.target.value
-                        updateDraft((current) => ({ ...current, [field]: text }))
-                      }}
-                      onBlur={() => setTouched((current) => (current[field] ? current : { ...current, [field]: true }))}
+                      {...errorProps(field, error)}
+                      onChange={(event) => updateDraft({ ...draft, [field]: event.target.value })}
+                      onBlur={() => setShown((current) => (current === true || current[field] ? current : { ...current, [field]: true }))}
                     />
-                    {error ? (
-                      <p id={id(`${field}-error`)} className="rcc-AssociatedObjectEditor-error">
-                        {error}
-                      </p>
-                    ) : null}
+                    {errorText(field, error)}
                   </div>
                 )
               })}
@@ -218,76 +226,53 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
                   </div>
                   {draft.rows.map((row, index) => {
                     const error = formErrors[`row:${row.key}`]
-                    const errorId = id(`${row.key}-error`)
+                    const setRow = (change: Partial<CustomFieldRow>) =>
+                      setRows(draft.rows.map((r) => (r === row ? { ...r, ...change } : r)))
                     return (
                       <div key={row.key} className="rcc-AssociatedObjectEditor-row" data-invalid={error ? true : undefined}>
                         <input
-                          ref={(element) => {
-                            if (element) rowInputs.current.set(row.key, element)
-                            else rowInputs.current.delete(row.key)
-                          }}
-                          className="rcc-AssociatedObjectEditor-input"
+                          ref={register(row.key)}
+                          {...textInput}
                           data-part="name"
-                          type="text"
-                          autoComplete="off"
                           spellCheck={false}
                           aria-label={messages.customFieldName(index + 1)}
                           value={row.name}
-                          aria-invalid={error ? true : undefined}
-                          aria-describedby={describedBy(error && errorId)}
-                          onChange={(event) => {
-                            const name = event.target.value
-                            updateDraft((current) => ({
-                              ...current,
-                              rows: current.rows.map((r) => (r.key === row.key ? { ...r, name } : r)),
-                            }))
-                          }}
+                          {...errorProps(row.key, error)}
+                          onChange={(event) => setRow({ name: event.target.value })}
                         />
                         <input
-                          className="rcc-AssociatedObjectEditor-input"
+                          {...textInput}
                           data-part="value"
-                          type="text"
-                          autoComplete="off"
                           aria-label={messages.customFieldValue(index + 1)}
                           value={row.value}
-                          onChange={(event) => {
-                            const text = event.target.value
-                            updateDraft((current) => ({
-                              ...current,
-                              rows: current.rows.map((r) => (r.key === row.key ? { ...r, value: text } : r)),
-                            }))
-                          }}
+                          onChange={(event) => setRow({ value: event.target.value })}
                         />
                         <button
                           type="button"
                           className="rcc-AssociatedObjectEditor-remove"
                           aria-label={messages.removeCustomField(row.name.trim(), index + 1)}
-                          onClick={() => {
-                            const after = draft.rows[index + 1] ?? draft.rows[index - 1]
-                            updateDraft((current) => ({ ...current, rows: current.rows.filter((r) => r.key !== row.key) }))
-                            setFocusTarget(after ? after.key : 'add')
-                          }}
+                          onClick={() =>
+                            setRows(
+                              draft.rows.filter((r) => r !== row),
+                              (draft.rows[index + 1] ?? draft.rows[index - 1])?.key ?? 'add',
+                            )
+                          }
                         >
                           <CloseIcon />
                         </button>
-                        {error ? (
-                          <p id={errorId} className="rcc-AssociatedObjectEditor-error">
-                            {error}
-                          </p>
-                        ) : null}
+                        {errorText(row.key, error)}
                       </div>
                     )
                   })}
                 </div>
               )}
               <button
-                ref={addRef}
+                ref={register('add')}
                 type="button"
                 className="rcc-AssociatedObjectEditor-add"
                 onClick={() => {
                   const key = nextRowKey()
-                  updateDraft((current) => ({ ...current, rows: [...current.rows, { key, name: '', value: '' }] }))
-                  setFocusTarget(key)
+                  setRows([...draft.rows, { key, name: '', value: '' }], key)
                 }}
               >
                 <PlusIcon />
@@ -296,7 +281,7 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
             </fieldset>
           </>
         ) : (
-          <div className="rcc-AssociatedObjectEditor-field" data-field="json" data-invalid={jsonErrors.length > 0 || undefined}>
+          <div className="rcc-AssociatedObjectEditor-field" data-field="json" data-invalid={invalid || undefined}>
             <label className="rcc-AssociatedObjectEditor-label" htmlFor={id('json')}>
               {messages.jsonLabel}
             </label>
@@ -308,12 +293,11 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
               spellCheck={false}
               autoComplete="off"
               value={json}
-              aria-invalid={jsonErrors.length > 0 || undefined}
-              aria-describedby={describedBy(jsonErrors.length > 0 && id('json-errors'))}
+              {...errorProps('json', invalid)}
               onChange={(event) => changeJson(event.target.value)}
             />
-            <div id={id('json-errors')} className="rcc-AssociatedObjectEditor-jsonErrors" aria-live="polite">
-              {jsonErrors.length > 0 ? (
+            <div id={id('json-error')} className="rcc-AssociatedObjectEditor-jsonErrors" aria-live="polite">
+              {invalid ? (
                 <ul>
                   {jsonErrors.map(([path, message]) => (
                     <li key={path} className="rcc-AssociatedObjectEditor-error" data-path={path}>
@@ -330,4 +314,5 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     )
   },
 )
-AssociatedObjectEditor.displayName = 'AssociatedObjectEditor'
+// Development only, so production bundles can drop it (and tree-shake an unused component).
+if (process.env.NODE_ENV !== 'production') AssociatedObjectEditor.displayName = 'AssociatedObjectEditor'

@@ -130,17 +130,19 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
         <PhoneIcon className="rcc-CallButton-icon" />
         <span className="rcc-CallButton-label">{pending ? messages.calling : (children ?? messages.call)}</span>
       </button>
-      {reason !== null ? (
-        <span id={messageId} className="rcc-CallButton-message" data-kind="reason">
-          {reason}
-        </span>
-      ) : message !== null ? (
-        <span id={messageId} className="rcc-CallButton-message" data-kind="error" role="alert">
-          <AlertIcon className="rcc-CallButton-messageIcon" />
+      {message !== null ? (
+        <span
+          id={messageId}
+          className="rcc-CallButton-message"
+          data-kind={unavailable ? 'reason' : 'error'}
+          role={unavailable ? undefined : 'alert'}
+        >
+          {unavailable ? null : <AlertIcon className="rcc-CallButton-messageIcon" />}
           {message}
         </span>
       ) : null}
     </span>
   )
 })
-CallButton.displayName = 'CallButton'
+// Development only, so production bundles can drop it (and tree-shake an unused component).
+if (process.env.NODE_ENV !== 'production') CallButton.displayName = 'CallButton'

@@ -6,6 +6,7 @@ import {
   type ComponentPropsWithoutRef,
   type FocusEvent,
   type ReactNode,
+  type Ref,
 } from 'react'
 import { isTerminalStatus } from '../core/CallEvent.js'
 import type { Interaction } from '../core/reduceInteraction.js'
@@ -28,28 +29,18 @@ export interface CallStatusBannerProps extends Omit<ComponentPropsWithoutRef<'di
   dismissAfterMs?: number | null
 }
 
-// Splits a message around its duration, so the ticking part can sit in its own quiet region.
+// Marks where a message puts its duration, so the ticking part can sit in its own quiet region.
 const DURATION_MARK = '\u0000'
 
 function statusText(call: Interaction, messages: CallMessages): string {
-  switch (call.status) {
-    case 'initiating':
-      return messages.initiating
-    case 'deferred':
-      return messages.deferred
-    case 'dialing':
-      return messages.dialing
-    case 'ringing':
-      return messages.ringing
-    case 'connected':
-      return messages.connected(DURATION_MARK)
-    case 'held':
-      return messages.held
-    case 'ended':
-      return messages.ended(call.outcome ?? 'unknown')
-    case 'failed':
-      return messages.failed(call.error ? messages.errorMessage(call.error) : messages.statuses.failed)
-  }
+  const { status } = call
+  return status === 'connected'
+    ? messages.connected(DURATION_MARK)
+    : status === 'ended'
+      ? messages.ended(call.outcome ?? 'unknown')
+      : status === 'failed'
+        ? messages.failed(call.error ? messages.errorMessage(call.error) : messages.statuses.failed)
+        : messages[status]
 }
 
 /**
@@ -79,7 +70,7 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
   const messages = useMessages('CallStatusBanner')
   const active = useActiveInteraction()
   const named = useInteraction(interactionId)
-  const [dismissedId, setDismissedId] = useState<string | null>(null)
+  const [dismissedId, setDismissedId] = useState<string>()
   const found = interactionId === undefined ? active : named
   const call = found && found.id !== dismissedId ? found : undefined
   const controls = useCallControls(call?.id)
@@ -92,11 +83,11 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
 
   const status = call?.status
   const terminal = status !== undefined && isTerminalStatus(status)
-  const { dismiss } = controls
+  const { dismiss, pending } = controls
   const id = call?.id
 
   useEffect(() => {
-    if (!terminal || id === undefined || dismissAfterMs === null) return
+    if (!terminal || dismissAfterMs === null) return
     const timer = setTimeout(() => {
       setDismissedId(id)
       dismiss()
@@ -111,80 +102,57 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
     }
   }, [terminal])
 
-  const onDismiss = () => {
-    if (id === undefined) return
-    setDismissedId(id)
-    dismiss()
-  }
-
-  const trackFocus = {
-    onFocus: () => {
-      focusInControls.current = true
-    },
-    onBlur: (event: FocusEvent<HTMLDivElement>) => {
-      if (!event.currentTarget.contains(event.relatedTarget as Node | null)) focusInControls.current = false
-    },
+  const control = (
+    kind: 'hangup' | 'hold' | 'resume' | 'mute' | 'dismiss',
+    label: string,
+    icon: ReactNode,
+    onClick: () => void,
+    extra?: { 'aria-pressed'?: boolean; ref?: Ref<HTMLButtonElement> },
+  ) => (
+    <button
+      type="button"
+      className="rcc-CallStatusBanner-control"
+      data-control={kind}
+      data-pending={pending === kind || (kind === 'mute' && pending === 'unmute') || undefined}
+      aria-busy={pending === kind || undefined}
+      onClick={onClick}
+      {...extra}
+    >
+      {icon}
+      <span className="rcc-CallStatusBanner-controlLabel">{label}</span>
+    </button>
+  )
+  // One control at a time: a press while another is in flight does nothing.
+  const run = (action: () => Promise<void>) => () => {
+    if (pending === null) void action()
   }
 
   let body: ReactNode = null
   if (call) {
-    const text = statusText(call, messages)
-    const [before = text, after = ''] = text.split(DURATION_MARK)
-    const connected = call.status === 'connected' || call.status === 'held'
+    const [before, after] = statusText(call, messages).split(DURATION_MARK)
+    const connected = status === 'connected' || status === 'held'
     const timer =
-      duration !== null && (connected || call.status === 'connected') ? (
+      duration !== null && connected ? (
         <span className="rcc-CallStatusBanner-timer" aria-live="off">
           <time dateTime={`PT${Math.floor(duration / 1000)}S`}>{formatCallDuration(duration)}</time>
         </span>
       ) : null
-    const name = call.associatedObject?.displayName
+    const { displayName: name, displayType } = call.associatedObject ?? {}
     const live = !terminal
-    const { capabilities, pending } = controls
-    const control = (
-      kind: 'hangup' | 'hold' | 'resume' | 'mute',
-      label: string,
-      icon: ReactNode,
-      onClick: () => void,
-      extra: { 'aria-pressed'?: boolean } = {},
-    ) => (
-      <button
-        type="button"
-        className="rcc-CallStatusBanner-control"
-        data-control={kind}
-        data-pending={pending !== null && (pending === kind || (kind === 'mute' && pending === 'unmute')) ? true : undefined}
-        aria-busy={pending === kind || undefined}
-        onClick={() => {
-          if (pending === null) onClick()
-        }}
-        {...extra}
-      >
-        {icon}
-        <span className="rcc-CallStatusBanner-controlLabel">{label}</span>
-      </button>
-    )
+    const { capabilities } = controls
     body = (
       <>
         <span className="rcc-CallStatusBanner-indicator" aria-hidden="true" />
         <div className="rcc-CallStatusBanner-text">
           <p className="rcc-CallStatusBanner-state">
-            {call.status === 'connected' && text.includes(DURATION_MARK) ? (
-              <>
-                {before}
-                {timer}
-                {after}
-              </>
-            ) : (
-              <>
-                {text}
-                {timer && call.status === 'held' ? <> {timer}</> : null}
-              </>
-            )}
+            {before}
+            {/* The timer sits where "connected" puts the duration, or after "On hold". */}
+            {after !== undefined ? timer : status === 'held' && timer && <> {timer}</>}
+            {after}
           </p>
           <p className="rcc-CallStatusBanner-party">
             {name ? <span className="rcc-CallStatusBanner-name">{name}</span> : null}
-            {name && call.associatedObject?.displayType ? (
-              <span className="rcc-CallStatusBanner-type">{call.associatedObject.displayType}</span>
-            ) : null}
+            {name && displayType ? <span className="rcc-CallStatusBanner-type">{displayType}</span> : null}
             {number ? (
               <span className="rcc-CallStatusBanner-number" dir="ltr">
                 {number}
@@ -198,37 +166,40 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
           role="group"
           aria-label={messages.callControls}
           aria-live="off"
-          {...trackFocus}
+          onFocus={() => {
+            focusInControls.current = true
+          }}
+          onBlur={(event: FocusEvent<HTMLDivElement>) => {
+            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) focusInControls.current = false
+          }}
         >
           {live && connected && capabilities.mute
             ? control(
                 'mute',
                 messages.mute,
                 call.muted ? <MicOffIcon /> : <MicIcon />,
-                () => void controls.mute(!call.muted),
+                run(() => controls.mute(!call.muted)),
                 { 'aria-pressed': call.muted },
               )
             : null}
           {live && connected && capabilities.hold
-            ? call.status === 'held'
-              ? control('resume', messages.resume, <PlayIcon />, () => void controls.resume())
-              : control('hold', messages.hold, <PauseIcon />, () => void controls.hold())
+            ? status === 'held'
+              ? control('resume', messages.resume, <PlayIcon />, run(controls.resume))
+              : control('hold', messages.hold, <PauseIcon />, run(controls.hold))
             : null}
-          {live && capabilities.hangup
-            ? control('hangup', messages.hangUp, <HangUpIcon />, () => void controls.hangup())
+          {live && capabilities.hangup ? control('hangup', messages.hangUp, <HangUpIcon />, run(controls.hangup)) : null}
+          {terminal
+            ? control(
+                'dismiss',
+                messages.dismiss,
+                <CloseIcon />,
+                () => {
+                  setDismissedId(id)
+                  dismiss()
+                },
+                { ref: dismissRef },
+              )
             : null}
-          {terminal ? (
-            <button
-              ref={dismissRef}
-              type="button"
-              className="rcc-CallStatusBanner-control"
-              data-control="dismiss"
-              onClick={onDismiss}
-            >
-              <CloseIcon />
-              <span className="rcc-CallStatusBanner-controlLabel">{messages.dismiss}</span>
-            </button>
-          ) : null}
         </div>
         {controls.error && live ? (
           <p className="rcc-CallStatusBanner-error" role="alert">
@@ -261,4 +232,5 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
     </div>
   )
 })
-CallStatusBanner.displayName = 'CallStatusBanner'
+// Development only, so production bundles can drop it (and tree-shake an unused component).
+if (process.env.NODE_ENV !== 'production') CallStatusBanner.displayName = 'CallStatusBanner'

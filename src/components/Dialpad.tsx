@@ -21,8 +21,7 @@ import { composeHandlers, cx, describedBy } from './composeHandlers.js'
 import { BackspaceIcon, PhoneIcon } from './icons.js'
 import { visuallyHidden } from './visuallyHidden.js'
 
-const KEYS: readonly DialpadKey[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#']
-const KEY_PATTERN = /^[0-9*#]$/
+const KEYS = [...'123456789*0#'] as DialpadKey[]
 
 /** `dial`: a number is typed and called. `dtmf`: a call is connected and the keys send tones to it. */
 export type DialpadMode = 'dial' | 'dtmf'
@@ -120,19 +119,21 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
     return found && { id: found.id, status: found.status }
   })
   const controls = useCallControls(call?.id)
-  const ids = { message: useId(), error: useId() }
-  const longPress = useRef<{ timer?: ReturnType<typeof setTimeout>; fired: boolean }>({ fired: false })
+  const id = useId()
+  const longPress = useRef<{ timer?: ReturnType<typeof setTimeout>; fired?: boolean }>({})
   useEffect(() => () => clearTimeout(longPress.current.timer), [])
 
   const live = call?.status === 'connected' || call?.status === 'held'
-  const mode: DialpadMode = live && controls.capabilities.dtmf ? 'dtmf' : 'dial'
-  const held = mode === 'dtmf' && call?.status === 'held'
+  const dial = !(live && controls.capabilities.dtmf)
+  const mode: DialpadMode = dial ? 'dial' : 'dtmf'
+  const held = !dial && call?.status === 'held'
   const { start } = dialpad
   const pending = start.isPending
-  const invalid = mode === 'dial' && touched && !result.ok
-  const validationMessage = !result.ok && invalid ? messages.errorMessage(result.error) : null
-  const startError = start.error ? messages.errorMessage(start.error) : null
-  const toneError = mode === 'dtmf' && controls.error ? messages.errorMessage(controls.error) : null
+  const invalid = dial && touched && !result.ok
+  const validationMessage = invalid && !result.ok ? messages.errorMessage(result.error) : null
+  // A failed start in dial mode, a refused tone in DTMF mode.
+  const failure = dial ? start.error : controls.error
+  const error = failure ? messages.errorMessage(failure) : null
 
   const edit = (change: () => void) => {
     if (disabled) return
@@ -140,15 +141,11 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
     change()
   }
   const press = (key: DialpadKey | '+') => {
-    if (disabled) return
-    if (mode === 'dtmf') {
-      if (!held && key !== '+') void controls.sendDtmf(key)
-      return
-    }
-    edit(() => dialpad.append(key))
+    if (dial) edit(() => dialpad.append(key))
+    else if (!disabled && !held && key !== '+') void controls.sendDtmf(key)
   }
   const placeCall = () => {
-    if (disabled || pending || mode === 'dtmf') return
+    if (disabled || pending || !dial) return
     if (!result.ok) {
       setTouched(true)
       // The error is the textbox's description: focusing it makes a screen reader say why.
@@ -159,30 +156,25 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   }
 
   const handleKeyDown = composeHandlers<KeyboardEvent<HTMLDivElement>>(onKeyDown, (event) => {
+    const { key } = event
     if (event.altKey || event.ctrlKey || event.metaKey) return
     if (event.target === inputRef.current) {
-      if (event.key === 'Enter') {
-        event.preventDefault()
-        placeCall()
-      }
+      if (key !== 'Enter') return
+      placeCall()
+    } else if (KEYS.includes(key as DialpadKey) || (dial && key === '+')) {
+      // Digit keys work anywhere on the pad, so a keyboard user on a key (or in DTMF mode, where
+      // there is no textbox) dials or sends tones without reaching for the mouse.
+      press(key as DialpadKey)
+    } else if (dial && key === 'Backspace') {
+      edit(dialpad.backspace)
+    } else {
       return
     }
-    // Digit keys work anywhere on the pad, so a keyboard user on a key (or in DTMF mode, where
-    // there is no textbox) dials or sends tones without reaching for the mouse.
-    if (KEY_PATTERN.test(event.key)) {
-      event.preventDefault()
-      press(event.key as DialpadKey)
-    } else if (mode === 'dial' && event.key === '+') {
-      event.preventDefault()
-      press('+')
-    } else if (mode === 'dial' && event.key === 'Backspace') {
-      event.preventDefault()
-      edit(() => dialpad.backspace())
-    }
+    event.preventDefault()
   })
 
   const startLongPress = (event: PointerEvent<HTMLButtonElement>) => {
-    if (mode !== 'dial' || event.button !== 0 || disabled) return
+    if (!dial || event.button !== 0 || disabled) return
     const state = longPress.current
     state.fired = false
     clearTimeout(state.timer)
@@ -209,19 +201,19 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   return (
     <div
       role="group"
-      aria-label={mode === 'dtmf' ? messages.tonesKeypad : messages.dialpad}
+      aria-label={dial ? messages.dialpad : messages.tonesKeypad}
       {...rest}
       ref={ref}
       className={cx('rcc-Dialpad', className)}
       data-mode={mode}
       data-pending={pending || undefined}
       data-invalid={invalid || undefined}
-      data-prefilled={(mode === 'dial' && dialpad.source === 'prefill' && dialpad.value !== '') || undefined}
+      data-prefilled={(dial && dialpad.source === 'prefill' && dialpad.value !== '') || undefined}
       data-held={held || undefined}
       data-disabled={disabled || undefined}
       onKeyDown={handleKeyDown}
     >
-      {mode === 'dial' ? (
+      {dial ? (
         <div className="rcc-Dialpad-display">
           <input
             ref={inputRef}
@@ -235,7 +227,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
             value={dialpad.value}
             disabled={disabled}
             aria-invalid={invalid || undefined}
-            aria-describedby={describedBy(validationMessage && ids.message)}
+            aria-describedby={describedBy(validationMessage && `${id}m`)}
             onChange={(event) => edit(() => dialpad.setValue(event.target.value))}
             onBlur={() => {
               if (dialpad.value !== '') setTouched(true)
@@ -247,7 +239,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
             aria-label={messages.deleteDigit}
             disabled={disabled}
             data-empty={dialpad.value === '' || undefined}
-            onClick={() => edit(() => dialpad.backspace())}
+            onClick={() => edit(dialpad.backspace)}
           >
             <BackspaceIcon />
           </button>
@@ -257,14 +249,14 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
           {controls.tones ? messages.tonesSent(controls.tones) : messages.tonesHint}
         </output>
       )}
-      {validationMessage !== null && mode === 'dial' && (
-        <p id={ids.message} className="rcc-Dialpad-message" data-kind="invalid">
+      {validationMessage !== null && (
+        <p id={`${id}m`} className="rcc-Dialpad-message" data-kind="invalid">
           {validationMessage}
         </p>
       )}
-      {(mode === 'dial' ? startError : toneError) !== null && (
-        <p id={ids.error} className="rcc-Dialpad-message" data-kind="error" role="alert">
-          {mode === 'dial' ? startError : toneError}
+      {error !== null && (
+        <p id={`${id}e`} className="rcc-Dialpad-message" data-kind="error" role="alert">
+          {error}
         </p>
       )}
       <div className="rcc-Dialpad-keys">
@@ -299,7 +291,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
           )
         })}
       </div>
-      {mode === 'dial' && (
+      {dial && (
         <div className="rcc-Dialpad-actions">
           <button
             ref={callRef}
@@ -307,7 +299,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
             className="rcc-Dialpad-call"
             disabled={disabled}
             aria-busy={pending || undefined}
-            aria-describedby={describedBy(startError && ids.error)}
+            aria-describedby={describedBy(error && `${id}e`)}
             data-pending={pending || undefined}
             onClick={placeCall}
           >
@@ -322,4 +314,5 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
     </div>
   )
 })
-Dialpad.displayName = 'Dialpad'
+// Development only, so production bundles can drop it (and tree-shake an unused component).
+if (process.env.NODE_ENV !== 'production') Dialpad.displayName = 'Dialpad'

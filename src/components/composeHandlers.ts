@@ -20,7 +20,4 @@ export function cx(...names: (string | false | null | undefined)[]): string {
 }
 
 /** Joins `aria-describedby` ids, skipping empty ones; `undefined` when none is left. */
-export function describedBy(...ids: (string | false | null | undefined)[]): string | undefined {
-  const joined = ids.filter(Boolean).join(' ')
-  return joined === '' ? undefined : joined
-}
+export const describedBy = (...ids: (string | false | null | undefined)[]): string | undefined => cx(...ids) || undefined

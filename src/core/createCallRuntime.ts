@@ -2,7 +2,7 @@ import { CallError, toCallError } from './CallError.js'
 import type { CallClient } from './CallClient.js'
 import { createCallStore, type CallStoreApi } from './createCallStore.js'
 import { interpretStartResult } from './interpretStartResult.js'
-import { parseDialString, type DialStringOptions, type DialStringResult } from './parseDialString.js'
+import { checkDialStringOptions, parseDialString, type DialStringOptions, type DialStringResult } from './parseDialString.js'
 import type { InteractionAssociatedObject } from './types.js'
 
 /** `dial` places calls; `prefill` only fills the dialpad and the person presses Call. */
@@ -59,11 +59,7 @@ export interface CallRuntime {
 
 /** Refuses rules that cannot work, once, where they are set (not on every number checked). */
 function checkConfig(config: CallRuntimeConfig): CallRuntimeConfig {
-  if (config.policy?.allowedCountries && !config.phoneNumbers) {
-    throw new TypeError(
-      'dialPolicy.allowedCountries needs phone metadata to know a number’s country: pass phoneNumbers={createPhoneNumberParser(metadata)} from react-click-to-call/phone.',
-    )
-  }
+  checkDialStringOptions(config)
   return config
 }
 

@@ -86,6 +86,21 @@ const EMERGENCY: Readonly<Record<string, readonly string[]>> = {
 
 const FORMATTING = /[\s\-()./\u00a0]/g
 
+/**
+ * Throws when options cannot work, so an app learns it where it sets them: `allowedCountries`
+ * needs phone metadata to know a number's country.
+ */
+export function checkDialStringOptions({ policy, phoneNumbers }: DialStringOptions): void {
+  if (policy?.allowedCountries && !phoneNumbers) {
+    throw new CallError(
+      'invalid_argument',
+      process.env.NODE_ENV !== 'production'
+        ? 'dialPolicy.allowedCountries needs phone metadata to know a number’s country: pass phoneNumbers={createPhoneNumberParser(metadata)} from react-click-to-call/phone.'
+        : 'dialPolicy.allowedCountries needs phone metadata.',
+    )
+  }
+}
+
 function invalid(message: string): DialStringResult {
   return { ok: false, error: new CallError('invalid_number', message) }
 }
@@ -154,15 +169,11 @@ export function parseDialString(input: string, options: DialStringOptions = {}):
     }
   }
 
-  if (policy?.allowedCountries) {
-    if (!phoneNumbers) {
-      throw new CallError('invalid_argument', 'dialPolicy.allowedCountries needs phone metadata: pass phoneNumbers={createPhoneNumberParser(metadata)}.')
-    }
-    if (dialString.kind !== 'extension') {
-      const allowed = policy.allowedCountries.map((c) => c.toUpperCase())
-      if (!dialString.country || !allowed.includes(dialString.country)) {
-        return invalid(`Calls to ${dialString.country ?? 'this country'} are not allowed here.`)
-      }
+  checkDialStringOptions(options)
+  if (policy?.allowedCountries && dialString.kind !== 'extension') {
+    const allowed = policy.allowedCountries.map((c) => c.toUpperCase())
+    if (!dialString.country || !allowed.includes(dialString.country)) {
+      return invalid(`Calls to ${dialString.country ?? 'this country'} are not allowed here.`)
     }
   }
   const refusal = policy?.validate?.(dialString)

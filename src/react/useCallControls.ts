@@ -3,7 +3,6 @@ import { useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import type { CallCapabilities, ControlResult } from '../core/CallClient.js'
 import { CallError } from '../core/CallError.js'
-import { failure } from '../core/result.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import { useCallContext } from './CallContext.js'
 import { useMessages } from './useMessages.js'
@@ -11,21 +10,12 @@ import { useMessages } from './useMessages.js'
 /** A control of a live call. */
 export type CallControl = 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute' | 'sendDtmf' | 'updateAssociatedObject'
 
-/** The capability each control needs. */
-const NEEDS: Record<CallControl, keyof CallCapabilities> = {
-  hangup: 'hangup',
-  hold: 'hold',
-  resume: 'hold',
-  mute: 'mute',
-  unmute: 'mute',
-  sendDtmf: 'dtmf',
-  updateAssociatedObject: 'updateAssociatedObject',
-}
+/** The capability each control needs, where it is not the control's own name. */
+const NEEDS: Partial<Record<CallControl, keyof CallCapabilities>> = { resume: 'hold', unmute: 'mute', sendDtmf: 'dtmf' }
 
-type ControlVariables =
-  | { control: 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute' }
-  | { control: 'sendDtmf'; digits: string }
-  | { control: 'updateAssociatedObject'; object: InteractionAssociatedObject }
+/** A control and the client method's arguments after the interaction id. */
+type ControlVariables = { control: CallControl; args: unknown[] }
+type ControlMethod = (interactionId: string, ...args: unknown[]) => Promise<ControlResult>
 
 export interface UseCallControlsResult {
   /** What this call allows now: the client's capabilities with the call's own over them. */
@@ -71,33 +61,15 @@ export function useCallControls(interactionId: string | null | undefined): UseCa
   const mutation = useMutation<null, CallError, ControlVariables>({
     mutationKey: ['react-click-to-call', 'control', client.name, interactionId],
     retry: false,
-    mutationFn: async (variables) => {
-      const unsupported = () => Promise.resolve<ControlResult>(failure('not_supported', messages.notSupported))
+    mutationFn: async ({ control, args }) => {
       if (interactionId == null) return null
+      // `mute` and `unmute` are one client method: `mute(id, muted)`.
+      const method = client[control === 'unmute' ? 'mute' : control] as ControlMethod | undefined
       // What the provider or this call cannot do now is refused here, before any request.
-      if (!capabilities[NEEDS[variables.control]]) throw new CallError('not_supported', messages.notSupported)
-      let result: ControlResult
-      switch (variables.control) {
-        case 'hangup':
-          result = await (client.hangup?.(interactionId) ?? unsupported())
-          break
-        case 'hold':
-          result = await (client.hold?.(interactionId) ?? unsupported())
-          break
-        case 'resume':
-          result = await (client.resume?.(interactionId) ?? unsupported())
-          break
-        case 'mute':
-        case 'unmute':
-          result = await (client.mute?.(interactionId, variables.control === 'mute') ?? unsupported())
-          break
-        case 'sendDtmf':
-          result = await (client.sendDtmf?.(interactionId, variables.digits) ?? unsupported())
-          break
-        case 'updateAssociatedObject':
-          result = await (client.updateAssociatedObject?.(interactionId, variables.object) ?? unsupported())
-          break
+      if (!capabilities[NEEDS[control] ?? (control as keyof CallCapabilities)] || !method) {
+        throw new CallError('not_supported', messages.notSupported)
       }
+      const result = await method.call(client, interactionId, ...args)
       if (result.status === 'error') throw result.error
       return null
     },
@@ -108,24 +80,21 @@ export function useCallControls(interactionId: string | null | undefined): UseCa
   const tones = sent.id === interactionId ? sent.digits : ''
   const actions = useMemo(() => {
     // Errors are kept on `error`; the returned promises never reject, so a click handler is safe.
-    const run = (variables: ControlVariables) => mutateAsync(variables).then(
-      () => undefined,
-      () => undefined,
-    )
+    const run = (control: CallControl, args: unknown[] = [], onDone?: () => void): Promise<void> =>
+      mutateAsync({ control, args }).then(
+        () => onDone?.(),
+        () => undefined,
+      )
     return {
-      hangup: () => run({ control: 'hangup' }),
-      hold: () => run({ control: 'hold' }),
-      resume: () => run({ control: 'resume' }),
-      mute: (muted: boolean) => run({ control: muted ? 'mute' : 'unmute' }),
+      hangup: () => run('hangup'),
+      hold: () => run('hold'),
+      resume: () => run('resume'),
+      mute: (muted: boolean) => run(muted ? 'mute' : 'unmute', [muted]),
       sendDtmf: (digits: string) =>
-        mutateAsync({ control: 'sendDtmf', digits }).then(
-          () =>
-            setSent((previous) =>
-              previous.id === interactionId ? { id: interactionId, digits: previous.digits + digits } : { id: interactionId, digits },
-            ),
-          () => undefined,
+        run('sendDtmf', [digits], () =>
+          setSent((previous) => ({ id: interactionId, digits: (previous.id === interactionId ? previous.digits : '') + digits })),
         ),
-      updateAssociatedObject: (object: InteractionAssociatedObject) => run({ control: 'updateAssociatedObject', object }),
+      updateAssociatedObject: (object: InteractionAssociatedObject) => run('updateAssociatedObject', [object]),
       dismiss: () => {
         if (interactionId != null) store.getState().dismiss(interactionId)
       },

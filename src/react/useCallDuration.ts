@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { Interaction } from '../core/reduceInteraction.js'
 
-const pad = (value: number) => String(value).padStart(2, '0')
-
 /**
  * Formats a call's length as a phone does: `mm:ss`, and `h:mm:ss` from one hour on.
  *
@@ -13,9 +11,8 @@ const pad = (value: number) => String(value).padStart(2, '0')
 export function formatCallDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000))
   const hours = Math.floor(total / 3600)
-  const minutes = Math.floor((total % 3600) / 60)
-  const seconds = total % 60
-  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${pad(minutes)}:${pad(seconds)}`
+  const mmss = [Math.floor(total / 60) % 60, total % 60].map((part) => String(part).padStart(2, '0')).join(':')
+  return hours > 0 ? `${hours}:${mmss}` : mmss
 }
 
 /** What `useCallDuration` needs of an interaction. */

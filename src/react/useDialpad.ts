@@ -6,13 +6,10 @@ import type { InteractionAssociatedObject } from '../core/types.js'
 import { useCallContext } from './CallContext.js'
 import { useStartCall, type UseStartCallOptions, type UseStartCallResult } from './useStartCall.js'
 
-/** Characters a dialpad keeps from typing and pasting. */
-const DIALABLE = /[0-9*#+]/g
-
 /** Keeps only dialable characters (`0-9 * # +`, with `+` only in front). */
 export function toDialable(input: string): string {
-  const kept = (input.match(DIALABLE) ?? []).join('')
-  return kept.startsWith('+') ? `+${kept.slice(1).replaceAll('+', '')}` : kept.replaceAll('+', '')
+  const kept = input.replace(/[^0-9*#+]/g, '')
+  return (kept.startsWith('+') ? '+' : '') + kept.replaceAll('+', '')
 }
 
 /** `useDialpad`'s options: the number's state (controlled or not) and the start mutation's options. */

@@ -3,7 +3,6 @@ import type { CallClient } from '../../core/CallClient.js'
 import type { AdApi, AdApiInitOptions } from './AdApi.js'
 import type { BrightPatternStateMap } from './interactionStateMap.js'
 
-/** Where log lines go. */
 /** Where the client logs assumptions (debug) and problems (warn). Default: the console. */
 export type BrightPatternLogger = CallLogger
 
@@ -40,8 +39,8 @@ export interface BrightPatternCommonOptions {
    */
   timeUnit?: 'ms' | 's'
   /**
-   * Receives debug lines (each undocumented assumption as it comes into play) and warnings.
-   * Default: `console.debug` for both.
+   * Receives debug lines (each undocumented assumption as it comes into play; development builds
+   * only, as `process.env.NODE_ENV !== 'production'`) and warnings. Default: the console.
    */
   logger?: BrightPatternLogger
 }

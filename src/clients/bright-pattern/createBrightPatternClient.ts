@@ -1,17 +1,16 @@
-import { consoleLogger } from '../shared/logger.js'
-import { CallError, type CallErrorInfo } from '../../core/CallError.js'
+import { CallError } from '../../core/CallError.js'
 import { ALL_CAPABILITIES, type ControlResult, type StartCallOptions, type StartCallResult } from '../../core/CallClient.js'
 import type { CallEvent, CallOutcome, ConnectionStatus, InteractionEvent, InteractionEventBase } from '../../core/CallEvent.js'
 import { parseDialString } from '../../core/parseDialString.js'
 import { failure, success } from '../../core/result.js'
 import type { InitiateResult, InteractionAssociatedObject } from '../../core/types.js'
 import { validateAssociatedObject } from '../../core/validateAssociatedObject.js'
-import type { AdApi, AdApiEventHandlers, AdApiEventName, InteractionData, InteractionsState, StartCallData } from './AdApi.js'
-import type { BrightPatternClient, BrightPatternClientOptions } from './BrightPatternClient.js'
-import { PROVIDER, serverErrorToCallError } from './brightPatternError.js'
-import { createAdApiSource } from './createAdApiSource.js'
-import { createDeferredDials } from './createDeferredDials.js'
-import { DEFAULT_STATE_MAP, type BrightPatternLifecycle } from './interactionStateMap.js'
+import { consoleLogger } from '../shared/logger.js'
+import type { AdApi, AdApiConstructor, AdApiEventHandlers, AdApiEventName, InteractionData, InteractionsState, StartCallData } from './AdApi.js'
+import type { BrightPatternClient, BrightPatternClientOptions, BrightPatternCommonOptions, BrightPatternScriptOptions } from './BrightPatternClient.js'
+import { bpError, MESSAGES, messageOf, PROVIDER, serverErrorToCallError, SIGNED_OUT } from './brightPatternError.js'
+import { DEFAULT_STATE_MAP } from './interactionStateMap.js'
+import { loadAdApiScript } from './loadAdApiScript.js'
 import { dialedNumber, digitsOf, sameNumber } from './matchDialedNumber.js'
 import { callAdApi } from './readAdApiResult.js'
 import { interactionIdOf, selectedObjectOf } from './readInteraction.js'
@@ -21,26 +20,41 @@ const MAX_CALL_AGE_MS = 24 * 60 * 60 * 1000
 /** Ended interactions remembered for late callbacks; older ones are forgotten so memory stays flat. */
 const MAX_ENDED = 200
 
-/** What the client remembers about one widget interaction. */
+/**
+ * A call the client knows: a widget interaction, keyed by the widget's id, or a deferred dial
+ * (Deferred Dial: the number waits in the widget's dialpad), keyed by its tracking id until the
+ * agent dials it.
+ */
 interface Tracked {
   /** The library's id: the widget's id, or the tracking id of the deferred dial it took over. */
   id: string
   phoneNumber?: string
   associatedObject?: InteractionAssociatedObject
   objectKey?: string
+  /** While a deferred dial waits for the agent: the digits of its number. */
+  digits?: string
   /** An event about it arrived. */
-  seen: boolean
-  /** When the last event about it was made (epoch ms). */
+  seen?: boolean
+  /** When the last event about it was made (epoch ms); for a deferred dial, when it was deferred. */
   lastAt: number
-  /** The lifecycle step of its last state, to tell a new step from a change of details. */
-  step?: BrightPatternLifecycle
-  connected: boolean
-  hungUp: boolean
-  ended: boolean
-  startTimer?: ReturnType<typeof setTimeout>
+  connected?: boolean
+  hungUp?: boolean
+  ended?: boolean
+  /** A started call's wait for its first event, or a deferred dial's wait for the agent. */
+  timer?: ReturnType<typeof setTimeout>
 }
 
-type Source = 'new' | 'change' | 'removed' | 'snapshot'
+/** Where an interaction's data came from, when not from `ON_NEW_INTERACTION` or `ON_INTERACTION_STATE_CHANGE`. */
+type Source = 'removed' | 'snapshot'
+
+/** Every option, read the same way whichever way the client gets its `adApi`. */
+type Options = BrightPatternCommonOptions & Omit<Partial<BrightPatternScriptOptions>, 'adApi'> & { adApi?: AdApi }
+
+/** A load failure as a `CallError`. */
+const notReady = (error: unknown) => (error instanceof CallError ? error : bpError('not_ready', 'The Bright Pattern widget is not available.', undefined, error))
+
+/** Why an operation cannot run: the client was disposed. */
+const disposedError = () => bpError('not_ready', 'The Bright Pattern client was disposed.')
 
 /**
  * A `CallClient` for the Bright Pattern Communicator Widget SDK (`adApi`). Calls start with
@@ -60,83 +74,109 @@ type Source = 'new' | 'change' | 'removed' | 'snapshot'
  * <CallProvider client={client}>…</CallProvider>
  */
 export function createBrightPatternClient(options: BrightPatternClientOptions): BrightPatternClient {
-  if (!options.adApi && !options.scriptUrl) {
-    throw new TypeError('createBrightPatternClient needs either adApi (the widget SDK instance) or scriptUrl (the tenant’s api.js).')
+  let { adApi } = options
+  if (!adApi && !options.scriptUrl) {
+    throw new TypeError(process.env.NODE_ENV !== 'production' ? 'createBrightPatternClient needs either adApi (the widget SDK instance) or scriptUrl (the tenant’s api.js).' : 'adApi or scriptUrl')
   }
-  const logger = options.logger ?? consoleLogger
+  const {
+    logger = consoleLogger,
+    hangupMethod,
+    deferredCorrelationMs = 120_000,
+    startTimeoutMs = 30_000,
+    timeUnit = 'ms',
+    scriptUrl,
+    initOptions,
+    scriptTimeoutMs,
+    scriptRetryDelayMs = 1000,
+  }: Options = options
   const stateMap = new Map(Object.entries({ ...DEFAULT_STATE_MAP, ...options.stateMap }))
-  const hangupMethod = options.hangupMethod ?? 'leave'
-  const deferredCorrelationMs = options.deferredCorrelationMs ?? 120_000
-  const startTimeoutMs = options.startTimeoutMs ?? 30_000
-  const timeUnit = options.timeUnit ?? 'ms'
 
   let capabilities = ALL_CAPABILITIES
   const listeners = new Set<(event: CallEvent) => void>()
-  /** Widget interaction id → what the client knows about it. */
+  /** What the client knows about each call (see `Tracked`). */
   const tracked = new Map<string, Tracked>()
-  /** Tracking id of a deferred dial → the widget id of the interaction that took it over. */
-  const widgetIds = new Map<string, string>()
   /** Digits of starts waiting for the widget's answer: their own interactions must not take over a deferral. */
-  const startsInFlight = new Map<string, number>()
-  const registered: [AdApiEventName, AdApiEventHandlers[AdApiEventName]][] = []
+  const startsInFlight: string[] = []
+  let deferrals = 0
   let connectionStatus: ConnectionStatus = 'open'
-  let sessionError: CallErrorInfo | undefined
+  /** Why the session ended (a forced logout …), kept for the logout that follows. */
+  let sessionError: CallError | undefined
   let disposed = false
   const logged = new Set<string>()
 
-  const deliver = (event: CallEvent) => {
-    if (disposed) return
-    for (const listener of [...listeners]) listener(event)
-  }
-  const deliverAll = (events: readonly CallEvent[]) => events.forEach(deliver)
-  const logOnce = (key: string, log: () => void) => {
+  const warn = (message: string, ...detail: unknown[]) => logger.warn(`bright-pattern: ${message}`, ...detail)
+  /** Runs `log` the first time `key` comes up. */
+  function once(key: string, log: () => void) {
     if (logged.has(key)) return
     logged.add(key)
     log()
   }
 
-  const deferred = createDeferredDials({
-    windowMs: deferredCorrelationMs,
-    deliver,
-    onExpired: (dial) =>
-      logger.debug(`bright-pattern: nothing was dialed to ${dial.phoneNumber} within ${deferredCorrelationMs} ms; deferred call ${dial.trackingId} canceled.`),
-  })
+  const deliver = (event: CallEvent | undefined) => {
+    if (event && !disposed) for (const listener of [...listeners]) listener(event)
+  }
 
-  // ── interactions ─────────────────────────────────────────────────────────────────────────────
+  /** A connection event; its status is also the one later errors report. */
+  function connection(status: ConnectionStatus, error?: CallError): CallEvent {
+    connectionStatus = status
+    return { type: 'connection', status, ...(error && { error: error.toJSON() }) }
+  }
 
+  // ── calls ────────────────────────────────────────────────────────────────────────────────────
+
+  /** The library's id for a widget id. */
   const libraryId = (widgetId: string) => tracked.get(widgetId)?.id ?? widgetId
-  const widgetId = (id: string) => widgetIds.get(id) ?? id
+
+  /** The widget's id behind a library id (a deferred dial's tracking id once the agent dialed it). */
+  function widgetId(id: string): string {
+    for (const [key, record] of tracked) if (record.id === id) return key
+    return id
+  }
 
   function track(id: string): Tracked {
     let record = tracked.get(id)
-    if (!record) {
-      record = { id, seen: false, lastAt: 0, connected: false, hungUp: false, ended: false }
-      tracked.set(id, record)
-    }
+    if (!record) tracked.set(id, (record = { id, lastAt: 0 }))
     return record
   }
 
-  function markEnded(record: Tracked) {
-    record.ended = true
-    clearTimeout(record.startTimer)
-    const ended = [...tracked].filter(([, item]) => item.ended)
-    for (const [id, item] of ended.slice(0, Math.max(0, ended.length - MAX_ENDED))) {
-      tracked.delete(id)
-      if (item.id !== id) widgetIds.delete(item.id)
-    }
+  /** The start of an event about `record`, which the widget knows as `widgetId`. */
+  function baseOf(record: Tracked, widgetId: string, at: number): InteractionEventBase {
+    return { interactionId: record.id, at, ...(record.id !== widgetId && { providerCallId: widgetId }) }
   }
 
-  function outcomeOf(record: Tracked): CallOutcome {
-    if (record.connected) return 'completed'
-    return record.hungUp ? 'canceled' : 'unknown'
+  /** A deferred dial's `deferred` event, or a started call's `initiating` one. */
+  function outbound(record: Tracked, status: 'deferred' | 'initiating', at: number): InteractionEvent {
+    const { id, phoneNumber, associatedObject } = record
+    return { type: 'status', status, interactionId: id, at, phoneNumber, direction: 'outbound', ...(associatedObject && { associatedObject }) }
+  }
+
+  /** Marks `record` ended, forgetting the oldest ended records past `MAX_ENDED`. */
+  function markEnded(record: Tracked) {
+    record.ended = true
+    clearTimeout(record.timer)
+    const ended = [...tracked.keys()].filter((id) => tracked.get(id)!.ended)
+    for (const id of ended.slice(0, -MAX_ENDED)) tracked.delete(id)
+  }
+
+  /** Ends `record`: its `ended` event. */
+  function end(record: Tracked, base: InteractionEventBase, afterCallWork = false): InteractionEvent {
+    markEnded(record)
+    const outcome: CallOutcome = record.connected ? 'completed' : record.hungUp ? 'canceled' : 'unknown'
+    return { ...base, type: 'ended', outcome, ...(afterCallWork && { afterCallWork }) }
+  }
+
+  /** Ends a deferred dial as `canceled`: the app hung up, the agent dialed it again, or nobody dialed it in time. */
+  function cancel(record: Tracked) {
+    record.digits = undefined
+    record.hungUp = true
+    deliver(end(record, { interactionId: record.id, at: Date.now(), phoneNumber: record.phoneNumber }))
   }
 
   /** The interaction's object; the same reference while unchanged, since every callback carries a fresh copy. */
   function associatedObjectOf(data: InteractionData, record: Tracked): InteractionAssociatedObject | undefined {
     const object = selectedObjectOf(data)
-    if (!object) return record.associatedObject
-    const key = JSON.stringify(object)
-    if (key !== record.objectKey) {
+    const key = object && JSON.stringify(object)
+    if (key && key !== record.objectKey) {
       record.objectKey = key
       record.associatedObject = object
     }
@@ -145,72 +185,70 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
 
   /** When a call first seen in a snapshot started, if `startTime` reads sensibly in `timeUnit`. */
   function startedAt(data: InteractionData, fallback: number): number {
-    if (typeof data.startTime !== 'number' || !Number.isFinite(data.startTime)) return fallback
-    const ms = timeUnit === 's' ? data.startTime * 1000 : data.startTime
-    if (Math.abs(ms - fallback) > MAX_CALL_AGE_MS) {
-      logOnce('timeUnit', () =>
-        logger.warn(`bright-pattern: startTime ${data.startTime} does not read as epoch ${timeUnit}; set the timeUnit option. Using the time it was seen.`),
-      )
-      return fallback
+    const { startTime } = data
+    if (!Number.isFinite(startTime)) return fallback
+    const ms = timeUnit === 's' ? startTime! * 1000 : startTime!
+    if (Math.abs(ms - fallback) <= MAX_CALL_AGE_MS) {
+      // A widget clock ahead of ours must not date the call in the future: later events would look stale.
+      return Math.min(ms, fallback)
     }
-    // A widget clock ahead of ours must not date the call in the future: later events would look stale.
-    return Math.min(ms, fallback)
+    once('timeUnit', () => warn(`startTime ${startTime} is not epoch ${timeUnit}; set the timeUnit option.`))
+    return fallback
   }
 
-  /** The deferred dial this new interaction is, if it is the agent dialing one by hand. */
+  /**
+   * Takes over the newest deferred dial to this number within `deferredCorrelationMs`, if this new
+   * interaction is the agent dialing it by hand. Deferred Dial is not documented: the interaction
+   * does not carry the start's id, so it is matched by number and direction.
+   */
   function takeOverDeferral(data: InteractionData, id: string, at: number): boolean {
-    if (deferred.size === 0 || data.callDirection !== 'outbound') return false
-    const number = dialedNumber(data)
-    const digits = digitsOf(number)
-    if (!digits || [...startsInFlight.keys()].some((pending) => sameNumber(pending, digits))) return false
-    const dial = deferred.take(digits, at)
+    const digits = digitsOf(dialedNumber(data))
+    if (data.callDirection !== 'outbound' || startsInFlight.some((pending) => sameNumber(pending, digits))) return false
+    let dial: Tracked | undefined
+    for (const record of tracked.values()) {
+      if (record.digits && sameNumber(record.digits, digits) && at - record.lastAt <= deferredCorrelationMs) dial = record
+    }
     if (!dial) return false
-    logger.debug(
-      `bright-pattern: interaction ${id} (outbound to ${digits}, origination ${String(data.origination)}) is the agent dialing deferred call ` +
-        `${dial.trackingId}. Deferred Dial is not documented: matched by number and direction within deferredCorrelationMs.`,
-    )
-    const record = track(id)
-    record.id = dial.trackingId
-    record.phoneNumber = dial.phoneNumber
-    widgetIds.set(dial.trackingId, id)
+    if (process.env.NODE_ENV !== 'production') {
+      logger.debug(
+        `bright-pattern: interaction ${id} (outbound to ${digits}, origination ${String(data.origination)}) is the agent dialing ` +
+          `deferred call ${dial.id}. Deferred Dial is not documented: matched by number and direction within deferredCorrelationMs.`,
+      )
+    }
+    clearTimeout(dial.timer)
+    dial.digits = undefined
+    tracked.delete(dial.id)
+    tracked.set(id, dial)
     const object = dial.associatedObject
-    if (object) {
-      record.associatedObject = object
-      const api = source.current()
-      if (api && !data.associatedObjects?.list?.some((item) => item.id === object.id)) {
-        // The agent dialed by hand, so the widget's interaction lacks the record the app asked for.
-        void callAdApi('addInteractionAssociatedObject', () => api.addInteractionAssociatedObject(object, id)).then((outcome) => {
-          if (!outcome.ok) logger.warn(`bright-pattern: could not attach ${object.id} to interaction ${id}`, outcome.error)
-        })
-      }
+    const api = adApi
+    if (object && api && !data.associatedObjects?.list?.some((item) => item.id === object.id)) {
+      // The agent dialed by hand, so the widget's interaction lacks the record the app asked for.
+      void callAdApi('addInteractionAssociatedObject', () => api.addInteractionAssociatedObject(object, id)).then((result) => {
+        if (result instanceof CallError) warn(`could not attach ${object.id} to interaction ${id}`, result)
+      })
     }
     return true
   }
 
-  /** Turns one callback (or snapshot entry) into normalized events, updating what the client knows. */
-  function interactionEvents(data: InteractionData, source: Source, at = Date.now()): InteractionEvent[] {
-    if (!data || typeof data !== 'object') return []
-    if (data.type !== undefined && data.type !== 'voice') return []
-    const read = interactionIdOf(data)
-    if (!read) {
-      logger.warn('bright-pattern: an interaction without interactionId or id was ignored', data)
-      return []
+  /** Turns one callback (or snapshot entry) into a normalized event, updating what the client knows. */
+  function interactionEvent(data: InteractionData, source?: Source, at = Date.now()): InteractionEvent | undefined {
+    if (!data || typeof data !== 'object' || (data.type !== undefined && data.type !== 'voice')) return undefined
+    const id = interactionIdOf(data)
+    if (!id) {
+      warn('an interaction without interactionId or id was ignored', data)
+      return undefined
     }
-    const { id } = read
-    if (read.fallback) {
-      logOnce('idFallback', () => logger.debug('bright-pattern: interactions carry `id`, not `interactionId` (the doc examples’ spelling); using `id`.'))
+    if (process.env.NODE_ENV !== 'production' && id !== data.interactionId) {
+      once('id', () => logger.debug('bright-pattern: interactions carry `id`, not `interactionId` (the doc examples’ spelling); using `id`.'))
     }
     let eventAt = at
     if (!tracked.has(id) && !takeOverDeferral(data, id, at) && source === 'snapshot') eventAt = startedAt(data, at)
     const record = track(id)
-    if (!record.seen) {
-      record.seen = true
-      clearTimeout(record.startTimer)
-    }
+    record.seen = true
+    clearTimeout(record.timer)
     record.lastAt = Math.max(record.lastAt, eventAt)
 
-    const base: InteractionEventBase = { interactionId: record.id, at: eventAt, rawState: data.state }
-    if (record.id !== id) base.providerCallId = id
+    const base: InteractionEventBase = { ...baseOf(record, id, eventAt), rawState: data.state }
     const phoneNumber = dialedNumber(data) ?? record.phoneNumber
     if (phoneNumber) base.phoneNumber = phoneNumber
     if (data.callDirection) base.direction = data.callDirection
@@ -218,101 +256,80 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
     const object = associatedObjectOf(data, record)
     if (object) base.associatedObject = object
 
-    if (source === 'removed') {
-      markEnded(record)
-      return [{ ...base, type: 'ended', outcome: outcomeOf(record) }]
-    }
-    const step = stateMap.get(data.state)
+    const step = source === 'removed' ? 'ended' : stateMap.get(data.state)
     if (step === undefined) {
-      logger.debug(`bright-pattern: state “${String(data.state)}” of interaction ${id} is not in the state map; the call keeps its state.`)
-      return [{ ...base, type: 'updated' }]
+      if (process.env.NODE_ENV !== 'production') logger.debug(`bright-pattern: state “${String(data.state)}” of interaction ${id} is not in the state map; the call keeps its state.`)
+      return { ...base, type: 'updated' }
     }
-    if (step === 'ended' || step === 'afterCallWork') {
-      markEnded(record)
-      return [{ ...base, type: 'ended', outcome: outcomeOf(record), ...(step === 'afterCallWork' && { afterCallWork: true }) }]
-    }
+    if (step === 'ended' || step === 'afterCallWork') return end(record, base, step === 'afterCallWork')
     if (step === 'connected' || step === 'held') record.connected = true
-    record.step = step
-    return [{ ...base, type: 'status', status: step }]
+    return { ...base, type: 'status', status: step }
   }
 
   // ── the widget's session ─────────────────────────────────────────────────────────────────────
 
-  /** The widget's calls as events; calls it no longer has ended while nobody listened. */
+  /**
+   * The widget's calls as events, and the deferred dials still waiting; calls it no longer has
+   * ended while nobody listened.
+   */
   async function resync(): Promise<CallEvent[]> {
-    const ready = await source.ready()
-    if (!ready.ok) return [{ type: 'connection', status: connectionStatus, error: ready.error.toJSON() }]
-    const api = ready.adApi
-    if (typeof api.getInteractionsState !== 'function') {
-      logOnce('noSnapshot', () => logger.debug('bright-pattern: this widget has no getInteractionsState(); no snapshot.'))
-      return deferred.events()
-    }
+    const api = await ready()
+    if (api instanceof CallError) return [connection(connectionStatus, api)]
     const at = Date.now()
-    const outcome = await callAdApi<InteractionsState>('getInteractionsState', () => api.getInteractionsState!())
-    if (!outcome.ok) {
-      if (outcome.error.code === 'unauthorized') {
-        connectionStatus = 'closed'
-        return [{ type: 'connection', status: 'closed', error: outcome.error.toJSON() }]
-      }
-      logger.warn('bright-pattern: getInteractionsState failed', outcome.error)
-      return deferred.events()
+    /** The widget's interactions, unless it gave no snapshot. */
+    let interactions: InteractionData[] | undefined
+    let active: unknown
+    if (typeof api.getInteractionsState === 'function') {
+      const state = await callAdApi<InteractionsState>('getInteractionsState', () => api.getInteractionsState!())
+      if (!(state instanceof CallError)) {
+        interactions = state?.interactions ?? []
+        active = state?.activeInteractionId
+      } else if (state.code === 'unauthorized') return [connection('closed', state)]
+      else warn('getInteractionsState failed', state)
+    } else if (process.env.NODE_ENV !== 'production') {
+      once('snapshot', () => logger.debug('bright-pattern: this widget has no getInteractionsState(); no snapshot.'))
     }
-    const events: CallEvent[] = []
-    const present = new Set<string>()
-    for (const data of outcome.data?.interactions ?? []) {
-      const read = data && interactionIdOf(data)
-      if (read) present.add(read.id)
-      events.push(...interactionEvents(data, 'snapshot', at))
-    }
+    const events: (CallEvent | undefined)[] = []
+    const present = new Set(interactions?.map(interactionIdOf))
+    for (const data of interactions ?? []) events.push(interactionEvent(data, 'snapshot', at))
     for (const [id, record] of tracked) {
+      if (record.digits) events.push(outbound(record, 'deferred', record.lastAt))
       // A call reported after the snapshot was asked for is missing from it, yet live.
-      if (!record.seen || record.ended || present.has(id) || record.lastAt > at) continue
-      markEnded(record)
-      const ended: InteractionEvent = { type: 'ended', outcome: outcomeOf(record), interactionId: record.id, at, rawState: 'removed' }
-      if (record.id !== id) ended.providerCallId = id
-      events.push(ended)
+      else if (interactions && record.seen && !record.ended && !present.has(id) && record.lastAt <= at) {
+        events.push(end(record, { ...baseOf(record, id, at), rawState: 'removed' }))
+      }
     }
-    events.push(...deferred.events())
-    const active = outcome.data?.activeInteractionId
     if (typeof active === 'string' && active) events.push({ type: 'activated', interactionId: libraryId(active) })
-    return events
+    return events.filter((event) => event !== undefined)
   }
 
-  const resyncAndDeliver = (why: string) =>
-    resync().then(deliverAll, (error: unknown) => logger.warn(`bright-pattern: resync after ${why} failed`, error))
+  /** The connection is open again: say so, then catch up on what the widget did meanwhile. */
+  function reopen(why: string) {
+    sessionError = undefined
+    deliver(connection('open'))
+    resync().then(
+      (events) => events.forEach(deliver),
+      (error: unknown) => warn(`resync after ${why} failed`, error),
+    )
+  }
 
+  const onInteraction = (data: InteractionData) => deliver(interactionEvent(data))
   const handlers: AdApiEventHandlers = {
-    ON_NEW_INTERACTION: (data) => deliverAll(interactionEvents(data, 'new')),
-    ON_INTERACTION_STATE_CHANGE: (data) => deliverAll(interactionEvents(data, 'change')),
-    ON_INTERACTION_REMOVED: (data) => deliverAll(interactionEvents(data, 'removed')),
+    ON_NEW_INTERACTION: onInteraction,
+    ON_INTERACTION_STATE_CHANGE: onInteraction,
+    ON_INTERACTION_REMOVED: (data) => deliver(interactionEvent(data, 'removed')),
     ON_ACTIVE_INTERACTION_SWITCHED: (id) => {
       // `null` means the widget has no active interaction, typically right after a call ends:
       // passing it on would hide that call's final state from the banner before anyone read it.
       if (typeof id === 'string' && id) deliver({ type: 'activated', interactionId: libraryId(id) })
     },
-    ON_LOGIN: () => {
-      connectionStatus = 'open'
-      sessionError = undefined
-      deliver({ type: 'connection', status: 'open' })
-      void resyncAndDeliver('login')
-    },
-    ON_LOGOUT: () => {
-      connectionStatus = 'closed'
-      const error =
-        sessionError ??
-        new CallError('unauthorized', 'You are signed out of Bright Pattern. Sign in in the phone widget to place calls.', {
-          provider: { provider: PROVIDER, name: 'ON_LOGOUT' },
-        }).toJSON()
-      deliver({ type: 'connection', status: 'closed', error })
-    },
+    ON_LOGIN: () => reopen('login'),
+    ON_LOGOUT: () => deliver(connection('closed', sessionError ?? bpError('unauthorized', SIGNED_OUT, { name: 'ON_LOGOUT' }))),
     ON_SERVER_ERROR: (data) => {
       const { error, sessionEnded } = serverErrorToCallError(data ?? {})
-      logger.warn(`bright-pattern: server error ${String(data?.code)} ${String(data?.name)}`, data)
-      if (sessionEnded) {
-        connectionStatus = 'closed'
-        sessionError = error.toJSON()
-      }
-      deliver({ type: 'connection', status: connectionStatus, error: error.toJSON() })
+      warn(`server error ${data?.code} ${data?.name}`, data)
+      if (sessionEnded) sessionError = error
+      deliver(connection(sessionEnded ? 'closed' : connectionStatus, error))
     },
     ON_PHONE_CAPABILITIES_CHANGE: (caps) => {
       // While a call is held canHold is false but canRetrieve is true: resume must stay possible.
@@ -322,160 +339,171 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
     },
   }
 
-  function listen(api: AdApi) {
-    for (const [event, handler] of Object.entries(handlers) as [AdApiEventName, (...args: never[]) => void][]) {
-      const guarded = ((...args: never[]) => {
-        if (!disposed) handler(...args)
-      }) as AdApiEventHandlers[AdApiEventName]
+  /** The handlers as registered: each does nothing once the client is disposed. */
+  const registered = Object.entries(handlers).map(([event, handler]: [string, (...args: never[]) => void]) => [
+    event as AdApiEventName,
+    (...args: never[]) => disposed || handler(...args),
+  ] as const)
+
+  /** Calls `adApi.on` (or `remove`) for every handler; a widget that throws gets a warning. */
+  function wire(api: AdApi, method: 'on' | 'remove') {
+    for (const [event, handler] of registered) {
       try {
-        api.on(event, guarded)
-        registered.push([event, guarded])
+        api[method](event, handler)
       } catch (error) {
-        logger.warn(`bright-pattern: could not listen to ${event}`, error)
+        warn(`${method}(${event}) failed`, error)
       }
     }
   }
 
-  const source = createAdApiSource({
-    ...(options.adApi
-      ? { adApi: options.adApi }
-      : {
-          scriptUrl: options.scriptUrl,
-          initOptions: options.initOptions,
-          scriptTimeoutMs: options.scriptTimeoutMs,
-          scriptRetryDelayMs: options.scriptRetryDelayMs,
-        }),
-    onReady(api, recovered) {
-      listen(api)
-      if (!recovered) return
-      connectionStatus = 'open'
-      deliver({ type: 'connection', status: 'open' })
-      void resyncAndDeliver('loading the widget')
-    },
-    onFailed(error, retryInMs) {
-      connectionStatus = 'reconnecting'
-      logger.warn(`bright-pattern: ${error.message} Retrying in ${retryInMs} ms.`, error.provider)
-      deliver({ type: 'connection', status: 'reconnecting', error: error.toJSON() })
-    },
-  })
+  // ── the widget ───────────────────────────────────────────────────────────────────────────────
+  // The app's `adApi`, or one built from the tenant's `api.js`, loaded at once so the widget mounts
+  // with the page. A failed load is retried with backoff (the widget is the client's event
+  // stream), and every wait in the meantime ends with the failure instead of hanging.
+
+  let loading: Promise<AdApi> | undefined
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
+  let retryDelay = scriptRetryDelayMs
+  let failed = false
+
+  function build(AdApi: AdApiConstructor): AdApi {
+    if (disposed) throw disposedError()
+    try {
+      adApi = new AdApi(initOptions)
+    } catch (thrown) {
+      const hint = process.env.NODE_ENV !== 'production' ? ' Check initOptions (mountRoot or adcFrame).' : ''
+      throw bpError('not_ready', 'The Bright Pattern widget failed to start.' + hint, { name: 'AdApi', message: messageOf(thrown) }, thrown)
+    }
+    const recovered = failed
+    failed = false
+    retryDelay = scriptRetryDelayMs
+    wire(adApi, 'on')
+    if (recovered) reopen('loading the widget')
+    return adApi
+  }
+
+  /** A load failed: the connection is `reconnecting` until a later try, after a doubling delay (up to 30 s), works. */
+  function retry(error: unknown) {
+    loading = undefined
+    if (disposed) return
+    failed = true
+    const callError = notReady(error)
+    warn(`${callError.message} Retrying in ${retryDelay} ms.`, callError.provider)
+    deliver(connection('reconnecting', callError))
+    clearTimeout(retryTimer)
+    retryTimer = setTimeout(preload, retryDelay)
+    retryDelay = Math.min(retryDelay * 2, 30_000)
+  }
+
+  /** The `adApi`, loading it if needed; rejects with a `not_ready` `CallError`. */
+  function getAdApi(): Promise<AdApi> {
+    if (disposed) return Promise.reject(disposedError())
+    if (adApi) return Promise.resolve(adApi)
+    if (!loading) {
+      loading = loadAdApiScript(scriptUrl!, { timeoutMs: scriptTimeoutMs }).then(build)
+      loading.catch(retry)
+    }
+    return loading
+  }
+
+  const preload = () => void getAdApi().catch(() => {})
+  /** Waits for the `adApi`; never rejects: resolves to the `CallError` saying why there is none. */
+  const ready = (): Promise<AdApi | CallError> => getAdApi().catch(notReady)
 
   // ── starts ───────────────────────────────────────────────────────────────────────────────────
 
-  function defer(phoneNumber: string, object: InteractionAssociatedObject | undefined, confirmed: boolean) {
-    const dial = deferred.add(phoneNumber, object)
-    logger.debug(`bright-pattern: startCall returned no id (Deferred Dial): ${phoneNumber} waits in the widget’s dialpad; tracking it as ${dial.trackingId}.`)
-    if (confirmed) {
-      logger.warn('bright-pattern: the widget deferred a dial the person already confirmed. Deferred Dial is a widget setting: the agent presses Dial in the Bright Pattern widget.')
-    }
-  }
-
+  /** A call `startCall` created: `initiating` until the widget reports it, `failed` if it never does. */
   function started(id: string, phoneNumber: string, object: InteractionAssociatedObject | undefined) {
     const record = track(id)
     record.phoneNumber ??= phoneNumber
     if (object) record.associatedObject ??= object
     // The widget may have reported the interaction before answering startCall.
     if (record.seen || record.ended) return
-    deliver({
-      type: 'status',
-      status: 'initiating',
-      interactionId: record.id,
-      at: Date.now(),
-      phoneNumber,
-      direction: 'outbound',
-      ...(object && { associatedObject: object }),
-    })
-    record.startTimer = setTimeout(() => {
-      if (record.seen || record.ended) return
+    deliver(outbound(record, 'initiating', Date.now()))
+    record.timer = setTimeout(() => {
       markEnded(record)
-      logger.warn(`bright-pattern: no event for interaction ${id} within ${startTimeoutMs} ms (startTimeoutMs); reporting a timeout.`)
-      const error = new CallError('timeout', 'Bright Pattern accepted the call but reported nothing about it. Check the call in the phone widget.', {
-        provider: { provider: PROVIDER, name: 'start_timeout', message: `No event for interaction ${id} within ${startTimeoutMs} ms.` },
+      warn(`no event for interaction ${id} within startTimeoutMs; it failed.`)
+      const error = bpError('timeout', 'Bright Pattern accepted the call but reported nothing about it. Check the call in the widget.', {
+        name: 'start_timeout',
+        message: `No event within ${startTimeoutMs} ms.`,
       })
       deliver({ type: 'failed', error: error.toJSON(), interactionId: record.id, at: Date.now(), phoneNumber })
     }, startTimeoutMs)
   }
 
+  /** No id (Deferred Dial): the number waits in the widget's dialpad until the agent presses Dial. */
+  function defer(phoneNumber: string, object: InteractionAssociatedObject | undefined, confirmed: boolean) {
+    const digits = digitsOf(phoneNumber)
+    // The widget's dialpad holds one number: the earlier deferral of this number is gone from it.
+    for (const record of tracked.values()) if (record.digits && sameNumber(record.digits, digits)) cancel(record)
+    const at = Date.now()
+    const record = track(`bp-deferred-${at.toString(36)}-${++deferrals}`)
+    Object.assign(record, { phoneNumber, associatedObject: object, digits, lastAt: at })
+    record.timer = setTimeout(() => {
+      if (process.env.NODE_ENV !== 'production') logger.debug(`bright-pattern: nothing was dialed to ${phoneNumber} within ${deferredCorrelationMs} ms; deferred call ${record.id} canceled.`)
+      cancel(record)
+    }, deferredCorrelationMs)
+    deliver(outbound(record, 'deferred', at))
+    if (process.env.NODE_ENV !== 'production') logger.debug(`bright-pattern: startCall returned no id (Deferred Dial): ${phoneNumber} waits in the widget’s dialpad; tracking it as ${record.id}.`)
+    if (confirmed) warn('a confirmed dial was deferred (Deferred Dial is a widget setting): the agent presses Dial in the Bright Pattern widget.')
+  }
+
   /** Reads `startCall`'s data: `InitiateResult`, or `InteractionData` from an older widget. */
   function readStart(data: StartCallData | undefined, phoneNumber: string, object: InteractionAssociatedObject | undefined, confirmed: boolean): StartCallResult {
-    const reported = data && typeof (data as InitiateResult).error === 'string' ? (data as InitiateResult).error : undefined
-    if (reported) {
+    const reported = (data as InitiateResult | undefined)?.error
+    if (typeof reported === 'string' && reported) {
       const timeout = /timeout/i.test(reported)
-      return failure(
-        timeout ? 'timeout' : 'provider_error',
-        timeout ? 'Bright Pattern did not answer in time. Try again.' : 'Bright Pattern could not start the call. Try again.',
-        { provider: { provider: PROVIDER, message: reported } },
-      )
+      const message = timeout ? MESSAGES[8]! : 'Bright Pattern could not start the call. Try again.'
+      return failure(bpError(timeout ? 'timeout' : 'provider_error', message, { message: reported }))
     }
-    const interaction = data && 'state' in data ? data : undefined
-    const id = interaction ? interactionIdOf(interaction)?.id : typeof data?.id === 'string' ? data.id : undefined
+    const id = interactionIdOf(data)
     if (!id) {
-      if (!data) logger.debug('bright-pattern: startCall resolved without data; read as a deferred dial.')
+      if (process.env.NODE_ENV !== 'production' && !data) logger.debug('bright-pattern: startCall resolved without data; read as a deferred dial.')
       defer(phoneNumber, object, confirmed)
       return success({ id: null })
     }
-    if (interaction) deliverAll(interactionEvents(interaction, 'new'))
+    if (data && 'state' in data) deliver(interactionEvent(data))
     started(id, phoneNumber, object)
     return success({ id: libraryId(id) })
   }
 
   async function placeCall(phoneNumber: string, object: InteractionAssociatedObject | undefined, confirmed: boolean): Promise<StartCallResult> {
     const digits = digitsOf(phoneNumber)
-    startsInFlight.set(digits, (startsInFlight.get(digits) ?? 0) + 1)
+    startsInFlight.push(digits)
     try {
-      const ready = await source.ready()
-      if (!ready.ok) return failure(ready.error)
-      const api = ready.adApi
-      const outcome = await callAdApi<StartCallData>('startCall', () =>
+      const api = await ready()
+      if (api instanceof CallError) return failure(api)
+      const result = await callAdApi<StartCallData>('startCall', () =>
         object === undefined ? api.startCall(phoneNumber) : api.startCall(phoneNumber, object),
       )
-      if (disposed) return failure('not_ready', 'The Bright Pattern client was disposed.')
-      if (!outcome.ok) {
-        logger.debug(`bright-pattern: startCall failed with ${outcome.error.code}`, outcome.error.provider)
-        return failure(outcome.error)
-      }
-      return readStart(outcome.data, phoneNumber, object, confirmed)
+      if (disposed) return failure(disposedError())
+      if (!(result instanceof CallError)) return readStart(result, phoneNumber, object, confirmed)
+      if (process.env.NODE_ENV !== 'production') logger.debug(`bright-pattern: startCall failed with ${result.code}`, result.provider)
+      return failure(result)
     } finally {
-      const left = (startsInFlight.get(digits) ?? 1) - 1
-      if (left > 0) startsInFlight.set(digits, left)
-      else startsInFlight.delete(digits)
+      startsInFlight.splice(startsInFlight.indexOf(digits), 1)
     }
   }
 
   // ── controls ─────────────────────────────────────────────────────────────────────────────────
 
-  const aborted = () => failure<InitiateResult>('aborted', 'The call was cancelled before it started.')
-  const disposedResult = () => failure<never>('not_ready', 'The Bright Pattern client was disposed.')
-
-  /** Runs a control on the widget's interaction behind `id`, then `after` when the widget accepted it. */
-  async function control(
-    id: string,
-    method: keyof AdApi,
-    run: (api: AdApi, target: string) => unknown,
-    after?: (record: Tracked | undefined, target: string) => void,
-  ): Promise<ControlResult> {
-    if (disposed) return disposedResult()
-    if (deferred.has(id)) return failure('invalid_state', 'This call has not been dialed yet. Press Dial in the Bright Pattern widget first.')
-    const ready = await source.ready()
-    if (!ready.ok) return failure(ready.error)
-    if (typeof ready.adApi[method] !== 'function') {
-      return failure('not_supported', `This version of the Bright Pattern widget cannot do that (no ${method}).`, {
-        provider: { provider: PROVIDER, name: method },
-      })
-    }
-    const target = widgetId(id)
-    const outcome = await callAdApi(method, () => run(ready.adApi, target))
-    if (!outcome.ok) return failure(outcome.error)
-    after?.(tracked.get(target), target)
-    return success(null)
-  }
+  const aborted = () => failure<never>('aborted', 'The call was cancelled before it started.')
 
   /**
-   * The widget accepted a change it does not report back (the associated object): say so now.
-   * Hold and mute are not confirmed this way: the widget reports them itself, in order, and an
-   * early confirmation could be overtaken by the widget's older event (it has no sequence number).
+   * Calls `adApi[method](...args, widgetId)` on the widget's interaction behind `id`, then
+   * `after(widgetId)` when the widget accepted it.
    */
-  function confirm(record: Tracked | undefined, id: string, target: string, event: { type: 'updated'; associatedObject: InteractionAssociatedObject }) {
-    deliver({ ...event, interactionId: record?.id ?? id, at: Date.now(), ...(target !== (record?.id ?? id) && { providerCallId: target }) })
+  async function control(id: string, method: keyof AdApi, args: unknown[], after?: (target: string) => void): Promise<ControlResult> {
+    if (disposed) return failure(disposedError())
+    if (tracked.get(id)?.digits) return failure('invalid_state', 'Not dialed yet. Press Dial in the Bright Pattern widget first.')
+    const api = await ready()
+    if (api instanceof CallError) return failure(api)
+    if (typeof api[method] !== 'function') return failure(bpError('not_supported', MESSAGES[14]!, { name: method }))
+    const target = widgetId(id)
+    const result = await callAdApi(method, () => (api as unknown as Record<string, (...args: unknown[]) => unknown>)[method]!(...args, target))
+    if (result instanceof CallError) return failure(result)
+    after?.(target)
+    return success(null)
   }
 
   const client: BrightPatternClient = {
@@ -484,18 +512,15 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
       return capabilities
     },
 
-    async startCall(phoneNumber, initialObject, startOptions: StartCallOptions = {}) {
-      if (disposed) return disposedResult()
+    async startCall(phoneNumber, initialObject, { signal, confirmed = false }: StartCallOptions = {}) {
+      if (disposed) return failure(disposedError())
       // The widget dials what it gets, so a national number without a country code passes as typed.
       const parsed = parseDialString(phoneNumber, { policy: { unnormalizedLocal: 'pass' } })
       if (!parsed.ok) return failure(parsed.error)
-      if (initialObject !== undefined) {
-        const checked = validateAssociatedObject(initialObject)
-        if (!checked.ok) return failure(checked.error)
-      }
-      const { signal } = startOptions
+      const checked = initialObject === undefined || validateAssociatedObject(initialObject)
+      if (checked !== true && !checked.ok) return failure(checked.error)
       if (signal?.aborted) return aborted()
-      const placing = placeCall(parsed.dialString.value, initialObject, startOptions.confirmed ?? false)
+      const placing = placeCall(parsed.dialString.value, initialObject, confirmed)
       if (!signal) return placing
       // The widget cannot take a start back: an abort stops the wait; a call it still places shows up through its callbacks.
       return new Promise<StartCallResult>((resolve) => {
@@ -510,90 +535,61 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
 
     subscribe(listener) {
       listeners.add(listener)
-      return () => {
-        listeners.delete(listener)
-      }
+      return () => void listeners.delete(listener)
     },
 
     async hangup(id) {
-      if (disposed) return disposedResult()
-      // Nothing was dialed yet: dropping the deferred call is all a hang-up can mean.
-      if (deferred.cancel(id)) return success(null)
+      if (disposed) return failure(disposedError())
       const record = tracked.get(widgetId(id))
       if (record) record.hungUp = true
-      if (hangupMethod === 'leaveAndComplete') {
-        return control(id, 'leaveAndCompleteInteraction', (api, target) => api.leaveAndCompleteInteraction(undefined, undefined, target))
+      // Nothing was dialed yet: dropping the deferred call is all a hang-up can mean.
+      if (record?.digits) {
+        cancel(record)
+        return success(null)
       }
-      logOnce('leave', () => logger.debug('bright-pattern: hanging up with leaveInteraction (assumed to release the agent’s leg; wrap-up may follow).'))
-      return control(id, 'leaveInteraction', (api, target) => api.leaveInteraction(target))
+      if (hangupMethod === 'leaveAndComplete') return control(id, 'leaveAndCompleteInteraction', [undefined, undefined])
+      if (process.env.NODE_ENV !== 'production') once('leave', () => logger.debug('bright-pattern: hanging up with leaveInteraction (assumed to release the agent’s leg; wrap-up may follow).'))
+      return control(id, 'leaveInteraction', [])
     },
 
-    hold: (id) =>
-      control(
-        id,
-        'setCallHold',
-        (api, target) => api.setCallHold(true, target),
-      ),
-
-    resume: (id) =>
-      control(
-        id,
-        'setCallHold',
-        (api, target) => api.setCallHold(false, target),
-      ),
-
-    mute: (id, muted) =>
-      control(
-        id,
-        'setCallMute',
-        (api, target) => api.setCallMute(muted, target),
-      ),
+    hold: (id) => control(id, 'setCallHold', [true]),
+    resume: (id) => control(id, 'setCallHold', [false]),
+    mute: (id, muted) => control(id, 'setCallMute', [muted]),
 
     async sendDtmf(id, digits) {
       if (!/^[0-9*#]+$/.test(digits)) return failure('invalid_argument', `“${digits}” is not a DTMF tone: use 0-9, * and #.`)
-      return control(id, 'sendDtmf', (api, target) => api.sendDtmf(digits, target))
+      return control(id, 'sendDtmf', [digits])
     },
 
     async updateAssociatedObject(id, object) {
       const checked = validateAssociatedObject(object)
       if (!checked.ok) return failure(checked.error)
-      return control(
-        id,
-        'addInteractionAssociatedObject',
-        (api, target) => api.addInteractionAssociatedObject(object, target),
-        (record, target) => {
-          if (record) {
-            record.associatedObject = object
-            record.objectKey = JSON.stringify(object)
-          }
-          confirm(record, id, target, { type: 'updated', associatedObject: object })
-        },
-      )
+      return control(id, 'addInteractionAssociatedObject', [object], (target) => {
+        // The widget does not report this change back: say so now. Hold and mute are not confirmed
+        // this way: the widget reports them itself, in order, and an early confirmation could be
+        // overtaken by the widget's older event (it has no sequence number).
+        const record = track(target)
+        record.associatedObject = object
+        record.objectKey = JSON.stringify(object)
+        deliver({ ...baseOf(record, target, Date.now()), type: 'updated', associatedObject: object })
+      })
     },
 
-    async snapshot() {
-      return disposed ? [] : resync()
-    },
+    snapshot: async () => (disposed ? [] : resync()),
 
-    getAdApi: () => source.get(),
+    getAdApi,
 
     dispose() {
       if (disposed) return
       disposed = true
-      source.dispose()
-      deferred.dispose()
-      for (const record of tracked.values()) clearTimeout(record.startTimer)
-      const api = source.current()
-      for (const [event, handler] of registered) {
-        try {
-          api?.remove(event, handler)
-        } catch (error) {
-          logger.warn(`bright-pattern: could not stop listening to ${event}`, error)
-        }
-      }
-      registered.length = 0
+      clearTimeout(retryTimer)
+      for (const record of tracked.values()) clearTimeout(record.timer)
+      if (adApi) wire(adApi, 'remove')
       listeners.clear()
     },
   }
+
+  if (adApi) wire(adApi, 'on')
+  else if (typeof document !== 'undefined') preload()
   return client
 }

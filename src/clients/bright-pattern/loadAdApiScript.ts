@@ -1,6 +1,5 @@
-import { CallError } from '../../core/CallError.js'
 import type { AdApiConstructor } from './AdApi.js'
-import { PROVIDER } from './brightPatternError.js'
+import { bpError } from './brightPatternError.js'
 
 /** Loads in progress or done, by URL: every client on the page shares one `<script>` per URL. */
 const loads = new Map<string, Promise<AdApiConstructor>>()
@@ -8,15 +7,6 @@ const loads = new Map<string, Promise<AdApiConstructor>>()
 export interface LoadAdApiScriptOptions {
   /** Give up after this long. Default 30000 ms. */
   timeoutMs?: number
-}
-
-function notReady(url: string, message: string, detail: string): CallError {
-  return new CallError('not_ready', message, { provider: { provider: PROVIDER, name: 'script_load', message: `${detail} (${url})` } })
-}
-
-function readConstructor(): AdApiConstructor | undefined {
-  const AdApi = (globalThis as { brightpattern?: { AdApi?: unknown } }).brightpattern?.AdApi
-  return typeof AdApi === 'function' ? (AdApi as AdApiConstructor) : undefined
 }
 
 /**
@@ -34,42 +24,28 @@ export function loadAdApiScript(url: string, options: LoadAdApiScriptOptions = {
   if (existing) return existing
   const timeoutMs = options.timeoutMs ?? 30_000
   const load = new Promise<AdApiConstructor>((resolve, reject) => {
-    if (typeof document === 'undefined') {
-      reject(notReady(url, 'The Bright Pattern widget can only load in a browser.', 'no document'))
-      return
-    }
+    /** Fails with what a person can do, and the detail (with the URL) for support. */
+    const fail = (message: string, detail: string) => reject(bpError('not_ready', message, { name: 'script_load', message: `${detail} (${url})` }))
+    if (typeof document === 'undefined') return fail('The Bright Pattern widget can only load in a browser.', 'no document')
     const script = document.createElement('script')
+    /** Ends the load: with `AdApi` after `onload`, else with `failed` (message, detail). */
+    const settle = (failed?: [string, string]) => {
+      clearTimeout(timer)
+      script.onload = script.onerror = null
+      const AdApi = (globalThis as { brightpattern?: { AdApi?: unknown } }).brightpattern?.AdApi
+      if (!failed && typeof AdApi === 'function') return resolve(AdApi as AdApiConstructor)
+      script.remove()
+      fail(...(failed ?? ['The Bright Pattern widget script has no API. Check the widget address (communicator or crmembedded).', 'no window.brightpattern.AdApi']))
+    }
+    const timer = setTimeout(() => settle(['The Bright Pattern widget took too long to load. Check your connection.', `no load within ${timeoutMs} ms`]), timeoutMs)
+    script.onload = () => settle()
+    script.onerror = () => settle(['Could not load the Bright Pattern widget. Check your connection, then try again.', 'script error'])
     // Dynamically inserted scripts are async in browsers anyway; saying so keeps DOM emulators from blocking on them.
     script.async = true
     script.src = url
-    const settle = (error?: CallError) => {
-      clearTimeout(timer)
-      script.onload = null
-      script.onerror = null
-      if (!error) {
-        const AdApi = readConstructor()
-        if (AdApi) return resolve(AdApi)
-        error = notReady(
-          url,
-          'The Bright Pattern widget script loaded but did not define the API. Check the widget address (communicator or crmembedded).',
-          'window.brightpattern.AdApi is missing after load',
-        )
-      }
-      script.remove()
-      reject(error)
-    }
-    const timer = setTimeout(
-      () => settle(notReady(url, 'The Bright Pattern widget took too long to load. Check your connection and reload.', `no load within ${timeoutMs} ms`)),
-      timeoutMs,
-    )
-    script.onload = () => settle()
-    script.onerror = () =>
-      settle(notReady(url, 'Could not load the Bright Pattern widget. Check the tenant address and your connection, then try again.', 'script error'))
     document.head.append(script)
   })
   loads.set(url, load)
-  load.catch(() => {
-    if (loads.get(url) === load) loads.delete(url)
-  })
+  load.catch(() => loads.get(url) === load && loads.delete(url))
   return load
 }

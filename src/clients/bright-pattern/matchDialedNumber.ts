@@ -1,9 +1,7 @@
 import type { InteractionData } from './AdApi.js'
 
 /** The digits of a number, without `+`, spaces or punctuation. */
-export function digitsOf(value: string | undefined): string {
-  return (value ?? '').replace(/\D/g, '')
-}
+export const digitsOf = (value: string | undefined): string => (value ?? '').replace(/\D/g, '')
 
 /**
  * Whether two numbers are the same line. Exact digits, or one ending with the other when the
@@ -11,10 +9,8 @@ export function digitsOf(value: string | undefined): string {
  * (`+14165550199` vs `4165550199`).
  */
 export function sameNumber(a: string, b: string): boolean {
-  if (a === '' || b === '') return false
-  if (a === b) return true
   const [shorter, longer] = a.length < b.length ? [a, b] : [b, a]
-  return shorter.length >= 7 && longer.endsWith(shorter)
+  return shorter !== '' && (shorter === longer || (shorter.length >= 7 && longer.endsWith(shorter)))
 }
 
 /** The number on the far end of an interaction, from the first field that has one. */

@@ -1,9 +1,9 @@
-import { createParser } from 'eventsource-parser'
 import { CallError, toCallError } from '../../core/CallError.js'
 import { httpError } from '../shared/request.js'
-import type { SseMessage } from './parseDialStackEvent.js'
-import { parseTime } from './parseDialStackEvent.js'
+import { parseTime, text } from './parseDialStackEvent.js'
+import { createSseParser, type SseMessage } from './parseSse.js'
 import type { DialStackClientSecret } from './types.js'
+
 
 /** Reconnect delays: `initialMs`, doubled on every failure, at most `maxMs`. */
 export interface BackoffOptions {
@@ -13,8 +13,12 @@ export interface BackoffOptions {
   maxMs?: number
 }
 
+/** DialStack's SSE endpoint; the browser reaches it with a short-lived client secret only. */
+export const DIALSTACK_EVENTS_URL = 'https://api.dialstack.ai/v1/events'
+
 export interface EventStreamOptions {
-  url: string
+  /** Default `DIALSTACK_EVENTS_URL`. */
+  url?: string | undefined
   getClientSecret: () => DialStackClientSecret | Promise<DialStackClientSecret>
   fetch?: typeof fetch
   backoff?: BackoffOptions
@@ -38,83 +42,56 @@ export interface EventStream {
 
 interface Secret {
   value: string
-  expiresAt?: number
+  expiresAt?: number | undefined
 }
 
 /** A secret this close to its expiry is fetched anew before connecting. */
 const REFRESH_MARGIN_MS = 60_000
 
+const PROVIDER = { provider: 'dialstack' }
+
+/** The secret out of either shape `getClientSecret` may return. */
 function readSecret(input: DialStackClientSecret): Secret {
   if (typeof input === 'string') return { value: input }
-  const value = 'client_secret' in input ? input.client_secret : input.clientSecret
-  if (typeof value !== 'string' || value === '') {
-    throw new CallError('unauthorized', 'The live call status could not start: no DialStack session was given.', {
-      provider: { provider: 'dialstack' },
-    })
-  }
-  const expiresAt = parseTime('expires_at' in input ? input.expires_at : 'expiresAt' in input ? input.expiresAt : undefined)
-  return expiresAt === undefined ? { value } : { value, expiresAt }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve()
-    const timer = setTimeout(done, ms)
-    function done() {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    signal.addEventListener('abort', done, { once: true })
-  })
+  const session = input as { client_secret?: unknown; clientSecret?: unknown; expires_at?: unknown; expiresAt?: unknown }
+  const value = text(session.client_secret ?? session.clientSecret)
+  if (!value) throw new CallError('unauthorized', 'Live call status could not start: no DialStack session was given.', { provider: PROVIDER })
+  return { value, expiresAt: parseTime(session.expires_at ?? session.expiresAt) }
 }
 
 /**
  * Reads DialStack's SSE stream (`GET /v1/events`, `Authorization: Bearer <client_secret>`) with
  * `fetch` and a ReadableStream, since `EventSource` cannot send headers. Reconnects with backoff;
- * on 401/403 fetches a new secret and gives up after `maxAuthFailures` in a row.
+ * on 401/403 fetches a new secret at once and gives up after `maxAuthFailures` in a row (a
+ * refusal of the app's own session route counts too).
  */
 export function connectEventStream(options: EventStreamOptions): EventStream {
-  const { url, logger } = options
-  const initialMs = options.backoff?.initialMs ?? 1000
-  const maxMs = options.backoff?.maxMs ?? 30_000
+  const { url = DIALSTACK_EVENTS_URL, logger, backoff } = options
+  const initialMs = backoff?.initialMs ?? 1000
+  const maxMs = backoff?.maxMs ?? 30_000
   const maxAuthFailures = options.maxAuthFailures ?? 3
   const controller = new AbortController()
   const { signal } = controller
   let secret: Secret | undefined
   let opened = false
+  /** Ends the backoff wait at once (on `close()`). */
+  let wake = () => {}
 
   async function read(body: ReadableStream<Uint8Array>): Promise<void> {
-    const parser = createParser({
-      onEvent(message) {
-        try {
-          options.onMessage(message)
-        } catch (error) {
-          logger?.warn('[dialstack] an event listener threw; the stream goes on.', error)
-        }
-      },
+    const feed = createSseParser((message) => {
+      try {
+        options.onMessage(message)
+      } catch (error) {
+        logger?.warn('[dialstack] a callback threw; going on.', error)
+      }
     })
     const reader = body.getReader()
     const decoder = new TextDecoder()
     try {
-      for (;;) {
-        const { done, value } = await reader.read()
-        if (done) return
-        parser.feed(decoder.decode(value, { stream: true }))
-      }
+      for (let chunk; !(chunk = await reader.read()).done; ) feed(decoder.decode(chunk.value, { stream: true }))
     } finally {
       reader.releaseLock()
     }
-  }
-
-  function giveUp(failures: number, last: CallError) {
-    options.onGiveUp(
-      new CallError(
-        'unauthorized',
-        `Live call status stopped: DialStack refused the session ${failures} times. Reload the page or sign in again.`,
-        last.provider ? { provider: last.provider } : {},
-      ),
-    )
   }
 
   async function run(): Promise<void> {
@@ -122,67 +99,65 @@ export function connectEventStream(options: EventStreamOptions): EventStream {
     let authFailures = 0
     while (!signal.aborted) {
       let error: CallError
-      let stage: 'secret' | 'stream' = 'secret'
+      /** DialStack or the app's session route refused the session. */
+      let refused = false
+      let gettingSecret = true
       try {
         if (!secret || (secret.expiresAt !== undefined && secret.expiresAt - Date.now() < REFRESH_MARGIN_MS)) {
           secret = readSecret(await options.getClientSecret())
         }
         if (signal.aborted) return
-        stage = 'stream'
-        const doFetch = options.fetch ?? globalThis.fetch
-        const response = await doFetch(url, {
+        gettingSecret = false
+        const response = await (options.fetch ?? fetch)(url, {
           headers: { Authorization: `Bearer ${secret.value}`, Accept: 'text/event-stream', 'Cache-Control': 'no-cache' },
           signal,
         })
-        if (response.status === 401 || response.status === 403) {
-          await response.body?.cancel().catch(() => {})
-          secret = undefined
-          authFailures += 1
-          const refused = httpError('dialstack', response)
-          if (authFailures >= maxAuthFailures) {
-            giveUp(authFailures, refused)
-            return
-          }
-          logger?.debug(`[dialstack] events answered ${response.status}; fetching a new client secret.`)
-          options.onDown(refused)
-          // A refused secret is replaced at once; waiting would not make it valid.
-          continue
-        }
-        if (!response.ok || !response.body) {
+        if (response.ok && response.body) {
+          authFailures = attempt = 0
+          options.onOpen(opened)
+          opened = true
+          await read(response.body)
+          error = new CallError('network_error', 'The live call status stream closed. Reconnecting…', { provider: PROVIDER })
+        } else {
           await response.body?.cancel().catch(() => {})
           error = httpError('dialstack', response)
-        } else {
-          authFailures = 0
-          attempt = 0
-          const reconnected = opened
-          opened = true
-          options.onOpen(reconnected)
-          await read(response.body)
-          error = new CallError('network_error', 'The live call status stream closed. Reconnecting…', {
-            provider: { provider: 'dialstack' },
-          })
+          refused = response.status === 401 || response.status === 403
+          if (refused) secret = undefined
         }
       } catch (caught) {
         if (signal.aborted) return
         error = toCallError(caught, 'dialstack')
-        if (stage === 'secret') {
-          // The app's session route refused (signed out?): that counts as an auth failure too.
-          if (error.code === 'unauthorized' || error.code === 'forbidden') {
-            authFailures += 1
-            if (authFailures >= maxAuthFailures) {
-              giveUp(authFailures, error)
-              return
-            }
-          }
-          logger?.warn('[dialstack] getClientSecret failed; retrying with backoff.', caught)
-        }
+        refused = gettingSecret && (error.code === 'unauthorized' || error.code === 'forbidden')
       }
+      if (refused && ++authFailures >= maxAuthFailures) {
+        options.onGiveUp(
+          new CallError(
+            'unauthorized',
+            `Live call status stopped: DialStack refused the session ${authFailures} times. Reload the page or sign in again.`,
+            { provider: error.provider },
+          ),
+        )
+        return
+      }
+      if (gettingSecret) logger?.warn('[dialstack] getClientSecret failed; retrying with backoff.', error)
       if (signal.aborted) return
       options.onDown(error)
-      const delay = Math.min(maxMs, initialMs * 2 ** attempt)
-      attempt += 1
-      logger?.debug(`[dialstack] events stream down (${error.code}); reconnecting in ${delay} ms.`)
-      await sleep(delay, signal)
+      // A refused secret is replaced at once; waiting would not make it valid.
+      if (refused && !gettingSecret) {
+        if (process.env.NODE_ENV !== 'production') {
+          logger?.debug(`[dialstack] events answered ${error.provider?.status}; fetching a new client secret.`)
+        }
+        continue
+      }
+      const delay = Math.min(maxMs, initialMs * 2 ** attempt++)
+      if (process.env.NODE_ENV !== 'production') logger?.debug(`[dialstack] events stream down (${error.code}); reconnecting in ${delay} ms.`)
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay)
+        wake = () => {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
     }
   }
 
@@ -190,6 +165,7 @@ export function connectEventStream(options: EventStreamOptions): EventStream {
   return {
     close() {
       controller.abort()
+      wake()
     },
   }
 }

@@ -1,21 +1,22 @@
-import { consoleLogger } from '../shared/logger.js'
 import { toCallError, type CallError } from '../../core/CallError.js'
-import { NO_CAPABILITIES, type CallClient, type ControlResult, type StartCallOptions } from '../../core/CallClient.js'
-import type { CallEvent, CallStatus, ConnectionStatus, InteractionEvent, InteractionEventInit } from '../../core/CallEvent.js'
+import { NO_CAPABILITIES, type CallClient, type ControlResult } from '../../core/CallClient.js'
+import type { CallEvent, CallStatus, ConnectionStatus, InteractionEvent, InteractionEventInit, LiveCallStatus } from '../../core/CallEvent.js'
 import type { DialStringKind } from '../../core/parseDialString.js'
 import { failure, success } from '../../core/result.js'
 import type { InteractionAssociatedObject } from '../../core/types.js'
 import { validateAssociatedObject } from '../../core/validateAssociatedObject.js'
+import { consoleLogger } from '../shared/logger.js'
 import { requestJson } from '../shared/request.js'
 import { connectEventStream, type BackoffOptions, type EventStream } from './connectEventStream.js'
-import { mapCallLog, mapEndStatus, type AnsweredMeans, type MappedState } from './mapCallLog.js'
-import { parseDialStackEvent, parseTime, type SseMessage } from './parseDialStackEvent.js'
+import { mapCallLog, mapEndStatus, type AnsweredMeans } from './mapCallLog.js'
+import { parseDialStackEvent, parseTime } from './parseDialStackEvent.js'
+import type { SseMessage } from './parseSse.js'
 import { toDialStackError } from './toDialStackError.js'
 import type { DialStackCallEvent, DialStackCallLog, DialStackClientSecret, DialStackEventNames } from './types.js'
-import { callRequestRules, validateCallRequest, type CallRequestRules } from './validateCallRequest.js'
+import { validateCallRequest, type CallRequestRules } from './validateCallRequest.js'
 
-/** DialStack's SSE endpoint; the browser reaches it with a short-lived client secret only. */
-export const DIALSTACK_EVENTS_URL = 'https://api.dialstack.ai/v1/events'
+
+export { DIALSTACK_EVENTS_URL } from './connectEventStream.js'
 
 /** The event names DialStack's webhook guide uses; the SSE names are not documented. */
 export const DEFAULT_EVENT_NAMES: DialStackEventNames = Object.freeze({
@@ -126,33 +127,43 @@ export interface DialStackClientOptions extends Omit<CallRequestRules, 'logger'>
 
 interface TrackedCall extends DialStackTrackedCall {
   associatedObject?: InteractionAssociatedObject
-  /** The last state sent out. */
-  status: CallStatus
-  lastAt: number
+  /** The last event sent out (or returned by `snapshot()`). */
   last?: InteractionEvent
-  done: boolean
-  sawEvent: boolean
-  agentAnswered: boolean
-  polling: boolean
-  pollTimer?: ReturnType<typeof setTimeout>
-  firstEventTimer?: ReturnType<typeof setTimeout>
+  /** Ended or failed: nothing more is sent for it. */
+  done?: boolean
+  /** A stream event was tied to it. */
+  sawEvent?: boolean
+  /** `answeredMeans: 'agent'`: the user's own phone answered. */
+  agentAnswered?: boolean
+  polling?: boolean
+  /** The wait for a first event, or (once polling) for the next poll. */
+  timer?: ReturnType<typeof setTimeout>
 }
 
 type Role = keyof DialStackEventNames
 
 const NAME = 'dialstack'
+/** Ended calls kept, newest. */
 const DONE_KEPT = 50
+/** Event keys kept to drop duplicates. */
 const SEEN_KEPT = 1000
-/** Unmatched events kept for a call whose 202 has not been read yet. */
+/** Unmatched events kept for a call whose 202 has not been read yet, and for how long. */
 const EARLY_KEPT = 50
 const EARLY_MS = 10_000
-const RANK: Record<CallStatus, number> = { initiating: 0, deferred: 1, dialing: 2, ringing: 3, connected: 4, held: 4, ended: 5, failed: 5 }
+/** The live states in order: a poll never takes a call back to an earlier one. */
+const LIVE_ORDER: CallStatus[] = ['dialing', 'ringing', 'connected']
 
 let fallbackCounter = 0
+/** `ds-` and a UUID, or (outside a secure context, without `crypto.randomUUID`) a time-and-random id. */
 function defaultTrackingId(): string {
   const uuid = globalThis.crypto?.randomUUID?.()
-  fallbackCounter += 1
-  return `ds-${uuid ?? `${Date.now().toString(36)}-${fallbackCounter}-${Math.random().toString(36).slice(2)}`}`
+  return `ds-${uuid ?? `${Date.now().toString(36)}-${++fallbackCounter}-${Math.random().toString(36).slice(2)}`}`
+}
+
+/** A log of `userId`, or of no stated user: never another user's, should the backend not filter. */
+function ownedBy(log: DialStackCallLog, userId: string): boolean {
+  const user = log.user ?? log.user_id
+  return !user || user === userId
 }
 
 const digitsOf = (value: string) => value.replace(/\D/g, '')
@@ -161,13 +172,7 @@ const digitsOf = (value: string) => value.replace(/\D/g, '')
 function sameNumber(reported: string, call: DialStackTrackedCall): boolean {
   const a = digitsOf(reported)
   const b = digitsOf(call.dialString)
-  if (a === b) return true
-  return (call.dialKind === 'local' || call.dialKind === 'unknown') && b.length >= 7 && a.endsWith(b)
-}
-
-function withQuery(url: string, params: Record<string, string>): string {
-  const query = new URLSearchParams(params).toString()
-  return `${url}${url.includes('?') ? '&' : '?'}${query}`
+  return a === b || ((call.dialKind === 'local' || call.dialKind === 'unknown') && b.length >= 7 && a.endsWith(b))
 }
 
 /**
@@ -190,24 +195,29 @@ function withQuery(url: string, params: Record<string, string>): string {
  * <CallProvider client={client}>…</CallProvider>
  */
 export function createDialStackClient(options: DialStackClientOptions): CallClient {
-  if (typeof options.endpoint !== 'string' || options.endpoint === '') {
-    throw new TypeError('createDialStackClient: `endpoint` (your backend route, e.g. /api/dialstack/calls) is required.')
+  const { endpoint, events, poll, correlation, logger = consoleLogger } = options
+  if (typeof endpoint !== 'string' || endpoint === '') {
+    throw new TypeError(
+      process.env.NODE_ENV !== 'production'
+        ? 'createDialStackClient: `endpoint` (your backend route, e.g. /api/dialstack/calls) is required.'
+        : 'dialstack: endpoint required',
+    )
   }
-  const { logger = consoleLogger, events, poll } = options
   const timeoutMs = options.timeoutMs ?? 15_000
-  const rules = callRequestRules({ ...options, logger })
+  // The options carry the `CallRequestRules` (see `callRequestRules`, for the handler's side).
+  const rules: CallRequestRules = { ...options, logger }
   const eventNames: DialStackEventNames = { ...DEFAULT_EVENT_NAMES, ...events?.eventNames }
-  const roles = new Map<string, Role>((Object.keys(eventNames) as Role[]).map((role) => [eventNames[role], role]))
+  const roles = new Map(Object.entries(eventNames).map(([role, name]) => [name, role as Role]))
   const answeredMeans: AnsweredMeans = events?.answeredMeans ?? 'destination'
-  const windowMs = options.correlation?.windowMs ?? 120_000
-  const clockSkewMs = options.correlation?.clockSkewMs ?? 30_000
+  const windowMs = correlation?.windowMs ?? 120_000
+  const clockSkewMs = correlation?.clockSkewMs ?? 30_000
   const pollIntervalMs = poll?.intervalMs ?? 2000
   const pollMaxMs = poll?.maxDurationMs ?? 4 * 60 * 60 * 1000
   const createTrackingId = options.createTrackingId ?? defaultTrackingId
 
   const listeners = new Set<(event: CallEvent) => void>()
   const calls = new Map<string, TrackedCall>()
-  const byProviderId = new Map<string, TrackedCall>()
+  /** Keys of the events already applied. */
   const seen = new Set<string>()
   /** Events that matched no call: the stream can be faster than the 202 of their own call. */
   let early: { event: DialStackCallEvent; role: Role; receivedAt: number }[] = []
@@ -219,17 +229,20 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
 
   /** Logs an assumption or a setup gap the first time it comes into play. */
   const once = (key: string, message: string, level: 'warn' | 'debug' = 'warn') => {
-    if (warned.has(key)) return
+    if (!warned.has(key)) logger?.[level](message)
     warned.add(key)
-    logger?.[level](message)
   }
+  const live = () => [...calls.values()].filter((call) => !call.done)
+  /** The call tied to DialStack's call id. */
+  const bound = (providerCallId: string) => [...calls.values()].find((call) => call.providerCallId === providerCallId)
+  const inWindow = (time: number, call: DialStackTrackedCall) => time >= call.startedAt - clockSkewMs && time <= call.startedAt + windowMs
 
   function deliver(event: CallEvent) {
     for (const listener of [...listeners]) {
       try {
         listener(event)
       } catch (error) {
-        logger?.warn('[dialstack] a listener threw.', error)
+        logger?.warn('[dialstack] a callback threw; going on.', error)
       }
     }
   }
@@ -237,46 +250,28 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   function setConnection(status: ConnectionStatus, error?: CallError) {
     if (status === connection && status === 'open') return
     connection = status
-    deliver(error ? { type: 'connection', status, error: error.toJSON() } : { type: 'connection', status })
+    deliver({ type: 'connection', status, ...(error && { error: error.toJSON() }) })
   }
 
   function stopFollowing(call: TrackedCall) {
-    clearTimeout(call.pollTimer)
-    clearTimeout(call.firstEventTimer)
+    clearTimeout(call.timer)
     call.polling = false
-  }
-
-  function prune() {
-    const done = [...calls.values()].filter((call) => call.done)
-    for (const call of done.slice(0, Math.max(0, done.length - DONE_KEPT))) {
-      calls.delete(call.id)
-      if (call.providerCallId) byProviderId.delete(call.providerCallId)
-    }
-  }
-
-  function bind(call: TrackedCall, providerCallId: string) {
-    if (call.providerCallId === providerCallId) return
-    call.providerCallId = providerCallId
-    byProviderId.set(providerCallId, call)
   }
 
   /** Stamps an event for a call. Times never go backwards per call, whatever the clocks say. */
   function stamp(call: TrackedCall, init: InteractionEventInit, providerAt?: number): InteractionEvent {
-    const at = Math.max(providerAt ?? Date.now(), call.lastAt)
-    call.lastAt = at
     const event = {
       ...init,
       interactionId: call.id,
-      at,
+      at: Math.max(providerAt ?? Date.now(), call.last?.at ?? 0),
       phoneNumber: call.dialString,
       direction: 'outbound',
       ...(call.providerCallId && { providerCallId: call.providerCallId }),
       ...(call.associatedObject && { associatedObject: call.associatedObject }),
     } as InteractionEvent
     call.last = event
-    if (event.type === 'status') call.status = event.status
-    if (event.type === 'ended' || event.type === 'failed') {
-      call.status = event.type
+    // Not a status: `ended` or `failed`.
+    if (event.type !== 'status') {
       call.done = true
       stopFollowing(call)
     }
@@ -284,60 +279,38 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   }
 
   function emit(call: TrackedCall, init: InteractionEventInit, providerAt?: number) {
-    if (call.done) return
-    deliver(stamp(call, init, providerAt))
-  }
-
-  function emitMapped(call: TrackedCall, mapped: MappedState) {
-    const { init } = mapped
-    const knownId = call.last?.providerCallId === call.providerCallId
-    // A poll that shows nothing new (or an older state than the stream told) stays quiet.
-    if (init.type === 'status' && RANK[init.status] <= RANK[call.status] && knownId) return
-    emit(call, init, mapped.at)
+    if (!call.done) deliver(stamp(call, init, providerAt))
   }
 
   // --- The call log, through the app's backend -------------------------------------------------
 
-  async function getJson(url: string): Promise<unknown> {
-    const doHeaders = options.headers
-    const headers = new Headers(doHeaders ? await doHeaders() : undefined)
+  /** A JSON request to the app's backend; a non-2xx answer throws its `CallError`. */
+  async function request(url: string, init: RequestInit = {}, signal?: AbortSignal): Promise<unknown> {
+    const headers = new Headers(await options.headers?.())
     headers.set('Accept', 'application/json')
-    const { response, body } = await requestJson(url, { method: 'GET', headers }, { provider: NAME, timeoutMs, fetch: options.fetch })
+    if (init.body) headers.set('Content-Type', 'application/json')
+    const { response, body } = await requestJson(url, { ...init, headers }, { provider: NAME, timeoutMs, signal, fetch: options.fetch })
     if (!response.ok) throw toDialStackError(response, body)
     return body
   }
 
-  function logUser(log: DialStackCallLog): string | null | undefined {
-    return log.user ?? log.user_id
+  /** The user's outbound call logs since `since` (`GET {poll.url}?user_id=…`), never another user's. */
+  async function listLogs(userId: string, since: number): Promise<DialStackCallLog[]> {
+    const { url } = poll!
+    const query = new URLSearchParams({ user_id: userId, direction: 'outbound', from_date: new Date(since).toISOString(), limit: '20' })
+    const list = ((await request(`${url}${url.includes('?') ? '&' : '?'}${query}`)) as { data?: unknown } | undefined)?.data
+    return Array.isArray(list) ? list.filter((log: DialStackCallLog) => typeof log?.id === 'string' && ownedBy(log, userId)) : []
   }
 
-  function inWindow(time: number, call: DialStackTrackedCall): boolean {
-    return time >= call.startedAt - clockSkewMs && time <= call.startedAt + windowMs
-  }
-
+  /** The log of a call started here that has no DialStack call id yet: the closest in time that fits. */
   async function findLog(call: TrackedCall): Promise<DialStackCallLog | undefined> {
-    const body = await getJson(
-      withQuery(poll!.url, {
-        user_id: call.userId,
-        direction: 'outbound',
-        from_date: new Date(call.startedAt - clockSkewMs).toISOString(),
-        limit: '20',
-      }),
-    )
-    const list = (body as { data?: unknown } | undefined)?.data
-    if (!Array.isArray(list)) return undefined
     let best: DialStackCallLog | undefined
     let bestDistance = Infinity
-    for (const log of list as DialStackCallLog[]) {
-      if (typeof log?.id !== 'string') continue
-      const owner = byProviderId.get(log.id)
-      if (owner && owner !== call) continue
-      const user = logUser(log)
-      if (user && user !== call.userId) continue
-      if (log.direction && log.direction !== 'outbound') continue
-      if (log.to_number && !sameNumber(log.to_number, call)) continue
+    for (const log of await listLogs(call.userId, call.startedAt - clockSkewMs)) {
+      const owner = bound(log.id)
       const started = parseTime(log.started_at)
-      if (started === undefined || !inWindow(started, call)) continue
+      if ((owner && owner !== call) || (log.direction && log.direction !== 'outbound')) continue
+      if ((log.to_number && !sameNumber(log.to_number, call)) || started === undefined || !inWindow(started, call)) continue
       const distance = Math.abs(started - call.startedAt)
       if (distance < bestDistance) {
         best = log
@@ -351,159 +324,144 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   async function refresh(call: TrackedCall): Promise<void> {
     if (!poll || call.done) return
     const log = call.providerCallId
-      ? ((await getJson(`${poll.url.replace(/\/$/, '')}/${encodeURIComponent(call.providerCallId)}`)) as DialStackCallLog)
+      ? ((await request(`${poll.url.replace(/\/$/, '')}/${encodeURIComponent(call.providerCallId)}`)) as DialStackCallLog)
       : await findLog(call)
-    if (!log || typeof log.id !== 'string' || disposed) return
-    bind(call, log.id)
-    emitMapped(call, mapCallLog(log, answeredMeans))
+    if (typeof log?.id !== 'string' || disposed) return
+    call.providerCallId = log.id
+    const { init, at } = mapCallLog(log, answeredMeans)
+    const last = call.last as { status?: CallStatus; providerCallId?: string } | undefined
+    // A poll that shows nothing new (or an older state than the stream told) stays quiet.
+    const older = init.type === 'status' && LIVE_ORDER.indexOf(init.status) <= LIVE_ORDER.indexOf(last?.status as CallStatus)
+    if (!older || last?.providerCallId !== log.id) emit(call, init, at)
   }
 
-  function resyncAll(why: string) {
-    const live = [...calls.values()].filter((call) => !call.done)
-    if (live.length === 0) return
-    if (!poll) {
-      once('resync', `[dialstack] ${why} without poll.url: a final state reached while the stream was down may be lost.`)
-      return
+  /** After the stream (re)opens: what happened while it was down is read from the call log. */
+  function resyncAll(reconnected: boolean) {
+    const liveCalls = live()
+    if (process.env.NODE_ENV !== 'production' && liveCalls.length > 0) {
+      const why = reconnected ? 'events stream reconnected' : 'events stream opened'
+      if (!poll) once('resync', `[dialstack] ${why} without poll.url: a final state reached while the stream was down may be lost.`)
+      else logger?.debug(`[dialstack] ${why}: resyncing ${liveCalls.length} call(s) from the call log.`)
     }
-    logger?.debug(`[dialstack] ${why}: resyncing ${live.length} call(s) from the call log.`)
-    for (const call of live) {
-      refresh(call).catch((error: unknown) => logger?.debug('[dialstack] resync failed.', error))
+    for (const call of liveCalls) {
+      refresh(call).catch((error: unknown) => {
+        if (process.env.NODE_ENV !== 'production') logger?.debug('[dialstack] resync failed.', error)
+      })
     }
   }
 
-  /** Polling is the transport (no events, or the stream gave up): its health is the connection's. */
-  const pollIsPrimary = () => !events
-
+  /** Polls the call's log every `intervalMs` while `call.polling`. Without events, its health is the connection's. */
   function schedulePoll(call: TrackedCall) {
-    if (!call.polling || call.done || disposed) return
-    call.pollTimer = setTimeout(() => void pollOnce(call), pollIntervalMs)
-  }
-
-  async function pollOnce(call: TrackedCall) {
-    if (!call.polling || call.done || disposed) return
-    if (Date.now() - call.startedAt > pollMaxMs) {
-      logger?.warn(`[dialstack] stopped polling call ${call.id}: still live after ${Math.round(pollMaxMs / 60000)} min.`)
-      stopFollowing(call)
-      return
-    }
-    try {
-      await refresh(call)
-      if (pollIsPrimary()) setConnection('open')
-    } catch (error) {
-      logger?.debug('[dialstack] call-log poll failed; trying again.', error)
-      if (pollIsPrimary()) setConnection('reconnecting', toCallError(error, NAME))
-    }
-    schedulePoll(call)
+    call.timer = setTimeout(async () => {
+      if (Date.now() - call.startedAt > pollMaxMs) {
+        logger?.warn(`[dialstack] stopped polling call ${call.id}: still live after ${Math.round(pollMaxMs / 60000)} min.`)
+        return stopFollowing(call)
+      }
+      try {
+        await refresh(call)
+        if (!events) setConnection('open')
+      } catch (error) {
+        if (process.env.NODE_ENV !== 'production') logger?.debug('[dialstack] call-log poll failed; trying again.', error)
+        if (!events) setConnection('reconnecting', toCallError(error, NAME))
+      }
+      if (call.polling) schedulePoll(call)
+    }, pollIntervalMs)
   }
 
   function startPolling(call: TrackedCall) {
     if (!poll || call.polling || call.done || disposed) return
-    clearTimeout(call.firstEventTimer)
+    clearTimeout(call.timer)
     call.polling = true
     schedulePoll(call)
   }
 
   // --- The SSE stream ------------------------------------------------------------------------
 
+  /** The call an event belongs to (only `only`, when given); ties it to the event's call id. */
   function correlate(event: DialStackCallEvent, only?: TrackedCall): TrackedCall | undefined {
-    if (event.callId) {
-      const bound = byProviderId.get(event.callId)
-      if (bound) return !only || bound === only ? bound : undefined
-    }
+    const known = event.callId && bound(event.callId)
+    if (known) return !only || known === only ? known : undefined
     if (event.direction && event.direction !== 'outbound') return undefined
     const time = event.at ?? Date.now()
     let chosen: TrackedCall | undefined
     for (const call of only ? [only] : calls.values()) {
-      if (call.done || (event.callId && call.providerCallId)) continue
-      if (!inWindow(time, call)) continue
-      const matches = options.correlation?.match
-        ? options.correlation.match(event, { ...call })
+      if (call.done || (event.callId && call.providerCallId) || !inWindow(time, call)) continue
+      const matches = correlation?.match
+        ? correlation.match(event, { ...call })
         : (!event.user || event.user === call.userId) && (!event.toNumber || sameNumber(event.toNumber, call))
       if (matches && (!chosen || call.startedAt < chosen.startedAt)) chosen = call
     }
-    if (chosen && event.callId) bind(chosen, event.callId)
+    if (chosen && event.callId) chosen.providerCallId = event.callId
     return chosen
   }
 
   function mapRole(role: Role, event: DialStackCallEvent, call: TrackedCall): InteractionEventInit {
     const rawState = event.type
-    switch (role) {
-      case 'initiated':
-        return { type: 'status', status: 'dialing', rawState }
-      case 'ringing':
-        return { type: 'status', status: 'ringing', rawState }
-      case 'answered':
-        if (answeredMeans === 'destination' || call.agentAnswered) {
+    if (role === 'end') return mapEndStatus(event.status ?? rawState, event.hangupCause)
+    let status: LiveCallStatus = role === 'initiated' ? 'dialing' : 'ringing'
+    if (role === 'answered') {
+      if (answeredMeans === 'destination' || call.agentAnswered) {
+        if (process.env.NODE_ENV !== 'production') {
           once('answered', `[dialstack] ${rawState} taken as connected (answeredMeans: '${answeredMeans}').`, 'debug')
-          return { type: 'status', status: 'connected', rawState }
         }
-        call.agentAnswered = true
-        return { type: 'status', status: 'ringing', rawState }
-      case 'end':
-        return mapEndStatus(event.status ?? rawState, event.hangupCause)
+        status = 'connected'
+      }
+      call.agentAnswered = true
     }
+    return { type: 'status', status, rawState }
   }
 
   function onMessage(message: SseMessage) {
-    if (disposed) return
-    const role = message.event && message.event !== 'message' ? roles.get(message.event) : undefined
-    if (message.event && message.event !== 'message' && !role) return // `connected`, `call.incoming`, …
     const event = parseDialStackEvent(message)
-    if (!event) {
-      logger?.debug('[dialstack] ignored an event that is not a JSON object.', message.event)
+    // Only the followed names: not `connected`, `call.incoming`, …
+    const role = event && roles.get(event.type)
+    if (disposed || !role) {
+      if (process.env.NODE_ENV !== 'production' && !event) logger?.debug('[dialstack] ignored an event that is not a JSON object.', message.event)
       return
     }
-    const eventRole = role ?? roles.get(event.type)
-    if (!eventRole) return
     // Events may come more than once (DialStack says so for webhooks): the same id, or the same frame.
     const key = event.id ?? `${event.type}|${message.data}`
     if (seen.has(key)) {
-      logger?.debug(`[dialstack] duplicate ${event.type} ignored.`)
+      if (process.env.NODE_ENV !== 'production') logger?.debug(`[dialstack] duplicate ${event.type} ignored.`)
       return
     }
     seen.add(key)
-    if (seen.size > SEEN_KEPT) seen.delete(seen.values().next().value as string)
+    if (seen.size > SEEN_KEPT) seen.delete(seen.values().next().value!)
     const call = correlate(event)
-    if (!call) {
-      logger?.debug(`[dialstack] ${event.type} matches no call started here (yet).`)
-      early.push({ event, role: eventRole, receivedAt: Date.now() })
-      if (early.length > EARLY_KEPT) early.shift()
-      return
-    }
-    apply(call, eventRole, event)
+    if (call) return apply(call, role, event)
+    if (process.env.NODE_ENV !== 'production') logger?.debug(`[dialstack] ${event.type} matches no call started here (yet).`)
+    early.push({ event, role, receivedAt: Date.now() })
+    if (early.length > EARLY_KEPT) early.shift()
   }
 
   function apply(call: TrackedCall, role: Role, event: DialStackCallEvent) {
     call.sawEvent = true
-    clearTimeout(call.firstEventTimer)
-    emit(call, { ...mapRole(role, event, call), ...(event.callId && { providerCallId: event.callId }) }, event.at)
+    emit(call, mapRole(role, event, call), event.at)
   }
 
   /** Replays the events that came before this call's 202 was read, in their order. */
   function replayEarly(call: TrackedCall) {
     const now = Date.now()
-    early = early.filter((entry) => now - entry.receivedAt < EARLY_MS)
-    for (const entry of [...early]) {
-      if (correlate(entry.event, call) !== call) continue
-      early.splice(early.indexOf(entry), 1)
-      apply(call, entry.role, entry.event)
-    }
+    early = early.filter(({ event, role, receivedAt }) => {
+      if (now - receivedAt >= EARLY_MS) return false
+      if (correlate(event, call) !== call) return true
+      apply(call, role, event)
+      return false
+    })
   }
 
   function ensureStream() {
     if (!events || stream || streamGaveUp || disposed) return
     stream = connectEventStream({
-      url: events.url ?? DIALSTACK_EVENTS_URL,
+      ...events,
       getClientSecret: () => events.getClientSecret(),
       fetch: options.fetch,
-      backoff: events.backoff,
-      maxAuthFailures: events.maxAuthFailures,
       logger,
       onMessage,
       onOpen(reconnected) {
         setConnection('open')
         // Events sent while the stream was down (or before it first opened) are gone: read the log.
-        resyncAll(reconnected ? 'events stream reconnected' : 'events stream opened')
+        resyncAll(reconnected)
       },
       onDown(error) {
         if (connection !== 'reconnecting') setConnection('reconnecting', error)
@@ -512,10 +470,9 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
         streamGaveUp = true
         stream = undefined
         setConnection('closed', error)
-        const live = [...calls.values()].filter((call) => !call.done)
         if (poll) {
           logger?.warn('[dialstack] events stream gave up; following calls by polling the call log.')
-          for (const call of live) startPolling(call)
+          live().forEach(startPolling)
         }
       },
     })
@@ -524,53 +481,46 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   function follow(call: TrackedCall) {
     if (events && !streamGaveUp) {
       ensureStream()
+      const timeout = events.firstEventTimeoutMs ?? 15_000
       if (poll) {
-        const timeout = events.firstEventTimeoutMs ?? 15_000
-        call.firstEventTimer = setTimeout(() => {
-          if (call.sawEvent || call.done) return
-          once('no-events', `[dialstack] no ${eventNames.initiated}/${eventNames.ringing} event for a call within ${timeout} ms: following it by polling the call log (outbound calls may not be on the stream).`)
+        call.timer = setTimeout(() => {
+          if (call.sawEvent) return
+          once(
+            'no-events',
+            `[dialstack] no event for a call in ${timeout} ms (outbound calls may not be on the stream): following it by polling the call log.`,
+          )
           startPolling(call)
         }, timeout)
       }
     } else if (poll) {
       startPolling(call)
-    } else if (!events) {
+    } else if (process.env.NODE_ENV !== 'production' && !events) {
       once('untracked', '[dialstack] neither events nor poll is set: calls stay “dialing” after DialStack accepts them.')
     }
   }
 
-  function track(init: { id: string; userId: string; dialString: string; dialKind: TrackedCall['dialKind']; startedAt: number }) {
-    const call: TrackedCall = { ...init, status: 'initiating', lastAt: 0, done: false, sawEvent: false, agentAnswered: false, polling: false }
+  /** Starts tracking a call; forgets the oldest ended ones beyond `DONE_KEPT`. */
+  function track(call: TrackedCall): TrackedCall {
     calls.set(call.id, call)
-    prune()
+    const done = [...calls.values()].filter((known) => known.done)
+    for (const old of done.slice(0, -DONE_KEPT)) calls.delete(old.id)
     return call
   }
 
-  const client: CallClient = {
+  return {
     name: NAME,
     capabilities: { ...NO_CAPABILITIES },
 
-    async startCall(phoneNumber: string, initialObject?: InteractionAssociatedObject, startOptions: StartCallOptions = {}) {
+    async startCall(phoneNumber, initialObject, { signal } = {}) {
       if (disposed) return failure('not_ready', 'This DialStack client was disposed.', { provider: { provider: NAME } })
       const checked = validateCallRequest({ userId: options.userId, dialString: phoneNumber }, rules)
       if (!checked.ok) return failure(checked.error)
-      if (initialObject !== undefined) {
-        const object = validateAssociatedObject(initialObject)
-        if (!object.ok) return failure(object.error)
-      }
+      const object = initialObject === undefined ? undefined : validateAssociatedObject(initialObject)
+      if (object && !object.ok) return failure(object.error)
       const { userId, dialString } = checked.value
       try {
-        const doHeaders = options.headers
-        const headers = new Headers(doHeaders ? await doHeaders() : undefined)
-        headers.set('Content-Type', 'application/json')
-        headers.set('Accept', 'application/json')
-        const { response, body } = await requestJson(
-          options.endpoint,
-          { method: 'POST', headers, body: JSON.stringify({ user_id: userId, dial_string: dialString.value }) },
-          { provider: NAME, timeoutMs, signal: startOptions.signal, fetch: options.fetch },
-        )
         // Never retried: the person decides (DialStack's guide, and 429's Retry-After is theirs to honor).
-        if (!response.ok) return failure(toDialStackError(response, body))
+        await request(endpoint, { method: 'POST', body: JSON.stringify({ user_id: userId, dial_string: dialString.value }) }, signal)
       } catch (error) {
         return failure(toCallError(error, NAME))
       }
@@ -582,8 +532,8 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
         dialString: dialString.value,
         dialKind: dialString.kind,
         startedAt: Date.now(),
+        associatedObject: initialObject,
       })
-      if (initialObject) call.associatedObject = initialObject
       emit(call, { type: 'status', status: 'dialing', rawState: 'accepted' })
       replayEarly(call)
       follow(call)
@@ -607,32 +557,25 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
     async snapshot() {
       const known = [...calls.values()].flatMap((call) => (call.last ? [call.last] : []))
       if (!poll || disposed) return known
-      const since = Date.now() - (poll.snapshotWindowMs ?? 60 * 60 * 1000)
       try {
-        const body = await getJson(
-          withQuery(poll.url, { user_id: options.userId, direction: 'outbound', from_date: new Date(since).toISOString(), limit: '20' }),
-        )
-        const list = (body as { data?: unknown } | undefined)?.data
-        if (!Array.isArray(list) || disposed) return known
-        for (const log of list as DialStackCallLog[]) {
-          if (typeof log?.id !== 'string' || log.status !== null || byProviderId.has(log.id)) continue
-          const user = logUser(log)
-          if (user && user !== options.userId) continue
+        const logs = await listLogs(options.userId, Date.now() - (poll.snapshotWindowMs ?? 60 * 60 * 1000))
+        for (const log of disposed ? [] : logs) {
+          if (log.status !== null || bound(log.id)) continue
           // A live call from before this page loaded (another tab, a reload): follow it by its log id.
           const call = track({
             id: log.id,
+            providerCallId: log.id,
             userId: options.userId,
             dialString: log.to_number ?? '',
             dialKind: 'unknown',
             startedAt: parseTime(log.started_at) ?? Date.now(),
           })
-          bind(call, log.id)
-          const mapped = mapCallLog(log, answeredMeans)
-          known.push(stamp(call, mapped.init, mapped.at))
+          const { init, at } = mapCallLog(log, answeredMeans)
+          known.push(stamp(call, init, at))
           follow(call)
         }
       } catch (error) {
-        logger?.debug('[dialstack] snapshot could not read the call log.', error)
+        if (process.env.NODE_ENV !== 'production') logger?.debug('[dialstack] snapshot could not read the call log.', error)
       }
       return known
     },
@@ -642,9 +585,8 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
       disposed = true
       stream?.close()
       stream = undefined
-      for (const call of calls.values()) stopFollowing(call)
+      calls.forEach(stopFollowing)
       listeners.clear()
     },
   }
-  return client
 }

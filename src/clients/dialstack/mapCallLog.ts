@@ -1,5 +1,5 @@
-import { CallError } from '../../core/CallError.js'
-import type { CallOutcome, InteractionEventInit } from '../../core/CallEvent.js'
+import type { CallErrorInfo } from '../../core/CallError.js'
+import type { CallOutcome, InteractionEventInit, LiveCallStatus } from '../../core/CallEvent.js'
 import { parseTime } from './parseDialStackEvent.js'
 import type { DialStackCallLog } from './types.js'
 
@@ -12,17 +12,14 @@ export interface MappedState {
   at?: number
 }
 
+/** `status` → outcome, where they differ; `completed`, `no-answer`, `busy`, `voicemail`, `canceled` are the same. */
 const OUTCOMES: Record<string, CallOutcome> = {
-  completed: 'completed',
   // The webhook guide says `call.end` fires "answered, no-answer, busy, or failed".
   answered: 'completed',
-  'no-answer': 'no-answer',
   no_answer: 'no-answer',
-  busy: 'busy',
-  voicemail: 'voicemail',
-  canceled: 'canceled',
   cancelled: 'canceled',
 }
+const SAME_OUTCOMES = ['completed', 'no-answer', 'busy', 'voicemail', 'canceled']
 
 /** Q.850 causes a person can act on; the rest get the generic message. */
 const CAUSES: Record<number, string> = {
@@ -40,29 +37,29 @@ export function mapEndStatus(status: string | undefined | null, hangupCause?: nu
   const rawState = status ?? 'ended'
   if (status === 'failed') {
     const cause = typeof hangupCause === 'number' ? hangupCause : undefined
-    const error = new CallError('provider_error', (cause !== undefined && CAUSES[cause]) || 'The call could not be connected.', {
+    // The plain form of a `CallError`, as a failed event carries it.
+    const error: CallErrorInfo = {
+      code: 'provider_error',
+      message: (cause !== undefined && CAUSES[cause]) || 'The call could not be connected.',
       provider: { provider: 'dialstack', name: 'failed', ...(cause !== undefined && { code: cause }) },
-    })
-    return { type: 'failed', error: error.toJSON(), rawState }
+    }
+    return { type: 'failed', error, rawState }
   }
-  return { type: 'ended', outcome: (status && OUTCOMES[status]) || 'unknown', rawState }
+  const outcome = OUTCOMES[rawState] ?? (SAME_OUTCOMES.includes(rawState) ? (rawState as CallOutcome) : 'unknown')
+  return { type: 'ended', outcome, rawState }
 }
 
 /**
  * The normalized state a call log shows: `status` set → ended or failed; `connected_at` →
  * connected; `answered_at` → connected or, when it means the agent's leg, ringing; else dialing.
+ * The call id and direction are the client's to add.
  */
 export function mapCallLog(log: DialStackCallLog, answeredMeans: AnsweredMeans): MappedState {
-  const meta = { providerCallId: log.id, direction: 'outbound' as const }
-  if (log.status !== null && log.status !== undefined) {
-    return { init: { ...mapEndStatus(log.status, log.hangup_cause), ...meta }, at: parseTime(log.ended_at) }
-  }
-  if (log.connected_at) {
-    return { init: { type: 'status', status: 'connected', rawState: 'connected', ...meta }, at: parseTime(log.connected_at) }
-  }
-  if (log.answered_at) {
-    const status = answeredMeans === 'destination' ? 'connected' : 'ringing'
-    return { init: { type: 'status', status, rawState: 'answered', ...meta }, at: parseTime(log.answered_at) }
-  }
-  return { init: { type: 'status', status: 'dialing', rawState: 'started', ...meta }, at: parseTime(log.started_at) }
+  if (log.status != null) return { init: mapEndStatus(log.status, log.hangup_cause), at: parseTime(log.ended_at) }
+  const [status, rawState, time]: [LiveCallStatus, string, string] = log.connected_at
+    ? ['connected', 'connected', log.connected_at]
+    : log.answered_at
+      ? [answeredMeans === 'destination' ? 'connected' : 'ringing', 'answered', log.answered_at]
+      : ['dialing', 'started', log.started_at]
+  return { init: { type: 'status', status, rawState }, at: parseTime(time) }
 }

@@ -1,28 +1,30 @@
+import type { SseMessage } from './parseSse.js'
 import type { DialStackCallEvent } from './types.js'
-
-/** One SSE message, as `eventsource-parser` gives it. */
-export interface SseMessage {
-  event?: string | undefined
-  id?: string | undefined
-  data: string
-}
 
 /** DialStack times: ISO strings, or epoch seconds / milliseconds. `undefined` when unreadable. */
 export function parseTime(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? value * 1000 : value
-  if (typeof value === 'string' && value !== '') {
-    if (/^\d+(\.\d+)?$/.test(value)) return parseTime(Number(value))
-    const ms = Date.parse(value)
-    return Number.isNaN(ms) ? undefined : ms
-  }
-  return undefined
+  if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) value = Number(value)
+  const ms = typeof value === 'number' ? (value < 1e12 ? value * 1000 : value) : typeof value === 'string' ? Date.parse(value) : NaN
+  return Number.isFinite(ms) ? ms : undefined
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined)
+/** A non-empty string, else `undefined`. */
+export const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined)
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
+
+/** Event fields read off the payload as non-empty strings, by payload key; the first one found wins. */
+const FIELDS: [keyof DialStackCallEvent, string][] = [
+  ['callId', 'call_id'],
+  ['user', 'user'],
+  ['user', 'user_id'],
+  ['toNumber', 'to_number'],
+  ['fromNumber', 'from_number'],
+  ['direction', 'direction'],
+  ['status', 'status'],
+]
 
 /**
  * Reads one SSE message into a call event. The payload may come flat (like the documented
@@ -41,25 +43,17 @@ export function parseDialStackEvent(message: SseMessage): DialStackCallEvent | u
   const envelope = isRecord(json.data)
   const payload = envelope ? (json.data as Record<string, unknown>) : json
   // An SSE `event:` line wins; a bare `message` means the type travels in the JSON.
-  const type = (message.event && message.event !== 'message' ? message.event : undefined) ?? text(json.type) ?? text(payload.type)
+  const type = (message.event !== 'message' && message.event) || text(json.type) || text(payload.type)
   if (!type) return undefined
   const event: DialStackCallEvent = { type, raw: json }
-  const id = text(message.id) ?? (envelope ? text(json.id) : undefined) ?? text(json.event_id)
-  if (id) event.id = id
-  const callId = text(payload.call_id) ?? (isRecord(payload.call) ? text(payload.call.id) : undefined)
-  if (callId) event.callId = callId
-  const user = text(payload.user) ?? text(payload.user_id)
-  if (user) event.user = user
-  const toNumber = text(payload.to_number)
-  if (toNumber) event.toNumber = toNumber
-  const fromNumber = text(payload.from_number)
-  if (fromNumber) event.fromNumber = fromNumber
-  const direction = text(payload.direction)
-  if (direction) event.direction = direction
-  const status = text(payload.status)
-  if (status) event.status = status
+  const fields = event as unknown as Record<string, unknown>
+  const set = (key: keyof DialStackCallEvent, value: unknown) => {
+    if (value !== undefined) fields[key] ??= value
+  }
+  set('id', text(message.id) ?? (envelope ? text(json.id) : undefined) ?? text(json.event_id))
+  for (const [key, name] of FIELDS) set(key, text(payload[name]))
+  if (isRecord(payload.call)) set('callId', text(payload.call.id))
   if (typeof payload.hangup_cause === 'number') event.hangupCause = payload.hangup_cause
-  const at = parseTime(payload.timestamp ?? json.timestamp ?? json.created_at)
-  if (at !== undefined) event.at = at
+  set('at', parseTime(payload.timestamp ?? json.timestamp ?? json.created_at))
   return event
 }

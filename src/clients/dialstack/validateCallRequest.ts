@@ -11,6 +11,7 @@ import {
   type PhoneNumberParser,
 } from '../../core/parseDialString.js'
 
+
 /** DialStack's own error texts for `POST /v1/calls` (seed 004, error table). */
 export const DIALSTACK_ERROR_TEXT = {
   userIdRequired: 'user_id is required',
@@ -20,11 +21,26 @@ export const DIALSTACK_ERROR_TEXT = {
   unauthorized: 'Unauthorized',
 } as const
 
-/** The TypeID suffix (spec v0.3): 26 lower-case Crockford base32 characters, the first `0`–`7`. */
-export const TYPEID_SUFFIX = /^[0-7][0-9a-hjkmnp-tv-z]{25}$/
+/**
+ * A TypeID (spec v0.3): an optional prefix (lower-case letters and `_`, not starting or ending
+ * with `_`, at most 63 characters) and `_`, then 26 lower-case Crockford base32 characters, the
+ * first `0`–`7`. The suffix has no `_`, so the prefix ends at the last one.
+ */
+const TYPEID = /^(?:([a-z](?:[a-z_]{0,61}[a-z])?)_)?[0-7][0-9a-hjkmnp-tv-z]{25}$/
 
-/** A TypeID prefix: lower-case letters and `_`, not starting or ending with `_`, at most 63 characters. */
-const TYPEID_PREFIX = /^([a-z]([a-z_]*[a-z])?)?$/
+/**
+ * What a person can do about each of DialStack's texts (and the same refusals made here):
+ * the message shown is `${text}: ${hint}`.
+ */
+export const HINTS: Record<string, string> = {
+  [DIALSTACK_ERROR_TEXT.userIdRequired]: 'calling is not set up for your account (no DialStack user). Ask an administrator.',
+  [DIALSTACK_ERROR_TEXT.invalidUserId]: 'your DialStack user id is not valid. Ask an administrator to check it.',
+  [DIALSTACK_ERROR_TEXT.dialStringRequired]: 'enter a phone number.',
+  [DIALSTACK_ERROR_TEXT.userNotFound]: 'DialStack does not know your user in this account. Ask an administrator to check it.',
+}
+
+/** DialStack's text with what to do about it. */
+export const hinted = (text: string): string => `${text}: ${HINTS[text]}`
 
 /** The prefix DialStack user ids carry (`user_01h2xcejqtf2nbrexx3vqjhp42`). */
 export const DEFAULT_USER_ID_PREFIX = 'user'
@@ -76,61 +92,39 @@ export type CheckResult<T> = { ok: true; value: T } | CallRequestFailure
 
 export type CallRequestResult = CheckResult<ValidCallRequest>
 
-const EXAMPLE_USER_ID = 'user_01h2xcejqtf2nbrexx3vqjhp42'
-
-function refuse(field: CallRequestField, providerMessage: string, message: string): CallRequestFailure {
+function refuse(field: CallRequestField, providerMessage: string, message = hinted(providerMessage)): CallRequestFailure {
   const code = field === 'user_id' ? 'invalid_argument' : 'invalid_number'
   const error = new CallError(code, message, { provider: { provider: 'dialstack', message: providerMessage } })
   return { ok: false, error, field, providerMessage }
 }
 
-/** Splits a TypeID at its last `_` (since spec v0.3 a prefix may itself contain `_`). */
-function splitTypeId(value: string): { prefix: string; suffix: string } {
-  const at = value.lastIndexOf('_')
-  return at === -1 ? { prefix: '', suffix: value } : { prefix: value.slice(0, at), suffix: value.slice(at + 1) }
-}
-
 /** True when `value` is a valid TypeID (any prefix, or none). */
 export function isTypeId(value: string): boolean {
-  const { prefix, suffix } = splitTypeId(value)
-  if (value.startsWith('_') && prefix === '') return false
-  return prefix.length <= 63 && TYPEID_PREFIX.test(prefix) && TYPEID_SUFFIX.test(suffix)
+  return TYPEID.test(value)
 }
 
-/**
- * Checks a DialStack user id: a TypeID (`^user_[0-7][0-9a-hjkmnp-tv-z]{25}$` with the default
- * prefix). Trims whitespace only; upper-case input is invalid, as the TypeID spec says.
- */
 /** The rules out of a client's or handler's options, so both sides check a call the same way. */
 export function callRequestRules(options: CallRequestRules): CallRequestRules {
   const { userIdPrefix, defaultRegion, phoneNumbers, dialPolicy, logger } = options
   return { userIdPrefix, defaultRegion, phoneNumbers, dialPolicy, logger }
 }
 
+/**
+ * Checks a DialStack user id: a TypeID (`^user_[0-7][0-9a-hjkmnp-tv-z]{25}$` with the default
+ * prefix). Trims whitespace only; upper-case input is invalid, as the TypeID spec says.
+ */
 export function validateUserId(input: unknown, rules: CallRequestRules = {}): CheckResult<string> {
-  const prefix = rules.userIdPrefix === undefined ? DEFAULT_USER_ID_PREFIX : rules.userIdPrefix
+  const { userIdPrefix: prefix = DEFAULT_USER_ID_PREFIX } = rules
   const value = typeof input === 'string' ? input.trim() : ''
-  if (value === '') {
-    return refuse(
-      'user_id',
-      DIALSTACK_ERROR_TEXT.userIdRequired,
-      `${DIALSTACK_ERROR_TEXT.userIdRequired}: calling is not set up for your account (no DialStack user). Ask an administrator.`,
-    )
-  }
-  const invalid = () =>
-    refuse(
-      'user_id',
-      DIALSTACK_ERROR_TEXT.invalidUserId,
-      `${DIALSTACK_ERROR_TEXT.invalidUserId}: “${value}” is not a DialStack user id (like ${EXAMPLE_USER_ID}). Ask an administrator to check it.`,
-    )
-  if (!isTypeId(value)) return invalid()
-  if (prefix !== null && splitTypeId(value).prefix !== prefix) {
+  if (value === '') return refuse('user_id', DIALSTACK_ERROR_TEXT.userIdRequired)
+  const typeId = TYPEID.exec(value)
+  const otherPrefix = typeId && prefix !== null && (typeId[1] ?? '') !== prefix
+  if (process.env.NODE_ENV !== 'production' && otherPrefix) {
     rules.logger?.warn(
       `[dialstack] “${value}” is a valid TypeID but not a “${prefix}_” id: refused. Set userIdPrefix: null to let DialStack decide.`,
     )
-    return invalid()
   }
-  return { ok: true, value }
+  return typeId && !otherPrefix ? { ok: true, value } : refuse('user_id', DIALSTACK_ERROR_TEXT.invalidUserId)
 }
 
 /**
@@ -140,11 +134,7 @@ export function validateUserId(input: unknown, rules: CallRequestRules = {}): Ch
  */
 export function validateDialString(input: unknown, rules: CallRequestRules = {}): CheckResult<DialString> {
   if (typeof input !== 'string' || input.trim() === '') {
-    return refuse(
-      'dial_string',
-      DIALSTACK_ERROR_TEXT.dialStringRequired,
-      `${DIALSTACK_ERROR_TEXT.dialStringRequired}: enter a phone number.`,
-    )
+    return refuse('dial_string', DIALSTACK_ERROR_TEXT.dialStringRequired)
   }
   const parsed = parseDialString(input, {
     defaultRegion: rules.defaultRegion,

@@ -1,7 +1,7 @@
 import { consoleLogger } from '../shared/logger.js'
-import { CallError, toCallError, type CallErrorCode } from '../../core/CallError.js'
+import { toCallError, type CallError } from '../../core/CallError.js'
 import type { CallCapabilities, CallClient, ControlResult } from '../../core/CallClient.js'
-import type { CallEvent, InteractionEvent } from '../../core/CallEvent.js'
+import type { CallEvent, InteractionEvent, InteractionEventBase, InteractionEventInit, LiveCallStatus } from '../../core/CallEvent.js'
 import { parseDialString, type DialString, type DialStringOptions } from '../../core/parseDialString.js'
 import { failure, success } from '../../core/result.js'
 import type { InteractionAssociatedObject } from '../../core/types.js'
@@ -9,7 +9,7 @@ import { validateAssociatedObject } from '../../core/validateAssociatedObject.js
 import { httpError, requestJson } from '../shared/request.js'
 import { createCometdNotifications } from './createCometdNotifications.js'
 import type { GenesysCall } from './GenesysCall.js'
-import { genesysError } from './genesysError.js'
+import { genesysError, gwsError } from './genesysError.js'
 import type { NotificationSource } from './NotificationSource.js'
 
 /** HTTP Basic credentials of the agent. */
@@ -64,7 +64,10 @@ export interface GenesysClientOptions {
   outboundCallerId?: string
   /** A `fetch` to use instead of the global one. */
   fetch?: typeof fetch
-  /** Where assumptions and dropped messages are logged. Default: the console (assumptions at debug, problems at warn). */
+  /**
+   * Where assumptions and dropped messages are logged. Default: the console (assumptions at debug,
+   * problems at warn). Debug logs exist in development builds only (`process.env.NODE_ENV !== 'production'`).
+   */
   logger?: Pick<Console, 'warn' | 'debug'>
 }
 
@@ -77,6 +80,7 @@ interface Tracked {
   /** The number as sent, for the fallback match. */
   dest?: string
   object?: InteractionAssociatedObject
+  /** The last GWS state that moved the status. */
   state?: string
   established?: boolean
   done?: boolean
@@ -85,11 +89,21 @@ interface Tracked {
   timer?: ReturnType<typeof setTimeout>
 }
 
+type EventFields = Omit<InteractionEventBase, 'interactionId' | 'at'>
+
 const NAME = 'genesys'
 const DISPOSED = 'The Genesys client was disposed.'
 const CALLS = '/v2/me/calls'
-const STATUS = { Dialing: 'dialing', Ringing: 'ringing', Established: 'connected', Held: 'held' } as const
-const RANK: Record<string, number> = { Dialing: 1, Ringing: 2, Established: 3, Held: 3, Released: 4 }
+/**
+ * GWS call states → status and rank: a notification never moves a call to a lower rank (a late
+ * `Dialing` after `Established`). `Released` ends the call; any other state passes through.
+ */
+const STATES: Record<string, [LiveCallStatus, number]> = {
+  Dialing: ['dialing', 1],
+  Ringing: ['ringing', 2],
+  Established: ['connected', 3],
+  Held: ['held', 3],
+}
 const digits = (value?: string) => value?.replace(/\D/g, '')
 
 function capabilitiesOf(list: unknown): Partial<CallCapabilities> | undefined {
@@ -147,57 +161,56 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
   let generation = 0
   let disposed = false
 
-  const emit = (event: CallEvent) => {
-    for (const listener of [...listeners]) listener(event)
+  /** Hands `event` to every listener; nothing when there is no event. */
+  const emit = (event?: CallEvent) => {
+    if (event) for (const listener of [...listeners]) listener(event)
   }
-  const error = (code: CallErrorCode, message: string, reason?: string) =>
-    new CallError(code, message, { provider: { provider: NAME, message: reason } })
-  const ended = (entry: Tracked) =>
-    ({
-      type: 'ended',
-      interactionId: entry.id,
-      at: Date.now(),
-      providerCallId: entry.callId,
-      outcome: entry.established ? 'completed' : 'unknown',
-    }) as const
-  const failed = (id: string, reason: CallError) => emit({ type: 'failed', interactionId: id, at: Date.now(), error: reason.toJSON() })
+  const stamp = (interactionId: string, init: InteractionEventInit) => ({ ...init, interactionId, at: Date.now() }) as InteractionEvent
+  /** Marks the call over and returns its `ended` event, over the notification's fields when there is one. */
+  const end = (entry: Tracked, fields?: EventFields) => {
+    entry.done = true
+    return stamp(entry.id, { ...fields, type: 'ended', providerCallId: entry.callId, outcome: entry.established ? 'completed' : 'unknown' })
+  }
+  const fail = (id: string, reason: CallError) => emit(stamp(id, { type: 'failed', error: reason.toJSON() }))
 
-  /** GET when `body` is absent, POST otherwise; resolves the JSON of a `statusCode: 0` reply. */
-  async function request(path: string, body?: object, signal?: AbortSignal, retried = false): Promise<Record<string, unknown>> {
+  /**
+   * GET when `body` is absent, POST otherwise, at `path` under `/api/v2/me`; resolves the JSON of
+   * a `statusCode: 0` reply. A 403 about CSRF refreshes the token once and sends the POST again.
+   */
+  async function request(path: string, body?: object, signal?: AbortSignal, retried?: boolean): Promise<Record<string, unknown>> {
     const headers: Record<string, string> = { Accept: 'application/json' }
     if (authorization) headers.Authorization = authorization
-    if (body) headers['Content-Type'] = 'application/json'
-    if (body && csrf) headers[csrf[0]] = csrf[1]
-    const init: RequestInit = { method: body ? 'POST' : 'GET', headers, credentials: 'include' }
-    if (body) init.body = JSON.stringify(body)
-    const { response, body: data } = await requestJson(baseUrl + path, init, {
-      provider: NAME,
-      timeoutMs,
-      signal,
-      fetch: options.fetch,
-    })
+    if (body) {
+      headers['Content-Type'] = 'application/json'
+      if (csrf) headers[csrf[0]] = csrf[1]
+    }
+    const { response, body: data } = await requestJson(
+      `${baseUrl}/api/v2/me${path}`,
+      { method: body ? 'POST' : 'GET', headers, credentials: 'include', body: body && JSON.stringify(body) },
+      { provider: NAME, timeoutMs, signal, fetch: options.fetch },
+    )
     const token = response.headers.get('X-CSRF-TOKEN')
     if (token) csrf = [response.headers.get('X-CSRF-HEADER') ?? 'X-CSRF-TOKEN', token]
-    const text = typeof data === 'string' ? data : (JSON.stringify(data) ?? '')
+    const raw = typeof data === 'string' ? data : undefined
+    const text = raw ?? JSON.stringify(data) ?? ''
     if (response.status === 403 && /csrf/i.test(text)) {
       if (body && !retried) {
-        logger?.debug('genesys: 403 CSRF, refreshing the token once')
-        await request('/api/v2/me', undefined, signal)
+        if (process.env.NODE_ENV !== 'production') logger?.debug('genesys: 403 CSRF, refreshing the token once')
+        await request('', undefined, signal)
         return request(path, body, signal, true)
       }
-      throw new CallError('forbidden', 'Genesys refused the security token (CSRF). Reload the page.', {
-        provider: { provider: NAME, status: 403, message: text },
-      })
+      throw gwsError('forbidden', 'Genesys refused the security token (CSRF). Reload the page.', { status: 403, message: text })
     }
-    const reply = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>
+    const reply = ((typeof data === 'object' && data) || {}) as Record<string, unknown>
     const { statusCode, statusMessage } = reply
-    if (typeof statusCode === 'number' && statusCode !== 0) {
+    if (typeof statusCode === 'number' && statusCode) {
       throw genesysError(statusCode, typeof statusMessage === 'string' ? statusMessage : undefined, response.status)
     }
-    if (!response.ok) throw httpError(NAME, response, typeof data === 'string' ? data : undefined)
+    if (!response.ok) throw httpError(NAME, response, raw)
     return reply
   }
 
+  /** Opens the notification source; resolves on its first `open`, fails after `timeoutMs`. */
   function openStream(): Promise<void> {
     return new Promise((resolve, reject) => {
       let lastReason: string | undefined
@@ -205,16 +218,15 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
         reject,
         timer: setTimeout(() => {
           notifications.close()
-          reject(error('network_error', 'Could not connect to Genesys live call updates. Try again.', lastReason))
+          reject(gwsError('network_error', 'Could not connect to Genesys live call updates. Try again.', { message: lastReason }))
         }, timeoutMs),
       }
       notifications.open([CALLS, '/v2/me/devices'], {
         message(channel, data) {
           const call = (data as { call?: GenesysCall } | null)?.call
           if (disposed) return
-          if (channel !== CALLS || typeof call?.id !== 'string') return logger?.debug('genesys: ignored notification', channel, data)
-          const event = map(call)
-          if (event) emit(event)
+          if (channel === CALLS && typeof call?.id === 'string') emit(map(call))
+          else if (process.env.NODE_ENV !== 'production') logger?.debug('genesys: ignored notification', channel, data)
         },
         open() {
           clearTimeout(opening?.timer)
@@ -229,7 +241,8 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
           lastReason = reason
           if (!streamUp || disposed) return
           streamUp = false
-          emit({ type: 'connection', status: 'reconnecting', error: { code: 'network_error', message: 'Genesys live call updates were interrupted. Reconnecting…', provider: { provider: NAME, message: reason } } })
+          const error = gwsError('network_error', 'Genesys live call updates were interrupted. Reconnecting…', { message: reason })
+          emit({ type: 'connection', status: 'reconnecting', error: error.toJSON() })
         },
       })
     })
@@ -238,20 +251,19 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
   /** `GET /api/v2/me`, the device, the CSRF token, then CometD; once, and again after a failure. */
   function bootstrap(): Promise<string> {
     ready ??= (async () => {
-      const me = await request('/api/v2/me?subresources=*')
-      if (!csrf) logger?.debug('genesys: no X-CSRF-TOKEN from GET /api/v2/me')
-      const devices = (me.user as { devices?: { id?: string }[] } | undefined)?.devices
-      const device = options.deviceId ?? devices?.[0]?.id
-      if (!device) throw error('not_ready', 'Genesys has no phone device for your user. Ask an administrator.')
-      if (!options.deviceId) logger?.debug(`genesys: using the first device, ${device}`)
+      const me = await request('?subresources=*')
+      if (process.env.NODE_ENV !== 'production' && !csrf) logger?.debug('genesys: no X-CSRF-TOKEN from GET /api/v2/me')
+      const device = options.deviceId ?? (me.user as { devices?: { id?: string }[] } | undefined)?.devices?.[0]?.id
+      if (!device) throw gwsError('not_ready', 'Genesys has no phone device for your user. Ask an administrator.')
+      if (process.env.NODE_ENV !== 'production' && !options.deviceId) logger?.debug(`genesys: using the first device, ${device}`)
       if (options.startContactCenterSession) {
         // statusCode 7 is a partial success: some channel did not start, voice may have.
-        await request('/api/v2/me', { operationName: 'StartContactCenterSession', channels: ['voice'] }).catch((error: CallError) => {
+        await request('', { operationName: 'StartContactCenterSession', channels: ['voice'] }).catch((error: CallError) => {
           if (error.provider?.code !== 7) throw error
         })
       }
-      if (disposed) throw error('not_ready', DISPOSED)
-      if (!options.notifications) logger?.debug(`genesys: CometD (${options.transport ?? 'long-polling'}) at ${notificationsUrl}`)
+      if (disposed) throw gwsError('not_ready', DISPOSED)
+      if (process.env.NODE_ENV !== 'production' && !options.notifications) logger?.debug(`genesys: CometD (${options.transport ?? 'long-polling'}) at ${notificationsUrl}`)
       await openStream()
       return device
     })().catch((error: unknown) => {
@@ -276,30 +288,25 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
       clearTimeout(entry.timer)
       byCall.set(call.id, entry)
     }
+    if (entry.done) return undefined
     const state = call.state ?? ''
     const party = call.participants?.[0]
-    const base = {
-      interactionId: entry.id,
-      at: Date.now(),
+    const fields: EventFields = {
       rawState: state,
       providerCallId: call.id,
       phoneNumber: entry.phone ?? (party?.e164Number || party?.phoneNumber || call.dnis),
-      direction: call.callType === 'Inbound' ? ('inbound' as const) : ('outbound' as const),
+      direction: call.callType === 'Inbound' ? 'inbound' : 'outbound',
       capabilities: capabilitiesOf(call.capabilities),
       associatedObject: entry.object,
     }
-    if (entry.done) return undefined
-    if (state === 'Released') {
-      entry.done = true
-      return { ...base, ...ended(entry) }
-    }
-    const status = STATUS[state as keyof typeof STATUS]
-    if (!status) logger?.debug(`genesys: unknown state ${state}`)
-    if (!status || state === entry.state) return { ...base, type: 'updated' }
-    if ((RANK[state] ?? 0) < (RANK[entry.state ?? ''] ?? 0)) return undefined
+    if (state === 'Released') return end(entry, fields)
+    const mapped = STATES[state]
+    if (process.env.NODE_ENV !== 'production' && !mapped) logger?.debug(`genesys: unknown state ${state}`)
+    if (!mapped || state === entry.state) return stamp(entry.id, { ...fields, type: 'updated' })
+    if (mapped[1] < (STATES[entry.state ?? '']?.[1] ?? 0)) return undefined
     entry.state = state
     if (state === 'Established') entry.established = true
-    return { ...base, type: 'status', status }
+    return stamp(entry.id, { ...fields, type: 'status', status: mapped[0] })
   }
 
   /** The fallback when the notification carries no correlation key: a pending dial to the same number. */
@@ -317,15 +324,12 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
   /** Events for every call GWS lists, and `ended` for known live calls it no longer lists. */
   async function collect(): Promise<InteractionEvent[]> {
     const mark = ++generation
-    const reply = await request('/api/v2/me/calls')
+    const reply = await request('/calls')
     const calls = (Array.isArray(reply.calls) ? reply.calls : []) as GenesysCall[]
     const events = calls.flatMap((call) => map(call) ?? [])
     const listed = new Set(calls.map((call) => call.id))
     for (const entry of tracked.values()) {
-      if (entry.callId && !entry.done && (entry.seen ?? 0) < mark && !listed.has(entry.callId)) {
-        entry.done = true
-        events.push(ended(entry))
-      }
+      if (entry.callId && !entry.done && entry.seen! < mark && !listed.has(entry.callId)) events.push(end(entry))
     }
     return events
   }
@@ -347,7 +351,7 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
     if (entry.done) return failure('invalid_state', 'The call has already ended.')
     if (!entry.callId) return failure('invalid_state', 'The call has not reached Genesys yet.')
     try {
-      await request(`/api/v2/me/calls/${encodeURIComponent(entry.callId)}`, { operationName, ...extra })
+      await request(`/calls/${encodeURIComponent(entry.callId)}`, { operationName, ...extra })
       return success(null)
     } catch (error) {
       return failure(toCallError(error, NAME))
@@ -359,7 +363,7 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
     capabilities: { deferredDial: false, hangup: true, hold: true, mute: false, dtmf: true, updateAssociatedObject: true },
 
     async startCall(phoneNumber, initialObject, { signal } = {}) {
-      if (disposed) return failure(error('not_ready', DISPOSED))
+      if (disposed) return failure(gwsError('not_ready', DISPOSED))
       const parsed = parseDialString(phoneNumber, {
         ...options.dialString,
         policy: { unnormalizedLocal: 'pass', ...options.dialString?.policy },
@@ -372,33 +376,34 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
       const id = `gws-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
       const entry: Tracked = { id, phone: parsed.dialString.value, object: initialObject }
       try {
-        if (signal?.aborted) throw error('aborted', 'The call was cancelled before it started.')
+        if (signal?.aborted) throw gwsError('aborted', 'The call was cancelled before it started.')
         const device = await bootstrap()
         entry.dest = options.formatDestination?.(parsed.dialString) ?? parsed.dialString.value
         // Tracked before the POST: the Dialing notification may beat the HTTP reply.
         tracked.set(id, entry)
-        const body: Record<string, unknown> = {
+        // Empty `location` and `outboundCallerId` are left out (JSON drops `undefined`).
+        const dial = {
           operationName: 'Dial',
           destination: { phoneNumber: entry.dest },
           userData: { ...toUserData(initialObject), [correlationKey]: id },
+          location: options.location || undefined,
+          outboundCallerId: options.outboundCallerId || undefined,
         }
-        if (options.location) body.location = options.location
-        if (options.outboundCallerId) body.outboundCallerId = options.outboundCallerId
-        await request(`/api/v2/me/devices/${encodeURIComponent(device)}/calls`, body, signal)
+        await request(`/devices/${encodeURIComponent(device)}/calls`, dial, signal)
       } catch (thrown) {
         const reason = toCallError(thrown, NAME)
         tracked.delete(id)
-        if (entry.callId && !entry.done) failed(id, reason)
+        if (entry.callId && !entry.done) fail(id, reason)
         entry.done = true
         return failure(reason)
       }
       if (!entry.callId) {
-        emit({ type: 'status', status: 'initiating', interactionId: id, at: Date.now(), phoneNumber: entry.phone, direction: 'outbound', associatedObject: initialObject })
+        emit(stamp(id, { type: 'status', status: 'initiating', phoneNumber: entry.phone, direction: 'outbound', associatedObject: initialObject }))
         entry.timer = setTimeout(() => {
           if (entry.callId || entry.done) return
           entry.done = true
           logger?.warn(`genesys: no Dialing notification for ${id}`)
-          failed(id, error('timeout', `Genesys did not report the call within ${Math.round(dialTimeoutMs / 1000)} s. Check your phone before calling again.`))
+          fail(id, gwsError('timeout', `Genesys did not report the call within ${Math.round(dialTimeoutMs / 1000)} s. Check your phone before calling again.`))
         }, dialTimeoutMs)
       }
       return success({ id })
@@ -412,7 +417,7 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
     hangup: (id) => operate(id, 'Hangup'),
     hold: (id) => operate(id, 'Hold'),
     resume(id) {
-      logger?.debug('genesys: Retrieve sent like Hold')
+      if (process.env.NODE_ENV !== 'production') logger?.debug('genesys: Retrieve sent like Hold')
       return operate(id, 'Retrieve')
     },
     async sendDtmf(id, tones) {
@@ -426,7 +431,7 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
       const entry = tracked.get(id)
       if (result.status === 'success' && entry) {
         entry.object = object
-        emit({ type: 'updated', interactionId: id, at: Date.now(), associatedObject: object })
+        emit(stamp(id, { type: 'updated', associatedObject: object }))
       }
       return result
     },
@@ -440,10 +445,8 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
       if (disposed) return
       disposed = true
       for (const entry of tracked.values()) clearTimeout(entry.timer)
-      if (opening) {
-        clearTimeout(opening.timer)
-        opening.reject(error('not_ready', DISPOSED))
-      }
+      clearTimeout(opening?.timer)
+      opening?.reject(gwsError('not_ready', DISPOSED))
       notifications.close()
       emit({ type: 'connection', status: 'closed' })
       listeners.clear()

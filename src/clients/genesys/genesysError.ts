@@ -1,4 +1,8 @@
-import { CallError, type CallErrorCode } from '../../core/CallError.js'
+import { CallError, type CallErrorCode, type ProviderErrorInfo } from '../../core/CallError.js'
+
+/** A `CallError` from the Genesys client, with `provider: 'genesys'` and the provider's details. */
+export const gwsError = (code: CallErrorCode, message: string, provider?: Omit<ProviderErrorInfo, 'provider'>) =>
+  new CallError(code, message, { provider: { provider: 'genesys', ...provider } })
 
 /** GWS `statusCode` (PROVIDERS.md C.6) → library code. Codes not listed are `provider_error`. */
 const CODES: Record<number, CallErrorCode> = {
@@ -27,7 +31,5 @@ const MESSAGES: Partial<Record<CallErrorCode, string>> = {
  */
 export function genesysError(statusCode: number, statusMessage?: string, status?: number): CallError {
   const code = CODES[statusCode] ?? 'provider_error'
-  return new CallError(code, `${MESSAGES[code]}${statusMessage ? ` (${statusMessage})` : ''}`, {
-    provider: { provider: 'genesys', code: statusCode, message: statusMessage, status },
-  })
+  return gwsError(code, `${MESSAGES[code]}${statusMessage ? ` (${statusMessage})` : ''}`, { code: statusCode, message: statusMessage, status })
 }

@@ -16,20 +16,23 @@ export interface JsonResponse {
   body: unknown
 }
 
-/** The `CallError` code for an HTTP status. */
-export function statusToCode(status: number): CallErrorCode {
-  if (status === 400 || status === 422) return 'invalid_argument'
-  if (status === 401) return 'unauthorized'
-  if (status === 403) return 'forbidden'
-  if (status === 404) return 'not_found'
-  if (status === 408 || status === 504) return 'timeout'
-  if (status === 409) return 'conflict'
-  if (status === 429) return 'rate_limited'
-  return 'provider_error'
+/** The `CallError` code of each HTTP status that has one; every other status is `provider_error`. */
+const STATUS_CODES: Readonly<Record<number, CallErrorCode>> = {
+  400: 'invalid_argument',
+  422: 'invalid_argument',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  408: 'timeout',
+  504: 'timeout',
+  409: 'conflict',
+  429: 'rate_limited',
 }
 
+/** The `CallError` code for an HTTP status. */
+export const statusToCode = (status: number): CallErrorCode => STATUS_CODES[status] ?? 'provider_error'
+
 const MESSAGES: Partial<Record<CallErrorCode, string>> = {
-  invalid_argument: 'The phone system refused the request.',
   unauthorized: 'Your phone session has expired or is missing. Sign in again.',
   forbidden: 'You are not allowed to place this call.',
   not_found: 'The phone system could not find the user or call.',
@@ -82,7 +85,8 @@ export function httpError(
 export async function requestJson(url: string, init: RequestInit, options: RequestOptions): Promise<JsonResponse> {
   const { provider, timeoutMs, signal } = options
   const doFetch = options.fetch ?? globalThis.fetch
-  if (signal?.aborted) throw new CallError('aborted', 'The request was cancelled.', { provider: { provider } })
+  const cancelled = (cause?: unknown) => new CallError('aborted', 'The request was cancelled.', { provider: { provider }, cause })
+  if (signal?.aborted) throw cancelled()
   const controller = new AbortController()
   let timedOut = false
   const timer = setTimeout(() => {
@@ -110,7 +114,7 @@ export async function requestJson(url: string, init: RequestInit, options: Reque
         cause: error,
       })
     }
-    if (signal?.aborted) throw new CallError('aborted', 'The request was cancelled.', { provider: { provider }, cause: error })
+    if (signal?.aborted) throw cancelled(error)
     throw new CallError('network_error', 'Could not reach the phone system. Check the connection and try again.', {
       provider: { provider, message: error instanceof Error ? error.message : String(error) },
       cause: error,

@@ -1,9 +1,7 @@
 import type { CallLogger } from '../shared/logger.js'
-import { CallError, isCallError } from '../../core/CallError.js'
 import { httpError, requestJson } from '../shared/request.js'
+import { asCallError, isRecord, isText, PROVIDER, tetherError } from './tetherError.js'
 import type { TetherCall, TetherInitiateBody } from './TetherCall.js'
-
-const PROVIDER = 'tether'
 
 /** What `getToken` is asked for. */
 export interface TetherTokenContext {
@@ -32,8 +30,7 @@ export interface TetherErrorDetails {
 /** Reads Tether's error body (already parsed as JSON, or the raw text when it is not JSON). */
 export type TetherErrorReader = (body: unknown, status: number) => TetherErrorDetails | undefined
 
-/** Logger for the assumptions the client makes (PROVIDERS.md B). */
-/** Where the client logs assumptions (debug) and problems (warn). Default: the console. */
+/** Where the client logs assumptions (debug, development builds only) and problems (warn). Default: the console. */
 export type TetherLogger = CallLogger
 
 export interface TetherApiOptions {
@@ -52,10 +49,6 @@ export interface TetherApi {
   getCall(callId: string, signal?: AbortSignal): Promise<TetherCall>
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 /**
  * Reads `{ success:false, message | error, code? }`. Only 401 `{ error }` is documented; the rest
  * of the shape is an ASSUMPTION (PROVIDERS.md B.7), hence `readError`. Plain text bodies (a proxy's
@@ -65,88 +58,67 @@ export function createTetherErrorReader(logger: TetherLogger): TetherErrorReader
   return (body, status) => {
     if (typeof body === 'string') return body.length <= 200 ? { message: body.trim() } : undefined
     if (!isRecord(body)) return undefined
-    const message = [body.error, body.message].find((value): value is string => typeof value === 'string' && value !== '')
-    const code = typeof body.code === 'string' || typeof body.code === 'number' ? body.code : undefined
-    if (status !== 401) logger.debug(`[tether] reading the ${status} error body as { success:false, message|error } (assumed shape).`)
-    return { ...(message !== undefined && { message }), ...(code !== undefined && { code }) }
+    if (process.env.NODE_ENV !== 'production' && status !== 401) logger.debug(`[tether] reading the ${status} error body as { success:false, message|error } (assumed shape).`)
+    const { code } = body
+    return { message: [body.error, body.message].find(isText), code: typeof code === 'string' || typeof code === 'number' ? code : undefined }
   }
-}
-
-function unexpected(what: string, body: unknown): CallError {
-  return new CallError('provider_error', 'Tether answered with something the library does not understand. Try again.', {
-    provider: { provider: PROVIDER, message: `${what}: ${JSON.stringify(body)?.slice(0, 200) ?? String(body)}` },
-  })
 }
 
 /** The Call document of a `{ success, call }` answer. */
 function readCall(body: unknown): TetherCall {
-  if (!isRecord(body)) throw unexpected('not a JSON object', body)
-  if (body.success === false) {
-    const message = [body.error, body.message].find((value): value is string => typeof value === 'string')
-    throw new CallError('provider_error', `Tether refused the request.${message ? ` (${message})` : ''}`, {
-      provider: { provider: PROVIDER, ...(message !== undefined && { message }) },
+  const call = isRecord(body) && isRecord(body.call) ? body.call : {}
+  // `callId` is documented; `_id` holds the same value for SDK calls.
+  const callId = [call.callId, call._id].find(isText)
+  if (callId === undefined) {
+    throw tetherError('provider_error', 'Tether sent an unexpected answer. Try again.', {
+      message: `no call with a callId in ${String(JSON.stringify(body)).slice(0, 200)}`,
     })
   }
-  const call = body.call
-  if (!isRecord(call)) throw unexpected('no call in the answer', body)
-  // `callId` is documented; `_id` holds the same value for SDK calls.
-  const callId = typeof call.callId === 'string' && call.callId !== '' ? call.callId : call._id
-  if (typeof callId !== 'string' || callId === '') throw unexpected('the call has no callId', body)
   return { ...call, callId }
 }
 
+const SIGNED_OUT = 'You are not signed in to Tether. Sign in and try again.'
+const JSON_TYPE = 'application/json'
+
 /** The Tether calls API over `fetch`, with a Bearer token, one retry after a 401, and time-outs. */
-export function createTetherApi(options: TetherApiOptions): TetherApi {
-  const base = options.baseUrl.replace(/\/+$/, '')
+export function createTetherApi({ baseUrl, getToken, timeoutMs, fetch, readError }: TetherApiOptions): TetherApi {
+  const calls = `${baseUrl.replace(/\/+$/, '')}/api/calls/`
 
   async function token(refresh: boolean): Promise<string> {
-    let value: string | null | undefined
+    let value: unknown
     try {
-      value = await options.getToken({ refresh })
+      value = await getToken({ refresh })
     } catch (error) {
-      if (isCallError(error)) throw error
-      throw new CallError('unauthorized', 'Could not get your Tether sign-in. Sign in again.', {
-        provider: { provider: PROVIDER, message: error instanceof Error ? error.message : String(error) },
-        cause: error,
-      })
+      throw asCallError(error, SIGNED_OUT, undefined, 'unauthorized')
     }
-    if (typeof value !== 'string' || value === '') {
-      throw new CallError('unauthorized', 'You are not signed in to Tether. Sign in and try again.', {
-        provider: { provider: PROVIDER },
-      })
-    }
-    return value
+    if (isText(value)) return value
+    throw tetherError('unauthorized', SIGNED_OUT)
   }
 
-  async function send(method: 'GET' | 'POST', path: string, body: unknown, signal: AbortSignal | undefined): Promise<unknown> {
-    const attempt = async (refresh: boolean) => {
-      const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${await token(refresh)}` }
-      if (body !== undefined) headers['Content-Type'] = 'application/json'
-      const init: RequestInit = { method, headers, ...(body !== undefined && { body: JSON.stringify(body) }) }
-      return requestJson(`${base}${path}`, init, {
-        provider: PROVIDER,
-        timeoutMs: options.timeoutMs,
-        ...(signal && { signal }),
-        ...(options.fetch && { fetch: options.fetch }),
-      })
-    }
+  /** GET (or POST `body`) under `/api/calls/`, and the Call document of the answer. */
+  async function send(path: string, signal?: AbortSignal, body?: TetherInitiateBody): Promise<TetherCall> {
+    const attempt = async (refresh: boolean) =>
+      requestJson(
+        calls + path,
+        {
+          method: body ? 'POST' : 'GET',
+          headers: { Accept: JSON_TYPE, Authorization: `Bearer ${await token(refresh)}`, ...(body && { 'Content-Type': JSON_TYPE }) },
+          body: body && JSON.stringify(body),
+        },
+        { provider: PROVIDER, timeoutMs, signal, fetch },
+      )
     let result = await attempt(false)
     // An expired JWT is the common case: ask once for a fresh one, then give up.
     if (result.response.status === 401) result = await attempt(true)
-    const { response } = result
-    if (!response.ok) {
-      const details = options.readError(result.body, response.status)
-      throw httpError(PROVIDER, response, details?.message, details?.code)
-    }
-    return result.body
+    const { response, body: answer } = result
+    // `{ success: false }` is a refusal even on a 2xx, read like an HTTP error.
+    if (response.ok && (answer as { success?: unknown } | undefined)?.success !== false) return readCall(answer)
+    const details = readError(answer, response.status)
+    throw httpError(PROVIDER, response, details?.message, details?.code)
   }
 
   return {
-    async initiate(body, signal) {
-      return readCall(await send('POST', '/api/calls/sdk/initiate', body, signal))
-    },
-    async getCall(callId, signal) {
-      return readCall(await send('GET', `/api/calls/${encodeURIComponent(callId)}`, undefined, signal))
-    },
+    initiate: (body, signal) => send('sdk/initiate', signal, body),
+    getCall: (callId, signal) => send(encodeURIComponent(callId), signal),
   }
 }

@@ -1,7 +1,7 @@
 import { consoleLogger } from '../shared/logger.js'
-import { CallError, isCallError } from '../../core/CallError.js'
-import { NO_CAPABILITIES, type CallCapabilities, type CallClient, type ControlResult, type StartCallOptions, type StartCallResult } from '../../core/CallClient.js'
-import { isTerminalStatus, type CallEvent, type CallStatus, type InteractionEvent } from '../../core/CallEvent.js'
+import type { CallError } from '../../core/CallError.js'
+import { NO_CAPABILITIES, type CallClient, type ControlResult, type StartCallOptions, type StartCallResult } from '../../core/CallClient.js'
+import type { CallEvent, InteractionEvent } from '../../core/CallEvent.js'
 import { parseDialString } from '../../core/parseDialString.js'
 import { failure, success } from '../../core/result.js'
 import type { InteractionAssociatedObject } from '../../core/types.js'
@@ -13,11 +13,9 @@ import {
   type TetherLogger,
   type TetherTokenGetter,
 } from './createTetherApi.js'
-import { createTetherPoller, type TetherPoller } from './createTetherPoller.js'
 import { DEFAULT_TETHER_STATUS_MAP, mapTetherCall, type TetherStatusMap } from './mapTetherCall.js'
-import type { TetherCall, TetherInitiateBody } from './TetherCall.js'
-
-const PROVIDER = 'tether'
+import { asCallError, isRecord, misconfigured, PROVIDER, tetherError, toTetherError } from './tetherError.js'
+import type { TetherCall } from './TetherCall.js'
 
 /** What the app's voice SDK gets to place the audio leg. */
 export interface TetherPlaceCallRequest {
@@ -116,7 +114,7 @@ export interface TetherClientOptions {
    * beyond the documented 401 `{ error }` (PROVIDERS.md B.7).
    */
   readError?: TetherErrorReader
-  /** Where assumptions and problems are logged. Default `console` (debug and warn). */
+  /** Where assumptions (debug, development builds only) and problems (warn) are logged. Default `console`. */
   logger?: TetherLogger
 }
 
@@ -126,54 +124,48 @@ export interface TetherClient extends CallClient {
   snapshot(): Promise<CallEvent[]>
 }
 
+/** Polls one call (see `poll`). */
+interface TetherPoller {
+  /** Polls now instead of at the next tick (after an event without a status, after a hang-up). */
+  pollNow(): void
+  /** Clears the timer and aborts the request in flight; `stopFollowing` then unsets `poller`. */
+  stop(): void
+}
+
 interface TrackedCall {
   id: string
-  associatedObject?: InteractionAssociatedObject
-  phoneNumber: string
+  /** What every event of the call carries: its id, number and associated object. */
+  fields: Pick<InteractionEvent, 'interactionId' | 'phoneNumber' | 'associatedObject'>
   /** The last raw status applied, to skip identical polls. */
   rawState?: string
-  status: CallStatus
-  /** `at` of the last event: later events never go below it (see `stamp`). */
+  /** The call reached a terminal state (`ended` or `failed`). */
+  ended?: boolean
+  /** `at` of the last event: later events never go below it (see `apply`). */
   at: number
   last?: InteractionEvent
+  /** Set while the call is polled; unset for good by `stopFollowing`. */
   poller?: TetherPoller
   unsubscribe?: () => void
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/** Aborts when either signal does (AbortSignal.any is too new for some browsers we support). */
-function linkSignals(a: AbortSignal, b: AbortSignal | undefined): { signal: AbortSignal; unlink: () => void } {
-  if (!b) return { signal: a, unlink: () => {} }
+/** Aborts when any of the signals does (AbortSignal.any is too new for some browsers we support). */
+function linkSignals(signals: (AbortSignal | undefined)[]): { signal: AbortSignal; unlink: () => void } {
   const controller = new AbortController()
   const abort = () => controller.abort()
-  if (a.aborted || b.aborted) abort()
-  a.addEventListener('abort', abort, { once: true })
-  b.addEventListener('abort', abort, { once: true })
+  for (const signal of signals) {
+    if (signal?.aborted) abort()
+    signal?.addEventListener('abort', abort)
+  }
   return {
     signal: controller.signal,
     unlink: () => {
-      a.removeEventListener('abort', abort)
-      b.removeEventListener('abort', abort)
+      for (const signal of signals) signal?.removeEventListener('abort', abort)
     },
   }
 }
 
 function aborted(cause?: unknown): CallError {
-  return new CallError('aborted', 'The call was cancelled before it started.', {
-    provider: { provider: PROVIDER },
-    ...(cause !== undefined && { cause }),
-  })
-}
-
-function positive(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new CallError('invalid_argument', `createTetherClient: ${name} must be a positive number of ms, got ${String(value)}.`)
-  }
-  return value
+  return tetherError('aborted', 'The call was cancelled before it started.', undefined, cause)
 }
 
 /**
@@ -194,37 +186,38 @@ function positive(name: string, value: number | undefined, fallback: number): nu
  * <CallProvider client={client}>…</CallProvider>
  */
 export function createTetherClient(options: TetherClientOptions): TetherClient {
+  const { baseUrl, getToken, placeCall, hangup, events, logger = consoleLogger } = options
   // A path ('' or '/tether') is for apps that serve Tether, or a proxy to it, on their own origin.
-  if (typeof options.baseUrl !== 'string' || !/^(https?:\/\/|\/|$)/i.test(options.baseUrl)) {
-    throw new CallError(
-      'invalid_argument',
-      `createTetherClient: baseUrl must be your Tether instance's http(s) origin or a path on this origin, got ${JSON.stringify(options.baseUrl)}.`,
+  if (typeof baseUrl !== 'string' || !/^(https?:\/\/|\/|$)/i.test(baseUrl)) {
+    misconfigured(
+      process.env.NODE_ENV !== 'production' ? `baseUrl must be your Tether instance's http(s) origin or a path on this origin, got ${JSON.stringify(baseUrl)}` : 'baseUrl',
     )
   }
-  if (typeof options.getToken !== 'function') {
-    throw new CallError('invalid_argument', 'createTetherClient: getToken must return the signed-in user’s Tether JWT.')
+  if (typeof getToken !== 'function') misconfigured(process.env.NODE_ENV !== 'production' ? 'getToken must return the signed-in user’s Tether JWT' : 'getToken')
+  if (/^http:\/\/(?!(localhost|127\.0\.0\.1|\[::1\])(:|\/|$))/i.test(baseUrl)) {
+    logger.warn('[tether] baseUrl is plain http: the user’s JWT travels unencrypted. Use https.')
   }
-  const logger = options.logger ?? consoleLogger
-  if (/^http:\/\/(?!(localhost|127\.0\.0\.1|\[::1\])(:|\/|$))/i.test(options.baseUrl)) {
-    logger.warn('[tether] baseUrl is plain http: the user’s JWT would travel unencrypted. Use https.')
+
+  /** A time option: a positive number of ms, or `fallback` when unset. */
+  function ms(name: 'pollIntervalMs' | 'maxPollIntervalMs' | 'timeoutMs', fallback: number): number {
+    const value = options[name] ?? fallback
+    if (!(Number.isFinite(value) && value > 0)) misconfigured(process.env.NODE_ENV !== 'production' ? `${name} must be a positive number of ms, got ${String(value)}` : name)
+    return value
   }
-  const pollIntervalMs = positive('pollIntervalMs', options.pollIntervalMs, 2500)
-  const maxPollIntervalMs = Math.max(pollIntervalMs, positive('maxPollIntervalMs', options.maxPollIntervalMs, 30_000))
-  const timeoutMs = positive('timeoutMs', options.timeoutMs, 10_000)
-  const statusMap: TetherStatusMap = { ...DEFAULT_TETHER_STATUS_MAP, ...options.statusMap }
-  const order = options.order ?? 'record-first'
+  const pollIntervalMs = ms('pollIntervalMs', 2500)
+  const maxPollIntervalMs = Math.max(pollIntervalMs, ms('maxPollIntervalMs', 30_000))
   const api = createTetherApi({
-    baseUrl: options.baseUrl,
-    getToken: options.getToken,
-    timeoutMs,
+    ...options,
+    timeoutMs: ms('timeoutMs', 10_000),
     readError: options.readError ?? createTetherErrorReader(logger),
-    ...(options.fetch && { fetch: options.fetch }),
   })
-  const capabilities: CallCapabilities = { ...NO_CAPABILITIES, hangup: typeof options.hangup === 'function' }
+  const statusMap: TetherStatusMap = { ...DEFAULT_TETHER_STATUS_MAP, ...options.statusMap }
+  const dialFirst = options.order === 'dial-first'
   const listeners = new Set<(event: CallEvent) => void>()
   const calls = new Map<string, TrackedCall>()
   /** Calls whose last poll failed: the stream is `reconnecting` while this is not empty. */
   const failing = new Set<string>()
+  /** Aborts the pending starts on dispose. */
   const lifetime = new AbortController()
   let disposed = false
   let warnedNoContact = false
@@ -242,45 +235,30 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
     }
   }
 
-  function contactIdOf(object: InteractionAssociatedObject | undefined): string | undefined {
-    if (!object) return undefined
-    let value: unknown
-    if (options.contactId) value = options.contactId(object)
-    else if (options.contactIdField === 'id') value = object.id
-    else if (options.contactIdField?.startsWith('customFields.')) value = object.customFields[options.contactIdField.slice(13)]
-    else {
-      if (!warnedNoContact) {
-        warnedNoContact = true
-        logger.debug('[tether] the associated object is not sent to Tether: set contactId or contactIdField to link calls to contacts.')
-      }
-      return undefined
-    }
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+  /**
+   * Marks a call's polling as failing (with its `error`) or not, and reports the stream as
+   * `reconnecting` when the first call starts failing, `open` when the last one stops.
+   */
+  function setFailing(id: string, error?: CallError) {
+    const wasOpen = failing.size === 0
+    if (error) failing.add(id)
+    else failing.delete(id)
+    if (wasOpen === (failing.size === 0) || disposed) return
+    deliver(error ? { type: 'connection', status: 'reconnecting', error: error.toJSON() } : { type: 'connection', status: 'open' })
   }
 
-  /** Applies one Call document to a tracked call; returns true when the call reached a terminal state. */
-  function apply(call: TrackedCall, doc: TetherCall): boolean {
-    if (isTerminalStatus(call.status)) return true
-    const mapped = mapTetherCall(doc, statusMap)
-    const rawState = mapped.event.rawState
-    if (rawState === call.rawState) return false
-    if (!mapped.known) logger.debug(`[tether] call ${call.id}: status “${rawState}” is not in the status map; the state is kept.`)
-    call.rawState = rawState
-    // Tether's clock and this one differ, and some documents carry no times: never let a later
-    // event date before an earlier one, or the reducer would drop it as stale (a lost final state).
-    call.at = Math.max(call.at, mapped.at ?? Date.now())
-    const event = {
-      ...mapped.event,
-      interactionId: call.id,
-      at: call.at,
-      phoneNumber: mapped.event.phoneNumber ?? call.phoneNumber,
-      ...(call.associatedObject && { associatedObject: call.associatedObject }),
-    } as InteractionEvent
-    if (event.type === 'status') call.status = event.status
-    else if (event.type === 'ended' || event.type === 'failed') call.status = event.type
-    call.last = event
-    deliver(event)
-    return mapped.terminal
+  function contactIdOf(object: InteractionAssociatedObject | undefined): string | undefined {
+    if (!object) return undefined
+    const field = options.contactIdField
+    let value: unknown
+    if (options.contactId) value = options.contactId(object)
+    else if (field === 'id') value = object.id
+    else if (field?.startsWith('customFields.')) value = object.customFields[field.slice(13)]
+    else if (process.env.NODE_ENV !== 'production' && !warnedNoContact) {
+      warnedNoContact = true
+      logger.debug('[tether] the associated object is not sent to Tether: set contactId or contactIdField to link calls to contacts.')
+    }
+    return (typeof value === 'string' && value.trim()) || undefined
   }
 
   function stopFollowing(call: TrackedCall) {
@@ -288,68 +266,115 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
     call.poller = undefined
     call.unsubscribe?.()
     call.unsubscribe = undefined
-    if (failing.delete(call.id) && failing.size === 0 && !disposed) deliver({ type: 'connection', status: 'open' })
+    setFailing(call.id)
   }
 
-  function applyAndMaybeStop(call: TrackedCall, doc: TetherCall) {
-    if (apply(call, doc)) stopFollowing(call)
+  /**
+   * Applies one Call document to a tracked call, and stops following it once it reached a terminal
+   * state; returns true then.
+   */
+  function apply(call: TrackedCall, doc: TetherCall): boolean {
+    if (call.ended) return true
+    const mapped = mapTetherCall(doc, statusMap)
+    const { rawState } = mapped.event
+    if (rawState === call.rawState) return false
+    if (process.env.NODE_ENV !== 'production' && !mapped.known) logger.debug(`[tether] call ${call.id}: status “${rawState}” is not in the status map; the state is kept.`)
+    call.rawState = rawState
+    // Tether's clock and this one differ, and some documents carry no times: never let a later
+    // event date before an earlier one, or the reducer would drop it as stale (a lost final state).
+    call.at = Math.max(call.at, mapped.at ?? Date.now())
+    call.last = { ...call.fields, ...mapped.event, at: call.at } as InteractionEvent
+    call.ended = mapped.terminal
+    deliver(call.last)
+    if (mapped.terminal) stopFollowing(call)
+    return mapped.terminal
+  }
+
+  /**
+   * Polls `GET /api/calls/{callId}` after `pollIntervalMs`, one request at a time, until
+   * `stopFollowing`. The wait doubles on each error up to `maxPollIntervalMs` and resets on success.
+   */
+  function poll(call: TrackedCall): TetherPoller {
+    let interval = pollIntervalMs
+    let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(tick, interval)
+    let controller: AbortController | undefined
+    const stopped = () => call.poller === undefined
+
+    async function tick() {
+      timer = undefined
+      controller = new AbortController()
+      try {
+        const doc = await api.getCall(call.id, controller.signal)
+        if (stopped()) return
+        interval = pollIntervalMs
+        // The stream is back before the state it brings, so the UI never shows a final state as "reconnecting".
+        setFailing(call.id)
+        apply(call, doc)
+      } catch (thrown) {
+        if (stopped()) return
+        const error = toTetherError(thrown)
+        if (process.env.NODE_ENV !== 'production') logger.debug(`[tether] polling call ${call.id} failed (${error.code}); retrying with backoff.`)
+        interval = Math.min(interval * 2, maxPollIntervalMs)
+        setFailing(call.id, error)
+      }
+      // `apply` may have reached a terminal state and stopped us.
+      if (!stopped()) timer = setTimeout(tick, interval)
+    }
+
+    return {
+      pollNow() {
+        // A request in flight already brings the latest state.
+        if (stopped() || timer === undefined) return
+        clearTimeout(timer)
+        void tick()
+      },
+      stop() {
+        clearTimeout(timer)
+        controller?.abort()
+      },
+    }
   }
 
   function follow(call: TrackedCall) {
-    call.poller = createTetherPoller<TetherCall>({
-      intervalMs: pollIntervalMs,
-      maxIntervalMs: maxPollIntervalMs,
-      fetch: (signal) => api.getCall(call.id, signal),
-      onResult: (doc) => applyAndMaybeStop(call, doc),
-      onError(error) {
-        logger.debug(`[tether] polling call ${call.id} failed (${error.code}); retrying with backoff.`)
-        const first = failing.size === 0
-        failing.add(call.id)
-        if (first) deliver({ type: 'connection', status: 'reconnecting', error: error.toJSON() })
-      },
-      onRecover() {
-        failing.delete(call.id)
-        if (failing.size === 0) deliver({ type: 'connection', status: 'open' })
-      },
-    })
-    if (!options.events) return
+    call.poller = poll(call)
+    if (!events) return
     const emit: TetherEventEmitter = (payload, eventName) => {
-      if (disposed || isTerminalStatus(call.status)) return
+      if (disposed) return
       const doc = isRecord(payload) && isRecord(payload.call) ? payload.call : payload
       if (!isRecord(doc)) return
-      const docId = typeof doc.callId === 'string' ? doc.callId : typeof doc._id === 'string' ? doc._id : undefined
+      const docId = [doc.callId, doc._id].find((id) => typeof id === 'string')
       // Apps may fan one socket out to every subscription: keep only this call's updates.
       if (docId !== undefined && docId !== call.id) return
-      if (typeof doc.status === 'string') applyAndMaybeStop(call, { ...doc, callId: call.id })
+      if (typeof doc.status === 'string') apply(call, { ...doc, callId: call.id })
       else {
-        logger.debug(`[tether] ${eventName ?? 'socket event'} for call ${call.id} has no status; polling now.`)
+        if (process.env.NODE_ENV !== 'production') logger.debug(`[tether] ${eventName ?? 'socket event'} for call ${call.id} has no status; polling now.`)
         call.poller?.pollNow()
       }
     }
     try {
-      const unsubscribe = options.events(call.id, emit)
+      const unsubscribe = events(call.id, emit)
       if (typeof unsubscribe !== 'function') return
       // A source may replay a final state while subscribing, before we hold its unsubscribe.
       if (call.poller === undefined) unsubscribe()
       else call.unsubscribe = unsubscribe
     } catch (error) {
-      logger.warn(`[tether] the events source threw for call ${call.id}; polling alone follows the call.`, error)
+      logger.warn(`[tether] the events source threw for call ${call.id}; polling only.`, error)
     }
   }
 
-  async function place(request: TetherPlaceCallRequest): Promise<CallError | undefined> {
-    if (!options.placeCall) return undefined
+  /** Lets the app's voice SDK place the audio leg; throws a `CallError` if it fails. */
+  async function dial(request: TetherPlaceCallRequest): Promise<void> {
     try {
-      await options.placeCall(request)
-      return undefined
-    } catch (error) {
-      if (request.signal?.aborted) return aborted(error)
-      if (isCallError(error)) return error
-      const message = error instanceof Error ? error.message : String(error)
-      return new CallError('provider_error', `Your phone could not place the call. Check the microphone and the voice connection, then try again. (${message})`, {
-        provider: { provider: PROVIDER, name: 'placeCall', message },
-        cause: error,
-      })
+      await placeCall?.(request)
+    } catch (thrown) {
+      const error = asCallError(
+        thrown,
+        'Your phone could not place the call. Check the microphone and connection, then try again.',
+        'placeCall',
+      )
+      // Record-first: Tether keeps an `initiated` record nobody will dial; say so for support, the user sees the error.
+      if (request.callId) logger.warn(`[tether] call ${request.callId} was recorded but not dialed: ${error.message}`)
+      throw error
     }
   }
 
@@ -358,67 +383,47 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
     initialObject?: InteractionAssociatedObject,
     startOptions: StartCallOptions = {},
   ): Promise<StartCallResult> {
-    if (disposed) return failure('not_ready', 'The Tether client was disposed.', { provider: { provider: PROVIDER } })
+    if (disposed) return failure(tetherError('not_ready', 'The Tether client was disposed.'))
     const parsed = parseDialString(phoneNumber)
     if (!parsed.ok) return failure(parsed.error)
     if (parsed.dialString.kind !== 'e164') {
       return failure(
         'invalid_number',
-        `Tether dials full international numbers only: add + and the country code to “${phoneNumber.trim()}” (for example +14165550199). Extensions and short numbers can't be dialed here.`,
+        `Add + and the country code to “${phoneNumber.trim()}” (e.g. +14165550199): Tether dials international numbers only.`,
       )
     }
-    const e164 = parsed.dialString.value
     if (initialObject !== undefined) {
       const checked = validateAssociatedObject(initialObject)
       if (!checked.ok) return failure(checked.error)
     }
-    const { signal, unlink } = linkSignals(lifetime.signal, startOptions.signal)
+    const e164 = parsed.dialString.value
+    const { signal, unlink } = linkSignals([lifetime.signal, startOptions.signal])
     try {
       if (signal.aborted) return failure(aborted())
-      const body: TetherInitiateBody = { phoneNumber: e164 }
-      const contactId = contactIdOf(initialObject)
-      if (contactId !== undefined) body.contactId = contactId
-      const base = { phoneNumber: e164, signal, ...(initialObject && { associatedObject: initialObject }) }
-
-      let doc: TetherCall
-      if (order === 'dial-first') {
-        if (options.placeCall) logger.debug('[tether] dialing before recording the call (order: dial-first).')
-        const placeError = await place(base)
-        if (placeError) return failure(placeError)
-        try {
-          doc = await api.initiate(body, signal)
-        } catch (error) {
-          if (options.placeCall) logger.warn('[tether] the call was dialed but Tether did not record it.', error)
-          throw error
-        }
-      } else {
-        doc = await api.initiate(body, signal)
-        if (options.placeCall) logger.debug(`[tether] recorded call ${doc.callId} before dialing (order: record-first, assumed).`)
-        const placeError = await place({ ...base, callId: doc.callId, call: doc })
-        if (placeError) {
-          // Tether keeps an `initiated` record nobody will dial; say so for support, the user sees the error.
-          logger.warn(`[tether] call ${doc.callId} was recorded but not dialed: ${placeError.message}`)
-          return failure(placeError)
-        }
+      const fields = { phoneNumber: e164, ...(initialObject && { associatedObject: initialObject }) }
+      // An unset contact id is left out of the JSON body.
+      const body = { phoneNumber: e164, contactId: contactIdOf(initialObject) }
+      if (process.env.NODE_ENV !== 'production' && placeCall) {
+        logger.debug(`[tether] ${dialFirst ? 'dialing before recording the call (order: dial-first)' : 'recording the call before dialing (order: record-first, assumed)'}.`)
       }
+      if (dialFirst) await dial({ ...fields, signal })
+      let doc: TetherCall
+      try {
+        doc = await api.initiate(body, signal)
+      } catch (error) {
+        if (dialFirst && placeCall) logger.warn('[tether] the call was dialed but Tether did not record it.', error)
+        throw error
+      }
+      const id = doc.callId
+      if (!dialFirst) await dial({ ...fields, signal, callId: id, call: doc })
       if (disposed) return failure(aborted())
 
-      const call: TrackedCall = {
-        id: doc.callId,
-        phoneNumber: e164,
-        status: 'initiating',
-        at: 0,
-        ...(initialObject && { associatedObject: initialObject }),
-      }
-      calls.set(call.id, call)
+      const call: TrackedCall = { id, fields: { ...fields, interactionId: id }, at: 0 }
+      calls.set(id, call)
       if (!apply(call, doc)) follow(call)
-      return success({ id: call.id })
+      return success({ id })
     } catch (error) {
-      if (signal.aborted) return failure(aborted(error))
-      return failure(isCallError(error) ? error : new CallError('provider_error', 'Tether could not record the call. Try again.', {
-        provider: { provider: PROVIDER, message: error instanceof Error ? error.message : String(error) },
-        cause: error,
-      }))
+      return failure(signal.aborted ? aborted(error) : asCallError(error, 'Tether could not record the call. Try again.'))
     } finally {
       unlink()
     }
@@ -426,7 +431,7 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
 
   return {
     name: PROVIDER,
-    capabilities,
+    capabilities: { ...NO_CAPABILITIES, hangup: typeof hangup === 'function' },
     startCall,
 
     subscribe(listener) {
@@ -437,24 +442,13 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
     },
 
     async hangup(interactionId) {
-      if (!options.hangup) {
-        return failure('not_supported', 'Tether cannot hang up calls from here: hang up on your phone.', {
-          provider: { provider: PROVIDER },
-        })
-      }
+      if (!hangup) return failure(tetherError('not_supported', 'Tether cannot hang up from here: hang up on your phone.'))
       const call = calls.get(interactionId)
-      if (call && isTerminalStatus(call.status)) {
-        return failure('invalid_state', 'This call has already ended.', { provider: { provider: PROVIDER } })
-      }
+      if (call?.ended) return failure(tetherError('invalid_state', 'This call has already ended.'))
       try {
-        await options.hangup(interactionId)
+        await hangup(interactionId)
       } catch (error) {
-        if (isCallError(error)) return failure(error)
-        const message = error instanceof Error ? error.message : String(error)
-        return failure('provider_error', `Could not hang up. Hang up on your phone. (${message})`, {
-          provider: { provider: PROVIDER, name: 'hangup', message },
-          cause: error,
-        })
+        return failure(asCallError(error, 'Could not hang up. Hang up on your phone.', 'hangup'))
       }
       // Tether learns of the hang-up from the voice provider: fetch the record now, not in 2.5 s.
       call?.poller?.pollNow()
@@ -462,7 +456,8 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
     },
 
     async snapshot() {
-      return [...calls.values()].flatMap((call) => (call.last ? [call.last] : []))
+      // Every tracked call has had its first event (see `startCall`).
+      return [...calls.values()].map((call) => call.last!)
     },
 
     dispose() {
@@ -470,7 +465,6 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
       disposed = true
       lifetime.abort()
       for (const call of calls.values()) stopFollowing(call)
-      failing.clear()
       listeners.clear()
     },
   }

@@ -1,5 +1,5 @@
-import { CallError } from '../../core/CallError.js'
 import type { CallOutcome, InteractionEventInit, LiveCallStatus } from '../../core/CallEvent.js'
+import { isText, tetherError } from './tetherError.js'
 import type { TetherCall } from './TetherCall.js'
 
 /**
@@ -36,18 +36,24 @@ export interface MappedTetherCall {
   terminal: boolean
 }
 
-function time(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value
-  if (typeof value !== 'string' || value === '') return undefined
-  const parsed = Date.parse(value)
-  return Number.isNaN(parsed) ? undefined : parsed
+/**
+ * The time fields that date each kind of state, tried in order before `updatedAt`: `answerTime`
+ * for connected, `endTime` for a terminal state.
+ */
+const TIME_FIELDS: Readonly<Record<string, string>> = {
+  dialing: 'startTime createdAt ',
+  connected: 'answerTime ',
+  ended: 'endTime ',
+  failed: 'endTime ',
 }
 
-/** The first of the document's time fields that parses. */
-function firstTime(call: TetherCall, keys: readonly (keyof TetherCall)[]): number | undefined {
-  for (const key of keys) {
-    const value = time(call[key])
-    if (value !== undefined) return value
+/** Epoch ms of the first of the document's (space-separated) time fields that parses. */
+function firstTime(call: TetherCall, fields: string): number | undefined {
+  for (const field of fields.split(' ')) {
+    const value = call[field]
+    // Epoch ms, or an ISO 8601 string (`Date.parse` gives NaN for anything else).
+    const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : NaN
+    if (Number.isFinite(ms)) return ms
   }
   return undefined
 }
@@ -59,35 +65,26 @@ function firstTime(call: TetherCall, keys: readonly (keyof TetherCall)[]): numbe
 export function mapTetherCall(call: TetherCall, statusMap: TetherStatusMap = DEFAULT_TETHER_STATUS_MAP): MappedTetherCall {
   const rawState = typeof call.status === 'string' ? call.status : 'unknown'
   const target = Object.hasOwn(statusMap, rawState) ? statusMap[rawState] : undefined
-  const meta: Pick<InteractionEventInit, 'rawState' | 'direction' | 'phoneNumber' | 'providerCallId'> = { rawState }
-  if (call.direction === 'inbound' || call.direction === 'outbound') meta.direction = call.direction
-  if (typeof call.to === 'string' && call.to !== '') meta.phoneNumber = call.to
-  if (typeof call.providerCallId === 'string' && call.providerCallId !== call.callId) meta.providerCallId = call.providerCallId
+  // `dialing` → ['dialing'], `ended:busy` → ['ended', 'busy'], unmapped → [].
+  const [kind, outcome] = target?.split(':') ?? []
+  const event: Record<string, unknown> = { rawState }
+  if (call.direction === 'inbound' || call.direction === 'outbound') event.direction = call.direction
+  if (isText(call.to)) event.phoneNumber = call.to
+  if (typeof call.providerCallId === 'string' && call.providerCallId !== call.callId) event.providerCallId = call.providerCallId
 
-  if (target === undefined) {
-    return { event: { type: 'updated', ...meta }, at: firstTime(call, ['updatedAt']), known: false, terminal: false }
+  const terminal = kind === 'ended' || kind === 'failed'
+  event.type = terminal ? kind : kind ? 'status' : 'updated'
+  if (kind === 'ended') event.outcome = outcome
+  else if (kind === 'failed') {
+    event.error = tetherError('provider_error', `The call could not be completed (Tether reported “${rawState}”).`, {
+      code: rawState,
+      name: rawState,
+    }).toJSON()
+  } else if (kind) event.status = kind
+  return {
+    event: event as InteractionEventInit,
+    at: firstTime(call, `${TIME_FIELDS[kind ?? ''] ?? ''}updatedAt`),
+    known: kind !== undefined,
+    terminal,
   }
-  if (target === 'failed') {
-    const error = new CallError('provider_error', `The call could not be completed (Tether reported “${rawState}”).`, {
-      provider: { provider: 'tether', code: rawState, name: rawState },
-    })
-    return {
-      event: { type: 'failed', error: error.toJSON(), ...meta },
-      at: firstTime(call, ['endTime', 'updatedAt']),
-      known: true,
-      terminal: true,
-    }
-  }
-  if (target.startsWith('ended:')) {
-    return {
-      event: { type: 'ended', outcome: target.slice('ended:'.length) as CallOutcome, ...meta },
-      at: firstTime(call, ['endTime', 'updatedAt']),
-      known: true,
-      terminal: true,
-    }
-  }
-  const status = target as Exclude<TetherStatusTarget, 'failed' | `ended:${string}`>
-  const keys: readonly (keyof TetherCall)[] =
-    status === 'dialing' ? ['startTime', 'createdAt', 'updatedAt'] : status === 'connected' ? ['answerTime', 'updatedAt'] : ['updatedAt']
-  return { event: { type: 'status', status, ...meta }, at: firstTime(call, keys), known: true, terminal: false }
 }

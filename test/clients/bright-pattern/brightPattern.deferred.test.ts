@@ -154,6 +154,28 @@ describe('Deferred Dial', () => {
     expect(snapshot).toContainEqual(expect.objectContaining({ interactionId: trackingId, status: 'deferred' }))
   })
 
+  it('updating the record of a dialed deferred call reaches the real interaction and keeps the tracking id', async () => {
+    s = await setup({ deferredDial: true })
+    const trackingId = await defer()
+    const realId = s.adApi.dialFromDialpad()
+    await eventually(() => expect(s.call(trackingId)?.status).toBe('ringing'))
+    const other = { ...contact, id: 'case-7', type: 'case', displayName: 'Case 7', displayType: 'Case' }
+    expect((await s.client.updateAssociatedObject!(trackingId, other)).status).toBe('success')
+    expect(s.adApi.requests.at(-1)).toEqual({ method: 'addInteractionAssociatedObject', args: [other, realId] })
+    expect(s.events.at(-1)).toMatchObject({ type: 'updated', interactionId: trackingId, providerCallId: realId, associatedObject: other })
+    s.adApi.emitState(realId, 'delivery_pending', 'ON_INTERACTION_REMOVED')
+    await eventually(() => expect(s.call(trackingId)).toMatchObject({ status: 'ended', outcome: 'unknown' }))
+  })
+
+  it('a deferred call that was hung up is not in later snapshots; one still waiting is, even without getInteractionsState', async () => {
+    s = await setup({ deferredDial: true, interactionsState: false })
+    const canceled = await defer('+14165550100')
+    const waiting = await defer()
+    await s.client.hangup!(canceled)
+    const snapshot = (await s.client.snapshot!()) as InteractionEvent[]
+    expect(snapshot.map((e) => [e.interactionId, e.type === 'status' && e.status])).toEqual([[waiting, 'deferred']])
+  })
+
   it('the deferral timer stops on dispose', async () => {
     s = await setup({ deferredDial: true }, { deferredCorrelationMs: 20 })
     await defer()

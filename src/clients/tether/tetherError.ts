@@ -1,0 +1,42 @@
+import { CallError, isCallError, toCallError, type CallErrorCode, type ProviderErrorInfo } from '../../core/CallError.js'
+
+export const PROVIDER = 'tether'
+
+/** A `CallError` from the Tether client: `error.provider` always names `tether`. */
+export function tetherError(
+  code: CallErrorCode,
+  message: string,
+  provider?: Omit<ProviderErrorInfo, 'provider'>,
+  cause?: unknown,
+): CallError {
+  return new CallError(code, message, { provider: { provider: PROVIDER, ...provider }, cause })
+}
+
+/** Anything thrown (a `fetch` TypeError, an AbortError) as a `CallError` from Tether. */
+export const toTetherError = (error: unknown): CallError => toCallError(error, PROVIDER)
+
+/** A developer mistake in the options of `createTetherClient`; callers pass the detail in development builds only. */
+export function misconfigured(detail: string): never {
+  throw new CallError('invalid_argument', `createTetherClient: ${detail}.`)
+}
+
+/** A plain object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A non-empty string. */
+export function isText(value: unknown): value is string {
+  return typeof value === 'string' && value !== ''
+}
+
+/**
+ * Anything thrown by the app's code (the voice SDK, `getToken`) as a `CallError`: a `CallError` as
+ * it is, anything else as `code` with `message` a person can act on, followed by the thrown
+ * message, which `error.provider.message` keeps too.
+ */
+export function asCallError(error: unknown, message: string, name?: string, code: CallErrorCode = 'provider_error'): CallError {
+  if (isCallError(error)) return error
+  const thrown = error instanceof Error ? error.message : String(error)
+  return tetherError(code, `${message} (${thrown})`, { name, message: thrown }, error)
+}
