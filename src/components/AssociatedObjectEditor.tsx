@@ -1,9 +1,9 @@
-import { forwardRef, useEffect, useId, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import { forwardRef, useEffect, useId, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import { useMessages } from '../react/useMessages.js'
 import {
-  coerceAssociatedObject,
   draftErrors,
+  EMPTY_OBJECT,
   fromDraft,
   nextRowKey,
   parseJsonDraft,
@@ -76,7 +76,7 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     const messages = useMessages('AssociatedObjectEditor')
     const initial = value ?? defaultValue
     const [draft, setDraft] = useState<AssociatedObjectDraft>(() => toDraft(initial))
-    const [json, setJson] = useState(() => toJson(initial ?? coerceAssociatedObject({})))
+    const [json, setJson] = useState(() => toJson(initial ?? EMPTY_OBJECT))
     const [modeState, setModeState] = useState<AssociatedObjectEditorMode>(defaultMode)
     // Which fields show their errors: all (`true`, once a value was given or loaded), else those left once.
     const [shown, setShown] = useState<true | Record<string, boolean>>(initial !== undefined || {})
@@ -105,7 +105,8 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     })
 
     const formErrors = draftErrors(draft, messages)
-    const jsonDraft = mode === 'json' ? parseJsonDraft(json, messages) : null
+    // The JSON text can be large: parse it once per change, not on every render.
+    const jsonDraft = useMemo(() => (mode === 'json' ? parseJsonDraft(json, messages) : null), [mode, json, messages])
     const jsonErrors = Object.entries(jsonDraft ? jsonDraft.errors : {})
     const invalid = hasErrors(jsonDraft ? jsonDraft.errors : formErrors)
 
@@ -134,7 +135,7 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
       if (next === 'json') {
         setJson(toJson(fromDraft(draft)))
       } else {
-        const carried = parseJsonDraft(json, messages).value
+        const carried = jsonDraft?.value
         if (!carried) {
           // Not a JSON object: nothing to carry over. Stay, with the error in view and the typed text kept.
           textareaRef.current?.focus()

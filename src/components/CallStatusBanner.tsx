@@ -57,7 +57,7 @@ function statusText(call: Interaction, messages: CallMessages): string {
  *   `.rcc-CallStatusBanner-timer`, `.rcc-CallStatusBanner-party` with `.rcc-CallStatusBanner-name`,
  *   `.rcc-CallStatusBanner-type` and `.rcc-CallStatusBanner-number`.
  * - `.rcc-CallStatusBanner-controls`; `.rcc-CallStatusBanner-control` with
- *   `[data-control="hangup|hold|resume|mute|dismiss"]`, `[aria-pressed]` on mute, `[data-pending]`.
+ *   `[data-control="hangup|hold|resume|mute|dismiss"]`, `[aria-pressed]` on mute, `[data-pending]` (not on dismiss).
  * - `.rcc-CallStatusBanner-error` (a control failed), `.rcc-CallStatusBanner-connection` (reconnecting).
  *
  * @example
@@ -108,20 +108,24 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
     icon: ReactNode,
     onClick: () => void,
     extra?: { 'aria-pressed'?: boolean; ref?: Ref<HTMLButtonElement> },
-  ) => (
-    <button
-      type="button"
-      className="rcc-CallStatusBanner-control"
-      data-control={kind}
-      data-pending={pending === kind || (kind === 'mute' && pending === 'unmute') || undefined}
-      aria-busy={pending === kind || undefined}
-      onClick={onClick}
-      {...extra}
-    >
-      {icon}
-      <span className="rcc-CallStatusBanner-controlLabel">{label}</span>
-    </button>
-  )
+  ) => {
+    // Dismiss sends nothing, so it is never pending; the mute toggle is pending for unmute too.
+    const busy = (kind !== 'dismiss' && (pending === kind || (kind === 'mute' && pending === 'unmute'))) || undefined
+    return (
+      <button
+        type="button"
+        className="rcc-CallStatusBanner-control"
+        data-control={kind}
+        data-pending={busy}
+        aria-busy={busy}
+        onClick={onClick}
+        {...extra}
+      >
+        {icon}
+        <span className="rcc-CallStatusBanner-controlLabel">{label}</span>
+      </button>
+    )
+  }
   // One control at a time: a press while another is in flight does nothing.
   const run = (action: () => Promise<void>) => () => {
     if (pending === null) void action()

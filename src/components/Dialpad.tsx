@@ -21,7 +21,11 @@ import { composeHandlers, cx, describedBy } from './composeHandlers.js'
 import { BackspaceIcon, PhoneIcon } from './icons.js'
 import { visuallyHidden } from './visuallyHidden.js'
 
-const KEYS = [...'123456789*0#'] as DialpadKey[]
+/** The characters of a string literal type. */
+type Chars<S extends string> = S extends `${infer C}${infer Rest}` ? C | Chars<Rest> : never
+const KEY_ORDER = '123456789*0#'
+// The keys in pad order, checked: a character that is not a `DialpadKey` does not compile.
+const KEYS = [...KEY_ORDER] as Chars<typeof KEY_ORDER>[] satisfies readonly DialpadKey[]
 
 /** `dial`: a number is typed and called. `dtmf`: a call is connected and the keys send tones to it. */
 export type DialpadMode = 'dial' | 'dtmf'

@@ -64,6 +64,9 @@ export function coerceAssociatedObject(raw: Record<string, unknown>): Interactio
   return { ...textFields(raw), customFields }
 }
 
+/** The empty associated object: every text field empty, no custom fields. */
+export const EMPTY_OBJECT = /* @__PURE__ */ coerceAssociatedObject({})
+
 export function toDraft(value: InteractionAssociatedObject | undefined): AssociatedObjectDraft {
   return {
     ...textFields(value ?? {}),

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useStore } from 'zustand'
-import type { CallCapabilities, ControlResult } from '../core/CallClient.js'
+import type { CallCapabilities, CallClient, ControlResult } from '../core/CallClient.js'
 import { CallError } from '../core/CallError.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import { useCallContext } from './CallContext.js'
@@ -10,12 +10,15 @@ import { useMessages } from './useMessages.js'
 /** A control of a live call. */
 export type CallControl = 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute' | 'sendDtmf' | 'updateAssociatedObject'
 
-/** The capability each control needs, where it is not the control's own name. */
-const NEEDS: Partial<Record<CallControl, keyof CallCapabilities>> = { resume: 'hold', unmute: 'mute', sendDtmf: 'dtmf' }
-
-/** A control and the client method's arguments after the interaction id. */
-type ControlVariables = { control: CallControl; args: unknown[] }
-type ControlMethod = (interactionId: string, ...args: unknown[]) => Promise<ControlResult>
+/**
+ * A control, the capability it needs, and its client call (`undefined` when the client lacks the
+ * method). Typed end to end: a renamed method or capability does not compile.
+ */
+type ControlVariables = {
+  control: CallControl
+  needs: keyof CallCapabilities
+  call: (client: CallClient, interactionId: string) => Promise<ControlResult> | undefined
+}
 
 export interface UseCallControlsResult {
   /** What this call allows now: the client's capabilities with the call's own over them. */
@@ -61,15 +64,12 @@ export function useCallControls(interactionId: string | null | undefined): UseCa
   const mutation = useMutation<null, CallError, ControlVariables>({
     mutationKey: ['react-click-to-call', 'control', client.name, interactionId],
     retry: false,
-    mutationFn: async ({ control, args }) => {
+    mutationFn: async ({ needs, call }) => {
       if (interactionId == null) return null
-      // `mute` and `unmute` are one client method: `mute(id, muted)`.
-      const method = client[control === 'unmute' ? 'mute' : control] as ControlMethod | undefined
       // What the provider or this call cannot do now is refused here, before any request.
-      if (!capabilities[NEEDS[control] ?? (control as keyof CallCapabilities)] || !method) {
-        throw new CallError('not_supported', messages.notSupported)
-      }
-      const result = await method.call(client, interactionId, ...args)
+      const request = capabilities[needs] && call(client, interactionId)
+      if (!request) throw new CallError('not_supported', messages.notSupported)
+      const result = await request
       if (result.status === 'error') throw result.error
       return null
     },
@@ -80,21 +80,30 @@ export function useCallControls(interactionId: string | null | undefined): UseCa
   const tones = sent.id === interactionId ? sent.digits : ''
   const actions = useMemo(() => {
     // Errors are kept on `error`; the returned promises never reject, so a click handler is safe.
-    const run = (control: CallControl, args: unknown[] = [], onDone?: () => void): Promise<void> =>
-      mutateAsync({ control, args }).then(
+    const run = (
+      control: CallControl,
+      needs: ControlVariables['needs'],
+      call: ControlVariables['call'],
+      onDone?: () => void,
+    ): Promise<void> =>
+      mutateAsync({ control, needs, call }).then(
         () => onDone?.(),
         () => undefined,
       )
     return {
-      hangup: () => run('hangup'),
-      hold: () => run('hold'),
-      resume: () => run('resume'),
-      mute: (muted: boolean) => run(muted ? 'mute' : 'unmute', [muted]),
+      hangup: () => run('hangup', 'hangup', (client, id) => client.hangup?.(id)),
+      hold: () => run('hold', 'hold', (client, id) => client.hold?.(id)),
+      resume: () => run('resume', 'hold', (client, id) => client.resume?.(id)),
+      mute: (muted: boolean) => run(muted ? 'mute' : 'unmute', 'mute', (client, id) => client.mute?.(id, muted)),
       sendDtmf: (digits: string) =>
-        run('sendDtmf', [digits], () =>
-          setSent((previous) => ({ id: interactionId, digits: (previous.id === interactionId ? previous.digits : '') + digits })),
+        run(
+          'sendDtmf',
+          'dtmf',
+          (client, id) => client.sendDtmf?.(id, digits),
+          () => setSent((previous) => ({ id: interactionId, digits: (previous.id === interactionId ? previous.digits : '') + digits })),
         ),
-      updateAssociatedObject: (object: InteractionAssociatedObject) => run('updateAssociatedObject', [object]),
+      updateAssociatedObject: (object: InteractionAssociatedObject) =>
+        run('updateAssociatedObject', 'updateAssociatedObject', (client, id) => client.updateAssociatedObject?.(id, object)),
       dismiss: () => {
         if (interactionId != null) store.getState().dismiss(interactionId)
       },

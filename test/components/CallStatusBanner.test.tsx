@@ -208,6 +208,36 @@ describe('CallStatusBanner', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Hold is not allowed now.')
   })
 
+  it('marks the control in flight (Mute while unmuting too), never Dismiss', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient({ delays: { answer: 5 } })
+    renderWithCalls(<CallStatusBanner dismissAfterMs={null} />, { client })
+    await act(() => client.startCall('+14165550199', ada))
+    await waitFor(() => expect(banner()).toHaveAttribute('data-status', 'connected'))
+    const mute = () => screen.getByRole('button', { name: 'Mute' })
+    await user.click(mute())
+    await waitFor(() => expect(mute()).toHaveAttribute('aria-pressed', 'true'))
+    // The provider holds the unmute until released.
+    const realMute = client.mute.bind(client)
+    let release = () => {}
+    client.mute = (id, muted) =>
+      new Promise((resolve) => {
+        release = () => resolve(realMute(id, muted))
+      })
+    await user.click(mute())
+    await waitFor(() => expect(mute()).toHaveAttribute('data-pending', 'true'))
+    expect(mute()).toHaveAttribute('aria-busy', 'true')
+    expect(screen.getByRole('button', { name: 'Hold' })).not.toHaveAttribute('data-pending')
+    await act(async () => release())
+    await waitFor(() => expect(mute()).not.toHaveAttribute('data-pending'))
+    expect(mute()).not.toHaveAttribute('aria-busy')
+    expect(mute()).toHaveAttribute('aria-pressed', 'false')
+    await user.click(screen.getByRole('button', { name: 'Hang up' }))
+    const dismiss = await screen.findByRole('button', { name: 'Dismiss' })
+    expect(dismiss).not.toHaveAttribute('data-pending')
+    expect(dismiss).not.toHaveAttribute('aria-busy')
+  })
+
   it('is usable with the keyboard alone: Tab to a control, Space and Enter press it', async () => {
     const user = userEvent.setup()
     const client = createTestClient({ delays: { answer: 5 } })

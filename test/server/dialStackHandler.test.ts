@@ -161,6 +161,19 @@ describe('createDialStackHandler: the same validation as the browser client', ()
     expect(texts).toEqual(['user_id is required', 'dial_string is required', 'Invalid user_id format'])
   })
 
+  it('says why it refuses a user id for its prefix alone, in production too (servers run with NODE_ENV=production)', async () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    try {
+      const logger = { warn: vi.fn(), debug: vi.fn() }
+      const response = await handlerWith({ logger })(call({ user_id: 'member_01h2xcejqtf2nbrexx3vqjhp42', dial_string: '+15551234567' }))
+      expect(response.status).toBe(400)
+      expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('userIdPrefix: null'))
+      expect(fake.requests).toHaveLength(0)
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+
   it('applies server-side dial rules the browser may not have', async () => {
     const handler = handlerWith({ dialPolicy: { validate: (d) => (d.value.startsWith('+1900') ? 'Premium numbers are blocked.' : undefined) } })
     const response = await handler(call({ user_id: TEST_USER, dial_string: '+19005550100' }))

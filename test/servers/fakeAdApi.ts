@@ -224,6 +224,11 @@ export class FakeAdApi implements AdApi {
     return this.requests.filter((request) => request.method === 'startCall').length
   }
 
+  /** The id the widget will give its next interaction. */
+  nextInteractionId(): string {
+    return `7f3c${String(this.nextId).padStart(4, '0')}-bp-interaction`
+  }
+
   /** Handlers registered now, over every event. */
   handlerCount(): number {
     let count = 0
@@ -407,7 +412,8 @@ export class FakeAdApi implements AdApi {
   }
 
   private create(phoneNumber: string, direction: 'inbound' | 'outbound', origination: string, objects: InteractionAssociatedObject[]) {
-    const interactionId = `7f3c${String(this.nextId++).padStart(4, '0')}-bp-interaction`
+    const interactionId = this.nextInteractionId()
+    this.nextId += 1
     const data: InteractionData & { interactionId: string } = {
       interactionId,
       globalInteractionId: `global-${interactionId}`,

@@ -5,75 +5,54 @@
  */
 import type { InitiateResult, InteractionAssociatedObject, ResultError } from '../../core/types.js'
 
-/** Numbers space-separated names from `first` on; the last names take the out-of-sequence `tail` codes. */
-function codes<T>(names: string, first: number, ...tail: number[]): T {
-  const list = names.split(' ')
-  const sequential = list.length - tail.length
-  return Object.fromEntries(list.map((name, index) => [name, index < sequential ? first + index : tail[index - sequential]])) as T
-}
-
 /** The names of `ResultError.code`, from the SDK's `resultErrorCodes` (18–20 only in the vendor's code). */
-export const RESULT_ERROR_CODES = codes<{
-  readonly not_enough_privileges: 1
-  readonly not_logged_in: 2
-  readonly invalid_args: 3
-  readonly logged_without_phone: 4
-  readonly banned: 5
-  readonly api_not_answer: 6
-  readonly invalid_request: 7
-  readonly timeout: 8
-  readonly no_chat_in_service: 9
-  readonly empty_number: 10
-  readonly no_service: 11
-  readonly self_call: 12
-  readonly no_interaction: 13
-  readonly api_method_not_implemented: 14
-  readonly not_suitable_state: 15
-  readonly no_disposition: 16
-  readonly object_not_found: 17
-  readonly no_permissions_did_sms: 18
-  readonly no_permissions_did_call: 19
-  readonly no_channel_in_service: 20
-  readonly unknown_error: 99
-}>(
-  'not_enough_privileges not_logged_in invalid_args logged_without_phone banned api_not_answer invalid_request timeout ' +
-    'no_chat_in_service empty_number no_service self_call no_interaction api_method_not_implemented not_suitable_state ' +
-    'no_disposition object_not_found no_permissions_did_sms no_permissions_did_call no_channel_in_service unknown_error',
-  1,
-  99,
-)
+export const RESULT_ERROR_CODES = {
+  not_enough_privileges: 1,
+  not_logged_in: 2,
+  invalid_args: 3,
+  logged_without_phone: 4,
+  banned: 5,
+  api_not_answer: 6,
+  invalid_request: 7,
+  timeout: 8,
+  no_chat_in_service: 9,
+  empty_number: 10,
+  no_service: 11,
+  self_call: 12,
+  no_interaction: 13,
+  api_method_not_implemented: 14,
+  not_suitable_state: 15,
+  no_disposition: 16,
+  object_not_found: 17,
+  no_permissions_did_sms: 18,
+  no_permissions_did_call: 19,
+  no_channel_in_service: 20,
+  unknown_error: 99,
+} as const
 
 /** A `ResultError.name`. */
 export type ResultErrorName = keyof typeof RESULT_ERROR_CODES
 
 /** The session and server errors of `ON_SERVER_ERROR`, from the SDK's `serverErrorCodes`. */
-export const SERVER_ERROR_CODES = codes<{
-  readonly forced_logout_by_other_client: 100
-  readonly forced_logout_by_supervisor: 101
-  readonly invalid_request: 102
-  readonly phone_not_registered: 103
-  readonly phone_not_in_dial_plan: 104
-  readonly tenant_disabled: 105
-  readonly destination_user_not_logged: 106
-  readonly user_disabled_or_deleted: 107
-  readonly user_already_logged_in: 108
-  readonly invalid_credentials: 109
-  readonly other_user_logged_with_phone: 110
-  readonly invalid_token: 111
-  readonly logged_users_limit_reached: 112
-  readonly already_logged_in_with_the_same_session: 113
-  readonly not_enough_privileges: 114
-  readonly sip_server_error: 200
-  readonly unknown_error: 300
-}>(
-  'forced_logout_by_other_client forced_logout_by_supervisor invalid_request phone_not_registered phone_not_in_dial_plan ' +
-    'tenant_disabled destination_user_not_logged user_disabled_or_deleted user_already_logged_in invalid_credentials ' +
-    'other_user_logged_with_phone invalid_token logged_users_limit_reached already_logged_in_with_the_same_session ' +
-    'not_enough_privileges sip_server_error unknown_error',
-  100,
-  200,
-  300,
-)
+export const SERVER_ERROR_CODES = {
+  forced_logout_by_other_client: 100,
+  forced_logout_by_supervisor: 101,
+  invalid_request: 102,
+  phone_not_registered: 103,
+  phone_not_in_dial_plan: 104,
+  tenant_disabled: 105,
+  destination_user_not_logged: 106,
+  user_disabled_or_deleted: 107,
+  user_already_logged_in: 108,
+  invalid_credentials: 109,
+  other_user_logged_with_phone: 110,
+  invalid_token: 111,
+  logged_users_limit_reached: 112,
+  already_logged_in_with_the_same_session: 113,
+  not_enough_privileges: 114,
+  sip_server_error: 200,
+  unknown_error: 300,
+} as const
 
 /** An `ON_SERVER_ERROR` name. */
 export type ServerErrorName = keyof typeof SERVER_ERROR_CODES

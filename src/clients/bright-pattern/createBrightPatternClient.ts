@@ -8,11 +8,11 @@ import { validateAssociatedObject } from '../../core/validateAssociatedObject.js
 import { consoleLogger } from '../shared/logger.js'
 import type { AdApi, AdApiConstructor, AdApiEventHandlers, AdApiEventName, InteractionData, InteractionsState, StartCallData } from './AdApi.js'
 import type { BrightPatternClient, BrightPatternClientOptions, BrightPatternCommonOptions, BrightPatternScriptOptions } from './BrightPatternClient.js'
-import { bpError, MESSAGES, messageOf, PROVIDER, serverErrorToCallError, SIGNED_OUT } from './brightPatternError.js'
+import { bpError, CANNOT_DO, messageOf, PROVIDER, serverErrorToCallError, SIGNED_OUT, TOO_SLOW } from './brightPatternError.js'
+import { callAdApi } from './callAdApi.js'
 import { DEFAULT_STATE_MAP } from './interactionStateMap.js'
 import { loadAdApiScript } from './loadAdApiScript.js'
 import { dialedNumber, digitsOf, sameNumber } from './matchDialedNumber.js'
-import { callAdApi } from './readAdApiResult.js'
 import { interactionIdOf, selectedObjectOf } from './readInteraction.js'
 
 /** A snapshot's `startTime` further than this from now is not trusted (a wrong `timeUnit`). */
@@ -342,7 +342,9 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
   /** The handlers as registered: each does nothing once the client is disposed. */
   const registered = Object.entries(handlers).map(([event, handler]: [string, (...args: never[]) => void]) => [
     event as AdApiEventName,
-    (...args: never[]) => disposed || handler(...args),
+    (...args: never[]) => {
+      if (!disposed) handler(...args)
+    },
   ] as const)
 
   /** Calls `adApi.on` (or `remove`) for every handler; a widget that throws gets a warning. */
@@ -420,7 +422,10 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
     // The widget may have reported the interaction before answering startCall.
     if (record.seen || record.ended) return
     deliver(outbound(record, 'initiating', Date.now()))
+    // startCall may answer the same id twice: one timer per call.
+    clearTimeout(record.timer)
     record.timer = setTimeout(() => {
+      if (record.seen || record.ended) return
       markEnded(record)
       warn(`no event for interaction ${id} within startTimeoutMs; it failed.`)
       const error = bpError('timeout', 'Bright Pattern accepted the call but reported nothing about it. Check the call in the widget.', {
@@ -453,7 +458,7 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
     const reported = (data as InitiateResult | undefined)?.error
     if (typeof reported === 'string' && reported) {
       const timeout = /timeout/i.test(reported)
-      const message = timeout ? MESSAGES[8]! : 'Bright Pattern could not start the call. Try again.'
+      const message = timeout ? TOO_SLOW : 'Bright Pattern could not start the call. Try again.'
       return failure(bpError(timeout ? 'timeout' : 'provider_error', message, { message: reported }))
     }
     const id = interactionIdOf(data)
@@ -498,7 +503,7 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
     if (tracked.get(id)?.digits) return failure('invalid_state', 'Not dialed yet. Press Dial in the Bright Pattern widget first.')
     const api = await ready()
     if (api instanceof CallError) return failure(api)
-    if (typeof api[method] !== 'function') return failure(bpError('not_supported', MESSAGES[14]!, { name: method }))
+    if (typeof api[method] !== 'function') return failure(bpError('not_supported', CANNOT_DO, { name: method }))
     const target = widgetId(id)
     const result = await callAdApi(method, () => (api as unknown as Record<string, (...args: unknown[]) => unknown>)[method]!(...args, target))
     if (result instanceof CallError) return failure(result)
@@ -517,8 +522,10 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
       // The widget dials what it gets, so a national number without a country code passes as typed.
       const parsed = parseDialString(phoneNumber, { policy: { unnormalizedLocal: 'pass' } })
       if (!parsed.ok) return failure(parsed.error)
-      const checked = initialObject === undefined || validateAssociatedObject(initialObject)
-      if (checked !== true && !checked.ok) return failure(checked.error)
+      if (initialObject !== undefined) {
+        const checked = validateAssociatedObject(initialObject)
+        if (!checked.ok) return failure(checked.error)
+      }
       if (signal?.aborted) return aborted()
       const placing = placeCall(parsed.dialString.value, initialObject, confirmed)
       if (!signal) return placing
@@ -568,7 +575,10 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
         // The widget does not report this change back: say so now. Hold and mute are not confirmed
         // this way: the widget reports them itself, in order, and an early confirmation could be
         // overtaken by the widget's older event (it has no sequence number).
-        const record = track(target)
+        // Only a call this client follows is reported (the store would take an unknown id for a
+        // new call that never ends); an unknown id is not tracked from here either.
+        const record = tracked.get(target)
+        if (!record) return
         record.associatedObject = object
         record.objectKey = JSON.stringify(object)
         deliver({ ...baseOf(record, target, Date.now()), type: 'updated', associatedObject: object })

@@ -28,24 +28,35 @@ export function loadAdApiScript(url: string, options: LoadAdApiScriptOptions = {
     const fail = (message: string, detail: string) => reject(bpError('not_ready', message, { name: 'script_load', message: `${detail} (${url})` }))
     if (typeof document === 'undefined') return fail('The Bright Pattern widget can only load in a browser.', 'no document')
     const script = document.createElement('script')
-    /** Ends the load: with `AdApi` after `onload`, else with `failed` (message, detail). */
-    const settle = (failed?: [string, string]) => {
+    /** The load is over: no more timer or listeners. */
+    const stop = () => {
       clearTimeout(timer)
       script.onload = script.onerror = null
-      const AdApi = (globalThis as { brightpattern?: { AdApi?: unknown } }).brightpattern?.AdApi
-      if (!failed && typeof AdApi === 'function') return resolve(AdApi as AdApiConstructor)
-      script.remove()
-      fail(...(failed ?? ['The Bright Pattern widget script has no API. Check the widget address (communicator or crmembedded).', 'no window.brightpattern.AdApi']))
     }
-    const timer = setTimeout(() => settle(['The Bright Pattern widget took too long to load. Check your connection.', `no load within ${timeoutMs} ms`]), timeoutMs)
-    script.onload = () => settle()
-    script.onerror = () => settle(['Could not load the Bright Pattern widget. Check your connection, then try again.', 'script error'])
+    /** The load failed: the script goes (the next try adds a fresh one). */
+    const failLoad = (message: string, detail: string) => {
+      stop()
+      script.remove()
+      fail(message, detail)
+    }
+    const timer = setTimeout(() => failLoad('The Bright Pattern widget took too long to load. Check your connection.', `no load within ${timeoutMs} ms`), timeoutMs)
+    script.onload = () => {
+      const AdApi = (globalThis as { brightpattern?: { AdApi?: unknown } }).brightpattern?.AdApi
+      if (typeof AdApi !== 'function') {
+        return failLoad('The Bright Pattern widget script has no API. Check the widget address (communicator or crmembedded).', 'no window.brightpattern.AdApi')
+      }
+      stop()
+      resolve(AdApi as AdApiConstructor)
+    }
+    script.onerror = () => failLoad('Could not load the Bright Pattern widget. Check the tenant address and your connection, then try again.', 'script error')
     // Dynamically inserted scripts are async in browsers anyway; saying so keeps DOM emulators from blocking on them.
     script.async = true
     script.src = url
     document.head.append(script)
   })
   loads.set(url, load)
-  load.catch(() => loads.get(url) === load && loads.delete(url))
+  load.catch(() => {
+    if (loads.get(url) === load) loads.delete(url)
+  })
   return load
 }

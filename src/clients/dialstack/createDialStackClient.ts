@@ -13,7 +13,7 @@ import { parseDialStackEvent, parseTime } from './parseDialStackEvent.js'
 import type { SseMessage } from './parseSse.js'
 import { toDialStackError } from './toDialStackError.js'
 import type { DialStackCallEvent, DialStackCallLog, DialStackClientSecret, DialStackEventNames } from './types.js'
-import { validateCallRequest, type CallRequestRules } from './validateCallRequest.js'
+import { callRequestRules, validateCallRequest, type CallRequestRules } from './validateCallRequest.js'
 
 
 export { DIALSTACK_EVENTS_URL } from './connectEventStream.js'
@@ -121,7 +121,10 @@ export interface DialStackClientOptions extends Omit<CallRequestRules, 'logger'>
   correlation?: DialStackCorrelationOptions
   /** Makes the tracking id of a new call. Default `crypto.randomUUID()`, prefixed `ds-`. */
   createTrackingId?: () => string
-  /** Told when an assumption comes into play. Default: the console (assumptions at debug, problems at warn). */
+  /**
+   * Told when an assumption comes into play. Default: the console (assumptions at debug, problems
+   * at warn). Debug lines and setup hints exist in development builds only (`process.env.NODE_ENV !== 'production'`).
+   */
   logger?: Pick<Console, 'warn' | 'debug'>
 }
 
@@ -131,9 +134,7 @@ interface TrackedCall extends DialStackTrackedCall {
   last?: InteractionEvent
   /** Ended or failed: nothing more is sent for it. */
   done?: boolean
-  /** A stream event was tied to it. */
-  sawEvent?: boolean
-  /** `answeredMeans: 'agent'`: the user's own phone answered. */
+  /** An `answered` event came: with `answeredMeans: 'agent'`, the user's own phone answered, so the next one means connected. */
   agentAnswered?: boolean
   polling?: boolean
   /** The wait for a first event, or (once polling) for the next poll. */
@@ -204,8 +205,8 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
     )
   }
   const timeoutMs = options.timeoutMs ?? 15_000
-  // The options carry the `CallRequestRules` (see `callRequestRules`, for the handler's side).
-  const rules: CallRequestRules = { ...options, logger }
+  // The same rules as the handler's.
+  const rules = callRequestRules({ ...options, logger })
   const eventNames: DialStackEventNames = { ...DEFAULT_EVENT_NAMES, ...events?.eventNames }
   const roles = new Map(Object.entries(eventNames).map(([role, name]) => [name, role as Role]))
   const answeredMeans: AnsweredMeans = events?.answeredMeans ?? 'destination'
@@ -435,7 +436,8 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   }
 
   function apply(call: TrackedCall, role: Role, event: DialStackCallEvent) {
-    call.sawEvent = true
+    // The wait for a first event is over (a poll timer, once polling, keeps running).
+    if (!call.polling) clearTimeout(call.timer)
     emit(call, mapRole(role, event, call), event.at)
   }
 
@@ -453,7 +455,9 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   function ensureStream() {
     if (!events || stream || streamGaveUp || disposed) return
     stream = connectEventStream({
-      ...events,
+      url: events.url,
+      backoff: events.backoff,
+      maxAuthFailures: events.maxAuthFailures,
       getClientSecret: () => events.getClientSecret(),
       fetch: options.fetch,
       logger,
@@ -484,7 +488,6 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
       const timeout = events.firstEventTimeoutMs ?? 15_000
       if (poll) {
         call.timer = setTimeout(() => {
-          if (call.sawEvent) return
           once(
             'no-events',
             `[dialstack] no event for a call in ${timeout} ms (outbound calls may not be on the stream): following it by polling the call log.`,
@@ -535,8 +538,9 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
         associatedObject: initialObject,
       })
       emit(call, { type: 'status', status: 'dialing', rawState: 'accepted' })
-      replayEarly(call)
+      // After `follow`: an event replayed here ends the wait for a first one.
       follow(call)
+      replayEarly(call)
       return success({ id: call.id })
     },
 
@@ -559,7 +563,8 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
       if (!poll || disposed) return known
       try {
         const logs = await listLogs(options.userId, Date.now() - (poll.snapshotWindowMs ?? 60 * 60 * 1000))
-        for (const log of disposed ? [] : logs) {
+        if (disposed) return known
+        for (const log of logs) {
           if (log.status !== null || bound(log.id)) continue
           // A live call from before this page loaded (another tab, a reload): follow it by its log id.
           const call = track({

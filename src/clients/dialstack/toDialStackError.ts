@@ -1,7 +1,7 @@
 import { CallError, type CallErrorCode } from '../../core/CallError.js'
 import { httpError } from '../shared/request.js'
 import { isRecord, text } from './parseDialStackEvent.js'
-import { DIALSTACK_ERROR_TEXT, HINTS, hinted } from './validateCallRequest.js'
+import { KNOWN_TEXTS, hinted } from './validateCallRequest.js'
 
 /** DialStack's error body on every endpoint: `{ error, code?, details? }`. */
 export interface DialStackErrorBody {
@@ -60,26 +60,22 @@ export function toDialStackError(response: Response, body: unknown): CallError {
   if (!parsed) return base
   let { code, message } = base
   const { error, details } = parsed
-  const known = HINTS[error] ? hinted(error) : undefined
+  const known = KNOWN_TEXTS.get(error)
+  const hint = known && hinted(error)
   const mapped = parsed.code && (CODES[parsed.code] ?? (SAME_CODES.includes(parsed.code) ? (parsed.code as CallErrorCode) : undefined))
   if (parsed.code === 'validation_error') {
     code = details?.dial_string !== undefined ? 'invalid_number' : 'invalid_argument'
     const [field, detail] = Object.entries(details ?? {})[0] ?? []
     // The handler's own refusals carry the sentence the browser would have shown; DialStack's
     // terse field notes ("must be E.164") read better after the generic message.
-    message = known ?? (detail && /[.!?]$/.test(detail) ? detail : detail ? `${message.replace(/\)$/, '')}; ${field}: ${detail})` : message)
+    message = hint || (detail && /[.!?]$/.test(detail) ? detail : detail ? `${message.replace(/\)$/, '')}; ${field}: ${detail})` : message)
   } else if (mapped) {
     if (mapped !== code && mapped !== 'rate_limited') message = `${CODE_MESSAGES[mapped] ?? message} (${error})`
     code = mapped
-  } else if (known && (response.status === 400 || response.status === 404)) {
+  } else if (hint && (response.status === 400 || response.status === 404)) {
     // DialStack's documented texts: the user is unknown, the number is missing, or the user id is wrong.
-    code =
-      error === DIALSTACK_ERROR_TEXT.userNotFound
-        ? 'not_found'
-        : error === DIALSTACK_ERROR_TEXT.dialStringRequired
-          ? 'invalid_number'
-          : 'invalid_argument'
-    message = known
+    code = known.code
+    message = hint
   }
   // Same status, provider details and `retryAfterMs` as `base`.
   return code === base.code && message === base.message ? base : new CallError(code, message, base)

@@ -3,7 +3,7 @@
  * handler so both refuse exactly the same input with exactly the same words. Framework-free:
  * no React, no DOM, no Node built-ins.
  */
-import { CallError } from '../../core/CallError.js'
+import { CallError, type CallErrorCode } from '../../core/CallError.js'
 import {
   parseDialString,
   type DialPolicy,
@@ -29,18 +29,18 @@ export const DIALSTACK_ERROR_TEXT = {
 const TYPEID = /^(?:([a-z](?:[a-z_]{0,61}[a-z])?)_)?[0-7][0-9a-hjkmnp-tv-z]{25}$/
 
 /**
- * What a person can do about each of DialStack's texts (and the same refusals made here):
- * the message shown is `${text}: ${hint}`.
+ * DialStack's texts (and the same refusals made here): the code each means and what a person can
+ * do about it. The message shown is `${text}: ${hint}`. A `Map`, so no text reads `Object.prototype`.
  */
-export const HINTS: Record<string, string> = {
-  [DIALSTACK_ERROR_TEXT.userIdRequired]: 'calling is not set up for your account (no DialStack user). Ask an administrator.',
-  [DIALSTACK_ERROR_TEXT.invalidUserId]: 'your DialStack user id is not valid. Ask an administrator to check it.',
-  [DIALSTACK_ERROR_TEXT.dialStringRequired]: 'enter a phone number.',
-  [DIALSTACK_ERROR_TEXT.userNotFound]: 'DialStack does not know your user in this account. Ask an administrator to check it.',
-}
+export const KNOWN_TEXTS = new Map<string, { code: CallErrorCode; hint: string }>([
+  [DIALSTACK_ERROR_TEXT.userIdRequired, { code: 'invalid_argument', hint: 'calling is not set up for your account (no DialStack user). Ask an administrator.' }],
+  [DIALSTACK_ERROR_TEXT.invalidUserId, { code: 'invalid_argument', hint: 'your DialStack user id is not valid. Ask an administrator to check it.' }],
+  [DIALSTACK_ERROR_TEXT.dialStringRequired, { code: 'invalid_number', hint: 'enter a phone number.' }],
+  [DIALSTACK_ERROR_TEXT.userNotFound, { code: 'not_found', hint: 'DialStack does not know your user in this account. Ask an administrator to check it.' }],
+])
 
 /** DialStack's text with what to do about it. */
-export const hinted = (text: string): string => `${text}: ${HINTS[text]}`
+export const hinted = (text: string): string => `${text}: ${KNOWN_TEXTS.get(text)?.hint}`
 
 /** The prefix DialStack user ids carry (`user_01h2xcejqtf2nbrexx3vqjhp42`). */
 export const DEFAULT_USER_ID_PREFIX = 'user'
@@ -104,10 +104,13 @@ export function isTypeId(value: string): boolean {
 }
 
 /** The rules out of a client's or handler's options, so both sides check a call the same way. */
-export function callRequestRules(options: CallRequestRules): CallRequestRules {
-  const { userIdPrefix, defaultRegion, phoneNumbers, dialPolicy, logger } = options
-  return { userIdPrefix, defaultRegion, phoneNumbers, dialPolicy, logger }
-}
+export const callRequestRules = ({ userIdPrefix, defaultRegion, phoneNumbers, dialPolicy, logger }: CallRequestRules): CallRequestRules => ({
+  userIdPrefix,
+  defaultRegion,
+  phoneNumbers,
+  dialPolicy,
+  logger,
+})
 
 /**
  * Checks a DialStack user id: a TypeID (`^user_[0-7][0-9a-hjkmnp-tv-z]{25}$` with the default
@@ -119,9 +122,10 @@ export function validateUserId(input: unknown, rules: CallRequestRules = {}): Ch
   if (value === '') return refuse('user_id', DIALSTACK_ERROR_TEXT.userIdRequired)
   const typeId = TYPEID.exec(value)
   const otherPrefix = typeId && prefix !== null && (typeId[1] ?? '') !== prefix
-  if (process.env.NODE_ENV !== 'production' && otherPrefix) {
+  // In production too: the handler shares this, and a wrong prefix refuses every call.
+  if (otherPrefix) {
     rules.logger?.warn(
-      `[dialstack] “${value}” is a valid TypeID but not a “${prefix}_” id: refused. Set userIdPrefix: null to let DialStack decide.`,
+      `[dialstack] "${value}" is a valid TypeID but not a "${prefix}_" id: refused. Set userIdPrefix: null to let DialStack decide.`,
     )
   }
   return typeId && !otherPrefix ? { ok: true, value } : refuse('user_id', DIALSTACK_ERROR_TEXT.invalidUserId)

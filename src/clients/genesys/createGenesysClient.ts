@@ -300,9 +300,11 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
       associatedObject: entry.object,
     }
     if (state === 'Released') return end(entry, fields)
-    const mapped = STATES[state]
+    // Own keys only: a state named like an Object.prototype member ("constructor") is unknown too.
+    const mapped = Object.hasOwn(STATES, state) ? STATES[state] : undefined
     if (process.env.NODE_ENV !== 'production' && !mapped) logger?.debug(`genesys: unknown state ${state}`)
     if (!mapped || state === entry.state) return stamp(entry.id, { ...fields, type: 'updated' })
+    // `entry.state` is only ever a key of STATES (set below).
     if (mapped[1] < (STATES[entry.state ?? '']?.[1] ?? 0)) return undefined
     entry.state = state
     if (state === 'Established') entry.established = true
@@ -329,7 +331,7 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
     const events = calls.flatMap((call) => map(call) ?? [])
     const listed = new Set(calls.map((call) => call.id))
     for (const entry of tracked.values()) {
-      if (entry.callId && !entry.done && entry.seen! < mark && !listed.has(entry.callId)) events.push(end(entry))
+      if (entry.callId && !entry.done && (entry.seen ?? 0) < mark && !listed.has(entry.callId)) events.push(end(entry))
     }
     return events
   }

@@ -32,6 +32,7 @@ const STATUS_CODES: Readonly<Record<number, CallErrorCode>> = {
 /** The `CallError` code for an HTTP status. */
 export const statusToCode = (status: number): CallErrorCode => STATUS_CODES[status] ?? 'provider_error'
 
+/** What a person reads for each code; the rest (`invalid_argument` …) read "The phone system refused the request." */
 const MESSAGES: Partial<Record<CallErrorCode, string>> = {
   unauthorized: 'Your phone session has expired or is missing. Sign in again.',
   forbidden: 'You are not allowed to place this call.',

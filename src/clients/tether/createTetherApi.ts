@@ -77,7 +77,6 @@ function readCall(body: unknown): TetherCall {
   return { ...call, callId }
 }
 
-const SIGNED_OUT = 'You are not signed in to Tether. Sign in and try again.'
 const JSON_TYPE = 'application/json'
 
 /** The Tether calls API over `fetch`, with a Bearer token, one retry after a 401, and time-outs. */
@@ -89,10 +88,10 @@ export function createTetherApi({ baseUrl, getToken, timeoutMs, fetch, readError
     try {
       value = await getToken({ refresh })
     } catch (error) {
-      throw asCallError(error, SIGNED_OUT, undefined, 'unauthorized')
+      throw asCallError(error, 'Could not get your Tether sign-in. Sign in again.', { code: 'unauthorized' })
     }
     if (isText(value)) return value
-    throw tetherError('unauthorized', SIGNED_OUT)
+    throw tetherError('unauthorized', 'You are not signed in to Tether. Sign in and try again.')
   }
 
   /** GET (or POST `body`) under `/api/calls/`, and the Call document of the answer. */
@@ -111,10 +110,12 @@ export function createTetherApi({ baseUrl, getToken, timeoutMs, fetch, readError
     // An expired JWT is the common case: ask once for a fresh one, then give up.
     if (result.response.status === 401) result = await attempt(true)
     const { response, body: answer } = result
-    // `{ success: false }` is a refusal even on a 2xx, read like an HTTP error.
-    if (response.ok && (answer as { success?: unknown } | undefined)?.success !== false) return readCall(answer)
-    const details = readError(answer, response.status)
-    throw httpError(PROVIDER, response, details?.message, details?.code)
+    const { ok, status } = response
+    if (ok && (answer as { success?: unknown } | undefined)?.success !== false) return readCall(answer)
+    const { message, code } = readError(answer, status) ?? {}
+    // `{ success: false }` on a 2xx is a refusal, not a fault that trying again would fix.
+    if (ok) throw tetherError('provider_error', `Tether refused the request.${message ? ` (${message})` : ''}`, { status, message, code })
+    throw httpError(PROVIDER, response, message, code)
   }
 
   return {

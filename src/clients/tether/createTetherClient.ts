@@ -128,7 +128,7 @@ export interface TetherClient extends CallClient {
 interface TetherPoller {
   /** Polls now instead of at the next tick (after an event without a status, after a hang-up). */
   pollNow(): void
-  /** Clears the timer and aborts the request in flight; `stopFollowing` then unsets `poller`. */
+  /** Stops for good: clears the timer and aborts the request in flight. */
   stop(): void
 }
 
@@ -298,37 +298,38 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
     let interval = pollIntervalMs
     let timer: ReturnType<typeof setTimeout> | undefined = setTimeout(tick, interval)
     let controller: AbortController | undefined
-    const stopped = () => call.poller === undefined
+    let stopped = false
 
     async function tick() {
       timer = undefined
       controller = new AbortController()
       try {
         const doc = await api.getCall(call.id, controller.signal)
-        if (stopped()) return
+        if (stopped) return
         interval = pollIntervalMs
         // The stream is back before the state it brings, so the UI never shows a final state as "reconnecting".
         setFailing(call.id)
         apply(call, doc)
       } catch (thrown) {
-        if (stopped()) return
+        if (stopped) return
         const error = toTetherError(thrown)
         if (process.env.NODE_ENV !== 'production') logger.debug(`[tether] polling call ${call.id} failed (${error.code}); retrying with backoff.`)
         interval = Math.min(interval * 2, maxPollIntervalMs)
         setFailing(call.id, error)
       }
       // `apply` may have reached a terminal state and stopped us.
-      if (!stopped()) timer = setTimeout(tick, interval)
+      if (!stopped) timer = setTimeout(tick, interval)
     }
 
     return {
       pollNow() {
         // A request in flight already brings the latest state.
-        if (stopped() || timer === undefined) return
+        if (stopped || timer === undefined) return
         clearTimeout(timer)
         void tick()
       },
       stop() {
+        stopped = true
         clearTimeout(timer)
         controller?.abort()
       },
@@ -370,7 +371,7 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
       const error = asCallError(
         thrown,
         'Your phone could not place the call. Check the microphone and connection, then try again.',
-        'placeCall',
+        { name: 'placeCall', appendThrown: true },
       )
       // Record-first: Tether keeps an `initiated` record nobody will dial; say so for support, the user sees the error.
       if (request.callId) logger.warn(`[tether] call ${request.callId} was recorded but not dialed: ${error.message}`)
@@ -389,7 +390,7 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
     if (parsed.dialString.kind !== 'e164') {
       return failure(
         'invalid_number',
-        `Add + and the country code to “${phoneNumber.trim()}” (e.g. +14165550199): Tether dials international numbers only.`,
+        `Tether dials full international numbers only (+ and the country code, e.g. +14165550199): extensions and short numbers like “${phoneNumber.trim()}” can't be dialed here.`,
       )
     }
     if (initialObject !== undefined) {
@@ -448,7 +449,7 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
       try {
         await hangup(interactionId)
       } catch (error) {
-        return failure(asCallError(error, 'Could not hang up. Hang up on your phone.', 'hangup'))
+        return failure(asCallError(error, 'Could not hang up. Hang up on your phone.', { name: 'hangup', appendThrown: true }))
       }
       // Tether learns of the hang-up from the voice provider: fetch the record now, not in 2.5 s.
       call?.poller?.pollNow()

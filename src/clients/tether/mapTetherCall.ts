@@ -37,19 +37,19 @@ export interface MappedTetherCall {
 }
 
 /**
- * The time fields that date each kind of state, tried in order before `updatedAt`: `answerTime`
- * for connected, `endTime` for a terminal state.
+ * The time fields that date each kind of state, tried in order before `updatedAt`: `startTime`
+ * then `createdAt` for dialing, `answerTime` for connected, `endTime` for a terminal state.
  */
-const TIME_FIELDS: Readonly<Record<string, string>> = {
-  dialing: 'startTime createdAt ',
-  connected: 'answerTime ',
-  ended: 'endTime ',
-  failed: 'endTime ',
+const TIME_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  dialing: ['startTime', 'createdAt'],
+  connected: ['answerTime'],
+  ended: ['endTime'],
+  failed: ['endTime'],
 }
 
-/** Epoch ms of the first of the document's (space-separated) time fields that parses. */
-function firstTime(call: TetherCall, fields: string): number | undefined {
-  for (const field of fields.split(' ')) {
+/** Epoch ms of the first of the document's time fields that parses, `updatedAt` last. */
+function firstTime(call: TetherCall, fields: readonly string[] = []): number | undefined {
+  for (const field of [...fields, 'updatedAt']) {
     const value = call[field]
     // Epoch ms, or an ISO 8601 string (`Date.parse` gives NaN for anything else).
     const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : NaN
@@ -60,31 +60,30 @@ function firstTime(call: TetherCall, fields: string): number | undefined {
 
 /**
  * Maps a Call document onto the normalized lifecycle. `at` comes from the field that dates the
- * state (`answerTime` for connected, `endTime` for a terminal state), then `updatedAt`.
+ * state (`startTime` or `createdAt` for dialing, `answerTime` for connected, `endTime` for a
+ * terminal state), then `updatedAt`.
  */
 export function mapTetherCall(call: TetherCall, statusMap: TetherStatusMap = DEFAULT_TETHER_STATUS_MAP): MappedTetherCall {
   const rawState = typeof call.status === 'string' ? call.status : 'unknown'
   const target = Object.hasOwn(statusMap, rawState) ? statusMap[rawState] : undefined
   // `dialing` → ['dialing'], `ended:busy` → ['ended', 'busy'], unmapped → [].
   const [kind, outcome] = target?.split(':') ?? []
-  const event: Record<string, unknown> = { rawState }
-  if (call.direction === 'inbound' || call.direction === 'outbound') event.direction = call.direction
-  if (isText(call.to)) event.phoneNumber = call.to
-  if (typeof call.providerCallId === 'string' && call.providerCallId !== call.callId) event.providerCallId = call.providerCallId
+  const meta: Pick<InteractionEventInit, 'rawState' | 'direction' | 'phoneNumber' | 'providerCallId'> = { rawState }
+  if (call.direction === 'inbound' || call.direction === 'outbound') meta.direction = call.direction
+  if (isText(call.to)) meta.phoneNumber = call.to
+  if (typeof call.providerCallId === 'string' && call.providerCallId !== call.callId) meta.providerCallId = call.providerCallId
 
-  const terminal = kind === 'ended' || kind === 'failed'
-  event.type = terminal ? kind : kind ? 'status' : 'updated'
-  if (kind === 'ended') event.outcome = outcome
+  let event: InteractionEventInit
+  if (kind === 'ended') event = { type: 'ended', outcome: outcome as CallOutcome, ...meta }
   else if (kind === 'failed') {
-    event.error = tetherError('provider_error', `The call could not be completed (Tether reported “${rawState}”).`, {
-      code: rawState,
-      name: rawState,
-    }).toJSON()
-  } else if (kind) event.status = kind
+    const error = tetherError('provider_error', `The call could not be completed (Tether reported “${rawState}”).`, { code: rawState, name: rawState })
+    event = { type: 'failed', error: error.toJSON(), ...meta }
+  } else if (kind) event = { type: 'status', status: kind as LiveCallStatus, ...meta }
+  else event = { type: 'updated', ...meta }
   return {
-    event: event as InteractionEventInit,
-    at: firstTime(call, `${TIME_FIELDS[kind ?? ''] ?? ''}updatedAt`),
+    event,
+    at: firstTime(call, TIME_FIELDS[kind ?? '']),
     known: kind !== undefined,
-    terminal,
+    terminal: kind === 'ended' || kind === 'failed',
   }
 }

@@ -30,13 +30,26 @@ export function isText(value: unknown): value is string {
   return typeof value === 'string' && value !== ''
 }
 
+/** How `asCallError` words what was thrown. */
+export interface AsCallErrorOptions {
+  /** `error.provider.name`: what threw, e.g. `placeCall`. */
+  name?: string
+  /** Default `provider_error`. */
+  code?: CallErrorCode
+  /**
+   * Append the thrown message to the message a person sees, for the voice SDK's own words
+   * ("Microphone permission denied"). Otherwise only `error.provider.message` keeps it.
+   */
+  appendThrown?: boolean
+}
+
 /**
  * Anything thrown by the app's code (the voice SDK, `getToken`) as a `CallError`: a `CallError` as
- * it is, anything else as `code` with `message` a person can act on, followed by the thrown
- * message, which `error.provider.message` keeps too.
+ * it is, anything else as `code` with `message` a person can act on; `error.provider.message`
+ * keeps the thrown message (see `appendThrown`).
  */
-export function asCallError(error: unknown, message: string, name?: string, code: CallErrorCode = 'provider_error'): CallError {
+export function asCallError(error: unknown, message: string, { name, code = 'provider_error', appendThrown }: AsCallErrorOptions = {}): CallError {
   if (isCallError(error)) return error
   const thrown = error instanceof Error ? error.message : String(error)
-  return tetherError(code, `${message} (${thrown})`, { name, message: thrown }, error)
+  return tetherError(code, appendThrown ? `${message} (${thrown})` : message, { name, message: thrown }, error)
 }

@@ -167,6 +167,21 @@ describe('Deferred Dial', () => {
     await eventually(() => expect(s.call(trackingId)).toMatchObject({ status: 'ended', outcome: 'unknown' }))
   })
 
+  it('updating the record of a call it never saw reports nothing and does not adopt the id: the agent dialing that id still takes over a deferral', async () => {
+    s = await setup({ deferredDial: true })
+    const unknownId = s.adApi.nextInteractionId()
+    s.adApi.succeedNextWith('addInteractionAssociatedObject', null)
+    const before = s.events.length
+    expect((await s.client.updateAssociatedObject!(unknownId, contact)).status).toBe('success')
+    // An event would make the store show a call that never ends.
+    expect(s.events.length).toBe(before)
+    expect(s.call(unknownId)).toBeUndefined()
+    const trackingId = await defer()
+    expect(s.adApi.dialFromDialpad()).toBe(unknownId)
+    await eventually(() => expect(s.call(trackingId)?.status).toBe('ringing'))
+    expect(s.call(trackingId)?.providerCallId).toBe(unknownId)
+  })
+
   it('a deferred call that was hung up is not in later snapshots; one still waiting is, even without getInteractionsState', async () => {
     s = await setup({ deferredDial: true, interactionsState: false })
     const canceled = await defer('+14165550100')

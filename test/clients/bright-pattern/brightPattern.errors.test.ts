@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { RESULT_ERROR_CODES, type ResultErrorName } from '../../../src/clients/bright-pattern/index.js'
+import { RESULT_ERROR_CODES, SERVER_ERROR_CODES, type ResultErrorName } from '../../../src/clients/bright-pattern/index.js'
 import { createCallRuntime, isCallError, type CallErrorCode } from '../../../src/core/index.js'
 import { contact, eventually, NUMBER, setup, type Setup } from './harness.js'
 
@@ -30,6 +30,57 @@ const EXPECTED: Record<ResultErrorName, CallErrorCode> = {
   no_channel_in_service: 'provider_error',
   unknown_error: 'provider_error',
 }
+
+describe('error code tables', () => {
+  // Exactly as the SDK numbers them (PROVIDERS.md A.3): a changed line changes what the widget's codes mean.
+  it('RESULT_ERROR_CODES names every ResultError code', () => {
+    expect(RESULT_ERROR_CODES).toStrictEqual({
+      not_enough_privileges: 1,
+      not_logged_in: 2,
+      invalid_args: 3,
+      logged_without_phone: 4,
+      banned: 5,
+      api_not_answer: 6,
+      invalid_request: 7,
+      timeout: 8,
+      no_chat_in_service: 9,
+      empty_number: 10,
+      no_service: 11,
+      self_call: 12,
+      no_interaction: 13,
+      api_method_not_implemented: 14,
+      not_suitable_state: 15,
+      no_disposition: 16,
+      object_not_found: 17,
+      no_permissions_did_sms: 18,
+      no_permissions_did_call: 19,
+      no_channel_in_service: 20,
+      unknown_error: 99,
+    })
+  })
+
+  it('SERVER_ERROR_CODES names every ON_SERVER_ERROR code', () => {
+    expect(SERVER_ERROR_CODES).toStrictEqual({
+      forced_logout_by_other_client: 100,
+      forced_logout_by_supervisor: 101,
+      invalid_request: 102,
+      phone_not_registered: 103,
+      phone_not_in_dial_plan: 104,
+      tenant_disabled: 105,
+      destination_user_not_logged: 106,
+      user_disabled_or_deleted: 107,
+      user_already_logged_in: 108,
+      invalid_credentials: 109,
+      other_user_logged_with_phone: 110,
+      invalid_token: 111,
+      logged_users_limit_reached: 112,
+      already_logged_in_with_the_same_session: 113,
+      not_enough_privileges: 114,
+      sip_server_error: 200,
+      unknown_error: 300,
+    })
+  })
+})
 
 describe('startCall errors', () => {
   for (const envelope of ['latest', 'legacy'] as const) {
@@ -188,5 +239,17 @@ describe('control errors', () => {
     const hangup = await s.client.hangup!(id)
     expect(start.status === 'error' && start.error.code).toBe('not_ready')
     expect(hangup.status === 'error' && hangup.error.code).toBe('not_ready')
+  })
+})
+
+describe('widget errors named but not numbered', () => {
+  it('reads a known name as its code, and an unknown one (even an Object.prototype key) as a provider error without a code', async () => {
+    const { resultErrorToCallError } = await import('../../../src/clients/bright-pattern/brightPatternError.js')
+    expect(resultErrorToCallError({ name: 'not_logged_in' })).toMatchObject({ code: 'unauthorized', provider: { code: 2 } })
+    for (const name of ['toString', 'constructor', 'no_such_error']) {
+      const error = resultErrorToCallError({ name: name as never })
+      expect(error.code).toBe('provider_error')
+      expect(error.provider).not.toHaveProperty('code')
+    }
   })
 })

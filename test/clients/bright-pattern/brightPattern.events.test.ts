@@ -156,6 +156,19 @@ describe('live state', () => {
     expect(s.logger.warn).toHaveBeenCalledWith(expect.stringContaining('no event for interaction'))
   })
 
+  it('startCall answering the same id twice keeps one start timer: the live call is never failed after startTimeoutMs', async () => {
+    s = await setup({ autoEvents: false }, { startTimeoutMs: 40 })
+    const id = await start()
+    s.adApi.succeedNextWith('startCall', { id })
+    expect(await s.client.startCall(NUMBER, contact)).toEqual({ status: 'success', data: { id } })
+    s.adApi.answer(id)
+    await eventually(() => expect(s.call(id)?.status).toBe('connected'))
+    await settle(100)
+    expect(s.call(id)?.status).toBe('connected')
+    expect(s.events.filter((e) => e.type === 'failed')).toEqual([])
+    expect(s.logger.warn).not.toHaveBeenCalledWith(expect.stringContaining('no event for interaction'))
+  })
+
   it('shows a mute done in the widget, and a new raw state within the same step', async () => {
     s = await setup({}, { stateMap: { ivr: 'dialing' } })
     const id = await start()

@@ -307,6 +307,22 @@ describe('DialStack live state over SSE', () => {
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('following it by polling'))
   })
 
+  it('stops the first-event wait once an event arrives, so no timer runs on for nothing', async () => {
+    const setTimer = vi.spyOn(globalThis, 'setTimeout')
+    const clearTimer = vi.spyOn(globalThis, 'clearTimeout')
+    try {
+      const s = await connected({ client: { events: { firstEventTimeoutMs: 43_210 } } })
+      const { id } = await startCall(s)
+      await waitForStatus(s.store, id, ['ringing'])
+      const index = setTimer.mock.calls.findIndex(([, delay]) => delay === 43_210)
+      expect(index).toBeGreaterThanOrEqual(0)
+      expect(clearTimer).toHaveBeenCalledWith(setTimer.mock.results[index]!.value)
+    } finally {
+      setTimer.mockRestore()
+      clearTimer.mockRestore()
+    }
+  })
+
   it('dispose closes the stream and stops reconnecting', async () => {
     const s = await connected()
     s.client.dispose()

@@ -168,6 +168,20 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
     expect(events.filter((e) => e.type === 'ended')).toHaveLength(1)
   })
 
+  it('passes a state named like an Object.prototype member ("constructor") through as unknown', async () => {
+    setup = await setupGenesys()
+    const { server, store, events } = setup
+    const { id, call } = await start()
+    await waitForStatus(store, id, ['dialing'])
+    server.publishState(call.id, 'constructor')
+    server.publishState(call.id, 'toString')
+    await until(() => events.some((e) => e.type === 'updated' && e.rawState === 'toString'), 2000, 'the toString state')
+    // Before, `STATES["constructor"]` was Object itself: a `status` event with no status.
+    expect(events.flatMap((e) => (e.type === 'status' ? [e.status] : []))).toEqual(['initiating', 'dialing'])
+    expect(events.flatMap((e) => (e.type === 'updated' ? [e.rawState] : []))).toEqual(['constructor', 'toString'])
+    expect(store.getState().interactions[id]).toMatchObject({ status: 'dialing', rawState: 'toString' })
+  })
+
   it('resyncs from GET /api/v2/me/calls after the Bayeux session is lost, so the final state is not lost', async () => {
     setup = await setupGenesys()
     const { server, store, events } = setup

@@ -44,6 +44,20 @@ describe('Tether auth (Bearer JWT)', () => {
     expect(server.requests).toHaveLength(0)
   })
 
+  it('says a throwing getToken could not get the sign-in, keeping the thrown text for support only', async () => {
+    const { client } = await setupTether({
+      getToken: () => {
+        throw new Error('refresh endpoint returned 503')
+      },
+    })
+    const result = await client.startCall('+14165550199')
+    expect(result.status === 'error' && result.error).toMatchObject({
+      code: 'unauthorized',
+      message: 'Could not get your Tether sign-in. Sign in again.',
+      provider: { provider: 'tether', message: 'refresh endpoint returned 503' },
+    })
+  })
+
   it('refreshes the token while polling, without reporting the stream as down', async () => {
     let current = 'token-ada'
     const getToken = vi.fn(({ refresh }: TetherTokenContext) => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createTetherClient } from '../../../src/clients/tether/index.js'
 import { isCallError, type CallErrorCode } from '../../../src/core/index.js'
 import { closedPortUrl } from '../../servers/closedPortUrl.js'
-import { setupTether, teardownTether } from './harness.js'
+import { contact, setupTether, teardownTether } from './harness.js'
 
 afterEach(teardownTether)
 
@@ -30,6 +30,33 @@ describe('Tether errors on start', () => {
     if (body.code) expect(result.error.provider?.code).toBe(body.code)
     // No automatic retry of a failed start.
     expect(server.requestsTo('initiate')).toHaveLength(1)
+  })
+
+  it.each([
+    [200, { success: false, message: 'Contact is on the do-not-call list', code: 'DNC' }, 'Tether refused the request. (Contact is on the do-not-call list)'],
+    [201, { success: false }, 'Tether refused the request.'],
+  ])('reports a %i answer with success: false as a refusal (provider_error), not as a fault to retry', async (status, body, message) => {
+    const { client, server } = await setupTether()
+    server.fault('initiate', { kind: 'status', status, body })
+    const result = await client.startCall('+14165550199')
+    expect(result.status === 'error' && result.error).toMatchObject({ code: 'provider_error', message })
+    const { success: _, ...details } = body as { success: false; message?: string; code?: string }
+    expect(result.status === 'error' && result.error.provider).toMatchObject({ provider: 'tether', status, ...details })
+    expect(server.requestsTo('initiate')).toHaveLength(1)
+  })
+
+  it('does not append what a throwing option threw to the message a person sees', async () => {
+    const { client } = await setupTether({
+      contactId: () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'tetherId')")
+      },
+    })
+    const result = await client.startCall('+14165550199', contact)
+    expect(result.status === 'error' && result.error).toMatchObject({
+      code: 'provider_error',
+      message: 'Tether could not record the call. Try again.',
+      provider: { provider: 'tether', message: "Cannot read properties of undefined (reading 'tetherId')" },
+    })
   })
 
   it('maps a real 403 from a token without the role to forbidden, without asking for a new token', async () => {

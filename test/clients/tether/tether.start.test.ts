@@ -65,14 +65,15 @@ describe('Tether startCall', () => {
   })
 
   it.each([
-    ['an extension', '1001'],
-    ['a local number', '(416) 555-0199'],
-    ['an emergency number', '911'],
-  ])('refuses %s with invalid_number before any request: Tether needs E.164', async (_kind, input) => {
+    ['an extension', '1001', /^Tether dials full international numbers only \(\+ and the country code, e\.g\. \+14165550199\): extensions and short numbers like “1001” can't be dialed here\.$/],
+    ['an emergency number', ' 911 ', /extensions and short numbers like “911” can't be dialed here/],
+    // parseDialString's own message: a local number needs a country code.
+    ['a local number', '(416) 555-0199', /^Add the country code to “\(416\) 555-0199”/],
+  ])('refuses %s with invalid_number before any request: Tether needs E.164', async (_kind, input, message) => {
     const { client, server } = await setupTether()
     const result = await client.startCall(input)
     expect(result.status === 'error' && result.error.code).toBe('invalid_number')
-    expect(result.status === 'error' && result.error.message).toMatch(/country code/)
+    expect(result.status === 'error' && result.error.message).toMatch(message)
     expect(server.requests).toHaveLength(0)
   })
 
