@@ -56,7 +56,7 @@ const textFields = (source: object) =>
  * missing fields become empty (and show as required), other values become their text, unknown
  * keys are dropped.
  */
-export function coerceAssociatedObject(raw: Record<string, unknown>): InteractionAssociatedObject {
+function coerceAssociatedObject(raw: Record<string, unknown>): InteractionAssociatedObject {
   const customFields: Record<string, string> = {}
   if (isPlainObject(raw.customFields)) {
     for (const [name, value] of Object.entries(raw.customFields)) customFields[name] = asText(value)

@@ -30,7 +30,7 @@ const STATUS_CODES: Readonly<Record<number, CallErrorCode>> = {
 }
 
 /** The `CallError` code for an HTTP status. */
-export const statusToCode = (status: number): CallErrorCode => STATUS_CODES[status] ?? 'provider_error'
+const statusToCode = (status: number): CallErrorCode => STATUS_CODES[status] ?? 'provider_error'
 
 /** What a person reads for each code; the rest (`invalid_argument` …) read "The phone system refused the request." */
 const MESSAGES: Partial<Record<CallErrorCode, string>> = {
@@ -43,7 +43,7 @@ const MESSAGES: Partial<Record<CallErrorCode, string>> = {
 }
 
 /** `Retry-After` (seconds or an HTTP date) in milliseconds. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined
   const seconds = Number(value)
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
