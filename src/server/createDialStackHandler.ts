@@ -1,3 +1,4 @@
+import { isRecord, messageOf } from '../clients/shared/isRecord.js'
 import { isCallError } from '../core/CallError.js'
 import { requestJson } from '../clients/shared/request.js'
 import { callRequestRules, validateCallRequest, validateUserId, type CallRequestRules } from '../clients/dialstack/validateCallRequest.js'
@@ -231,7 +232,7 @@ export function createDialStackHandler(options: DialStackHandlerOptions): FetchH
     if (raw.length > maxBodyBytes) return errorResponse(413, { error: 'The request body is too large.', code: 'validation_error' })
     try {
       const parsed: unknown = JSON.parse(raw)
-      return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : invalid()
+      return isRecord(parsed) ? parsed : invalid()
     } catch {
       return invalid()
     }
@@ -345,7 +346,7 @@ export function createDialStackHandler(options: DialStackHandlerOptions): FetchH
       return errorResponse(405, { error: 'Method not allowed.', code: 'method_not_allowed' }, { Allow: serveLogs || serveSession ? 'GET, POST' : 'POST' })
     } catch (error) {
       // Last resort: nothing from the error goes out, and the log line is redacted.
-      logger?.warn(`[dialstack] handler failed: ${redact(error instanceof Error ? error.message : String(error), secrets)}`)
+      logger?.warn(`[dialstack] handler failed: ${redact(messageOf(error), secrets)}`)
       return errorResponse(500, { error: 'The call could not be started.', code: 'internal_error' })
     }
   }

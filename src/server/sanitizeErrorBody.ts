@@ -1,3 +1,4 @@
+import { isRecord } from '../clients/shared/isRecord.js'
 /** What an error response of the handler carries: DialStack's documented error shape. */
 export interface HandlerErrorBody {
   error: string
@@ -30,13 +31,13 @@ function clean(value: string, secrets: readonly string[]): string {
  * (headers, the request) never reaches the browser.
  */
 export function sanitizeErrorBody(body: unknown, status: number, secrets: readonly string[]): HandlerErrorBody {
-  const record = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {}
+  const record = isRecord(body) ? body : {}
   const nested = typeof record.error === 'object' && record.error !== null ? (record.error as Record<string, unknown>) : {}
   const message = typeof record.error === 'string' ? record.error : typeof nested.message === 'string' ? nested.message : undefined
   const result: HandlerErrorBody = { error: message ? clean(message, secrets) : `DialStack answered ${status}.` }
   const code = typeof record.code === 'string' ? record.code : typeof nested.code === 'string' ? nested.code : undefined
   if (code && /^[a-z0-9_.-]{1,64}$/i.test(code)) result.code = code
-  if (typeof record.details === 'object' && record.details !== null && !Array.isArray(record.details)) {
+  if (isRecord(record.details)) {
     const details: Record<string, string> = {}
     for (const [key, value] of Object.entries(record.details).slice(0, 20)) {
       if (typeof value === 'string' && /^[A-Za-z0-9_.[\]-]{1,64}$/.test(key)) details[key] = clean(value, secrets)

@@ -10,9 +10,6 @@ export function bpError(code: CallErrorCode, message: string, detail?: Omit<Prov
   return new CallError(code, message, { provider: { provider: PROVIDER, ...detail }, cause })
 }
 
-/** What a thrown value says, for `error.provider.message`. */
-export const messageOf = (thrown: unknown): string => (thrown instanceof Error ? thrown.message : String(thrown))
-
 /** What a signed-out agent reads. */
 export const SIGNED_OUT = 'You are signed out of Bright Pattern. Sign in in the widget, then try again.'
 /** What a person reads when the widget did not answer in time (`timeout`, 8). */

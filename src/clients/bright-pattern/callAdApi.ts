@@ -1,6 +1,7 @@
 import type { CallError } from '../../core/CallError.js'
 import type { ResultError } from '../../core/types.js'
-import { bpError, messageOf, resultErrorToCallError } from './brightPatternError.js'
+import { messageOf } from '../shared/isRecord.js'
+import { bpError, resultErrorToCallError } from './brightPatternError.js'
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 

@@ -1,3 +1,4 @@
+import { isRecord } from '../shared/isRecord.js'
 import type { SseMessage } from './parseSse.js'
 import type { DialStackCallEvent } from './types.js'
 
@@ -10,10 +11,6 @@ export function parseTime(value: unknown): number | undefined {
 
 /** A non-empty string, else `undefined`. */
 export const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined)
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 /** Event fields read off the payload as non-empty strings, by payload key; the first one found wins. */
 const FIELDS: [keyof DialStackCallEvent, string][] = [

@@ -1,6 +1,7 @@
 import { CallError, type CallErrorCode } from '../../core/CallError.js'
 import { httpError } from '../shared/request.js'
-import { isRecord, text } from './parseDialStackEvent.js'
+import { isRecord } from '../shared/isRecord.js'
+import { text } from './parseDialStackEvent.js'
 import { KNOWN_TEXTS, hinted } from './validateCallRequest.js'
 
 /** DialStack's error body on every endpoint: `{ error, code?, details? }`. */

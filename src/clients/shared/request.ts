@@ -1,3 +1,4 @@
+import { messageOf } from './isRecord.js'
 import { CallError, type CallErrorCode } from '../../core/CallError.js'
 
 export interface RequestOptions {
@@ -117,7 +118,7 @@ export async function requestJson(url: string, init: RequestInit, options: Reque
     }
     if (signal?.aborted) throw cancelled(error)
     throw new CallError('network_error', 'Could not reach the phone system. Check the connection and try again.', {
-      provider: { provider, message: error instanceof Error ? error.message : String(error) },
+      provider: { provider, message: messageOf(error) },
       cause: error,
     })
   } finally {

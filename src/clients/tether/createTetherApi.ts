@@ -1,6 +1,7 @@
 import type { CallLogger } from '../shared/logger.js'
 import { httpError, requestJson } from '../shared/request.js'
-import { asCallError, isRecord, isText, PROVIDER, tetherError } from './tetherError.js'
+import { isRecord } from '../shared/isRecord.js'
+import { asCallError, isText, PROVIDER, tetherError } from './tetherError.js'
 import type { TetherCall, TetherInitiateBody } from './TetherCall.js'
 
 /** What `getToken` is asked for. */

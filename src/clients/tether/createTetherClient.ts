@@ -14,7 +14,8 @@ import {
   type TetherTokenGetter,
 } from './createTetherApi.js'
 import { DEFAULT_TETHER_STATUS_MAP, mapTetherCall, type TetherStatusMap } from './mapTetherCall.js'
-import { asCallError, isRecord, misconfigured, PROVIDER, tetherError, toTetherError } from './tetherError.js'
+import { isRecord } from '../shared/isRecord.js'
+import { asCallError, misconfigured, PROVIDER, tetherError, toTetherError } from './tetherError.js'
 import type { TetherCall } from './TetherCall.js'
 
 /** What the app's voice SDK gets to place the audio leg. */

@@ -1,3 +1,4 @@
+import { messageOf } from '../shared/isRecord.js'
 import { CallError, isCallError, toCallError, type CallErrorCode, type ProviderErrorInfo } from '../../core/CallError.js'
 
 export const PROVIDER = 'tether'
@@ -18,11 +19,6 @@ export const toTetherError = (error: unknown): CallError => toCallError(error, P
 /** A developer mistake in the options of `createTetherClient`; callers pass the detail in development builds only. */
 export function misconfigured(detail: string): never {
   throw new CallError('invalid_argument', `createTetherClient: ${detail}.`)
-}
-
-/** A plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** A non-empty string. */
@@ -50,6 +46,6 @@ export interface AsCallErrorOptions {
  */
 export function asCallError(error: unknown, message: string, { name, code = 'provider_error', appendThrown }: AsCallErrorOptions = {}): CallError {
   if (isCallError(error)) return error
-  const thrown = error instanceof Error ? error.message : String(error)
+  const thrown = messageOf(error)
   return tetherError(code, appendThrown ? `${message} (${thrown})` : message, { name, message: thrown }, error)
 }
