@@ -15,7 +15,8 @@ const external = [
 ]
 
 /** Output files that are React client modules (the RSC boundary): the root entry and everything React. */
-const isClientModule = (fileName: string) => fileName === 'index.js' || /^(react|components)\//.test(fileName)
+const isClientModule = (fileName: string) =>
+  fileName === 'index.js' || /^(react|components)\//.test(fileName)
 
 export default defineConfig({
   publicDir: false,

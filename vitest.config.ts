@@ -24,14 +24,26 @@ export default defineConfig({
           exclude: ['test/e2e/**'],
           setupFiles: ['test/setup.ts'],
           testTimeout: 15_000,
-          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.typetests.json' },
+          typecheck: {
+            enabled: true,
+            include: ['test/**/*.test-d.ts'],
+            tsconfig: './tsconfig.typetests.json',
+          },
         },
       },
       {
         extends: true,
         plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
         optimizeDeps: {
-          include: ['msw', 'msw/browser', 'msw-storybook-addon/csf3', 'react-dom/client', '@tanstack/react-query', 'zustand', 'cometd'],
+          include: [
+            'msw',
+            'msw/browser',
+            'msw-storybook-addon/csf3',
+            'react-dom/client',
+            '@tanstack/react-query',
+            'zustand',
+            'cometd',
+          ],
         },
         test: {
           name: 'storybook',
@@ -39,7 +51,9 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({ launchOptions: { executablePath: findChromium(), args: chromiumArgs } }),
+            provider: playwright({
+              launchOptions: { executablePath: findChromium(), args: chromiumArgs },
+            }),
             instances: [{ browser: 'chromium' }],
           },
         },

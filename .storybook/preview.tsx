@@ -10,7 +10,9 @@ const preview: Preview = {
     a11y: { test: 'error' },
     controls: { expanded: true, matchers: { color: /(background|color)$/i, date: /Date$/i } },
     options: {
-      storySort: { order: ['Examples', ['CRM contact page'], 'Components', 'Headless', 'Providers'] },
+      storySort: {
+        order: ['Examples', ['CRM contact page'], 'Components', 'Headless', 'Providers'],
+      },
     },
   },
 }

@@ -52,7 +52,9 @@ async function dialpadLatency(dir, buttons, presses) {
       await page.evaluate(() => window.bench.record(true))
       for (let i = 0; i < 10 && typed < presses; i += 1, typed += 1) {
         await page.keyboard.press(String((typed * 7 + 3) % 10))
-        await page.waitForFunction((n) => window.bench.samples.length >= n, typed + 1, { polling: 'raf' })
+        await page.waitForFunction((n) => window.bench.samples.length >= n, typed + 1, {
+          polling: 'raf',
+        })
       }
       await page.evaluate(() => window.bench.record(false))
     }
@@ -70,32 +72,41 @@ async function dialpadLatency(dir, buttons, presses) {
 async function clickLatency(dir, clicks) {
   const serverModule = join(root, 'test/servers/tetherServer.ts')
   if (!existsSync(serverModule)) return { skipped: 'test/servers/tetherServer.ts is missing' }
-  const { startTetherServer } = await import(await buildNodeModule('test/servers/tetherServer.ts', 'tetherServer'))
+  const { startTetherServer } = await import(
+    await buildNodeModule('test/servers/tetherServer.ts', 'tetherServer')
+  )
   const tether = await startTetherServer({ tokens: ['token-ada'] })
   try {
-    return await onPage(dir, 'click.html', { prefix: '/api/', target: tether.url }, async (page) => {
-      const button = page.getByRole('button', { name: 'Call Ada Lovelace' })
-      await button.waitFor()
-      const box = await button.boundingBox()
-      const x = box.x + box.width / 2
-      const y = box.y + box.height / 2
-      await page.mouse.move(x, y)
-      for (let i = 0; i < clicks; i += 1) {
-        await page.mouse.down()
-        await page.mouse.up()
-        await page.waitForFunction((n) => window.bench.samples.length >= n, i + 1)
-        await page.waitForFunction(() => !document.querySelector('[data-pending]'))
-      }
-      const samples = await page.evaluate(() => window.bench.samples)
-      const requests = tether.requestsTo('initiate').length
-      return {
-        server: 'test/servers/tetherServer.ts on 127.0.0.1 (proxied by the page origin)',
-        toFetch: summarize(samples.map((s) => s.toFetch)),
-        toResource: summarize(samples.filter((s) => s.toResource !== null).map((s) => s.toResource)),
-        clickToFetch: summarize(samples.map((s) => s.clickToFetch)),
-        initiateRequests: requests,
-      }
-    })
+    return await onPage(
+      dir,
+      'click.html',
+      { prefix: '/api/', target: tether.url },
+      async (page) => {
+        const button = page.getByRole('button', { name: 'Call Ada Lovelace' })
+        await button.waitFor()
+        const box = await button.boundingBox()
+        const x = box.x + box.width / 2
+        const y = box.y + box.height / 2
+        await page.mouse.move(x, y)
+        for (let i = 0; i < clicks; i += 1) {
+          await page.mouse.down()
+          await page.mouse.up()
+          await page.waitForFunction((n) => window.bench.samples.length >= n, i + 1)
+          await page.waitForFunction(() => !document.querySelector('[data-pending]'))
+        }
+        const samples = await page.evaluate(() => window.bench.samples)
+        const requests = tether.requestsTo('initiate').length
+        return {
+          server: 'test/servers/tetherServer.ts on 127.0.0.1 (proxied by the page origin)',
+          toFetch: summarize(samples.map((s) => s.toFetch)),
+          toResource: summarize(
+            samples.filter((s) => s.toResource !== null).map((s) => s.toResource),
+          ),
+          clickToFetch: summarize(samples.map((s) => s.clickToFetch)),
+          initiateRequests: requests,
+        }
+      },
+    )
   } finally {
     await tether.close()
   }

@@ -38,8 +38,14 @@ export async function measureRenders({ events = EVENTS } = {}) {
     await page.evaluate(() => window.bench.resetCounts())
     for (const digit of '4165550199') await page.keyboard.press(digit)
     await page.waitForFunction(() => document.querySelector('input')?.value.length === 10)
-    runs.push({ status: 'typing', events: 10, changing: 10, ...(await page.evaluate(() => window.bench.typing())) })
-    if (problems.length) throw new Error(`The render page reported problems:\n${problems.join('\n')}`)
+    runs.push({
+      status: 'typing',
+      events: 10,
+      changing: 10,
+      ...(await page.evaluate(() => window.bench.typing())),
+    })
+    if (problems.length)
+      throw new Error(`The render page reported problems:\n${problems.join('\n')}`)
     return runs
   } finally {
     await browser.close()
@@ -52,13 +58,25 @@ export function judgeRenders(runs) {
   const verdicts = []
   const check = (ok, text) => verdicts.push({ ok, text })
   for (const run of runs) {
-    check(run.buttons === 0, `${run.status}: 50 CallButtons re-rendered ${run.buttons} times (must be 0)`)
+    check(
+      run.buttons === 0,
+      `${run.status}: 50 CallButtons re-rendered ${run.buttons} times (must be 0)`,
+    )
     if (run.status === 'typing') continue
     // The pad reads only the call's id and state: updates that change neither must not reach it.
-    check(run.dialpad === 0, `${run.status}: the dialpad re-rendered ${run.dialpad} times (must be 0)`)
-    check(run.banner > 0, `${run.status}: the banner re-rendered ${run.banner} times for ${run.changing} changes (must be > 0)`)
+    check(
+      run.dialpad === 0,
+      `${run.status}: the dialpad re-rendered ${run.dialpad} times (must be 0)`,
+    )
+    check(
+      run.banner > 0,
+      `${run.status}: the banner re-rendered ${run.banner} times for ${run.changing} changes (must be > 0)`,
+    )
     const expected = run.status === 'ringing' ? /Ringing/ : /Connected/
-    check(expected.test(run.bannerText), `${run.status}: the banner ends on "${run.bannerText.trim().slice(0, 60)}"`)
+    check(
+      expected.test(run.bannerText),
+      `${run.status}: the banner ends on "${run.bannerText.trim().slice(0, 60)}"`,
+    )
   }
   return verdicts
 }
@@ -67,8 +85,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const runs = await measureRenders()
   const verdicts = judgeRenders(runs)
   for (const run of runs) {
-    const what = run.status === 'typing' ? '10 digits typed into the dialpad' : `${run.events} events (${run.changing} changing) in ${run.ms} ms`
-    console.log(`${run.status.padEnd(9)} ${what}: buttons ${run.buttons}, dialpad ${run.dialpad}, banner ${run.banner}`)
+    const what =
+      run.status === 'typing'
+        ? '10 digits typed into the dialpad'
+        : `${run.events} events (${run.changing} changing) in ${run.ms} ms`
+    console.log(
+      `${run.status.padEnd(9)} ${what}: buttons ${run.buttons}, dialpad ${run.dialpad}, banner ${run.banner}`,
+    )
   }
   for (const { ok, text } of verdicts) console.log(`${ok ? 'ok  ' : 'FAIL'} ${text}`)
   if (process.argv.includes('--gate') && verdicts.some((verdict) => !verdict.ok)) process.exit(1)

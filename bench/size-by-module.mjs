@@ -15,12 +15,21 @@ import { URL, fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
 const src = fileURLToPath(new URL('../src', import.meta.url))
-const peers = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', '@tanstack/react-query', 'cometd']
+const peers = [
+  'react',
+  'react-dom',
+  'react/jsx-runtime',
+  'react-dom/client',
+  '@tanstack/react-query',
+  'cometd',
+]
 const clients = ['simulated', 'bright-pattern', 'tether', 'dialstack', 'genesys']
 const lines = {
   headless: `export { CallProvider, useStartCall } from '${src}/index.ts'; export { createSimulatedClient } from '${src}/clients/simulated/index.ts'`,
   root: `export * from '${src}/index.ts'`,
-  ...Object.fromEntries(clients.map((client) => [client, `export * from '${src}/clients/${client}/index.ts'`])),
+  ...Object.fromEntries(
+    clients.map((client) => [client, `export * from '${src}/clients/${client}/index.ts'`]),
+  ),
 }
 
 const which = process.argv[2]
@@ -33,7 +42,9 @@ const leaveCoreOut = {
   name: 'core-external',
   setup(build) {
     build.onResolve({ filter: /\/core\// }, (args) =>
-      coreExternal && path.resolve(args.resolveDir, args.path).startsWith(`${src}/core/`) ? { path: args.path, external: true } : undefined,
+      coreExternal && path.resolve(args.resolveDir, args.path).startsWith(`${src}/core/`)
+        ? { path: args.path, external: true }
+        : undefined,
     )
   },
 }
@@ -52,8 +63,16 @@ const result = await esbuild.build({
   logLevel: 'error',
 })
 const output = result.outputFiles[0].contents
-console.log(`${which}${coreExternal ? ' (core/ left out)' : ''}: ${output.length} B minified, ${(gzipSync(output).length / 1000).toFixed(2)} kB gzip`)
+console.log(
+  `${which}${coreExternal ? ' (core/ left out)' : ''}: ${output.length} B minified, ${(gzipSync(output).length / 1000).toFixed(2)} kB gzip`,
+)
 const inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs)
-for (const [file, { bytesInOutput }] of inputs.sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)) {
-  if (bytesInOutput > 0) console.log(String(bytesInOutput).padStart(7), file.replace(/^.*?\b(src|node_modules)\//, '$1/'))
+for (const [file, { bytesInOutput }] of inputs.sort(
+  (a, b) => b[1].bytesInOutput - a[1].bytesInOutput,
+)) {
+  if (bytesInOutput > 0)
+    console.log(
+      String(bytesInOutput).padStart(7),
+      file.replace(/^.*?\b(src|node_modules)\//, '$1/'),
+    )
 }

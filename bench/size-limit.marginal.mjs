@@ -6,7 +6,13 @@
 import { URL, fileURLToPath } from 'node:url'
 
 const dist = process.env.RCC_DIST ?? fileURLToPath(new URL('../dist', import.meta.url))
-const peers = ['react', 'react-dom', 'react/jsx-runtime', 'react-dom/client', '@tanstack/react-query']
+const peers = [
+  'react',
+  'react-dom',
+  'react/jsx-runtime',
+  'react-dom/client',
+  '@tanstack/react-query',
+]
 /** Each client's factory, as an app imports it. */
 const clients = {
   simulated: 'createSimulatedClient',
@@ -17,10 +23,19 @@ const clients = {
 }
 
 /** An app's production build, like .size-limit.mjs: developer-only text is dropped. */
-const modifyEsbuildConfig = (config) => ({ ...config, define: { ...config.define, 'process.env.NODE_ENV': '"production"' } })
+const modifyEsbuildConfig = (config) => ({
+  ...config,
+  define: { ...config.define, 'process.env.NODE_ENV': '"production"' },
+})
 
 export default [
-  { name: 'root', import: { [`${dist}/index.js`]: '*' }, ignore: peers, gzip: true, modifyEsbuildConfig },
+  {
+    name: 'root',
+    import: { [`${dist}/index.js`]: '*' },
+    ignore: peers,
+    gzip: true,
+    modifyEsbuildConfig,
+  },
   ...Object.entries(clients).map(([client, factory]) => ({
     name: client,
     import: { [`${dist}/index.js`]: '*', [`${dist}/clients/${client}/index.js`]: `{ ${factory} }` },

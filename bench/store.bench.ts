@@ -10,7 +10,12 @@
  * Prints one JSON line: the results.
  */
 import { createSimulatedClient } from 'react-click-to-call/clients/simulated'
-import { NO_CAPABILITIES, createCallRuntime, createCallStore, type CallEvent } from 'react-click-to-call/core'
+import {
+  NO_CAPABILITIES,
+  createCallRuntime,
+  createCallStore,
+  type CallEvent,
+} from 'react-click-to-call/core'
 
 declare const gc: (() => void) | undefined
 
@@ -38,13 +43,30 @@ function callEvents(id: string, start: number): CallEvent[] {
       continue
     }
     seq += 1
-    if (step === 0) push({ type: 'updated', interactionId: id, at: at(), seq, muted: seq % 2 === 0 })
-    else if (step === 1) push({ type: 'status', status: 'held', interactionId: id, at: at(), seq, rawState: 'held' })
-    else if (step === 2) push({ type: 'status', status: 'connected', interactionId: id, at: at(), seq, rawState: 'connected' })
+    if (step === 0)
+      push({ type: 'updated', interactionId: id, at: at(), seq, muted: seq % 2 === 0 })
+    else if (step === 1)
+      push({ type: 'status', status: 'held', interactionId: id, at: at(), seq, rawState: 'held' })
+    else if (step === 2)
+      push({
+        type: 'status',
+        status: 'connected',
+        interactionId: id,
+        at: at(),
+        seq,
+        rawState: 'connected',
+      })
     else push({ type: 'updated', interactionId: id, at: at(), seq, rawState: `talking-${seq}` })
   }
   seq += 1
-  push({ type: 'ended', outcome: 'completed', interactionId: id, at: at(), seq, rawState: 'completed' })
+  push({
+    type: 'ended',
+    outcome: 'completed',
+    interactionId: id,
+    at: at(),
+    seq,
+    rawState: 'completed',
+  })
   return events
 }
 
@@ -54,9 +76,12 @@ function throughput(overlap: number) {
   let dispatched = 0
   let ms = 0
   for (let group = 0; group < INTERACTIONS / overlap; group += 1) {
-    const calls = Array.from({ length: overlap }, (_, i) => callEvents(`call-${group * overlap + i}`, group * 1_000))
+    const calls = Array.from({ length: overlap }, (_, i) =>
+      callEvents(`call-${group * overlap + i}`, group * 1_000),
+    )
     const interleaved: CallEvent[] = []
-    for (let n = 0; n < PER_INTERACTION; n += 1) for (const call of calls) interleaved.push(call[n]!)
+    for (let n = 0; n < PER_INTERACTION; n += 1)
+      for (const call of calls) interleaved.push(call[n]!)
     const { dispatch } = store.getState()
     const started = performance.now()
     for (const event of interleaved) dispatch(event)
@@ -131,14 +156,21 @@ function storeMemory() {
       dispatch({ type: 'updated', interactionId: id, at: at + 3, seq: 4, muted: true })
       dispatch({ type: 'ended', outcome: 'completed', interactionId: id, at: at + 4, seq: 5 })
     }
-    points.push({ calls, heapKB: kB(heapAfterGc()), interactions: Object.keys(store.getState().interactions).length })
+    points.push({
+      calls,
+      heapKB: kB(heapAfterGc()),
+      interactions: Object.keys(store.getState().interactions).length,
+    })
   }
   return { points, growthKBFrom1kTo20k: round(points.at(-1)!.heapKB - points[0]!.heapKB) }
 }
 
 /** Heap after GC (whole process, kB) as 20,000 calls go through a runtime over the simulated client, 500 at a time. */
 async function runtimeMemory() {
-  const client = createSimulatedClient({ delays: { start: 0, ringing: 0, answer: 0, noAnswer: 0 }, callDurationMs: 0 })
+  const client = createSimulatedClient({
+    delays: { start: 0, ringing: 0, answer: 0, noAnswer: 0 },
+    callDurationMs: 0,
+  })
   const runtime = createCallRuntime({ client })
   const disconnect = runtime.connect()
   const points: { calls: number; heapKB: number; interactions: number }[] = []
@@ -152,9 +184,16 @@ async function runtimeMemory() {
       )
       calls += batch
       await Promise.all(starts)
-      while (Object.values(runtime.store.getState().interactions).some((call) => call.status !== 'ended')) await settle()
+      while (
+        Object.values(runtime.store.getState().interactions).some((call) => call.status !== 'ended')
+      )
+        await settle()
     }
-    points.push({ calls, heapKB: kB(heapAfterGc()), interactions: Object.keys(runtime.store.getState().interactions).length })
+    points.push({
+      calls,
+      heapKB: kB(heapAfterGc()),
+      interactions: Object.keys(runtime.store.getState().interactions).length,
+    })
   }
   disconnect()
   client.dispose()

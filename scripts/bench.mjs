@@ -51,15 +51,26 @@ function sizes() {
     console.log('▶ npm run build (sizes are measured on the built package)')
     execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' })
   }
-  const budgets = sizeLimit([]).map(({ name, size, sizeLimit: limit, passed }) => ({ name, bytes: size, limit: limit ?? null, passed }))
+  const budgets = sizeLimit([]).map(({ name, size, sizeLimit: limit, passed }) => ({
+    name,
+    bytes: size,
+    limit: limit ?? null,
+    passed,
+  }))
   const [root, ...clients] = sizeLimit(['--config', 'bench/size-limit.marginal.mjs'])
-  const marginal = clients.map(({ name, size }) => ({ client: name, bytesOnTopOfRootEntry: size - root.size }))
+  const marginal = clients.map(({ name, size }) => ({
+    client: name,
+    bytesOnTopOfRootEntry: size - root.size,
+  }))
   return { budgets, marginal }
 }
 
 async function store() {
   const file = await buildNodeModule('bench/store.bench.ts', 'store')
-  const run = spawnSync(process.execPath, ['--expose-gc', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  const run = spawnSync(process.execPath, ['--expose-gc', file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   if (run.status !== 0) throw new Error('The store benchmark failed.')
   return JSON.parse(run.stdout.trim().split('\n').at(-1))
 }
@@ -75,34 +86,57 @@ for (const [name, step] of Object.entries(steps)) {
 }
 
 const rows = []
-const row = (benchmark, figure, target = '', verdict = '') => rows.push([benchmark, figure, target, verdict])
+const row = (benchmark, figure, target = '', verdict = '') =>
+  rows.push([benchmark, figure, target, verdict])
 const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`
 const ms = ({ p50, p95 }) => `p50 ${p50} ms, p95 ${p95} ms`
 
 for (const { name, bytes, limit, passed } of results.size?.budgets ?? []) {
-  row(`size: ${name}`, kB(bytes), limit === null ? 'reported' : `≤ ${kB(limit)}`, limit === null ? '' : passed ? 'ok' : `over by ${kB(bytes - limit)}`)
+  row(
+    `size: ${name}`,
+    kB(bytes),
+    limit === null ? 'reported' : `≤ ${kB(limit)}`,
+    limit === null ? '' : passed ? 'ok' : `over by ${kB(bytes - limit)}`,
+  )
 }
 for (const { client, bytesOnTopOfRootEntry } of results.size?.marginal ?? []) {
   row(`size: client ${client} on top of the root entry`, kB(bytesOnTopOfRootEntry), 'reported')
 }
 if (results.store) {
   for (const t of results.store.throughput) {
-    row(`store: 1 M events, ${t.overlap} calls at a time`, `${t.eventsPerSecond.toLocaleString('en-US')} events/s (${t.microsecondsPerEvent} µs/event)`)
+    row(
+      `store: 1 M events, ${t.overlap} calls at a time`,
+      `${t.eventsPerSecond.toLocaleString('en-US')} events/s (${t.microsecondsPerEvent} µs/event)`,
+    )
   }
   const short = results.store.shortCalls
-  row(`store: ${short.calls.toLocaleString('en-US')} short calls in a row`, `${short.eventsPerSecond.toLocaleString('en-US')} events/s (${short.microsecondsPerEvent} µs/event)`)
+  row(
+    `store: ${short.calls.toLocaleString('en-US')} short calls in a row`,
+    `${short.eventsPerSecond.toLocaleString('en-US')} events/s (${short.microsecondsPerEvent} µs/event)`,
+  )
   const memory = results.store.memory
-  const points = (m) => m.points.map((p) => `${p.calls / 1000}k: ${(p.heapKB / 1024).toFixed(2)} MB`).join(', ')
-  const flat = (m) => (m.growthKBFrom1kTo20k < 256 ? 'flat' : `grows ${(m.growthKBFrom1kTo20k / 1024).toFixed(1)} MB`)
+  const points = (m) =>
+    m.points.map((p) => `${p.calls / 1000}k: ${(p.heapKB / 1024).toFixed(2)} MB`).join(', ')
+  const flat = (m) =>
+    m.growthKBFrom1kTo20k < 256 ? 'flat' : `grows ${(m.growthKBFrom1kTo20k / 1024).toFixed(1)} MB`
   row('store: heap after GC by calls, store only', points(memory.store), 'flat', flat(memory.store))
   const simulated = memory.runtimeWithSimulatedClient
-  row('store: heap after GC by calls, runtime + simulated client', `${points(simulated)} (${simulated.bytesPerCall} B/call)`, 'flat', flat(simulated))
+  row(
+    'store: heap after GC by calls, runtime + simulated client',
+    `${points(simulated)} (${simulated.bytesPerCall} B/call)`,
+    'flat',
+    flat(simulated),
+  )
 }
 if (results.renders) {
   const verdicts = judgeRenders(results.renders)
   for (const run of results.renders) {
     if (run.status === 'typing') {
-      row('renders: 10 digits typed into the dialpad', `CallButtons ${run.buttons}, dialpad ${run.dialpad}, banner ${run.banner}`, 'reported')
+      row(
+        'renders: 10 digits typed into the dialpad',
+        `CallButtons ${run.buttons}, dialpad ${run.dialpad}, banner ${run.banner}`,
+        'reported',
+      )
       continue
     }
     row(
@@ -114,19 +148,38 @@ if (results.renders) {
   }
 }
 if (results.latency) {
-  for (const d of results.latency.dialpad) row(`dialpad: keydown → digit painted (${d.page})`, `${ms(d.toPaint)} (n ${d.toPaint.n})`, 'p95 < 16 ms', d.toPaint.p95 < 16 ? 'ok' : 'over')
+  for (const d of results.latency.dialpad)
+    row(
+      `dialpad: keydown → digit painted (${d.page})`,
+      `${ms(d.toPaint)} (n ${d.toPaint.n})`,
+      'p95 < 16 ms',
+      d.toPaint.p95 < 16 ? 'ok' : 'over',
+    )
   const click = results.latency.click
   if (click.skipped) row('click → request (Tether)', `skipped: ${click.skipped}`)
   else {
-    row('click → request: pointerdown → initiate fetch (Tether)', `${ms(click.toFetch)} (n ${click.toFetch.n})`, 'p95 < 16 ms', click.toFetch.p95 < 16 ? 'ok' : 'over')
+    row(
+      'click → request: pointerdown → initiate fetch (Tether)',
+      `${ms(click.toFetch)} (n ${click.toFetch.n})`,
+      'p95 < 16 ms',
+      click.toFetch.p95 < 16 ? 'ok' : 'over',
+    )
     row('click → request: click event → initiate fetch', ms(click.clickToFetch))
   }
 }
 
-const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['benchmark', 'figure', 'target', ''][i].length))
-const line = (cells) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()
+const widths = [0, 1, 2, 3].map((i) =>
+  Math.max(...rows.map((r) => r[i].length), ['benchmark', 'figure', 'target', ''][i].length),
+)
+const line = (cells) =>
+  cells
+    .map((cell, i) => cell.padEnd(widths[i]))
+    .join('  ')
+    .trimEnd()
 const m = results.machine
-console.log(`\n${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, Node ${m.node}, ${m.chromium}, load ${m.loadAverage1m}`)
+console.log(
+  `\n${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, Node ${m.node}, ${m.chromium}, load ${m.loadAverage1m}`,
+)
 console.log(line(['benchmark', 'figure', 'target', '']))
 for (const r of rows) console.log(line(r))
 

@@ -26,18 +26,28 @@ const problems = []
 const browserFiles = files(dist).filter((file) => !file.startsWith(server))
 for (const file of browserFiles) {
   const source = readFileSync(file, 'utf8')
-  for (const [pattern, what] of FORBIDDEN) if (pattern.test(source)) problems.push(`${file}: contains ${what}`)
+  for (const [pattern, what] of FORBIDDEN)
+    if (pattern.test(source)) problems.push(`${file}: contains ${what}`)
   for (const [, spec] of source.matchAll(/from\s*["']([^"']+)["']/g)) {
     if (spec.startsWith('.') && normalize(join(dirname(file), spec)).startsWith(server)) {
       problems.push(`${file}: imports server code (${spec})`)
     }
   }
 }
-const serverSends = files(server).some((file) => /DialStack-Account/.test(readFileSync(file, 'utf8')))
-if (!serverSends) problems.push(`${server}: no file sends DialStack-Account, so this check looks in the wrong place`)
+const serverSends = files(server).some((file) =>
+  /DialStack-Account/.test(readFileSync(file, 'utf8')),
+)
+if (!serverSends)
+  problems.push(
+    `${server}: no file sends DialStack-Account, so this check looks in the wrong place`,
+  )
 
 if (problems.length) {
-  console.error(`Browser bundles that could leak a DialStack secret:\n${problems.map((p) => `  ${p}`).join('\n')}`)
+  console.error(
+    `Browser bundles that could leak a DialStack secret:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+  )
   process.exit(1)
 }
-console.log(`${browserFiles.length} browser files checked: no DialStack-Account header, secret key or server import.`)
+console.log(
+  `${browserFiles.length} browser files checked: no DialStack-Account header, secret key or server import.`,
+)

@@ -30,12 +30,24 @@ const dev = repo.devDependencies
 /** React and its types per major; the rest of the toolchain is the repo's own (already in the npm cache). */
 const reactVersions =
   react === '19'
-    ? { react: dev.react, 'react-dom': dev['react-dom'], '@types/react': dev['@types/react'], '@types/react-dom': dev['@types/react-dom'] }
-    : { react: '^18.3.1', 'react-dom': '^18.3.1', '@types/react': '^18.3.0', '@types/react-dom': '^18.3.0' }
+    ? {
+        react: dev.react,
+        'react-dom': dev['react-dom'],
+        '@types/react': dev['@types/react'],
+        '@types/react-dom': dev['@types/react-dom'],
+      }
+    : {
+        react: '^18.3.1',
+        'react-dom': '^18.3.1',
+        '@types/react': '^18.3.0',
+        '@types/react-dom': '^18.3.0',
+      }
 
 const started = Date.now()
-const step = (text) => console.log(`▶ [React ${react}, ${((Date.now() - started) / 1000).toFixed(1)} s] ${text}`)
-const sh = (command, args, cwd) => execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })
+const step = (text) =>
+  console.log(`▶ [React ${react}, ${((Date.now() - started) / 1000).toFixed(1)} s] ${text}`)
+const sh = (command, args, cwd) =>
+  execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })
 
 const dir = mkdtempSync(join(tmpdir(), `rcc-installed-react${react}-`))
 const app = join(dir, 'app')
@@ -82,7 +94,8 @@ try {
       },
       include: ['src'],
     },
-    'vite.config.js': "import react from '@vitejs/plugin-react'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({ plugins: [react()] })\n",
+    'vite.config.js':
+      "import react from '@vitejs/plugin-react'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({ plugins: [react()] })\n",
     'index.html':
       '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n    <link rel="icon" href="data:," />\n    <title>Installed</title>\n  </head>\n  <body>\n    <div id="root"></div>\n    <script type="module" src="/src/main.tsx"></script>\n  </body>\n</html>\n',
     'src/vite-env.d.ts': '/// <reference types="vite/client" />\n',
@@ -138,15 +151,28 @@ createRoot(document.getElementById('root')!).render(
 `,
   }
   for (const [name, content] of Object.entries(files)) {
-    writeFileSync(join(app, name), typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`)
+    writeFileSync(
+      join(app, name),
+      typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`,
+    )
   }
 
   step('npm install (tarball + registry)')
   sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], app)
-  const installed = (name) => JSON.parse(readFileSync(join(app, 'node_modules', name, 'package.json'), 'utf8')).version
-  const versions = Object.fromEntries(['react', 'react-dom', '@types/react', '@tanstack/react-query', 'react-click-to-call'].map((name) => [name, installed(name)]))
-  console.log(`  installed: ${Object.entries(versions).map(([name, version]) => `${name}@${version}`).join(', ')}`)
-  if (!versions.react.startsWith(`${react}.`)) throw new Error(`Expected React ${react}, got ${versions.react}.`)
+  const installed = (name) =>
+    JSON.parse(readFileSync(join(app, 'node_modules', name, 'package.json'), 'utf8')).version
+  const versions = Object.fromEntries(
+    ['react', 'react-dom', '@types/react', '@tanstack/react-query', 'react-click-to-call'].map(
+      (name) => [name, installed(name)],
+    ),
+  )
+  console.log(
+    `  installed: ${Object.entries(versions)
+      .map(([name, version]) => `${name}@${version}`)
+      .join(', ')}`,
+  )
+  if (!versions.react.startsWith(`${react}.`))
+    throw new Error(`Expected React ${react}, got ${versions.react}.`)
 
   step('typecheck against the published .d.ts (tsc)')
   sh('npx', ['--no-install', 'tsc', '-p', '.'], app)
@@ -167,7 +193,8 @@ createRoot(document.getElementById('root')!).render(
     const banner = page.getByRole('status', { name: 'Call status' })
     await banner.getByText(/Connected/).waitFor({ timeout: 5_000 })
     const text = (await banner.textContent())?.replace(/\s+/g, ' ').trim()
-    if (!text?.includes('Ada Lovelace') && !text?.includes('+1')) throw new Error(`The banner does not name the call: "${text}"`)
+    if (!text?.includes('Ada Lovelace') && !text?.includes('+1'))
+      throw new Error(`The banner does not name the call: "${text}"`)
     if (problems.length) throw new Error(`The page reported problems:\n${problems.join('\n')}`)
     console.log(`  banner: "${text}"`)
   } finally {

@@ -25,7 +25,12 @@ if (!chromium) {
 
 rmSync('reports', { recursive: true, force: true })
 mkdirSync('reports', { recursive: true })
-const env = { ...process.env, CHROMIUM_PATH: chromium, STORYBOOK_DISABLE_TELEMETRY: '1', FORCE_COLOR: '0' }
+const env = {
+  ...process.env,
+  CHROMIUM_PATH: chromium,
+  STORYBOOK_DISABLE_TELEMETRY: '1',
+  FORCE_COLOR: '0',
+}
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const lines = []
 
@@ -47,7 +52,15 @@ function check(name, command, args) {
 /** A Vitest run, counted from its JSON report. */
 function vitest(name, project) {
   const report = `reports/${project}.json`
-  const { ok, seconds } = run('npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`])
+  const { ok, seconds } = run('npx', [
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ])
   if (!existsSync(report)) {
     totals.failed += 1
     lines.push(`FAIL ${name}: no report (${seconds} s)`)
@@ -60,7 +73,9 @@ function vitest(name, project) {
   totals.passed += passed
   totals.failed += failed
   totals.skipped += skipped
-  lines.push(`${failed || skipped ? 'FAIL' : 'ok  '} ${name}: ${passed} passed, ${failed} failed, ${skipped} skipped (${seconds} s)`)
+  lines.push(
+    `${failed || skipped ? 'FAIL' : 'ok  '} ${name}: ${passed} passed, ${failed} failed, ${skipped} skipped (${seconds} s)`,
+  )
 }
 
 /** Playwright, counted from its JSON report. */
@@ -78,9 +93,12 @@ function playwright(name) {
   totals.passed += passed
   totals.failed += failed
   totals.skipped += stats.skipped
-  lines.push(`${failed || stats.skipped ? 'FAIL' : 'ok  '} ${name}: ${passed} passed, ${failed} failed, ${stats.skipped} skipped (${seconds} s)`)
+  lines.push(
+    `${failed || stats.skipped ? 'FAIL' : 'ok  '} ${name}: ${passed} passed, ${failed} failed, ${stats.skipped} skipped (${seconds} s)`,
+  )
 }
 
+check('format (prettier)', 'npx', ['prettier', '--check', '.'])
 check('lint', 'npx', ['eslint', '.'])
 check('typecheck', 'npx', ['tsc', '--noEmit'])
 vitest('unit and type tests', 'unit')
@@ -94,7 +112,8 @@ if (built) {
 }
 check('render counts in Chromium', 'node', ['bench/renders.mjs', '--gate'])
 vitest('stories in Chromium', 'storybook')
-if (check('storybook build', 'npm', ['run', 'build-storybook', '--silent'])) playwright('e2e in Chromium')
+if (check('storybook build', 'npm', ['run', 'build-storybook', '--silent']))
+  playwright('e2e in Chromium')
 
 console.log('\nSummary')
 for (const line of lines) console.log(`  ${line}`)

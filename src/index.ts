@@ -12,8 +12,14 @@ export type { DialpadMode, DialpadProps } from './components/Dialpad.js'
 export { CallStatusBanner } from './components/CallStatusBanner.js'
 export type { CallStatusBannerProps } from './components/CallStatusBanner.js'
 export { AssociatedObjectEditor } from './components/AssociatedObjectEditor.js'
-export type { AssociatedObjectEditorMode, AssociatedObjectEditorProps } from './components/AssociatedObjectEditor.js'
-export type { AssociatedObjectErrors, AssociatedObjectValidation } from './components/associatedObjectDraft.js'
+export type {
+  AssociatedObjectEditorMode,
+  AssociatedObjectEditorProps,
+} from './components/AssociatedObjectEditor.js'
+export type {
+  AssociatedObjectErrors,
+  AssociatedObjectValidation,
+} from './components/associatedObjectDraft.js'
 
 // Provider and headless hooks
 export { CallProvider } from './react/CallProvider.js'
@@ -24,7 +30,13 @@ export { startCallMutationOptions } from './react/startCallMutationOptions.js'
 export { useStartCall } from './react/useStartCall.js'
 export type { UseStartCallOptions, UseStartCallResult } from './react/useStartCall.js'
 export { useCallClient, useCallMessages, useCallRuntime } from './react/useCallRuntime.js'
-export { liveInteractions, useActiveInteraction, useCallStore, useInteraction, useInteractions } from './react/useCallStore.js'
+export {
+  liveInteractions,
+  useActiveInteraction,
+  useCallStore,
+  useInteraction,
+  useInteractions,
+} from './react/useCallStore.js'
 export { toDialable, useDialpad } from './react/useDialpad.js'
 export type { UseDialpadOptions, UseDialpadResult } from './react/useDialpad.js'
 export { useCallControls } from './react/useCallControls.js'
@@ -37,10 +49,37 @@ export type { TimedInteraction } from './react/useCallDuration.js'
 // Core values and types a React app needs beside the hooks
 export { CallError, isCallError } from './core/CallError.js'
 export type { CallErrorCode, CallErrorInfo, ProviderErrorInfo } from './core/CallError.js'
-export type { CallCapabilities, CallClient, ControlResult, StartCallOptions, StartCallResult } from './core/CallClient.js'
-export type { CallEvent, CallOutcome, CallStatus, ConnectionStatus, InteractionEvent } from './core/CallEvent.js'
-export type { CallRuntime, DialMode, StartCallData, StartCallVariables } from './core/createCallRuntime.js'
-export type { DialPolicy, DialString, DialStringResult, PhoneNumberParser } from './core/parseDialString.js'
+export type {
+  CallCapabilities,
+  CallClient,
+  ControlResult,
+  StartCallOptions,
+  StartCallResult,
+} from './core/CallClient.js'
+export type {
+  CallEvent,
+  CallOutcome,
+  CallStatus,
+  ConnectionStatus,
+  InteractionEvent,
+} from './core/CallEvent.js'
+export type {
+  CallRuntime,
+  DialMode,
+  StartCallData,
+  StartCallVariables,
+} from './core/createCallRuntime.js'
+export type {
+  DialPolicy,
+  DialString,
+  DialStringResult,
+  PhoneNumberParser,
+} from './core/parseDialString.js'
 export type { CallState, DialpadDraft } from './core/reduceCallState.js'
 export type { Interaction } from './core/reduceInteraction.js'
-export type { InitiateResult, InteractionAssociatedObject, OperationResult, ResultError } from './core/types.js'
+export type {
+  InitiateResult,
+  InteractionAssociatedObject,
+  OperationResult,
+  ResultError,
+} from './core/types.js'

@@ -9,8 +9,13 @@ import { chromiumArgs, findChromium } from '../../scripts/chromium.js'
  */
 export async function launch({ unthrottled = false } = {}) {
   const executablePath = findChromium()
-  if (!executablePath) throw new Error('Chromium was not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.')
-  const args = unthrottled ? [...chromiumArgs, '--disable-frame-rate-limit', '--disable-gpu-vsync'] : chromiumArgs
+  if (!executablePath)
+    throw new Error(
+      'Chromium was not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH.',
+    )
+  const args = unthrottled
+    ? [...chromiumArgs, '--disable-frame-rate-limit', '--disable-gpu-vsync']
+    : chromiumArgs
   return chromium.launch({ executablePath, args, headless: true })
 }
 
@@ -19,7 +24,10 @@ export function chromiumVersion() {
   const path = findChromium()
   if (!path) return 'none'
   try {
-    return execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    return execFileSync(path, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim()
   } catch {
     return path
   }
@@ -29,6 +37,7 @@ export function chromiumVersion() {
 export function watchPage(page, problems) {
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`)
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console.${message.type()}: ${message.text()}`)
   })
 }

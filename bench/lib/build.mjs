@@ -17,7 +17,10 @@ export const root = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 export function packageAliases() {
   return Object.entries(entries).map(([output, source]) => {
     const subpath = output === 'index' ? '' : `/${output.replace(/\/index$/, '')}`
-    return { find: new RegExp(`^react-click-to-call${subpath.replace(/[/-]/g, '\\$&')}$`), replacement: join(root, source) }
+    return {
+      find: new RegExp(`^react-click-to-call${subpath.replace(/[/-]/g, '\\$&')}$`),
+      replacement: join(root, source),
+    }
   })
 }
 
@@ -76,7 +79,11 @@ export async function buildPages(pages, { profiling = false } = {}) {
       outDir: dir,
       emptyOutDir: true,
       target: 'es2022',
-      rollupOptions: { input: Object.fromEntries(pages.map((page) => [page, join(root, 'bench/pages', `${page}.html`)])) },
+      rollupOptions: {
+        input: Object.fromEntries(
+          pages.map((page) => [page, join(root, 'bench/pages', `${page}.html`)]),
+        ),
+      },
     },
   })
   return dir

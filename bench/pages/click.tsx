@@ -32,8 +32,18 @@ const timedFetch: typeof fetch = (input, init) => {
 
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    if (!entry.name.includes('/sdk/initiate') || down === null || clicked === null || fetchedAt === null) continue
-    samples.push({ toFetch: fetchedAt - down, toResource: entry.startTime - down, clickToFetch: fetchedAt - clicked })
+    if (
+      !entry.name.includes('/sdk/initiate') ||
+      down === null ||
+      clicked === null ||
+      fetchedAt === null
+    )
+      continue
+    samples.push({
+      toFetch: fetchedAt - down,
+      toResource: entry.startTime - down,
+      clickToFetch: fetchedAt - clicked,
+    })
     down = null
     clicked = null
     fetchedAt = null
@@ -41,11 +51,26 @@ new PerformanceObserver((list) => {
 }).observe({ type: 'resource' })
 
 // A long poll interval: the benchmark measures starts, not polling.
-const client = createTetherClient({ baseUrl: '', getToken: () => 'token-ada', fetch: timedFetch, pollIntervalMs: 60_000, logger: { debug() {}, warn() {} } })
+const client = createTetherClient({
+  baseUrl: '',
+  getToken: () => 'token-ada',
+  fetch: timedFetch,
+  pollIntervalMs: 60_000,
+  logger: { debug() {}, warn() {} },
+})
 
 createRoot(document.getElementById('root')!).render(
   <CallProvider client={client}>
-    <CallButton phoneNumber="+14165550199" associatedObject={{ id: 'contact-1', type: 'contact', displayName: 'Ada Lovelace', displayType: 'Contact', customFields: {} }} />
+    <CallButton
+      phoneNumber="+14165550199"
+      associatedObject={{
+        id: 'contact-1',
+        type: 'contact',
+        displayName: 'Ada Lovelace',
+        displayType: 'Contact',
+        customFields: {},
+      }}
+    />
   </CallProvider>,
 )
 

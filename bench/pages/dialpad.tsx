@@ -20,7 +20,9 @@ export interface KeySample {
 }
 
 const buttons = new URLSearchParams(location.search).get('buttons') !== '0'
-createRoot(document.getElementById('root')!).render(<CrmPage client={createSimulatedClient()} buttons={buttons} />)
+createRoot(document.getElementById('root')!).render(
+  <CrmPage client={createSimulatedClient()} buttons={buttons} />,
+)
 
 const samples: KeySample[] = []
 let recording = false
@@ -35,7 +37,9 @@ document.addEventListener(
     requestAnimationFrame(() => {
       const toFrame = performance.now() - down
       const shown = input.value === expected
-      void nextTask().then(() => samples.push({ toFrame, toPaint: performance.now() - down, shown }))
+      void nextTask().then(() =>
+        samples.push({ toFrame, toPaint: performance.now() - down, shown }),
+      )
     })
   },
   true,

@@ -31,7 +31,9 @@ async function run(status: 'ringing' | 'connected', total = 10_000): Promise<Ren
   let seq = 0
   const at = Date.now()
   const stamp = () => ({ interactionId, at: at + seq, seq })
-  for (const step of status === 'ringing' ? (['dialing', 'ringing'] as const) : (['dialing', 'ringing', 'connected'] as const)) {
+  for (const step of status === 'ringing'
+    ? (['dialing', 'ringing'] as const)
+    : (['dialing', 'ringing', 'connected'] as const)) {
     seq += 1
     client.emit({ type: 'status', status: step, rawState: step, ...stamp() })
   }
@@ -48,14 +50,24 @@ async function run(status: 'ringing' | 'connected', total = 10_000): Promise<Ren
     } else {
       seq += 1
       changing += 1
-      last = i % 2 === 0 ? { type: 'updated', muted: seq % 4 === 0, ...stamp() } : { type: 'updated', rawState: `${status}-${seq}`, ...stamp() }
+      last =
+        i % 2 === 0
+          ? { type: 'updated', muted: seq % 4 === 0, ...stamp() }
+          : { type: 'updated', rawState: `${status}-${seq}`, ...stamp() }
       client.emit(last)
     }
     await nextTask()
   }
   const ms = performance.now() - started
   await settle()
-  const result = { status, events: total, changing, ms: Math.round(ms), ...counts, bannerText: document.querySelector('.rcc-CallStatusBanner')?.textContent ?? '' }
+  const result = {
+    status,
+    events: total,
+    changing,
+    ms: Math.round(ms),
+    ...counts,
+    bannerText: document.querySelector('.rcc-CallStatusBanner')?.textContent ?? '',
+  }
   // Ends the call so the next run starts from a page without a live call.
   seq += 1
   client.emit({ type: 'ended', outcome: 'completed', ...stamp() })

@@ -2,7 +2,12 @@
  * A `CallClient` whose events the page emits by hand, so a benchmark can push thousands of
  * events for one interaction without any provider timing in the way.
  */
-import { success, type CallCapabilities, type CallClient, type CallEvent } from 'react-click-to-call/core'
+import {
+  success,
+  type CallCapabilities,
+  type CallClient,
+  type CallEvent,
+} from 'react-click-to-call/core'
 
 export interface ScriptedClient extends CallClient {
   /** Sends one event to every subscriber, as a provider's stream would. */

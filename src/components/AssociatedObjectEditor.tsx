@@ -1,4 +1,13 @@
-import { forwardRef, useEffect, useId, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react'
+import {
+  forwardRef,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type ReactNode,
+} from 'react'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import { useMessages } from '../react/useMessages.js'
 import {
@@ -23,8 +32,10 @@ const hasErrors = (errors: AssociatedObjectErrors) => Object.keys(errors).length
 /** `form`: a field per property and a row per custom field. `json`: the object as JSON text. */
 export type AssociatedObjectEditorMode = 'form' | 'json'
 
-export interface AssociatedObjectEditorProps
-  extends Omit<ComponentPropsWithoutRef<'fieldset'>, 'children' | 'defaultValue' | 'onChange'> {
+export interface AssociatedObjectEditorProps extends Omit<
+  ComponentPropsWithoutRef<'fieldset'>,
+  'children' | 'defaultValue' | 'onChange'
+> {
   /**
    * The object, controlled. Pair with `onValueChange`. The editor shows a new `value` whenever it
    * differs from the last one it reported. Its errors show at once.
@@ -37,7 +48,10 @@ export interface AssociatedObjectEditorProps
    * `CallButton` or `useStartCall`) and whether it is complete. In JSON mode it is called only
    * while the text is a valid associated object.
    */
-  onValueChange?: (value: InteractionAssociatedObject, validation: AssociatedObjectValidation) => void
+  onValueChange?: (
+    value: InteractionAssociatedObject,
+    validation: AssociatedObjectValidation,
+  ) => void
   /** The editing mode, controlled. Pair with `onModeChange`. */
   mode?: AssociatedObjectEditorMode
   /** The editing mode at mount. Default `'form'`. */
@@ -70,7 +84,16 @@ export interface AssociatedObjectEditorProps
  */
 export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, AssociatedObjectEditorProps>(
   function AssociatedObjectEditor(
-    { value, defaultValue, onValueChange, mode: modeProp, defaultMode = 'form', onModeChange, className, ...rest },
+    {
+      value,
+      defaultValue,
+      onValueChange,
+      mode: modeProp,
+      defaultMode = 'form',
+      onModeChange,
+      className,
+      ...rest
+    },
     ref,
   ) {
     const messages = useMessages('AssociatedObjectEditor')
@@ -106,7 +129,10 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
 
     const formErrors = draftErrors(draft, messages)
     // The JSON text can be large: parse it once per change, not on every render.
-    const jsonDraft = useMemo(() => (mode === 'json' ? parseJsonDraft(json, messages) : null), [mode, json, messages])
+    const jsonDraft = useMemo(
+      () => (mode === 'json' ? parseJsonDraft(json, messages) : null),
+      [mode, json, messages],
+    )
     const jsonErrors = Object.entries(jsonDraft ? jsonDraft.errors : {})
     const invalid = hasErrors(jsonDraft ? jsonDraft.errors : formErrors)
 
@@ -162,7 +188,11 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
           {error}
         </p>
       ) : null
-    const textInput = { className: 'rcc-AssociatedObjectEditor-input', type: 'text', autoComplete: 'off' }
+    const textInput = {
+      className: 'rcc-AssociatedObjectEditor-input',
+      type: 'text',
+      autoComplete: 'off',
+    }
 
     return (
       <fieldset
@@ -173,7 +203,11 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
         data-invalid={invalid || undefined}
       >
         <legend className="rcc-AssociatedObjectEditor-legend">{messages.associatedObject}</legend>
-        <div className="rcc-AssociatedObjectEditor-modes" role="group" aria-label={messages.editorMode}>
+        <div
+          className="rcc-AssociatedObjectEditor-modes"
+          role="group"
+          aria-label={messages.editorMode}
+        >
           {(['form', 'json'] as const).map((option) => (
             <button
               key={option}
@@ -194,7 +228,12 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
               {TEXT_FIELDS.map((field) => {
                 const error = (shown === true || shown[field]) && formErrors[field]
                 return (
-                  <div key={field} className="rcc-AssociatedObjectEditor-field" data-field={field} data-invalid={error ? true : undefined}>
+                  <div
+                    key={field}
+                    className="rcc-AssociatedObjectEditor-field"
+                    data-field={field}
+                    data-invalid={error ? true : undefined}
+                  >
                     <label className="rcc-AssociatedObjectEditor-label" htmlFor={id(field)}>
                       {messages.associatedObjectFields[field]}
                     </label>
@@ -206,7 +245,13 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
                       aria-required="true"
                       {...errorProps(field, error)}
                       onChange={(event) => updateDraft({ ...draft, [field]: event.target.value })}
-                      onBlur={() => setShown((current) => (current === true || current[field] ? current : { ...current, [field]: true }))}
+                      onBlur={() =>
+                        setShown((current) =>
+                          current === true || current[field]
+                            ? current
+                            : { ...current, [field]: true },
+                        )
+                      }
                     />
                     {errorText(field, error)}
                   </div>
@@ -230,7 +275,11 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
                     const setRow = (change: Partial<CustomFieldRow>) =>
                       setRows(draft.rows.map((r) => (r === row ? { ...r, ...change } : r)))
                     return (
-                      <div key={row.key} className="rcc-AssociatedObjectEditor-row" data-invalid={error ? true : undefined}>
+                      <div
+                        key={row.key}
+                        className="rcc-AssociatedObjectEditor-row"
+                        data-invalid={error ? true : undefined}
+                      >
                         <input
                           ref={register(row.key)}
                           {...textInput}
@@ -282,7 +331,11 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
             </fieldset>
           </>
         ) : (
-          <div className="rcc-AssociatedObjectEditor-field" data-field="json" data-invalid={invalid || undefined}>
+          <div
+            className="rcc-AssociatedObjectEditor-field"
+            data-field="json"
+            data-invalid={invalid || undefined}
+          >
             <label className="rcc-AssociatedObjectEditor-label" htmlFor={id('json')}>
               {messages.jsonLabel}
             </label>
@@ -297,7 +350,11 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
               {...errorProps('json', invalid)}
               onChange={(event) => changeJson(event.target.value)}
             />
-            <div id={id('json-error')} className="rcc-AssociatedObjectEditor-jsonErrors" aria-live="polite">
+            <div
+              id={id('json-error')}
+              className="rcc-AssociatedObjectEditor-jsonErrors"
+              aria-live="polite"
+            >
               {invalid ? (
                 <ul>
                   {jsonErrors.map(([path, message]) => (
@@ -316,4 +373,5 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
   },
 )
 // Development only, so production bundles can drop it (and tree-shake an unused component).
-if (process.env.NODE_ENV !== 'production') AssociatedObjectEditor.displayName = 'AssociatedObjectEditor'
+if (process.env.NODE_ENV !== 'production')
+  AssociatedObjectEditor.displayName = 'AssociatedObjectEditor'

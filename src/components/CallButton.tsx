@@ -1,4 +1,10 @@
-import { forwardRef, useId, type ComponentPropsWithoutRef, type MouseEvent, type ReactNode } from 'react'
+import {
+  forwardRef,
+  useId,
+  type ComponentPropsWithoutRef,
+  type MouseEvent,
+  type ReactNode,
+} from 'react'
 import type { CallError } from '../core/CallError.js'
 import { isTerminalStatus } from '../core/CallEvent.js'
 import type { StartCallData } from '../core/createCallRuntime.js'
@@ -21,8 +27,10 @@ import { AlertIcon, PhoneIcon } from './icons.js'
  */
 export type CallButtonStatus = 'idle' | 'pending' | 'deferred' | 'active' | 'error'
 
-export interface CallButtonProps
-  extends Omit<ComponentPropsWithoutRef<'button'>, 'children' | 'onError' | 'type' | 'value' | 'defaultValue'> {
+export interface CallButtonProps extends Omit<
+  ComponentPropsWithoutRef<'button'>,
+  'children' | 'onError' | 'type' | 'value' | 'defaultValue'
+> {
   /** The number to call, as the CRM stores it: E.164 (`+14165550199`), a local number or an extension. */
   phoneNumber: string
   /**
@@ -62,7 +70,17 @@ export interface CallButtonProps
  * <CallButton phoneNumber="+14165550199" associatedObject={contact} onStarted={logActivity} />
  */
 export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(function CallButton(
-  { phoneNumber, associatedObject, children, onStarted, onError, disabled = false, className, onClick, ...rest },
+  {
+    phoneNumber,
+    associatedObject,
+    children,
+    onStarted,
+    onError,
+    disabled = false,
+    className,
+    onClick,
+    ...rest
+  },
   ref,
 ) {
   const messages = useMessages('CallButton')
@@ -76,11 +94,16 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   const deferredNumber = start.data?.deferred ? start.data.phoneNumber : null
   // A boolean, not the draft: typing on the dialpad must not re-render every CallButton.
   const deferred = useCallStore(
-    (state) => deferredNumber !== null && state.dialpad.source === 'prefill' && state.dialpad.value === deferredNumber,
+    (state) =>
+      deferredNumber !== null &&
+      state.dialpad.source === 'prefill' &&
+      state.dialpad.value === deferredNumber,
   )
   // After a deferred dial, the call is placed from the dialpad: it is still this button's call.
-  const dialedFromPad = useInteractions((calls) =>
-    deferredNumber !== null && calls.some((c) => c.phoneNumber === deferredNumber && !isTerminalStatus(c.status)),
+  const dialedFromPad = useInteractions(
+    (calls) =>
+      deferredNumber !== null &&
+      calls.some((c) => c.phoneNumber === deferredNumber && !isTerminalStatus(c.status)),
   )
   const messageId = useId()
 
@@ -128,7 +151,9 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
         onClick={handleClick}
       >
         <PhoneIcon className="rcc-CallButton-icon" />
-        <span className="rcc-CallButton-label">{pending ? messages.calling : (children ?? messages.call)}</span>
+        <span className="rcc-CallButton-label">
+          {pending ? messages.calling : (children ?? messages.call)}
+        </span>
       </button>
       {message !== null ? (
         <span

@@ -17,7 +17,15 @@ import { formatCallDuration, useCallDuration } from '../react/useCallDuration.js
 import { useActiveInteraction, useCallStore, useInteraction } from '../react/useCallStore.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { cx } from './composeHandlers.js'
-import { AlertIcon, CloseIcon, HangUpIcon, MicIcon, MicOffIcon, PauseIcon, PlayIcon } from './icons.js'
+import {
+  AlertIcon,
+  CloseIcon,
+  HangUpIcon,
+  MicIcon,
+  MicOffIcon,
+  PauseIcon,
+  PlayIcon,
+} from './icons.js'
 
 export interface CallStatusBannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** The call to show. Default: the active call (the newest, or the one the provider activated). */
@@ -63,178 +71,190 @@ function statusText(call: Interaction, messages: CallMessages): string {
  * @example
  * <CallStatusBanner dismissAfterMs={8000} />
  */
-export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps>(function CallStatusBanner(
-  { interactionId, dismissAfterMs = 5000, className, ...rest },
-  ref,
-) {
-  const messages = useMessages('CallStatusBanner')
-  const active = useActiveInteraction()
-  const named = useInteraction(interactionId)
-  const [dismissedId, setDismissedId] = useState<string>()
-  const found = interactionId === undefined ? active : named
-  const call = found && found.id !== dismissedId ? found : undefined
-  const controls = useCallControls(call?.id)
-  const connection = useCallStore((state) => state.connection.status)
-  const duration = useCallDuration(call)
-  const { display: number } = usePhoneNumber(call?.phoneNumber ?? '')
-  const controlsRef = useRef<HTMLDivElement>(null)
-  const dismissRef = useRef<HTMLButtonElement>(null)
-  const focusInControls = useRef(false)
+export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps>(
+  function CallStatusBanner({ interactionId, dismissAfterMs = 5000, className, ...rest }, ref) {
+    const messages = useMessages('CallStatusBanner')
+    const active = useActiveInteraction()
+    const named = useInteraction(interactionId)
+    const [dismissedId, setDismissedId] = useState<string>()
+    const found = interactionId === undefined ? active : named
+    const call = found && found.id !== dismissedId ? found : undefined
+    const controls = useCallControls(call?.id)
+    const connection = useCallStore((state) => state.connection.status)
+    const duration = useCallDuration(call)
+    const { display: number } = usePhoneNumber(call?.phoneNumber ?? '')
+    const controlsRef = useRef<HTMLDivElement>(null)
+    const dismissRef = useRef<HTMLButtonElement>(null)
+    const focusInControls = useRef(false)
 
-  const status = call?.status
-  const terminal = status !== undefined && isTerminalStatus(status)
-  const { dismiss, pending } = controls
-  const id = call?.id
+    const status = call?.status
+    const terminal = status !== undefined && isTerminalStatus(status)
+    const { dismiss, pending } = controls
+    const id = call?.id
 
-  useEffect(() => {
-    if (!terminal || dismissAfterMs === null) return
-    const timer = setTimeout(() => {
-      setDismissedId(id)
-      dismiss()
-    }, dismissAfterMs)
-    return () => clearTimeout(timer)
-  }, [terminal, id, dismissAfterMs, dismiss])
+    useEffect(() => {
+      if (!terminal || dismissAfterMs === null) return
+      const timer = setTimeout(() => {
+        setDismissedId(id)
+        dismiss()
+      }, dismissAfterMs)
+      return () => clearTimeout(timer)
+    }, [terminal, id, dismissAfterMs, dismiss])
 
-  useEffect(() => {
-    // Hang up vanishes when the call ends: keep a keyboard user's focus in the banner.
-    if (terminal && focusInControls.current && !controlsRef.current?.contains(document.activeElement)) {
-      dismissRef.current?.focus()
-    }
-  }, [terminal])
+    useEffect(() => {
+      // Hang up vanishes when the call ends: keep a keyboard user's focus in the banner.
+      if (
+        terminal &&
+        focusInControls.current &&
+        !controlsRef.current?.contains(document.activeElement)
+      ) {
+        dismissRef.current?.focus()
+      }
+    }, [terminal])
 
-  const control = (
-    kind: 'hangup' | 'hold' | 'resume' | 'mute' | 'dismiss',
-    label: string,
-    icon: ReactNode,
-    onClick: () => void,
-    extra?: { 'aria-pressed'?: boolean; ref?: Ref<HTMLButtonElement> },
-  ) => {
-    // Dismiss sends nothing, so it is never pending; the mute toggle is pending for unmute too.
-    const busy = (kind !== 'dismiss' && (pending === kind || (kind === 'mute' && pending === 'unmute'))) || undefined
-    return (
-      <button
-        type="button"
-        className="rcc-CallStatusBanner-control"
-        data-control={kind}
-        data-pending={busy}
-        aria-busy={busy}
-        onClick={onClick}
-        {...extra}
-      >
-        {icon}
-        <span className="rcc-CallStatusBanner-controlLabel">{label}</span>
-      </button>
-    )
-  }
-  // One control at a time: a press while another is in flight does nothing.
-  const run = (action: () => Promise<void>) => () => {
-    if (pending === null) void action()
-  }
-
-  let body: ReactNode = null
-  if (call) {
-    const [before, after] = statusText(call, messages).split(DURATION_MARK)
-    const connected = status === 'connected' || status === 'held'
-    const timer =
-      duration !== null && connected ? (
-        <span className="rcc-CallStatusBanner-timer" aria-live="off">
-          <time dateTime={`PT${Math.floor(duration / 1000)}S`}>{formatCallDuration(duration)}</time>
-        </span>
-      ) : null
-    const { displayName: name, displayType } = call.associatedObject ?? {}
-    const live = !terminal
-    const { capabilities } = controls
-    body = (
-      <>
-        <span className="rcc-CallStatusBanner-indicator" aria-hidden="true" />
-        <div className="rcc-CallStatusBanner-text">
-          <p className="rcc-CallStatusBanner-state">
-            {before}
-            {/* The timer sits where "connected" puts the duration, or after "On hold". */}
-            {after !== undefined ? timer : status === 'held' && timer && <> {timer}</>}
-            {after}
-          </p>
-          <p className="rcc-CallStatusBanner-party">
-            {name ? <span className="rcc-CallStatusBanner-name">{name}</span> : null}
-            {name && displayType ? <span className="rcc-CallStatusBanner-type">{displayType}</span> : null}
-            {number ? (
-              <span className="rcc-CallStatusBanner-number" dir="ltr">
-                {number}
-              </span>
-            ) : null}
-          </p>
-        </div>
-        <div
-          ref={controlsRef}
-          className="rcc-CallStatusBanner-controls"
-          role="group"
-          aria-label={messages.callControls}
-          aria-live="off"
-          onFocus={() => {
-            focusInControls.current = true
-          }}
-          onBlur={(event: FocusEvent<HTMLDivElement>) => {
-            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) focusInControls.current = false
-          }}
+    const control = (
+      kind: 'hangup' | 'hold' | 'resume' | 'mute' | 'dismiss',
+      label: string,
+      icon: ReactNode,
+      onClick: () => void,
+      extra?: { 'aria-pressed'?: boolean; ref?: Ref<HTMLButtonElement> },
+    ) => {
+      // Dismiss sends nothing, so it is never pending; the mute toggle is pending for unmute too.
+      const busy =
+        (kind !== 'dismiss' && (pending === kind || (kind === 'mute' && pending === 'unmute'))) ||
+        undefined
+      return (
+        <button
+          type="button"
+          className="rcc-CallStatusBanner-control"
+          data-control={kind}
+          data-pending={busy}
+          aria-busy={busy}
+          onClick={onClick}
+          {...extra}
         >
-          {live && connected && capabilities.mute
-            ? control(
-                'mute',
-                messages.mute,
-                call.muted ? <MicOffIcon /> : <MicIcon />,
-                run(() => controls.mute(!call.muted)),
-                { 'aria-pressed': call.muted },
-              )
-            : null}
-          {live && connected && capabilities.hold
-            ? status === 'held'
-              ? control('resume', messages.resume, <PlayIcon />, run(controls.resume))
-              : control('hold', messages.hold, <PauseIcon />, run(controls.hold))
-            : null}
-          {live && capabilities.hangup ? control('hangup', messages.hangUp, <HangUpIcon />, run(controls.hangup)) : null}
-          {terminal
-            ? control(
-                'dismiss',
-                messages.dismiss,
-                <CloseIcon />,
-                () => {
-                  setDismissedId(id)
-                  dismiss()
-                },
-                { ref: dismissRef },
-              )
-            : null}
-        </div>
-        {controls.error && live ? (
-          <p className="rcc-CallStatusBanner-error" role="alert">
-            <AlertIcon />
-            {messages.errorMessage(controls.error)}
-          </p>
-        ) : null}
-      </>
-    )
-  }
+          {icon}
+          <span className="rcc-CallStatusBanner-controlLabel">{label}</span>
+        </button>
+      )
+    }
+    // One control at a time: a press while another is in flight does nothing.
+    const run = (action: () => Promise<void>) => () => {
+      if (pending === null) void action()
+    }
 
-  return (
-    <div
-      role="status"
-      aria-live="polite"
-      aria-atomic="false"
-      aria-label={messages.callStatus}
-      {...rest}
-      ref={ref}
-      className={cx('rcc-CallStatusBanner', className)}
-      data-status={status}
-      data-outcome={status === 'ended' ? (call?.outcome ?? 'unknown') : undefined}
-      data-muted={(call?.muted && !terminal) || undefined}
-      data-connection={connection === 'open' ? undefined : connection}
-    >
-      {body}
-      {connection === 'reconnecting' ? (
-        <p className="rcc-CallStatusBanner-connection">{messages.reconnecting}</p>
-      ) : null}
-    </div>
-  )
-})
+    let body: ReactNode = null
+    if (call) {
+      const [before, after] = statusText(call, messages).split(DURATION_MARK)
+      const connected = status === 'connected' || status === 'held'
+      const timer =
+        duration !== null && connected ? (
+          <span className="rcc-CallStatusBanner-timer" aria-live="off">
+            <time dateTime={`PT${Math.floor(duration / 1000)}S`}>
+              {formatCallDuration(duration)}
+            </time>
+          </span>
+        ) : null
+      const { displayName: name, displayType } = call.associatedObject ?? {}
+      const live = !terminal
+      const { capabilities } = controls
+      body = (
+        <>
+          <span className="rcc-CallStatusBanner-indicator" aria-hidden="true" />
+          <div className="rcc-CallStatusBanner-text">
+            <p className="rcc-CallStatusBanner-state">
+              {before}
+              {/* The timer sits where "connected" puts the duration, or after "On hold". */}
+              {after !== undefined ? timer : status === 'held' && timer && <> {timer}</>}
+              {after}
+            </p>
+            <p className="rcc-CallStatusBanner-party">
+              {name ? <span className="rcc-CallStatusBanner-name">{name}</span> : null}
+              {name && displayType ? (
+                <span className="rcc-CallStatusBanner-type">{displayType}</span>
+              ) : null}
+              {number ? (
+                <span className="rcc-CallStatusBanner-number" dir="ltr">
+                  {number}
+                </span>
+              ) : null}
+            </p>
+          </div>
+          <div
+            ref={controlsRef}
+            className="rcc-CallStatusBanner-controls"
+            role="group"
+            aria-label={messages.callControls}
+            aria-live="off"
+            onFocus={() => {
+              focusInControls.current = true
+            }}
+            onBlur={(event: FocusEvent<HTMLDivElement>) => {
+              if (!event.currentTarget.contains(event.relatedTarget as Node | null))
+                focusInControls.current = false
+            }}
+          >
+            {live && connected && capabilities.mute
+              ? control(
+                  'mute',
+                  messages.mute,
+                  call.muted ? <MicOffIcon /> : <MicIcon />,
+                  run(() => controls.mute(!call.muted)),
+                  { 'aria-pressed': call.muted },
+                )
+              : null}
+            {live && connected && capabilities.hold
+              ? status === 'held'
+                ? control('resume', messages.resume, <PlayIcon />, run(controls.resume))
+                : control('hold', messages.hold, <PauseIcon />, run(controls.hold))
+              : null}
+            {live && capabilities.hangup
+              ? control('hangup', messages.hangUp, <HangUpIcon />, run(controls.hangup))
+              : null}
+            {terminal
+              ? control(
+                  'dismiss',
+                  messages.dismiss,
+                  <CloseIcon />,
+                  () => {
+                    setDismissedId(id)
+                    dismiss()
+                  },
+                  { ref: dismissRef },
+                )
+              : null}
+          </div>
+          {controls.error && live ? (
+            <p className="rcc-CallStatusBanner-error" role="alert">
+              <AlertIcon />
+              {messages.errorMessage(controls.error)}
+            </p>
+          ) : null}
+        </>
+      )
+    }
+
+    return (
+      <div
+        role="status"
+        aria-live="polite"
+        aria-atomic="false"
+        aria-label={messages.callStatus}
+        {...rest}
+        ref={ref}
+        className={cx('rcc-CallStatusBanner', className)}
+        data-status={status}
+        data-outcome={status === 'ended' ? (call?.outcome ?? 'unknown') : undefined}
+        data-muted={(call?.muted && !terminal) || undefined}
+        data-connection={connection === 'open' ? undefined : connection}
+      >
+        {body}
+        {connection === 'reconnecting' ? (
+          <p className="rcc-CallStatusBanner-connection">{messages.reconnecting}</p>
+        ) : null}
+      </div>
+    )
+  },
+)
 // Development only, so production bundles can drop it (and tree-shake an unused component).
 if (process.env.NODE_ENV !== 'production') CallStatusBanner.displayName = 'CallStatusBanner'

@@ -30,8 +30,10 @@ const KEYS = [...KEY_ORDER] as Chars<typeof KEY_ORDER>[] satisfies readonly Dial
 /** `dial`: a number is typed and called. `dtmf`: a call is connected and the keys send tones to it. */
 export type DialpadMode = 'dial' | 'dtmf'
 
-export interface DialpadProps
-  extends Omit<ComponentPropsWithoutRef<'div'>, 'children' | 'defaultValue' | 'onChange' | 'onError'> {
+export interface DialpadProps extends Omit<
+  ComponentPropsWithoutRef<'div'>,
+  'children' | 'defaultValue' | 'onChange' | 'onError'
+> {
   /**
    * The number, controlled (dialable characters only). Pair with `onValueChange`; a deferred
    * dial's number then arrives through `onValueChange` too.
@@ -308,7 +310,9 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
             onClick={placeCall}
           >
             <PhoneIcon className="rcc-Dialpad-callIcon" />
-            <span className="rcc-Dialpad-callLabel">{pending ? messages.calling : messages.call}</span>
+            <span className="rcc-Dialpad-callLabel">
+              {pending ? messages.calling : messages.call}
+            </span>
           </button>
         </div>
       )}

@@ -3,7 +3,12 @@ import { validateAssociatedObject } from '../core/validateAssociatedObject.js'
 import type { AssociatedObjectTextField, CallMessages } from '../react/messages.js'
 
 /** The four text fields, in the order the editor shows them. */
-export const TEXT_FIELDS: readonly AssociatedObjectTextField[] = ['id', 'type', 'displayName', 'displayType']
+export const TEXT_FIELDS: readonly AssociatedObjectTextField[] = [
+  'id',
+  'type',
+  'displayName',
+  'displayType',
+]
 
 /** One custom field row. `key` is the row's identity for React; names may be empty or repeated while editing. */
 export interface CustomFieldRow {
@@ -42,14 +47,19 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 const isEmpty = (value: unknown) => value === undefined || value === null || value === ''
 
 const asText = (value: unknown): string =>
-  typeof value === 'string' ? value : isEmpty(value) ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value)
+  typeof value === 'string'
+    ? value
+    : isEmpty(value)
+      ? ''
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value)
 
 /** The four text fields of a record, in order, each as text (missing ones empty). */
 const textFields = (source: object) =>
-  Object.fromEntries(TEXT_FIELDS.map((field) => [field, asText((source as Record<string, unknown>)[field])])) as Record<
-    AssociatedObjectTextField,
-    string
-  >
+  Object.fromEntries(
+    TEXT_FIELDS.map((field) => [field, asText((source as Record<string, unknown>)[field])]),
+  ) as Record<AssociatedObjectTextField, string>
 
 /**
  * The closest associated object to a parsed JSON object (exactly it, when it is a valid one):
@@ -70,7 +80,11 @@ export const EMPTY_OBJECT = /* @__PURE__ */ coerceAssociatedObject({})
 export function toDraft(value: InteractionAssociatedObject | undefined): AssociatedObjectDraft {
   return {
     ...textFields(value ?? {}),
-    rows: Object.entries(value?.customFields ?? {}).map(([name, fieldValue]) => ({ key: nextRowKey(), name, value: fieldValue })),
+    rows: Object.entries(value?.customFields ?? {}).map(([name, fieldValue]) => ({
+      key: nextRowKey(),
+      name,
+      value: fieldValue,
+    })),
   }
 }
 
@@ -85,16 +99,22 @@ export function fromDraft(draft: AssociatedObjectDraft): InteractionAssociatedOb
 }
 
 /** Problems of the form: empty required fields, rows with a value and no name, repeated names. */
-export function draftErrors(draft: AssociatedObjectDraft, messages: CallMessages): AssociatedObjectErrors {
+export function draftErrors(
+  draft: AssociatedObjectDraft,
+  messages: CallMessages,
+): AssociatedObjectErrors {
   const errors: AssociatedObjectErrors = {}
   for (const field of TEXT_FIELDS) {
-    if (draft[field].trim() === '') errors[field] = messages.fieldRequired(messages.associatedObjectFields[field])
+    if (draft[field].trim() === '')
+      errors[field] = messages.fieldRequired(messages.associatedObjectFields[field])
   }
   const seen = new Set<string>()
   for (const row of draft.rows) {
     const name = row.name.trim()
     const error =
-      name === '' ? row.value !== '' && messages.customFieldNameRequired : seen.has(name) && messages.customFieldNameDuplicate(name)
+      name === ''
+        ? row.value !== '' && messages.customFieldNameRequired
+        : seen.has(name) && messages.customFieldNameDuplicate(name)
     if (error) errors[`row:${row.key}`] = error
     seen.add(name)
   }
@@ -126,7 +146,9 @@ export function parseJsonDraft(text: string, messages: CallMessages): JsonDraft 
     for (const path of Object.keys(checked.fields)) {
       // Only the four text fields and `customFields` have a label; `customFields.<name>` has none.
       const label =
-        path === 'customFields' ? messages.customFields : messages.associatedObjectFields[path as AssociatedObjectTextField]
+        path === 'customFields'
+          ? messages.customFields
+          : messages.associatedObjectFields[path as AssociatedObjectTextField]
       errors[path] =
         label !== undefined && isEmpty(raw[path])
           ? messages.fieldRequired(label)
@@ -136,7 +158,8 @@ export function parseJsonDraft(text: string, messages: CallMessages): JsonDraft 
     }
   }
   for (const key of Object.keys(raw)) {
-    if (key !== 'customFields' && !(TEXT_FIELDS as readonly string[]).includes(key)) errors[`unknown:${key}`] = messages.unknownField(key)
+    if (key !== 'customFields' && !(TEXT_FIELDS as readonly string[]).includes(key))
+      errors[`unknown:${key}`] = messages.unknownField(key)
   }
   return { value: coerceAssociatedObject(raw), errors }
 }

@@ -20,4 +20,5 @@ export function cx(...names: (string | false | null | undefined)[]): string {
 }
 
 /** Joins `aria-describedby` ids, skipping empty ones; `undefined` when none is left. */
-export const describedBy = (...ids: (string | false | null | undefined)[]): string | undefined => cx(...ids) || undefined
+export const describedBy = (...ids: (string | false | null | undefined)[]): string | undefined =>
+  cx(...ids) || undefined

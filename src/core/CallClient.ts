@@ -58,7 +58,10 @@ export interface CallClient {
   /** Sends DTMF tones: digits `0-9`, `*`, `#`. */
   sendDtmf?(interactionId: string, digits: string): Promise<ControlResult>
   /** Replaces the associated object of a live call. */
-  updateAssociatedObject?(interactionId: string, object: InteractionAssociatedObject): Promise<ControlResult>
+  updateAssociatedObject?(
+    interactionId: string,
+    object: InteractionAssociatedObject,
+  ): Promise<ControlResult>
   /** The provider's current calls as events, to resync after a (re)load. */
   snapshot?(): Promise<CallEvent[]>
   /** Stops timers, streams and listeners. The client is unusable afterwards. */

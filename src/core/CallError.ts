@@ -90,7 +90,10 @@ export class CallError extends Error implements CallErrorInfo {
 
 /** True for a `CallError`, including one from another copy of the library. */
 export function isCallError(value: unknown): value is CallError {
-  return value instanceof CallError || (value instanceof Error && value.name === 'CallError' && 'code' in value)
+  return (
+    value instanceof CallError ||
+    (value instanceof Error && value.name === 'CallError' && 'code' in value)
+  )
 }
 
 /**
@@ -102,14 +105,24 @@ export function toCallError(error: unknown, provider?: string): CallError {
   const info = provider ? { provider } : undefined
   if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
     return error.name === 'TimeoutError'
-      ? new CallError('timeout', 'The phone system did not answer in time. Try again.', { provider: info, cause: error })
-      : new CallError('aborted', 'The call was cancelled before it started.', { provider: info, cause: error })
+      ? new CallError('timeout', 'The phone system did not answer in time. Try again.', {
+          provider: info,
+          cause: error,
+        })
+      : new CallError('aborted', 'The call was cancelled before it started.', {
+          provider: info,
+          cause: error,
+        })
   }
   if (error instanceof TypeError) {
-    return new CallError('network_error', 'Could not reach the phone system. Check the connection and try again.', {
-      provider: info && { ...info, message: error.message },
-      cause: error,
-    })
+    return new CallError(
+      'network_error',
+      'Could not reach the phone system. Check the connection and try again.',
+      {
+        provider: info && { ...info, message: error.message },
+        cause: error,
+      },
+    )
   }
   const message = error instanceof Error ? error.message : String(error)
   return new CallError('provider_error', 'The phone system reported an error.', {

@@ -7,7 +7,8 @@ import type { InteractionAssociatedObject } from './types.js'
  * `initiating → dialing → ringing → connected ⇄ held → ended | failed`, plus `deferred`
  * (the number was prefilled on a dialpad and nothing was dialed yet).
  */
-export type CallStatus = 'initiating' | 'deferred' | 'dialing' | 'ringing' | 'connected' | 'held' | 'ended' | 'failed'
+export type CallStatus =
+  'initiating' | 'deferred' | 'dialing' | 'ringing' | 'connected' | 'held' | 'ended' | 'failed'
 
 /** The states a call can still leave. */
 export type LiveCallStatus = Exclude<CallStatus, 'ended' | 'failed'>

@@ -2,7 +2,12 @@ import { CallError, toCallError } from './CallError.js'
 import type { CallClient } from './CallClient.js'
 import { createCallStore, type CallStoreApi } from './createCallStore.js'
 import { interpretStartResult } from './interpretStartResult.js'
-import { checkDialStringOptions, parseDialString, type DialStringOptions, type DialStringResult } from './parseDialString.js'
+import {
+  checkDialStringOptions,
+  parseDialString,
+  type DialStringOptions,
+  type DialStringResult,
+} from './parseDialString.js'
 import type { InteractionAssociatedObject } from './types.js'
 
 /** `dial` places calls; `prefill` only fills the dialpad and the person presses Call. */
@@ -84,8 +89,14 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
     controllers.add(controller)
     try {
       const result = await client
-        .startCall(value, variables.associatedObject, { signal: controller.signal, confirmed: variables.confirmed })
-        .catch((error: unknown) => ({ status: 'error' as const, error: toCallError(error, client.name) }))
+        .startCall(value, variables.associatedObject, {
+          signal: controller.signal,
+          confirmed: variables.confirmed,
+        })
+        .catch((error: unknown) => ({
+          status: 'error' as const,
+          error: toCallError(error, client.name),
+        }))
       const outcome = interpretStartResult(result, client.name)
       if (outcome.kind === 'failed') throw outcome.error
       if (outcome.kind === 'deferred') {
@@ -136,7 +147,8 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
       return () => {
         connected = false
         unsubscribe()
-        for (const controller of controllers) controller.abort(new CallError('aborted', 'The call was cancelled before it started.'))
+        for (const controller of controllers)
+          controller.abort(new CallError('aborted', 'The call was cancelled before it started.'))
       }
     },
   }

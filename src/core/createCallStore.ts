@@ -40,9 +40,14 @@ export interface CallStoreOptions {
  * Creates one interaction store (zustand/vanilla). `CallProvider` makes one per provider; it is
  * never a module singleton, so two providers on a page never share calls.
  */
-export function createCallStore({ capabilities, historyLimit = DEFAULT_HISTORY_LIMIT }: CallStoreOptions): CallStoreApi {
+export function createCallStore({
+  capabilities,
+  historyLimit = DEFAULT_HISTORY_LIMIT,
+}: CallStoreOptions): CallStoreApi {
   if (!Number.isInteger(historyLimit) || historyLimit < 1) {
-    throw new RangeError(`historyLimit must be a whole number of at least 1, got ${String(historyLimit)}.`)
+    throw new RangeError(
+      `historyLimit must be a whole number of at least 1, got ${String(historyLimit)}.`,
+    )
   }
   return createStore<CallStore>()((set) => ({
     ...initialCallState(capabilities),

@@ -2,11 +2,27 @@
  * `react-click-to-call/core`: types, the client contract, the lifecycle reducer, the store and
  * dial-string rules. No React.
  */
-export type { InitiateResult, InteractionAssociatedObject, OperationResult, ResultError } from './types.js'
+export type {
+  InitiateResult,
+  InteractionAssociatedObject,
+  OperationResult,
+  ResultError,
+} from './types.js'
 export { CallError, isCallError, toCallError } from './CallError.js'
-export type { CallErrorCode, CallErrorInfo, CallErrorOptions, ProviderErrorInfo } from './CallError.js'
+export type {
+  CallErrorCode,
+  CallErrorInfo,
+  CallErrorOptions,
+  ProviderErrorInfo,
+} from './CallError.js'
 export { ALL_CAPABILITIES, NO_CAPABILITIES } from './CallClient.js'
-export type { CallCapabilities, CallClient, ControlResult, StartCallOptions, StartCallResult } from './CallClient.js'
+export type {
+  CallCapabilities,
+  CallClient,
+  ControlResult,
+  StartCallOptions,
+  StartCallResult,
+} from './CallClient.js'
 export { isTerminalStatus } from './CallEvent.js'
 export type {
   CallEvent,
@@ -25,7 +41,12 @@ export type { Interaction } from './reduceInteraction.js'
 export { DEFAULT_HISTORY_LIMIT, initialCallState, reduceCallState } from './reduceCallState.js'
 export type { CallState, DialpadDraft, DialpadSource } from './reduceCallState.js'
 export { createCallStore, selectActiveInteraction, selectInteraction } from './createCallStore.js'
-export type { CallStore, CallStoreActions, CallStoreApi, CallStoreOptions } from './createCallStore.js'
+export type {
+  CallStore,
+  CallStoreActions,
+  CallStoreApi,
+  CallStoreOptions,
+} from './createCallStore.js'
 export { parseDialString } from './parseDialString.js'
 export type {
   DialPolicy,
@@ -39,6 +60,13 @@ export type {
 export { interpretStartResult } from './interpretStartResult.js'
 export type { StartOutcome } from './interpretStartResult.js'
 export { createCallRuntime } from './createCallRuntime.js'
-export type { CallRuntime, CallRuntimeConfig, CallRuntimeOptions, DialMode, StartCallData, StartCallVariables } from './createCallRuntime.js'
+export type {
+  CallRuntime,
+  CallRuntimeConfig,
+  CallRuntimeOptions,
+  DialMode,
+  StartCallData,
+  StartCallVariables,
+} from './createCallRuntime.js'
 export { validateAssociatedObject } from './validateAssociatedObject.js'
 export type { AssociatedObjectField, AssociatedObjectResult } from './validateAssociatedObject.js'

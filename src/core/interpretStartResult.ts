@@ -3,9 +3,7 @@ import type { StartCallResult } from './CallClient.js'
 
 /** What a start's envelope means, across the shapes providers return. */
 export type StartOutcome =
-  | { kind: 'started'; id: string }
-  | { kind: 'deferred' }
-  | { kind: 'failed'; error: CallError }
+  { kind: 'started'; id: string } | { kind: 'deferred' } | { kind: 'failed'; error: CallError }
 
 /**
  * Reads a start's envelope: an error envelope fails; `data.error` inside a success fails too
@@ -20,7 +18,9 @@ export function interpretStartResult(result: StartCallResult, provider = 'unknow
       kind: 'failed',
       error: new CallError(
         timeout ? 'timeout' : 'provider_error',
-        timeout ? 'The phone system did not answer in time. Try again.' : 'The phone system could not start the call.',
+        timeout
+          ? 'The phone system did not answer in time. Try again.'
+          : 'The phone system could not start the call.',
         { provider: { provider, message: error } },
       ),
     }

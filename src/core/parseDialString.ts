@@ -31,7 +31,10 @@ export interface ParsedPhoneNumber {
  * Parses a number against phone metadata. Make one with `createPhoneNumberParser(metadata)`
  * from `react-click-to-call/phone`; apps that dial E.164 only never load metadata.
  */
-export type PhoneNumberParser = (text: string, defaultRegion?: string) => ParsedPhoneNumber | undefined
+export type PhoneNumberParser = (
+  text: string,
+  defaultRegion?: string,
+) => ParsedPhoneNumber | undefined
 
 /** Rules an app sets on what may be dialed. Emergency numbers are never blocked by them. */
 export interface DialPolicy {
@@ -64,7 +67,8 @@ export interface DialStringOptions {
   policy?: DialPolicy
 }
 
-export type DialStringResult = { ok: true; dialString: DialString } | { ok: false; error: CallError }
+export type DialStringResult =
+  { ok: true; dialString: DialString } | { ok: false; error: CallError }
 
 /** Emergency numbers by region; `*` applies everywhere (112 and 911 reach services on most mobile networks). */
 const EMERGENCY: Readonly<Record<string, readonly string[]>> = {
@@ -105,7 +109,10 @@ function invalid(message: string): DialStringResult {
   return { ok: false, error: new CallError('invalid_number', message) }
 }
 
-function emergencyList(region: string | undefined, policy: DialPolicy | undefined): readonly string[] {
+function emergencyList(
+  region: string | undefined,
+  policy: DialPolicy | undefined,
+): readonly string[] {
   const key = region?.toUpperCase()
   const custom = key ? policy?.emergencyNumbers?.[key] : undefined
   return [...(custom ?? (key && EMERGENCY[key]) ?? []), ...(EMERGENCY['*'] ?? [])]
@@ -127,7 +134,9 @@ export function parseDialString(input: string, options: DialStringOptions = {}):
   if (trimmed === '') return invalid('Enter a phone number.')
   const compact = trimmed.replace(FORMATTING, '')
   if (!/^\+?\d+$/.test(compact)) {
-    return invalid(`“${trimmed}” is not a phone number. Use digits, with + and the country code for other countries.`)
+    return invalid(
+      `“${trimmed}” is not a phone number. Use digits, with + and the country code for other countries.`,
+    )
   }
   const international = compact.startsWith('+')
   const digits = international ? compact.slice(1) : compact
@@ -143,7 +152,9 @@ export function parseDialString(input: string, options: DialStringOptions = {}):
   let dialString: DialString
   if (international) {
     if (digits.startsWith('0') || digits.length < 7) {
-      return invalid(`“${trimmed}” is not a complete international number: after + come the country code and the number.`)
+      return invalid(
+        `“${trimmed}” is not a complete international number: after + come the country code and the number.`,
+      )
     }
     const parsed = phoneNumbers?.(compact)
     if (phoneNumbers && !parsed?.valid) return invalid(`“${trimmed}” is not a valid phone number.`)
@@ -158,7 +169,10 @@ export function parseDialString(input: string, options: DialStringOptions = {}):
       return invalid(`“${trimmed}” is too short to be a phone number or an extension.`)
     } else if (phoneNumbers && defaultRegion) {
       const parsed = phoneNumbers(compact, defaultRegion)
-      if (!parsed?.valid) return invalid(`“${trimmed}” is not a valid phone number in ${defaultRegion.toUpperCase()}.`)
+      if (!parsed?.valid)
+        return invalid(
+          `“${trimmed}” is not a valid phone number in ${defaultRegion.toUpperCase()}.`,
+        )
       dialString = { kind: 'local', value: parsed.e164, input }
       if (parsed.country) dialString.country = parsed.country
       if (parsed.formatted) dialString.formatted = parsed.formatted

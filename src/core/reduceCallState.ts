@@ -61,7 +61,9 @@ export function initialCallState(capabilities: CallCapabilities): CallState {
  * after some thousands of calls (`npm run bench`, store); a prototype-free record is a plain
  * dictionary and copies in microseconds however long the shift.
  */
-function copyInteractions(source: Readonly<Record<string, Interaction>>): Record<string, Interaction> {
+function copyInteractions(
+  source: Readonly<Record<string, Interaction>>,
+): Record<string, Interaction> {
   const copy = Object.create(null) as Record<string, Interaction>
   for (const id in source) copy[id] = source[id]!
   return copy
@@ -81,7 +83,11 @@ function newestLive(interactions: Readonly<Record<string, Interaction>>): string
  * bounds memory by evicting the oldest ended interactions past `historyLimit`.
  * Returns the same object when nothing changed.
  */
-export function reduceCallState(state: CallState, event: CallEvent, historyLimit = DEFAULT_HISTORY_LIMIT): CallState {
+export function reduceCallState(
+  state: CallState,
+  event: CallEvent,
+  historyLimit = DEFAULT_HISTORY_LIMIT,
+): CallState {
   switch (event.type) {
     case 'capabilities': {
       const capabilities = { ...state.capabilities, ...event.capabilities }
@@ -91,8 +97,14 @@ export function reduceCallState(state: CallState, event: CallEvent, historyLimit
       return same ? state : { ...state, capabilities }
     }
     case 'connection':
-      if (state.connection.status === event.status && state.connection.error === event.error) return state
-      return { ...state, connection: event.error ? { status: event.status, error: event.error } : { status: event.status } }
+      if (state.connection.status === event.status && state.connection.error === event.error)
+        return state
+      return {
+        ...state,
+        connection: event.error
+          ? { status: event.status, error: event.error }
+          : { status: event.status },
+      }
     case 'activated':
       if (event.interactionId === state.activeId) return state
       if (event.interactionId !== null && !state.interactions[event.interactionId]) return state

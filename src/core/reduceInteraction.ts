@@ -61,7 +61,14 @@ function isStale(current: Interaction, event: InteractionEvent): boolean {
 function mergeMeta(current: Interaction, event: Meta): Partial<Interaction> | null {
   const patch: Partial<Interaction> = {}
   let changed = false
-  const keys = ['rawState', 'phoneNumber', 'associatedObject', 'providerCallId', 'direction', 'muted'] as const
+  const keys = [
+    'rawState',
+    'phoneNumber',
+    'associatedObject',
+    'providerCallId',
+    'direction',
+    'muted',
+  ] as const
   for (const key of keys) {
     const value = event[key]
     if (value !== undefined && value !== current[key]) {
@@ -72,7 +79,9 @@ function mergeMeta(current: Interaction, event: Meta): Partial<Interaction> | nu
   if (event.capabilities) {
     const merged = { ...current.capabilities, ...event.capabilities }
     const before = current.capabilities ?? {}
-    const keysChanged = (Object.keys(merged) as (keyof CallCapabilities)[]).some((k) => merged[k] !== before[k])
+    const keysChanged = (Object.keys(merged) as (keyof CallCapabilities)[]).some(
+      (k) => merged[k] !== before[k],
+    )
     if (keysChanged) {
       patch.capabilities = merged
       changed = true
@@ -83,7 +92,13 @@ function mergeMeta(current: Interaction, event: Meta): Partial<Interaction> | nu
 
 function create(event: InteractionEvent): Interaction {
   const { interactionId, at, seq, type: _type, ...meta } = event
-  const base: Interaction = { id: interactionId, status: 'initiating', muted: false, createdAt: at, updatedAt: at }
+  const base: Interaction = {
+    id: interactionId,
+    status: 'initiating',
+    muted: false,
+    createdAt: at,
+    updatedAt: at,
+  }
   if (seq !== undefined) base.seq = seq
   const withMeta = { ...base, ...(mergeMeta(base, meta) ?? {}) }
   return apply(withMeta, event) ?? withMeta
@@ -104,7 +119,12 @@ function apply(current: Interaction, event: InteractionEvent): Interaction | typ
       return next
     }
     case 'ended': {
-      const next: Interaction = { ...current, status: 'ended', outcome: event.outcome, endedAt: event.at }
+      const next: Interaction = {
+        ...current,
+        status: 'ended',
+        outcome: event.outcome,
+        endedAt: event.at,
+      }
       if (event.afterCallWork) next.afterCallWork = true
       return next
     }
@@ -126,7 +146,10 @@ function apply(current: Interaction, event: InteractionEvent): Interaction | typ
  *   new details (a provider resending `connected` with `muted: true`) keeps its details.
  * - An `updated` event with an unmapped `rawState` keeps the state and records the raw value.
  */
-export function reduceInteraction(current: Interaction | undefined, event: InteractionEvent): Interaction {
+export function reduceInteraction(
+  current: Interaction | undefined,
+  event: InteractionEvent,
+): Interaction {
   if (!current) return create(event)
   if (isTerminalStatus(current.status) || isStale(current, event)) return current
   const { interactionId: _id, at: _at, seq: _seq, type: _type, ...meta } = event
@@ -136,7 +159,11 @@ export function reduceInteraction(current: Interaction | undefined, event: Inter
   const patch = mergeMeta(changed, meta)
   // A duplicate (same state, same details) changes nothing.
   if (changed === current && patch === null) return current
-  const next: Interaction = { ...changed, ...patch, updatedAt: Math.max(current.updatedAt, event.at) }
+  const next: Interaction = {
+    ...changed,
+    ...patch,
+    updatedAt: Math.max(current.updatedAt, event.at),
+  }
   if (event.seq !== undefined) next.seq = event.seq
   return next
 }

@@ -12,5 +12,8 @@ export function failure<T = never>(
   message = '',
   options?: CallErrorOptions,
 ): OperationResult<T, CallError> {
-  return { status: 'error', error: code instanceof CallError ? code : new CallError(code, message, options) }
+  return {
+    status: 'error',
+    error: code instanceof CallError ? code : new CallError(code, message, options),
+  }
 }

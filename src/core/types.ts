@@ -38,6 +38,7 @@ export type ResultError = {
  * Bright Pattern's result envelope. `E` is the error's shape: the seed's `ResultError` by
  * default; every `CallClient` resolves with a `CallError` there.
  */
-export type OperationResult<T = null, E extends { code: unknown; name: string; message?: string } = ResultError> =
-  | { status: 'success'; data: T }
-  | { status: 'error'; error: E }
+export type OperationResult<
+  T = null,
+  E extends { code: unknown; name: string; message?: string } = ResultError,
+> = { status: 'success'; data: T } | { status: 'error'; error: E }

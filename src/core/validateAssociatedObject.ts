@@ -4,7 +4,8 @@ import type { InteractionAssociatedObject } from './types.js'
 const REQUIRED = ['id', 'type', 'displayName', 'displayType'] as const
 
 /** Field paths an associated object can be wrong at: `id`, `customFields`, `customFields.<key>` … */
-export type AssociatedObjectField = (typeof REQUIRED)[number] | 'customFields' | `customFields.${string}`
+export type AssociatedObjectField =
+  (typeof REQUIRED)[number] | 'customFields' | `customFields.${string}`
 
 export type AssociatedObjectResult =
   | { ok: true; value: InteractionAssociatedObject }
@@ -19,7 +20,10 @@ export function validateAssociatedObject(value: unknown): AssociatedObjectResult
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return {
       ok: false,
-      error: new CallError('invalid_argument', 'The associated object must be an object with id, type, displayName, displayType and customFields.'),
+      error: new CallError(
+        'invalid_argument',
+        'The associated object must be an object with id, type, displayName, displayType and customFields.',
+      ),
       fields,
     }
   }
@@ -36,14 +40,18 @@ export function validateAssociatedObject(value: unknown): AssociatedObjectResult
     fields.customFields = 'customFields must be an object of text values.'
   } else {
     for (const [key, field] of Object.entries(custom as Record<string, unknown>)) {
-      if (typeof field !== 'string') fields[`customFields.${key}`] = `customFields.${key} must be text.`
+      if (typeof field !== 'string')
+        fields[`customFields.${key}`] = `customFields.${key} must be text.`
     }
   }
   const problems = Object.values(fields)
   if (problems.length === 0) return { ok: true, value: value as InteractionAssociatedObject }
   return {
     ok: false,
-    error: new CallError('invalid_argument', `The associated object is not valid: ${problems.join(' ')}`),
+    error: new CallError(
+      'invalid_argument',
+      `The associated object is not valid: ${problems.join(' ')}`,
+    ),
     fields,
   }
 }

@@ -2,7 +2,11 @@
  * `react-click-to-call/phone`: phone metadata for checking numbers and turning local numbers
  * into E.164. Only apps that import this pay for libphonenumber-js and the metadata they pick.
  */
-import { parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core'
+import {
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type MetadataJson,
+} from 'libphonenumber-js/core'
 import type { PhoneNumberParser } from '../core/parseDialString.js'
 
 /**
@@ -22,7 +26,11 @@ export function createPhoneNumberParser(metadata: MetadataJson): PhoneNumberPars
       metadata,
     )
     if (!number) return undefined
-    const parsed = { e164: number.number, valid: number.isValid(), formatted: number.formatInternational() }
+    const parsed = {
+      e164: number.number,
+      valid: number.isValid(),
+      formatted: number.formatInternational(),
+    }
     return number.country ? { ...parsed, country: number.country } : parsed
   }
 }

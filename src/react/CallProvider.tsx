@@ -58,10 +58,7 @@ export function CallProvider({
 
   useEffect(() => runtime.connect(), [runtime])
 
-  const value = useMemo<CallContextValue>(
-    () => ({ runtime, messages }),
-    [runtime, messages],
-  )
+  const value = useMemo<CallContextValue>(() => ({ runtime, messages }), [runtime, messages])
   const tree = <CallContext.Provider value={value}>{children}</CallContext.Provider>
   const ownClient = queryClient ?? (outerQueryClient ? null : fallbackQueryClient)
   return ownClient && ownClient !== outerQueryClient ? (

@@ -188,7 +188,12 @@ export const defaultMessages: CallMessages = {
   reconnecting: 'Connection to the phone system lost. Reconnecting…',
   invalidJson: 'You have syntax error in the associated object structure. Cannot parse JSON.',
   associatedObject: 'Associated object',
-  associatedObjectFields: { id: 'ID', type: 'Type', displayName: 'Display name', displayType: 'Display type' },
+  associatedObjectFields: {
+    id: 'ID',
+    type: 'Type',
+    displayName: 'Display name',
+    displayType: 'Display type',
+  },
   customFields: 'Custom fields',
   noCustomFields: 'No custom fields.',
   customFieldNameColumn: 'Name',
@@ -203,8 +208,10 @@ export const defaultMessages: CallMessages = {
   jsonLabel: 'Associated object as JSON',
   fieldRequired: (label) => `${label} is required.`,
   fieldNotText: (path) => `${path} must be text.`,
-  notAnObject: 'The associated object must be a JSON object with id, type, displayName, displayType and customFields.',
-  customFieldsNotObject: 'customFields must be an object of text values, e.g. {"crmUrl": "https://…"}.',
+  notAnObject:
+    'The associated object must be a JSON object with id, type, displayName, displayType and customFields.',
+  customFieldsNotObject:
+    'customFields must be an object of text values, e.g. {"crmUrl": "https://…"}.',
   unknownField: (key) => `“${key}” is not a field of an associated object.`,
   customFieldNameRequired: 'Give this field a name.',
   customFieldNameDuplicate: (name) => `“${name}” is already used by another field.`,

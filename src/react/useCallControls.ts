@@ -8,7 +8,8 @@ import { useCallContext } from './CallContext.js'
 import { useMessages } from './useMessages.js'
 
 /** A control of a live call. */
-export type CallControl = 'hangup' | 'hold' | 'resume' | 'mute' | 'unmute' | 'sendDtmf' | 'updateAssociatedObject'
+export type CallControl =
+  'hangup' | 'hold' | 'resume' | 'mute' | 'unmute' | 'sendDtmf' | 'updateAssociatedObject'
 
 /**
  * A control, the capability it needs, and its client call (`undefined` when the client lacks the
@@ -76,7 +77,10 @@ export function useCallControls(interactionId: string | null | undefined): UseCa
   })
   const { mutateAsync } = mutation
   // Tones belong to one call: a new id starts from none.
-  const [sent, setSent] = useState<{ id: string | null | undefined; digits: string }>({ id: interactionId, digits: '' })
+  const [sent, setSent] = useState<{ id: string | null | undefined; digits: string }>({
+    id: interactionId,
+    digits: '',
+  })
   const tones = sent.id === interactionId ? sent.digits : ''
   const actions = useMemo(() => {
     // Errors are kept on `error`; the returned promises never reject, so a click handler is safe.
@@ -94,16 +98,23 @@ export function useCallControls(interactionId: string | null | undefined): UseCa
       hangup: () => run('hangup', 'hangup', (client, id) => client.hangup?.(id)),
       hold: () => run('hold', 'hold', (client, id) => client.hold?.(id)),
       resume: () => run('resume', 'hold', (client, id) => client.resume?.(id)),
-      mute: (muted: boolean) => run(muted ? 'mute' : 'unmute', 'mute', (client, id) => client.mute?.(id, muted)),
+      mute: (muted: boolean) =>
+        run(muted ? 'mute' : 'unmute', 'mute', (client, id) => client.mute?.(id, muted)),
       sendDtmf: (digits: string) =>
         run(
           'sendDtmf',
           'dtmf',
           (client, id) => client.sendDtmf?.(id, digits),
-          () => setSent((previous) => ({ id: interactionId, digits: (previous.id === interactionId ? previous.digits : '') + digits })),
+          () =>
+            setSent((previous) => ({
+              id: interactionId,
+              digits: (previous.id === interactionId ? previous.digits : '') + digits,
+            })),
         ),
       updateAssociatedObject: (object: InteractionAssociatedObject) =>
-        run('updateAssociatedObject', 'updateAssociatedObject', (client, id) => client.updateAssociatedObject?.(id, object)),
+        run('updateAssociatedObject', 'updateAssociatedObject', (client, id) =>
+          client.updateAssociatedObject?.(id, object),
+        ),
       dismiss: () => {
         if (interactionId != null) store.getState().dismiss(interactionId)
       },

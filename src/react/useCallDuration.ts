@@ -11,7 +11,9 @@ import type { Interaction } from '../core/reduceInteraction.js'
 export function formatCallDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000))
   const hours = Math.floor(total / 3600)
-  const mmss = [Math.floor(total / 60) % 60, total % 60].map((part) => String(part).padStart(2, '0')).join(':')
+  const mmss = [Math.floor(total / 60) % 60, total % 60]
+    .map((part) => String(part).padStart(2, '0'))
+    .join(':')
   return hours > 0 ? `${hours}:${mmss}` : mmss
 }
 

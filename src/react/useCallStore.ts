@@ -52,13 +52,19 @@ const allInteractions = (interactions: Interaction[]) => interactions
  * const live = useInteractions((calls) => calls.filter((call) => !isTerminalStatus(call.status)))
  */
 export function useInteractions<T = Interaction[]>(
-  select: (interactions: Interaction[]) => T = allInteractions as (interactions: Interaction[]) => T,
+  select: (interactions: Interaction[]) => T = allInteractions as (
+    interactions: Interaction[],
+  ) => T,
 ): T {
   const { store } = useCallContext('useInteractions').runtime
   return useStore(
     store,
     useShallow((state) =>
-      select(Object.values(state.interactions).sort((a, b) => b.createdAt - a.createdAt || (b.id > a.id ? 1 : -1))),
+      select(
+        Object.values(state.interactions).sort(
+          (a, b) => b.createdAt - a.createdAt || (b.id > a.id ? 1 : -1),
+        ),
+      ),
     ),
   )
 }

@@ -58,7 +58,13 @@ const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : 
  * <button onClick={() => dialpad.submit()} disabled={!dialpad.validation?.ok}>Call</button>
  */
 export function useDialpad(options: UseDialpadOptions = {}): UseDialpadResult {
-  const { value: controlledValue, defaultValue, onValueChange, onPrefill, ...startOptions } = options
+  const {
+    value: controlledValue,
+    defaultValue,
+    onValueChange,
+    onPrefill,
+    ...startOptions
+  } = options
   const { runtime } = useCallContext('useDialpad')
   const { store } = runtime
   const draft = useStore(store, (state) => state.dialpad)
@@ -116,7 +122,8 @@ export function useDialpad(options: UseDialpadOptions = {}): UseDialpadResult {
       const number = latest.current.value
       const prefilled = store.getState().dialpad
       // A deferred dial's record travels on with its number, unless the number was changed.
-      const record = associatedObject ?? (prefilled.value === number ? prefilled.associatedObject : undefined)
+      const record =
+        associatedObject ?? (prefilled.value === number ? prefilled.associatedObject : undefined)
       startCall(number, record, { confirmed: true })
     },
   }

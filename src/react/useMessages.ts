@@ -8,5 +8,8 @@ import { defaultMessages, type CallMessages } from './messages.js'
  */
 export function useMessages(name: string): CallMessages {
   const { messages } = useCallContext(name)
-  return useMemo(() => (messages ? { ...defaultMessages, ...messages } : defaultMessages), [messages])
+  return useMemo(
+    () => (messages ? { ...defaultMessages, ...messages } : defaultMessages),
+    [messages],
+  )
 }

@@ -14,7 +14,13 @@ const parts = (value: object): unknown[] =>
  */
 export function shallowEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) {
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    !a ||
+    !b ||
+    Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)
+  ) {
     return false
   }
   const left = parts(a)
@@ -33,7 +39,8 @@ export function useShallow<S, T>(selector: (state: S) => T): (state: S) => T {
   const previous = useRef<{ value: T }>(undefined)
   return (state) => {
     const next = selector(state)
-    if (previous.current && shallowEqual(previous.current.value, next)) return previous.current.value
+    if (previous.current && shallowEqual(previous.current.value, next))
+      return previous.current.value
     previous.current = { value: next }
     return next
   }

@@ -41,7 +41,11 @@ export function useStartCall(options?: UseStartCallOptions): UseStartCallResult 
   const { mutate } = mutation
   const startCall = useCallback<UseStartCallResult['startCall']>(
     (phoneNumber, associatedObject, extra) =>
-      mutate({ phoneNumber, ...(associatedObject && { associatedObject }), ...(extra?.confirmed && { confirmed: true }) }),
+      mutate({
+        phoneNumber,
+        ...(associatedObject && { associatedObject }),
+        ...(extra?.confirmed && { confirmed: true }),
+      }),
     [mutate],
   )
   return { ...mutation, startCall, deferred: mutation.data?.deferred ?? false }

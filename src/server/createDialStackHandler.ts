@@ -1,7 +1,12 @@
 import { isRecord, messageOf } from '../clients/shared/isRecord.js'
 import { isCallError } from '../core/CallError.js'
 import { requestJson } from '../clients/shared/request.js'
-import { callRequestRules, validateCallRequest, validateUserId, type CallRequestRules } from '../clients/dialstack/validateCallRequest.js'
+import {
+  callRequestRules,
+  validateCallRequest,
+  validateUserId,
+  type CallRequestRules,
+} from '../clients/dialstack/validateCallRequest.js'
 import { redact, sanitizeErrorBody, type HandlerErrorBody } from './sanitizeErrorBody.js'
 
 /** DialStack's API. */
@@ -27,13 +32,19 @@ export interface DialStackHandlerOptions extends Omit<CallRequestRules, 'logger'
   /** The DialStack account (`acct_…`) calls are placed in, sent as the account header. */
   accountId?: string
   /** The account per request (multi-tenant apps). Wins over `accountId`. */
-  resolveAccount?: (request: Request, action: DialStackAction) => string | undefined | Promise<string | undefined>
+  resolveAccount?: (
+    request: Request,
+    action: DialStackAction,
+  ) => string | undefined | Promise<string | undefined>
   /**
    * Decides who may do what, before any request to DialStack: return `true` to allow, `false`
    * to refuse with 403, or your own `Response` (e.g. a 401 for a missing session). Anything
    * else refuses. For `call`, check that `action.userId` is the signed-in person's DialStack user.
    */
-  authorize: (request: Request, action: DialStackAction) => AuthorizeResult | Promise<AuthorizeResult>
+  authorize: (
+    request: Request,
+    action: DialStackAction,
+  ) => AuthorizeResult | Promise<AuthorizeResult>
   /** Default `https://api.dialstack.ai`. */
   baseUrl?: string
   /**
@@ -81,22 +92,40 @@ const LOG_FIELDS = [
   'hangup_cause',
 ] as const
 
-const LIST_FILTERS = ['direction', 'to_number', 'from_number', 'status', 'from_date', 'to_date', 'limit', 'page'] as const
+const LIST_FILTERS = [
+  'direction',
+  'to_number',
+  'from_number',
+  'status',
+  'from_date',
+  'to_date',
+  'limit',
+  'page',
+] as const
 
 const CALL_ID = /^[A-Za-z0-9_-]{1,128}$/
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...headers,
+    },
   })
 }
 
-function errorResponse(status: number, body: HandlerErrorBody, headers: Record<string, string> = {}): Response {
+function errorResponse(
+  status: number,
+  body: HandlerErrorBody,
+  headers: Record<string, string> = {},
+): Response {
   return json(status, body, headers)
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value.trim() : undefined)
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value.trim() : undefined
 
 function pickLog(log: unknown): Record<string, unknown> | undefined {
   if (typeof log !== 'object' || log === null) return undefined
@@ -140,10 +169,14 @@ function retryAfter(response: Response): Record<string, string> {
  */
 export function createDialStackHandler(options: DialStackHandlerOptions): FetchHandler {
   if (typeof options.apiKey !== 'string' || options.apiKey === '') {
-    throw new TypeError('createDialStackHandler: `apiKey` (DialStack secret key, from the environment) is required.')
+    throw new TypeError(
+      'createDialStackHandler: `apiKey` (DialStack secret key, from the environment) is required.',
+    )
   }
   if (typeof options.authorize !== 'function') {
-    throw new TypeError('createDialStackHandler: `authorize(request, action)` is required: decide who may place calls.')
+    throw new TypeError(
+      'createDialStackHandler: `authorize(request, action)` is required: decide who may place calls.',
+    )
   }
   const { apiKey, logger } = options
   const baseUrl = (options.baseUrl ?? DIALSTACK_API_URL).replace(/\/+$/, '')
@@ -161,7 +194,10 @@ export function createDialStackHandler(options: DialStackHandlerOptions): FetchH
       verdict = await options.authorize(request, action)
     } catch {
       logger?.warn(`[dialstack] authorize threw for ${action.type}; refused.`)
-      return errorResponse(500, { error: 'Could not check who may call.', code: 'authorization_error' })
+      return errorResponse(500, {
+        error: 'Could not check who may call.',
+        code: 'authorization_error',
+      })
     }
     if (verdict === true) return undefined
     if (verdict instanceof Response) return verdict
@@ -172,13 +208,18 @@ export function createDialStackHandler(options: DialStackHandlerOptions): FetchH
   async function account(request: Request, action: DialStackAction): Promise<string | Response> {
     let resolved: string | undefined
     try {
-      resolved = options.resolveAccount ? await options.resolveAccount(request, action) : options.accountId
+      resolved = options.resolveAccount
+        ? await options.resolveAccount(request, action)
+        : options.accountId
     } catch {
       logger?.warn('[dialstack] resolveAccount threw.')
     }
     if (typeof resolved === 'string' && resolved.trim() !== '') return resolved.trim()
     logger?.warn('[dialstack] no DialStack account: set accountId or resolveAccount.')
-    return errorResponse(500, { error: 'DialStack account is not configured.', code: 'configuration_error' })
+    return errorResponse(500, {
+      error: 'DialStack account is not configured.',
+      code: 'configuration_error',
+    })
   }
 
   /** One request to DialStack, body read within the time limit. Network failures become 502/504. */
@@ -195,7 +236,11 @@ export function createDialStackHandler(options: DialStackHandlerOptions): FetchH
     try {
       const { response, body } = await requestJson(
         `${baseUrl}${path}`,
-        { method: init.method, headers, ...(init.body !== undefined && { body: JSON.stringify(init.body) }) },
+        {
+          method: init.method,
+          headers,
+          ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+        },
         { provider: 'dialstack', timeoutMs, ...(options.fetch && { fetch: options.fetch }) },
       )
       // A body that is not JSON (an HTML error page) is never passed on.
@@ -204,32 +249,51 @@ export function createDialStackHandler(options: DialStackHandlerOptions): FetchH
       // Only the kind of failure goes on: a network error's own message may quote the request.
       if (isCallError(error) && error.code === 'timeout') {
         logger?.warn(`[dialstack] ${init.method} ${path}: no answer within ${timeoutMs} ms.`)
-        return errorResponse(504, { error: 'DialStack did not answer in time.', code: 'upstream_timeout' })
+        return errorResponse(504, {
+          error: 'DialStack did not answer in time.',
+          code: 'upstream_timeout',
+        })
       }
       logger?.warn(`[dialstack] ${init.method} ${path}: DialStack could not be reached.`)
-      return errorResponse(502, { error: 'Could not reach DialStack.', code: 'upstream_unreachable' })
+      return errorResponse(502, {
+        error: 'Could not reach DialStack.',
+        code: 'upstream_unreachable',
+      })
     }
   }
 
   function upstreamError(response: Response, body: unknown, what: string): Response {
     const status = response.status >= 400 && response.status <= 599 ? response.status : 502
     const sanitized = sanitizeErrorBody(body, status, secrets)
-    logger?.debug(`[dialstack] ${what}: DialStack answered ${response.status}${sanitized.code ? ` (${sanitized.code})` : ''}.`)
+    logger?.debug(
+      `[dialstack] ${what}: DialStack answered ${response.status}${sanitized.code ? ` (${sanitized.code})` : ''}.`,
+    )
     return errorResponse(status, sanitized, retryAfter(response))
   }
 
   async function readBody(request: Request): Promise<Record<string, unknown> | Response> {
     const invalid = () =>
-      errorResponse(400, { error: 'The body must be JSON: { "user_id", "dial_string" }.', code: 'validation_error' })
+      errorResponse(400, {
+        error: 'The body must be JSON: { "user_id", "dial_string" }.',
+        code: 'validation_error',
+      })
     const length = Number(request.headers.get('Content-Length') ?? 0)
-    if (length > maxBodyBytes) return errorResponse(413, { error: 'The request body is too large.', code: 'validation_error' })
+    if (length > maxBodyBytes)
+      return errorResponse(413, {
+        error: 'The request body is too large.',
+        code: 'validation_error',
+      })
     let raw: string
     try {
       raw = await request.text()
     } catch {
       return invalid()
     }
-    if (raw.length > maxBodyBytes) return errorResponse(413, { error: 'The request body is too large.', code: 'validation_error' })
+    if (raw.length > maxBodyBytes)
+      return errorResponse(413, {
+        error: 'The request body is too large.',
+        code: 'validation_error',
+      })
     try {
       const parsed: unknown = JSON.parse(raw)
       return isRecord(parsed) ? parsed : invalid()
@@ -242,7 +306,11 @@ export function createDialStackHandler(options: DialStackHandlerOptions): FetchH
     const body = await readBody(request)
     if (body instanceof Response) return body
     const userId = body.user_id ?? body.user
-    const action: DialStackAction = { type: 'call', userId: text(userId), dialString: text(body.dial_string) }
+    const action: DialStackAction = {
+      type: 'call',
+      userId: text(userId),
+      dialString: text(body.dial_string),
+    }
     const refused = await gate(request, action)
     if (refused) return refused
     const checked = validateCallRequest({ userId, dialString: body.dial_string }, rules)
@@ -277,24 +345,37 @@ export function createDialStackHandler(options: DialStackHandlerOptions): FetchH
       body: { account: accountId, ...options.sessionParams },
     })
     if (result instanceof Response) return result
-    if (!result.response.ok) return upstreamError(result.response, result.body, 'POST /v1/account_sessions')
+    if (!result.response.ok)
+      return upstreamError(result.response, result.body, 'POST /v1/account_sessions')
     const minted = (result.body ?? {}) as Record<string, unknown>
     const secret = minted.client_secret ?? minted.clientSecret
     if (typeof secret !== 'string' || secret === '') {
-      return errorResponse(502, { error: 'DialStack returned no client secret.', code: 'upstream_invalid' })
+      return errorResponse(502, {
+        error: 'DialStack returned no client secret.',
+        code: 'upstream_invalid',
+      })
     }
-    return json(200, { client_secret: secret, ...(minted.expires_at !== undefined && { expires_at: minted.expires_at }) })
+    return json(200, {
+      client_secret: secret,
+      ...(minted.expires_at !== undefined && { expires_at: minted.expires_at }),
+    })
   }
 
   async function listCalls(request: Request, url: URL): Promise<Response> {
-    const userId = text(url.searchParams.get('user_id') ?? url.searchParams.get('user') ?? undefined)
+    const userId = text(
+      url.searchParams.get('user_id') ?? url.searchParams.get('user') ?? undefined,
+    )
     const action: DialStackAction = { type: 'calls.list', userId }
     const refused = await gate(request, action)
     if (refused) return refused
     // Never the whole account's calls: a user is required, and checked as a start is.
     const checked = validateUserId(userId, rules)
     if (!checked.ok) {
-      return errorResponse(400, { error: checked.providerMessage, code: 'validation_error', details: { user_id: checked.error.message } })
+      return errorResponse(400, {
+        error: checked.providerMessage,
+        code: 'validation_error',
+        details: { user_id: checked.error.message },
+      })
     }
     const accountId = await account(request, action)
     if (accountId instanceof Response) return accountId
@@ -310,7 +391,10 @@ export function createDialStackHandler(options: DialStackHandlerOptions): FetchH
     // DialStack ignores unknown filters silently: if it ever ignored the user filter, other people's calls stop here.
     const logs = (Array.isArray(data) ? data : [])
       .map(pickLog)
-      .filter((log): log is Record<string, unknown> => log !== undefined && (log.user ?? log.user_id ?? checked.value) === checked.value)
+      .filter(
+        (log): log is Record<string, unknown> =>
+          log !== undefined && (log.user ?? log.user_id ?? checked.value) === checked.value,
+      )
     return json(200, { object: 'list', data: logs })
   }
 
@@ -318,14 +402,21 @@ export function createDialStackHandler(options: DialStackHandlerOptions): FetchH
     const action: DialStackAction = { type: 'calls.retrieve', callId }
     const refused = await gate(request, action)
     if (refused) return refused
-    if (!CALL_ID.test(callId)) return errorResponse(400, { error: 'Invalid call id.', code: 'validation_error' })
+    if (!CALL_ID.test(callId))
+      return errorResponse(400, { error: 'Invalid call id.', code: 'validation_error' })
     const accountId = await account(request, action)
     if (accountId instanceof Response) return accountId
-    const result = await upstream(`/v1/calls/${encodeURIComponent(callId)}`, { method: 'GET', accountId })
+    const result = await upstream(`/v1/calls/${encodeURIComponent(callId)}`, {
+      method: 'GET',
+      accountId,
+    })
     if (result instanceof Response) return result
-    if (!result.response.ok) return upstreamError(result.response, result.body, 'GET /v1/calls/{id}')
+    if (!result.response.ok)
+      return upstreamError(result.response, result.body, 'GET /v1/calls/{id}')
     const log = pickLog(result.body)
-    return log ? json(200, log) : errorResponse(502, { error: 'DialStack returned no call log.', code: 'upstream_invalid' })
+    return log
+      ? json(200, log)
+      : errorResponse(502, { error: 'DialStack returned no call log.', code: 'upstream_invalid' })
   }
 
   return async function handleDialStackRequest(request: Request): Promise<Response> {
@@ -340,10 +431,15 @@ export function createDialStackHandler(options: DialStackHandlerOptions): FetchH
       }
       if (method === 'POST') return await startCall(request)
       if (method === 'GET' && serveLogs) {
-        if (segments.at(-2) === 'calls' && last !== undefined) return await retrieveCall(request, last)
+        if (segments.at(-2) === 'calls' && last !== undefined)
+          return await retrieveCall(request, last)
         return await listCalls(request, url)
       }
-      return errorResponse(405, { error: 'Method not allowed.', code: 'method_not_allowed' }, { Allow: serveLogs || serveSession ? 'GET, POST' : 'POST' })
+      return errorResponse(
+        405,
+        { error: 'Method not allowed.', code: 'method_not_allowed' },
+        { Allow: serveLogs || serveSession ? 'GET, POST' : 'POST' },
+      )
     } catch (error) {
       // Last resort: nothing from the error goes out, and the log line is redacted.
       logger?.warn(`[dialstack] handler failed: ${redact(messageOf(error), secrets)}`)

@@ -3,7 +3,16 @@
  * never import this from browser code: it handles DialStack's secret key.
  */
 export { createDialStackHandler, DIALSTACK_API_URL } from './createDialStackHandler.js'
-export type { AuthorizeResult, DialStackAction, DialStackHandlerOptions, FetchHandler } from './createDialStackHandler.js'
+export type {
+  AuthorizeResult,
+  DialStackAction,
+  DialStackHandlerOptions,
+  FetchHandler,
+} from './createDialStackHandler.js'
 export type { HandlerErrorBody } from './sanitizeErrorBody.js'
 export { validateCallRequest } from '../clients/dialstack/validateCallRequest.js'
-export type { CallRequestResult, CallRequestRules, ValidCallRequest } from '../clients/dialstack/validateCallRequest.js'
+export type {
+  CallRequestResult,
+  CallRequestRules,
+  ValidCallRequest,
+} from '../clients/dialstack/validateCallRequest.js'

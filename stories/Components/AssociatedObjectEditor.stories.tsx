@@ -2,8 +2,19 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import type { InteractionAssociatedObject } from '../../src/core/index.js'
-import { AssociatedObjectEditor, CallButton, type AssociatedObjectEditorProps } from '../../src/index.js'
-import { ada, arabic, loadClient, storyClient, withCalls, type CallsParameters } from '../support/storyKit.js'
+import {
+  AssociatedObjectEditor,
+  CallButton,
+  type AssociatedObjectEditorProps,
+} from '../../src/index.js'
+import {
+  ada,
+  arabic,
+  loadClient,
+  storyClient,
+  withCalls,
+  type CallsParameters,
+} from '../support/storyKit.js'
 
 const calls = (parameters: CallsParameters) => ({ calls: { width: 620, ...parameters } })
 
@@ -18,7 +29,7 @@ const meta = {
     docs: {
       description: {
         component: [
-          'Edits exactly an `InteractionAssociatedObject` — `id`, `type`, `displayName`, `displayType` and `customFields` as name/value rows — or the whole object as JSON. Invalid JSON shows the Bright Pattern SDK\'s own message and keeps the typed text; switching modes keeps the data; missing fields and values that are not text get field-level errors.',
+          "Edits exactly an `InteractionAssociatedObject` — `id`, `type`, `displayName`, `displayType` and `customFields` as name/value rows — or the whole object as JSON. Invalid JSON shows the Bright Pattern SDK's own message and keeps the typed text; switching modes keeps the data; missing fields and values that are not text get field-level errors.",
           '',
           'Its value can be handed straight to `CallButton` or `useStartCall`. Controlled (`value` + `onValueChange`) or not (`defaultValue`). Selectors: `.rcc-AssociatedObjectEditor[data-mode="form|json"]`, `[data-invalid]`, `.rcc-AssociatedObjectEditor-field[data-field]`, `.rcc-AssociatedObjectEditor-row`.',
         ].join('\n'),
@@ -57,11 +68,18 @@ export const EditingCustomFields: Story = {
 /** Required fields left empty, a custom field without a name, a name used twice. */
 export const FieldErrors: Story = {
   args: {
-    defaultValue: { ...ada, id: '', displayName: '', customFields: { crmUrl: 'https://crm.example.com/c/1' } },
+    defaultValue: {
+      ...ada,
+      id: '',
+      displayName: '',
+      customFields: { crmUrl: 'https://crm.example.com/c/1' },
+    },
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await expect(canvas.getByRole('textbox', { name: 'Display name' })).toHaveAccessibleDescription('Display name is required.')
+    await expect(canvas.getByRole('textbox', { name: 'Display name' })).toHaveAccessibleDescription(
+      'Display name is required.',
+    )
     await userEvent.click(canvas.getByRole('button', { name: 'Add field' }))
     await userEvent.keyboard('crmUrl')
     await expect(canvas.getByRole('textbox', { name: 'Field 2 name' })).toHaveAccessibleDescription(
@@ -84,7 +102,11 @@ export const InvalidJson: Story = {
     await userEvent.clear(json)
     await userEvent.click(json)
     await userEvent.paste('{"id": "003A000001", "type": "contact",')
-    await expect(canvas.getByText('You have syntax error in the associated object structure. Cannot parse JSON.')).toBeInTheDocument()
+    await expect(
+      canvas.getByText(
+        'You have syntax error in the associated object structure. Cannot parse JSON.',
+      ),
+    ).toBeInTheDocument()
     await userEvent.click(canvas.getByRole('button', { name: 'Form' }))
     await expect(json).toHaveValue('{"id": "003A000001", "type": "contact",')
     await expect(json).toHaveFocus()
@@ -101,7 +123,11 @@ export const JsonFieldErrors: Story = {
     await userEvent.clear(json)
     await userEvent.click(json)
     await userEvent.paste(
-      JSON.stringify({ id: 1815, type: 'contact', displayType: 'Contact', customFields: { age: 36 } }, null, 2),
+      JSON.stringify(
+        { id: 1815, type: 'contact', displayType: 'Contact', customFields: { age: 36 } },
+        null,
+        2,
+      ),
     )
     await expect(canvas.getByText('id must be text.')).toBeInTheDocument()
     await expect(canvas.getByText('Display name is required.')).toBeInTheDocument()
@@ -121,7 +147,9 @@ export const SwitchingModes: Story = {
     await userEvent.click(json)
     await userEvent.paste(JSON.stringify({ ...ada, displayName: 'Augusta Ada King' }))
     await userEvent.click(canvas.getByRole('button', { name: 'Form' }))
-    await expect(canvas.getByRole('textbox', { name: 'Display name' })).toHaveValue('Augusta Ada King')
+    await expect(canvas.getByRole('textbox', { name: 'Display name' })).toHaveValue(
+      'Augusta Ada King',
+    )
   },
 }
 
@@ -154,7 +182,10 @@ export const ControlledWithCallButton: Story = {
     await userEvent.type(name, 'Lady Lovelace')
     await userEvent.click(canvas.getByRole('button', { name: 'Call Lady Lovelace' }))
     await waitFor(() =>
-      expect(storyClient(context).control.requests[0]?.initialObject).toEqual({ ...ada, displayName: 'Lady Lovelace' }),
+      expect(storyClient(context).control.requests[0]?.initialObject).toEqual({
+        ...ada,
+        displayName: 'Lady Lovelace',
+      }),
     )
   },
 }

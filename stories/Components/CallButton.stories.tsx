@@ -1,7 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { CallButton, Dialpad } from '../../src/index.js'
-import { ada, arabic, loadClient, longNamed, storyClient, withCalls, type CallsParameters } from '../support/storyKit.js'
+import {
+  ada,
+  arabic,
+  loadClient,
+  longNamed,
+  storyClient,
+  withCalls,
+  type CallsParameters,
+} from '../support/storyKit.js'
 
 const calls = (parameters: CallsParameters) => ({ calls: parameters })
 
@@ -23,7 +31,7 @@ const meta = {
     docs: {
       description: {
         component: [
-          'A click-to-call button for a contact\'s number. It starts the call through the provider\'s client, ignores further clicks while the start is pending, and shows and announces a failed start.',
+          "A click-to-call button for a contact's number. It starts the call through the provider's client, ignores further clicks while the start is pending, and shows and announces a failed start.",
           '',
           'Its accessible name says whom it calls (`Call Ada Lovelace`, from `associatedObject.displayName`, else the formatted number). State is exposed as data attributes for styling: `data-status="idle | pending | deferred | active | error"`, `data-pending`, `data-disabled`, `data-invalid`. Every story here runs on the simulated client.',
         ].join('\n'),
@@ -47,7 +55,9 @@ export const Idle: Story = {
 export const NamedAfterTheNumber: Story = {
   args: { associatedObject: undefined },
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: 'Call +1 416 555 0199' })).toBeInTheDocument()
+    await expect(
+      within(canvasElement).getByRole('button', { name: 'Call +1 416 555 0199' }),
+    ).toBeInTheDocument()
   },
 }
 
@@ -73,7 +83,11 @@ export const Active: Story = {
     const button = within(context.canvasElement).getByRole('button', { name: 'Call Ada Lovelace' })
     await userEvent.click(button)
     await waitFor(() => expect(button).toHaveAttribute('data-status', 'active'))
-    await expect(context.args.onStarted).toHaveBeenCalledWith({ id: 'sim-1', deferred: false, phoneNumber: '+14165550199' })
+    await expect(context.args.onStarted).toHaveBeenCalledWith({
+      id: 'sim-1',
+      deferred: false,
+      phoneNumber: '+14165550199',
+    })
   },
 }
 
@@ -101,7 +115,9 @@ export const Deferred: Story = {
 
 /** The provider refused the start: the error is shown, announced (`role="alert"`) and is the button's description. */
 export const StartFailed: Story = {
-  parameters: calls({ failNextStart: { code: 'not_ready', message: 'Log in to the phone system to place calls.' } }),
+  parameters: calls({
+    failNextStart: { code: 'not_ready', message: 'Log in to the phone system to place calls.' },
+  }),
   play: async (context) => {
     const canvas = within(context.canvasElement)
     const button = canvas.getByRole('button', { name: 'Call Ada Lovelace' })
@@ -120,7 +136,9 @@ export const InvalidNumber: Story = {
   play: async (context) => {
     const button = within(context.canvasElement).getByRole('button', { name: 'Call Ada Lovelace' })
     await expect(button).toHaveAttribute('aria-disabled', 'true')
-    await expect(button).toHaveAccessibleDescription('“+1 416” is not a complete international number: after + come the country code and the number.')
+    await expect(button).toHaveAccessibleDescription(
+      '“+1 416” is not a complete international number: after + come the country code and the number.',
+    )
     await userEvent.click(button)
     await expect(storyClient(context).control.requests).toHaveLength(0)
   },
@@ -132,7 +150,9 @@ export const PhoneSystemUnavailable: Story = {
   play: async ({ canvasElement }) => {
     const button = within(canvasElement).getByRole('button', { name: 'Call Ada Lovelace' })
     await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'))
-    await expect(button).toHaveAccessibleDescription('Calls are unavailable: the phone system is not connected.')
+    await expect(button).toHaveAccessibleDescription(
+      'Calls are unavailable: the phone system is not connected.',
+    )
   },
 }
 
@@ -160,7 +180,9 @@ export const LongName: Story = {
 export const RightToLeft: Story = {
   parameters: calls({ dir: 'rtl', lang: 'ar', messages: arabic }),
   play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByRole('button', { name: 'الاتصال بـ Ada Lovelace' })).toBeInTheDocument()
+    await expect(
+      within(canvasElement).getByRole('button', { name: 'الاتصال بـ Ada Lovelace' }),
+    ).toBeInTheDocument()
   },
 }
 

@@ -2,7 +2,15 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { CallOutcome } from '../../src/core/index.js'
 import { CallButton, CallStatusBanner } from '../../src/index.js'
-import { ada, arabic, loadClient, longNamed, storyClient, withCalls, type CallsParameters } from '../support/storyKit.js'
+import {
+  ada,
+  arabic,
+  loadClient,
+  longNamed,
+  storyClient,
+  withCalls,
+  type CallsParameters,
+} from '../support/storyKit.js'
 
 const calls = (parameters: CallsParameters) => ({ calls: { width: 640, ...parameters } })
 
@@ -28,7 +36,8 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-const expectStatus = (status: string, text: string | RegExp) =>
+const expectStatus =
+  (status: string, text: string | RegExp) =>
   async ({ canvasElement }: { canvasElement: HTMLElement }) => {
     const banner = within(canvasElement).getByRole('status', { name: 'Call status' })
     await waitFor(() => expect(banner).toHaveAttribute('data-status', status))
@@ -67,7 +76,9 @@ export const Held: Story = {
   parameters: calls({ scenario: { status: 'held' }, ageMs: 200_000 }),
   play: async (context) => {
     await expectStatus('held', 'On hold')(context)
-    await expect(within(context.canvasElement).getByRole('button', { name: 'Resume' })).toBeInTheDocument()
+    await expect(
+      within(context.canvasElement).getByRole('button', { name: 'Resume' }),
+    ).toBeInTheDocument()
   },
 }
 
@@ -76,7 +87,9 @@ export const Muted: Story = {
   parameters: calls({ scenario: { status: 'connected', muted: true }, ageMs: 45_000 }),
   play: async (context) => {
     const canvas = within(context.canvasElement)
-    await waitFor(() => expect(canvas.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true'))
+    await waitFor(() =>
+      expect(canvas.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true'),
+    )
     await expect(canvas.getByRole('status', { name: 'Call status' })).toHaveAttribute('data-muted')
   },
 }
@@ -85,7 +98,9 @@ const ended = (outcome: CallOutcome, text: string): Story => ({
   parameters: calls({ scenario: { status: 'ended', outcome } }),
   play: async (context) => {
     await expectStatus('ended', text)(context)
-    await expect(within(context.canvasElement).getByRole('status', { name: 'Call status' })).toHaveAttribute('data-outcome', outcome)
+    await expect(
+      within(context.canvasElement).getByRole('status', { name: 'Call status' }),
+    ).toHaveAttribute('data-outcome', outcome)
   },
 })
 
@@ -102,13 +117,24 @@ export const EndedCanceled = ended('canceled', 'Call ended: canceled')
 
 /** The call failed; the reason is the provider's, in words a person can act on. */
 export const Failed: Story = {
-  parameters: calls({ scenario: { status: 'failed', reason: 'The carrier rejected the call: the number is not in service.' } }),
-  play: expectStatus('failed', 'Call failed: The carrier rejected the call: the number is not in service.'),
+  parameters: calls({
+    scenario: {
+      status: 'failed',
+      reason: 'The carrier rejected the call: the number is not in service.',
+    },
+  }),
+  play: expectStatus(
+    'failed',
+    'Call failed: The carrier rejected the call: the number is not in service.',
+  ),
 }
 
 /** A provider that can hang up but not hold or mute (e.g. a click-to-call API): only Hang up. */
 export const HangUpOnly: Story = {
-  parameters: calls({ client: { capabilities: { hold: false, mute: false } }, scenario: { status: 'connected' } }),
+  parameters: calls({
+    client: { capabilities: { hold: false, mute: false } },
+    scenario: { status: 'connected' },
+  }),
   play: async (context) => {
     await expectStatus('connected', 'Connected')(context)
     const canvas = within(context.canvasElement)
@@ -137,7 +163,9 @@ export const Reconnecting: Story = {
     const banner = within(context.canvasElement).getByRole('status', { name: 'Call status' })
     await waitFor(() => expect(banner).toHaveAttribute('data-status', 'connected'))
     storyClient(context).control.dropStream()
-    await waitFor(() => expect(banner).toHaveTextContent('Connection to the phone system lost. Reconnecting…'))
+    await waitFor(() =>
+      expect(banner).toHaveTextContent('Connection to the phone system lost. Reconnecting…'),
+    )
   },
 }
 
@@ -149,7 +177,13 @@ export const LongNames: Story = {
 
 /** Right to left, with the strings translated through `CallProvider` `messages`. */
 export const RightToLeft: Story = {
-  parameters: calls({ scenario: { status: 'connected' }, ageMs: 83_000, dir: 'rtl', lang: 'ar', messages: arabic }),
+  parameters: calls({
+    scenario: { status: 'connected' },
+    ageMs: 83_000,
+    dir: 'rtl',
+    lang: 'ar',
+    messages: arabic,
+  }),
   play: expectStatus('connected', 'متصل'),
 }
 
@@ -191,7 +225,9 @@ export const FullFlow: Story = {
     await waitFor(() => expect(banner).toHaveTextContent('On hold'))
     await userEvent.click(canvas.getByRole('button', { name: 'Resume' }))
     await userEvent.click(canvas.getByRole('button', { name: 'Mute' }))
-    await waitFor(() => expect(canvas.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true'))
+    await waitFor(() =>
+      expect(canvas.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true'),
+    )
     await userEvent.click(canvas.getByRole('button', { name: 'Hang up' }))
     await waitFor(() => expect(banner).toHaveTextContent('Call ended'))
     await expect(canvas.getByRole('button', { name: 'Dismiss' })).toHaveFocus()

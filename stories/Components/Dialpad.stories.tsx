@@ -2,7 +2,14 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { CallStatusBanner, Dialpad, type DialpadProps } from '../../src/index.js'
-import { ada, arabic, loadClient, storyClient, withCalls, type CallsParameters } from '../support/storyKit.js'
+import {
+  ada,
+  arabic,
+  loadClient,
+  storyClient,
+  withCalls,
+  type CallsParameters,
+} from '../support/storyKit.js'
 
 const calls = (parameters: CallsParameters) => ({ calls: parameters })
 
@@ -68,7 +75,10 @@ export const Pending: Story = {
   parameters: calls({ client: { delays: { start: 600_000 } } }),
   play: async (context) => {
     const canvas = within(context.canvasElement)
-    await userEvent.type(canvas.getByRole('textbox', { name: 'Phone number' }), '+14165550199{Enter}')
+    await userEvent.type(
+      canvas.getByRole('textbox', { name: 'Phone number' }),
+      '+14165550199{Enter}',
+    )
     const call = canvas.getByRole('button', { name: 'Calling…' })
     await expect(call).toHaveAttribute('aria-busy', 'true')
     await userEvent.click(call)
@@ -84,7 +94,9 @@ export const InvalidNumber: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Call' }))
     const input = canvas.getByRole('textbox', { name: 'Phone number' })
     await expect(input).toHaveAttribute('aria-invalid', 'true')
-    await expect(input).toHaveAccessibleDescription('Add the country code to “4165550199”, for example +1 for the US and Canada.')
+    await expect(input).toHaveAccessibleDescription(
+      'Add the country code to “4165550199”, for example +1 for the US and Canada.',
+    )
     await expect(input).toHaveFocus()
   },
 }
@@ -94,15 +106,24 @@ export const Prefilled: Story = {
   parameters: calls({ prefill: '+14165550199' }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await waitFor(() => expect(canvas.getByRole('textbox', { name: 'Phone number' })).toHaveValue('+14165550199'))
+    await waitFor(() =>
+      expect(canvas.getByRole('textbox', { name: 'Phone number' })).toHaveValue('+14165550199'),
+    )
     await expect(canvas.getByRole('button', { name: 'Call' })).toHaveFocus()
-    await expect(canvas.getByRole('status')).toHaveTextContent('+1 416 555 0199 is on the dialpad. Press Call to dial.')
+    await expect(canvas.getByRole('status')).toHaveTextContent(
+      '+1 416 555 0199 is on the dialpad. Press Call to dial.',
+    )
   },
 }
 
 /** The start failed: shown, announced, and the Call button's description. */
 export const StartFailed: Story = {
-  parameters: calls({ failNextStart: { code: 'unauthorized', message: 'Your phone session expired. Sign in again to place calls.' } }),
+  parameters: calls({
+    failNextStart: {
+      code: 'unauthorized',
+      message: 'Your phone session expired. Sign in again to place calls.',
+    },
+  }),
   args: { defaultValue: '+14165550199' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
@@ -175,7 +196,9 @@ export const WithRecord: Story = {
   args: { associatedObject: ada, defaultValue: '+14165550199' },
   play: async (context) => {
     await userEvent.click(within(context.canvasElement).getByRole('button', { name: 'Call' }))
-    await waitFor(() => expect(storyClient(context).control.requests[0]?.initialObject).toEqual(ada))
+    await waitFor(() =>
+      expect(storyClient(context).control.requests[0]?.initialObject).toEqual(ada),
+    )
   },
 }
 

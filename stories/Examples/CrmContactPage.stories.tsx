@@ -13,7 +13,12 @@ import {
   useCallMessages,
   useInteractions,
 } from '../../src/index.js'
-import { createStoryClient, phoneNumbers, storyClient, type StoryClient } from '../support/storyKit.js'
+import {
+  createStoryClient,
+  phoneNumbers,
+  storyClient,
+  type StoryClient,
+} from '../support/storyKit.js'
 
 interface Contact {
   phone: string
@@ -22,7 +27,13 @@ interface Contact {
   record: InteractionAssociatedObject
 }
 
-const contact = (id: string, name: string, phone: string, title: string, company: string): Contact => ({
+const contact = (
+  id: string,
+  name: string,
+  phone: string,
+  title: string,
+  company: string,
+): Contact => ({
   phone,
   title,
   company,
@@ -36,11 +47,41 @@ const contact = (id: string, name: string, phone: string, title: string, company
 })
 
 const CONTACTS: Contact[] = [
-  contact('003A000001', 'Ada Lovelace', '+14165550199', 'Head of Analytics', 'Analytical Engines Ltd'),
-  contact('003A000002', 'Grace Hopper', '+12025550147', 'Rear Admiral, Engineering', 'Harvard Computation Lab'),
-  contact('003A000003', 'Alan Turing', '+442079460018', 'Principal Scientist', 'Bletchley Park Trust'),
-  contact('003A000004', 'Katherine Johnson', '+17575550123', 'Flight Dynamics Lead', 'NASA Langley'),
-  contact('003A000005', 'Hedy Lamarr', '2047', 'Inventor in residence (ext. 2047)', 'Frequency Hopping Inc.'),
+  contact(
+    '003A000001',
+    'Ada Lovelace',
+    '+14165550199',
+    'Head of Analytics',
+    'Analytical Engines Ltd',
+  ),
+  contact(
+    '003A000002',
+    'Grace Hopper',
+    '+12025550147',
+    'Rear Admiral, Engineering',
+    'Harvard Computation Lab',
+  ),
+  contact(
+    '003A000003',
+    'Alan Turing',
+    '+442079460018',
+    'Principal Scientist',
+    'Bletchley Park Trust',
+  ),
+  contact(
+    '003A000004',
+    'Katherine Johnson',
+    '+17575550123',
+    'Flight Dynamics Lead',
+    'NASA Langley',
+  ),
+  contact(
+    '003A000005',
+    'Hedy Lamarr',
+    '2047',
+    'Inventor in residence (ext. 2047)',
+    'Frequency Hopping Inc.',
+  ),
   contact('003A000006', 'Charles Babbage', '4165550123', 'Founder', 'Difference Engines'),
 ]
 
@@ -76,14 +117,17 @@ function RecentCalls() {
         <ul>
           {calls.slice(0, 6).map((call) => {
             const done = isTerminalStatus(call.status)
-            const outcome = call.status === 'ended' && call.outcome ? messages.outcomes[call.outcome] : ''
+            const outcome =
+              call.status === 'ended' && call.outcome ? messages.outcomes[call.outcome] : ''
             const length =
               call.connectedAt !== undefined && call.endedAt !== undefined
                 ? formatCallDuration(call.endedAt - call.connectedAt)
                 : null
             return (
               <li key={call.id} data-status={call.status}>
-                <span className="crm-recent-name">{call.associatedObject?.displayName ?? call.phoneNumber}</span>
+                <span className="crm-recent-name">
+                  {call.associatedObject?.displayName ?? call.phoneNumber}
+                </span>
                 <span className="crm-recent-meta">
                   {messages.statuses[call.status]}
                   {outcome ? ` · ${outcome}` : ''}
@@ -141,7 +185,9 @@ function SimulatorToolbar({ client }: { client: StoryClient }) {
 }
 
 function CrmContactPage({ client }: { client: StoryClient }) {
-  const [records, setRecords] = useState(() => new Map(CONTACTS.map((c) => [c.record.id, c.record])))
+  const [records, setRecords] = useState(
+    () => new Map(CONTACTS.map((c) => [c.record.id, c.record])),
+  )
   const [selectedId, setSelectedId] = useState(CONTACTS[0]!.record.id)
   const selected = records.get(selectedId)!
   return (
@@ -168,7 +214,9 @@ function CrmContactPage({ client }: { client: StoryClient }) {
           <div className="crm-content">
             <div className="crm-page-heading">
               <h1>Contacts</h1>
-              <p className="crm-muted">{CONTACTS.length} contacts · calls go through the simulated phone system</p>
+              <p className="crm-muted">
+                {CONTACTS.length} contacts · calls go through the simulated phone system
+              </p>
             </div>
             <section className="crm-card" aria-labelledby="crm-contacts-title">
               <h2 id="crm-contacts-title" className="crm-visually-hidden">
@@ -231,12 +279,15 @@ function CrmContactPage({ client }: { client: StoryClient }) {
                 Call record for {selected.displayName}
               </h2>
               <p className="crm-muted">
-                This record travels with every call to {selected.displayName}. Edit it as a form or as JSON.
+                This record travels with every call to {selected.displayName}. Edit it as a form or
+                as JSON.
               </p>
               <AssociatedObjectEditor
                 key={selectedId}
                 value={selected}
-                onValueChange={(value) => setRecords((current) => new Map(current).set(selectedId, value))}
+                onValueChange={(value) =>
+                  setRecords((current) => new Map(current).set(selectedId, value))
+                }
               />
             </section>
           </div>
@@ -256,7 +307,9 @@ const meta = {
   tags: ['!autodocs'],
   loaders: [
     async () => ({
-      client: createStoryClient({ client: { delays: { start: 300, ringing: 1000, answer: 2000, noAnswer: 5000 } } }),
+      client: createStoryClient({
+        client: { delays: { start: 300, ringing: 1000, answer: 2000, noAnswer: 5000 } },
+      }),
     }),
   ],
   render: (_args, context) => <CrmContactPage client={storyClient(context)} />,
@@ -297,7 +350,9 @@ export const DeferredDialFlow: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('switch', { name: 'Deferred dial' }))
     await userEvent.click(canvas.getByRole('button', { name: 'Call Grace Hopper' }))
-    await waitFor(() => expect(canvas.getByRole('textbox', { name: 'Phone number' })).toHaveValue('+12025550147'))
+    await waitFor(() =>
+      expect(canvas.getByRole('textbox', { name: 'Phone number' })).toHaveValue('+12025550147'),
+    )
     await waitFor(() => expect(canvas.getByRole('button', { name: 'Call' })).toHaveFocus())
     await userEvent.keyboard('{Enter}')
     const banner = canvas.getByRole('status', { name: 'Call status' })

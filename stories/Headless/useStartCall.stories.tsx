@@ -1,8 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { createSimulatedClient, type SimulatedClientOptions } from '../../src/clients/simulated/index.js'
-import { CallProvider, useActiveInteraction, useCallControls, useStartCall } from '../../src/index.js'
+import {
+  createSimulatedClient,
+  type SimulatedClientOptions,
+} from '../../src/clients/simulated/index.js'
+import {
+  CallProvider,
+  useActiveInteraction,
+  useCallControls,
+  useStartCall,
+} from '../../src/index.js'
 
 /** A page built only from the headless hooks: no library component, every state as data. */
 function HeadlessCall({ phoneNumber }: { phoneNumber: string }) {
@@ -11,15 +19,31 @@ function HeadlessCall({ phoneNumber }: { phoneNumber: string }) {
   const controls = useCallControls(call?.id)
   return (
     <section aria-label="Headless call">
-      <button type="button" onClick={() => startCall(phoneNumber)} aria-busy={isPending || undefined}>
+      <button
+        type="button"
+        onClick={() => startCall(phoneNumber)}
+        aria-busy={isPending || undefined}
+      >
         {isPending ? 'Calling…' : `Call ${phoneNumber}`}
       </button>{' '}
-      <button type="button" onClick={() => void controls.hangup()} disabled={!call || call.status === 'ended'}>
+      <button
+        type="button"
+        onClick={() => void controls.hangup()}
+        disabled={!call || call.status === 'ended'}
+      >
         Hang up
       </button>
       <dl>
         <dt>Mutation</dt>
-        <dd data-testid="mutation">{isPending ? 'pending' : error ? `error: ${error.message}` : deferred ? 'deferred' : (data?.id ?? 'idle')}</dd>
+        <dd data-testid="mutation">
+          {isPending
+            ? 'pending'
+            : error
+              ? `error: ${error.message}`
+              : deferred
+                ? 'deferred'
+                : (data?.id ?? 'idle')}
+        </dd>
         <dt>Call state</dt>
         <dd>
           <span role="status">{call?.status ?? 'no call'}</span>
@@ -45,13 +69,16 @@ const meta = {
   component: Demo,
   args: { phoneNumber: '+14165550199', outcome: 'answered' },
   argTypes: {
-    outcome: { control: 'inline-radio', options: ['answered', 'busy', 'no-answer', 'failed', 'timeout'] },
+    outcome: {
+      control: 'inline-radio',
+      options: ['answered', 'busy', 'no-answer', 'failed', 'timeout'],
+    },
   },
   parameters: {
     docs: {
       description: {
         component:
-          '`useStartCall()` is a TanStack Query mutation over the provider\'s client; `useActiveInteraction()` reads the live call from the store. This page shows the raw state a call goes through on the simulated client.',
+          "`useStartCall()` is a TanStack Query mutation over the provider's client; `useActiveInteraction()` reads the live call from the store. This page shows the raw state a call goes through on the simulated client.",
       },
     },
   },
@@ -81,7 +108,9 @@ export const TimeoutError: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Call +14165550199' }))
     await waitFor(() =>
-      expect(canvas.getByTestId('mutation')).toHaveTextContent('error: The phone system did not answer in time'),
+      expect(canvas.getByTestId('mutation')).toHaveTextContent(
+        'error: The phone system did not answer in time',
+      ),
     )
   },
 }

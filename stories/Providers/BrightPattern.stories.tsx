@@ -1,7 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useEffect, useReducer, useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
-import { createBrightPatternClient, type ResultErrorName } from '../../src/clients/bright-pattern/index.js'
+import {
+  createBrightPatternClient,
+  type ResultErrorName,
+} from '../../src/clients/bright-pattern/index.js'
 import type { InteractionAssociatedObject } from '../../src/core/index.js'
 import { CallButton, CallProvider, CallStatusBanner, type CallMessages } from '../../src/index.js'
 import { bannerSays, callAda } from '../support/play.js'
@@ -47,7 +50,10 @@ const messages: Partial<CallMessages> = {
 const silentLogger = { debug: () => {}, warn: () => {} }
 
 function liveCall(adApi: FakeAdApi, states: readonly string[]) {
-  return adApi.list().filter((i) => states.includes(i.state)).at(-1)?.interactionId
+  return adApi
+    .list()
+    .filter((i) => states.includes(i.state))
+    .at(-1)?.interactionId
 }
 
 /** A contact with a click-to-call button, the live banner, and a stand-in for the widget. */
@@ -63,10 +69,21 @@ function BrightPatternDemo({
 }: BrightPatternDemoProps) {
   // One widget and one client per mounted story; the app owns its client, and so does the story.
   const [{ adApi, client }] = useState(() => {
-    const fake = createFakeAdApi({ deferredDial, loggedIn: signedIn, autoEvents: !silent, ringingAfterMs: 300, afterCallWork, eventDelayMs: 50 })
+    const fake = createFakeAdApi({
+      deferredDial,
+      loggedIn: signedIn,
+      autoEvents: !silent,
+      ringingAfterMs: 300,
+      afterCallWork,
+      eventDelayMs: 50,
+    })
     if (startError) fake.failNext('startCall', startError)
-    if (timeoutErrorInSuccess) fake.succeedNextWith('startCall', { id: null, error: 'Timeout error' })
-    return { adApi: fake, client: createBrightPatternClient({ adApi: fake, startTimeoutMs, logger: silentLogger }) }
+    if (timeoutErrorInSuccess)
+      fake.succeedNextWith('startCall', { id: null, error: 'Timeout error' })
+    return {
+      adApi: fake,
+      client: createBrightPatternClient({ adApi: fake, startTimeoutMs, logger: silentLogger }),
+    }
   })
   const [, refresh] = useReducer((n: number) => n + 1, 0)
   useEffect(() => client.subscribe(refresh), [client])
@@ -95,9 +112,14 @@ function BrightPatternDemo({
       <fieldset>
         <legend>Bright Pattern widget (simulated)</legend>
         <p>
-          Agent {adApi.loggedIn ? 'signed in' : 'signed out'} · widget dialpad: {adApi.dialpadNumber || 'empty'}
+          Agent {adApi.loggedIn ? 'signed in' : 'signed out'} · widget dialpad:{' '}
+          {adApi.dialpadNumber || 'empty'}
         </p>
-        <button type="button" onClick={act(() => adApi.dialFromDialpad())} disabled={!adApi.dialpadNumber}>
+        <button
+          type="button"
+          onClick={act(() => adApi.dialFromDialpad())}
+          disabled={!adApi.dialpadNumber}
+        >
           Agent presses Dial in the widget
         </button>{' '}
         <button
@@ -137,7 +159,7 @@ const meta = {
     docs: {
       description: {
         component:
-          '`createBrightPatternClient` on a fake Communicator Widget SDK (`adApi`): `startCall(phone, object)` answers in the SDK\'s envelope and the widget\'s callbacks (`ON_NEW_INTERACTION`, `ON_INTERACTION_STATE_CHANGE`, `ON_INTERACTION_REMOVED`, `ON_LOGIN`/`ON_LOGOUT`) drive the banner: `queued` → dialing, `delivery_pending` → ringing, `delivered` → connected, `hold` → on hold, `wrap_up`/`completed` → ended. The panel below plays the agent and the far end.',
+          "`createBrightPatternClient` on a fake Communicator Widget SDK (`adApi`): `startCall(phone, object)` answers in the SDK's envelope and the widget's callbacks (`ON_NEW_INTERACTION`, `ON_INTERACTION_STATE_CHANGE`, `ON_INTERACTION_REMOVED`, `ON_LOGIN`/`ON_LOGOUT`) drive the banner: `queued` → dialing, `delivery_pending` → ringing, `delivered` → connected, `hold` → on hold, `wrap_up`/`completed` → ended. The panel below plays the agent and the far end.",
       },
     },
   },
@@ -154,7 +176,12 @@ export const Answered: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Far end answers' }))
     await bannerSays(banner, 'Connected')
     await userEvent.click(within(banner).getByRole('button', { name: 'Mute' }))
-    await waitFor(() => expect(within(banner).getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true'))
+    await waitFor(() =>
+      expect(within(banner).getByRole('button', { name: 'Mute' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      ),
+    )
     await userEvent.click(within(banner).getByRole('button', { name: 'Hold' }))
     await bannerSays(banner, 'On hold')
     await userEvent.click(within(banner).getByRole('button', { name: 'Resume' }))
@@ -189,7 +216,11 @@ export const SignedOutMidCall: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Far end answers' }))
     await bannerSays(banner, 'Connected')
     await userEvent.click(canvas.getByRole('button', { name: 'Agent signs out' }))
-    await waitFor(() => expect(canvas.getByText('Sign in to the Bright Pattern widget to place calls.')).toBeInTheDocument())
+    await waitFor(() =>
+      expect(
+        canvas.getByText('Sign in to the Bright Pattern widget to place calls.'),
+      ).toBeInTheDocument(),
+    )
     await userEvent.click(canvas.getByRole('button', { name: 'Far end hangs up' }))
     expect(banner).toHaveTextContent('Connected')
     await userEvent.click(canvas.getByRole('button', { name: 'Agent signs in' }))
@@ -202,8 +233,15 @@ export const SignedOut: Story = {
   args: { signedIn: false },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await waitFor(() => expect(canvas.getByText('Sign in to the Bright Pattern widget to place calls.')).toBeInTheDocument())
-    expect(canvas.getByRole('button', { name: 'Call Ada Lovelace' })).toHaveAttribute('aria-disabled', 'true')
+    await waitFor(() =>
+      expect(
+        canvas.getByText('Sign in to the Bright Pattern widget to place calls.'),
+      ).toBeInTheDocument(),
+    )
+    expect(canvas.getByRole('button', { name: 'Call Ada Lovelace' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    )
   },
 }
 
@@ -214,7 +252,9 @@ export const NoPhoneDevice: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
     await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent('You are signed in to Bright Pattern without a phone. Choose a phone device in the widget, then try again.'),
+      expect(canvas.getByRole('alert')).toHaveTextContent(
+        'You are signed in to Bright Pattern without a phone. Choose a phone device in the widget, then try again.',
+      ),
     )
   },
 }
@@ -225,7 +265,11 @@ export const CallerIdNotAllowed: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent('You are not allowed to call from the selected caller ID.'))
+    await waitFor(() =>
+      expect(canvas.getByRole('alert')).toHaveTextContent(
+        'You are not allowed to call from the selected caller ID.',
+      ),
+    )
   },
 }
 
@@ -235,7 +279,11 @@ export const TimeoutErrorInSuccess: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent('Bright Pattern did not answer in time. Try again.'))
+    await waitFor(() =>
+      expect(canvas.getByRole('alert')).toHaveTextContent(
+        'Bright Pattern did not answer in time. Try again.',
+      ),
+    )
   },
 }
 
@@ -245,8 +293,14 @@ export const NoEventForTheCall: Story = {
   play: async ({ canvasElement }) => {
     const { banner } = await callAda(canvasElement)
     await bannerSays(banner, 'Starting call…')
-    await waitFor(() => expect(banner).toHaveTextContent('Call failed: Bright Pattern accepted the call but reported nothing about it.'), {
-      timeout: 4000,
-    })
+    await waitFor(
+      () =>
+        expect(banner).toHaveTextContent(
+          'Call failed: Bright Pattern accepted the call but reported nothing about it.',
+        ),
+      {
+        timeout: 4000,
+      },
+    )
   },
 }

@@ -55,15 +55,33 @@ function later(world: World, ms: number, fn: () => void) {
 }
 
 /** Sends an SSE event to every open stream of the world (lost when none is open). */
-function emit(world: World, type: string, log: DialStackCallLog, extra: Record<string, unknown> = {}) {
+function emit(
+  world: World,
+  type: string,
+  log: DialStackCallLog,
+  extra: Record<string, unknown> = {},
+) {
   world.events += 1
-  const data = { call_id: log.id, direction: 'outbound', to_number: log.to_number, user: log.user, timestamp: new Date().toISOString(), ...extra }
-  const frame = encoder.encode(`event: ${type}\ndata: ${JSON.stringify({ id: `evt_${world.events}`, type, data })}\n\n`)
+  const data = {
+    call_id: log.id,
+    direction: 'outbound',
+    to_number: log.to_number,
+    user: log.user,
+    timestamp: new Date().toISOString(),
+    ...extra,
+  }
+  const frame = encoder.encode(
+    `event: ${type}\ndata: ${JSON.stringify({ id: `evt_${world.events}`, type, data })}\n\n`,
+  )
   if (!world.streamUp) return
   for (const stream of world.streams) stream.enqueue(frame)
 }
 
-function endCall(world: World, log: DialStackCallLog, status: NonNullable<DialStackCallLog['status']>) {
+function endCall(
+  world: World,
+  log: DialStackCallLog,
+  status: NonNullable<DialStackCallLog['status']>,
+) {
   if (log.status !== null) return
   log.status = status
   log.ended_at = new Date().toISOString()
@@ -86,7 +104,8 @@ function remoteHangup(world: World) {
   if (log) endCall(world, log, 'completed')
 }
 
-const worldOf = (params: Record<string, string | readonly string[] | undefined>) => worlds.get(String(params.world))
+const worldOf = (params: Record<string, string | readonly string[] | undefined>) =>
+  worlds.get(String(params.world))
 const missing = () => HttpResponse.json({ error: 'No such world' }, { status: 404 })
 const backend = '*/dialstack/:world/api/dialstack'
 
@@ -94,17 +113,26 @@ const handlers = [
   http.post(`${backend}/session`, ({ params }) => {
     const world = worldOf(params)
     if (!world) return missing()
-    if (world.scenario.sessionRefused) return HttpResponse.json({ error: 'Sign in again', code: 'unauthorized' }, { status: 401 })
-    return HttpResponse.json({ client_secret: SECRET, expires_at: Math.floor(Date.now() / 1000) + 3600 })
+    if (world.scenario.sessionRefused)
+      return HttpResponse.json({ error: 'Sign in again', code: 'unauthorized' }, { status: 401 })
+    return HttpResponse.json({
+      client_secret: SECRET,
+      expires_at: Math.floor(Date.now() / 1000) + 3600,
+    })
   }),
   http.post(`${backend}/calls`, async ({ params, request }) => {
     const world = worldOf(params)
     if (!world) return missing()
     const { scenario } = world
-    if (scenario.signedOut) return HttpResponse.json({ error: 'Sign in again', code: 'unauthorized' }, { status: 401 })
-    if (scenario.userNotFound) return HttpResponse.json({ error: 'User not found' }, { status: 404 })
+    if (scenario.signedOut)
+      return HttpResponse.json({ error: 'Sign in again', code: 'unauthorized' }, { status: 401 })
+    if (scenario.userNotFound)
+      return HttpResponse.json({ error: 'User not found' }, { status: 404 })
     if (scenario.rateLimited) {
-      return HttpResponse.json({ error: 'Too many requests', code: 'rate_limited' }, { status: 429, headers: { 'Retry-After': '30' } })
+      return HttpResponse.json(
+        { error: 'Too many requests', code: 'rate_limited' },
+        { status: 429, headers: { 'Retry-After': '30' } },
+      )
     }
     const body = (await request.json()) as { user_id: string; dial_string: string }
     const log: DialStackCallLog = {
@@ -135,7 +163,9 @@ const handlers = [
   }),
   http.get(`${backend}/calls/:id`, ({ params }) => {
     const log = worldOf(params)?.calls.find((call) => call.id === params.id)
-    return log ? HttpResponse.json(log) : HttpResponse.json({ error: 'Call not found' }, { status: 404 })
+    return log
+      ? HttpResponse.json(log)
+      : HttpResponse.json({ error: 'Call not found' }, { status: 404 })
   }),
   http.get(`${backend}/calls`, ({ params }) =>
     HttpResponse.json({ object: 'list', data: [...(worldOf(params)?.calls ?? [])].reverse() }),
@@ -143,7 +173,8 @@ const handlers = [
   http.get('*/dialstack/:world/v1/events', ({ params, request }) => {
     const world = worldOf(params)
     if (!world) return missing()
-    if (request.headers.get('Authorization') !== `Bearer ${SECRET}`) return HttpResponse.json({ error: 'Unauthorized' }, { status: 401 })
+    if (request.headers.get('Authorization') !== `Bearer ${SECRET}`)
+      return HttpResponse.json({ error: 'Unauthorized' }, { status: 401 })
     if (!world.streamUp) return HttpResponse.json({ error: 'Service unavailable' }, { status: 503 })
     let own: ReadableStreamDefaultController<Uint8Array> | undefined
     const stream = new ReadableStream<Uint8Array>({
@@ -156,7 +187,9 @@ const handlers = [
         if (own) world.streams.delete(own)
       },
     })
-    return new HttpResponse(stream, { headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' } })
+    return new HttpResponse(stream, {
+      headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' },
+    })
   }),
 ]
 
@@ -174,7 +207,14 @@ interface DialStackDemoProps extends Scenario {
 
 function createDemo(scenario: Scenario): { key: string; world: World; client: CallClient } {
   const key = Math.random().toString(36).slice(2, 10)
-  const world: World = { scenario, calls: [], streams: new Set(), streamUp: true, timers: new Set(), events: 0 }
+  const world: World = {
+    scenario,
+    calls: [],
+    streams: new Set(),
+    streamUp: true,
+    timers: new Set(),
+    events: 0,
+  }
   worlds.set(key, world)
   const route = `/dialstack/${key}/api/dialstack`
   const client = createDialStackClient({
@@ -182,7 +222,8 @@ function createDemo(scenario: Scenario): { key: string; world: World; client: Ca
     userId: scenario.userId ?? USER,
     events: {
       url: `/dialstack/${key}/v1/events`,
-      getClientSecret: () => fetch(`${route}/session`, { method: 'POST' }).then((response) => response.json()),
+      getClientSecret: () =>
+        fetch(`${route}/session`, { method: 'POST' }).then((response) => response.json()),
       backoff: { initialMs: 200, maxMs: 1000 },
     },
     poll: { url: `${route}/calls`, intervalMs: 500 },
@@ -241,7 +282,7 @@ const meta = {
     docs: {
       description: {
         component:
-          '`createDialStackClient` on a DialStack stand-in: MSW plays the app\'s backend route (what `createDialStackHandler` from `react-click-to-call/server` answers: `POST …/calls` → 202 with no call id, `POST …/session` → a client secret) and DialStack\'s SSE stream (`call.initiated` → `call.ringing` → `call.answered` → `call.end`). The person\'s own phone rings first, then the contact\'s. DialStack has no hang-up, hold or mute: the banner shows no controls; the person hangs up on their phone. After the stream drops, the client resyncs from the call log so the end of the call is not lost.',
+          "`createDialStackClient` on a DialStack stand-in: MSW plays the app's backend route (what `createDialStackHandler` from `react-click-to-call/server` answers: `POST …/calls` → 202 with no call id, `POST …/session` → a client secret) and DialStack's SSE stream (`call.initiated` → `call.ringing` → `call.answered` → `call.end`). The person's own phone rings first, then the contact's. DialStack has no hang-up, hold or mute: the banner shows no controls; the person hangs up on their phone. After the stream drops, the client resyncs from the call log so the end of the call is not lost.",
       },
     },
   },
@@ -269,7 +310,10 @@ export const Busy: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Call ended: line busy'), { timeout: 3000 })
+    await waitFor(
+      () => expect(canvas.getByRole('status')).toHaveTextContent('Call ended: line busy'),
+      { timeout: 3000 },
+    )
   },
 }
 
@@ -294,7 +338,11 @@ export const UserNotFound: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent('User not found: DialStack does not know your user'))
+    await waitFor(() =>
+      expect(canvas.getByRole('alert')).toHaveTextContent(
+        'User not found: DialStack does not know your user',
+      ),
+    )
   },
 }
 
@@ -304,7 +352,11 @@ export const RateLimited: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent('Too many calls at once. Wait 30 s and try again.'))
+    await waitFor(() =>
+      expect(canvas.getByRole('alert')).toHaveTextContent(
+        'Too many calls at once. Wait 30 s and try again.',
+      ),
+    )
   },
 }
 
@@ -324,7 +376,9 @@ export const InvalidUserId: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent('Invalid user_id format'))
+    await waitFor(() =>
+      expect(canvas.getByRole('alert')).toHaveTextContent('Invalid user_id format'),
+    )
   },
 }
 
@@ -335,6 +389,8 @@ export const SessionRefused: Story = {
     const canvas = within(canvasElement)
     const button = canvas.getByRole('button', { name: 'Call Ada Lovelace' })
     await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'), { timeout: 4000 })
-    expect(button).toHaveAccessibleDescription('Calls are unavailable: the phone system is not connected.')
+    expect(button).toHaveAccessibleDescription(
+      'Calls are unavailable: the phone system is not connected.',
+    )
   },
 }

@@ -99,35 +99,61 @@ function storyNotifications(world: World): NotificationSource {
 }
 
 const base = '*/gws/:world/api/v2'
-const worldOf = (params: Record<string, string | readonly string[] | undefined>) => worlds.get(String(params.world))
+const worldOf = (params: Record<string, string | readonly string[] | undefined>) =>
+  worlds.get(String(params.world))
 const ok = { 'X-CSRF-HEADER': 'X-CSRF-TOKEN', 'X-CSRF-TOKEN': 'story-token' }
 
 const handlers = [
   http.get(`${base}/me`, ({ params }) => {
     const world = worldOf(params)
-    if (!world) return HttpResponse.json({ statusCode: 6, statusMessage: 'No such world' }, { status: 404 })
+    if (!world)
+      return HttpResponse.json({ statusCode: 6, statusMessage: 'No such world' }, { status: 404 })
     if (world.scenario.sessionExpired) {
-      return HttpResponse.json({ statusCode: 20, statusMessage: 'User not authenticated' }, { status: 401 })
+      return HttpResponse.json(
+        { statusCode: 20, statusMessage: 'User not authenticated' },
+        { status: 401 },
+      )
     }
     return HttpResponse.json(
-      { statusCode: 0, user: { id: 'agent-1', userName: 'agent', devices: [{ id: 'device-1', deviceState: 'Active', phoneNumber: '15000' }] } },
+      {
+        statusCode: 0,
+        user: {
+          id: 'agent-1',
+          userName: 'agent',
+          devices: [{ id: 'device-1', deviceState: 'Active', phoneNumber: '15000' }],
+        },
+      },
       { headers: ok },
     )
   }),
   http.get(`${base}/me/calls`, ({ params }) =>
-    HttpResponse.json({ statusCode: 0, calls: [...(worldOf(params)?.calls.values() ?? [])] }, { headers: ok }),
+    HttpResponse.json(
+      { statusCode: 0, calls: [...(worldOf(params)?.calls.values() ?? [])] },
+      { headers: ok },
+    ),
   ),
   http.post(`${base}/me/devices/:device/calls`, async ({ params, request }) => {
     const world = worldOf(params)
-    if (!world) return HttpResponse.json({ statusCode: 6, statusMessage: 'No such world' }, { status: 404 })
+    if (!world)
+      return HttpResponse.json({ statusCode: 6, statusMessage: 'No such world' }, { status: 404 })
     if (world.scenario.dialError) return HttpResponse.json(world.scenario.dialError)
-    const body = (await request.json()) as { destination: { phoneNumber: string }; userData?: Record<string, string> }
+    const body = (await request.json()) as {
+      destination: { phoneNumber: string }
+      userData?: Record<string, string>
+    }
     const phoneNumber = body.destination.phoneNumber
     const call: GenesysCall = {
       id: `012PUFMMS0ASNAK48O7GK2LAES${String(world.calls.size + 1).padStart(6, '0')}`,
       state: 'Dialing',
       callType: 'Outbound',
-      participants: [{ phoneNumber, formattedPhoneNumber: phoneNumber, e164Number: phoneNumber, digits: phoneNumber.replace(/\D/g, '') }],
+      participants: [
+        {
+          phoneNumber,
+          formattedPhoneNumber: phoneNumber,
+          e164Number: phoneNumber,
+          digits: phoneNumber.replace(/\D/g, ''),
+        },
+      ],
       dnis: phoneNumber,
       capabilities: CAPABILITIES.Dialing,
       userData: body.userData,
@@ -135,17 +161,25 @@ const handlers = [
     if (!world.scenario.silent) {
       world.calls.set(call.id, call)
       later(world, 150, () => setState(world, call, 'Dialing'))
-      later(world, 150 + (world.scenario.answerAfterMs ?? 600), () => world.calls.has(call.id) && setState(world, call, 'Established'))
+      later(
+        world,
+        150 + (world.scenario.answerAfterMs ?? 600),
+        () => world.calls.has(call.id) && setState(world, call, 'Established'),
+      )
     }
     return HttpResponse.json({ statusCode: 0 })
   }),
   http.post(`${base}/me/calls/:id`, async ({ params, request }) => {
     const world = worldOf(params)
     const call = world?.calls.get(String(params.id))
-    if (!world || !call) return HttpResponse.json({ statusCode: 6, statusMessage: 'Call not found' }, { status: 404 })
+    if (!world || !call)
+      return HttpResponse.json({ statusCode: 6, statusMessage: 'Call not found' }, { status: 404 })
     const { operationName } = (await request.json()) as { operationName: string }
     if (!call.capabilities?.includes(operationName)) {
-      return HttpResponse.json({ statusCode: 2, statusMessage: `${operationName} is not valid in state ${call.state}` })
+      return HttpResponse.json({
+        statusCode: 2,
+        statusMessage: `${operationName} is not valid in state ${call.state}`,
+      })
     }
     const next = { Hangup: 'Released', Hold: 'Held', Retrieve: 'Established' }[operationName]
     if (next) later(world, 100, () => setState(world, call, next))
@@ -227,7 +261,7 @@ const meta = {
     docs: {
       description: {
         component:
-          '`createGenesysClient` on a GWS stand-in: MSW answers `GET /api/v2/me`, `Dial` and the call operations; a story-level `NotificationSource` stands in for CometD and publishes `CallStateChangeMessage`s (`Dialing` → `Established` → `Held` → `Released`). The banner\'s controls follow each call\'s `capabilities`: no Hold while dialing, no Mute at all (GWS has none).',
+          "`createGenesysClient` on a GWS stand-in: MSW answers `GET /api/v2/me`, `Dial` and the call operations; a story-level `NotificationSource` stands in for CometD and publishes `CallStateChangeMessage`s (`Dialing` → `Established` → `Held` → `Released`). The banner's controls follow each call's `capabilities`: no Hold while dialing, no Mute at all (GWS has none).",
       },
     },
   },
@@ -276,7 +310,9 @@ export const Forbidden: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
     await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent('Genesys does not allow this for your user. (Operation forbidden for this place)'),
+      expect(canvas.getByRole('alert')).toHaveTextContent(
+        'Genesys does not allow this for your user. (Operation forbidden for this place)',
+      ),
     )
   },
 }
@@ -287,7 +323,9 @@ export const SessionExpired: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent('Sign in to Genesys again.'))
+    await waitFor(() =>
+      expect(canvas.getByRole('alert')).toHaveTextContent('Sign in to Genesys again.'),
+    )
   },
 }
 
@@ -297,6 +335,10 @@ export const NoDialingNotification: Story = {
   play: async ({ canvasElement }) => {
     const { banner } = await callAda(canvasElement)
     await bannerSays(banner, 'Starting call…')
-    await waitFor(() => expect(banner).toHaveTextContent('Call failed: Genesys did not report the call within 1 s'), { timeout: 4000 })
+    await waitFor(
+      () =>
+        expect(banner).toHaveTextContent('Call failed: Genesys did not report the call within 1 s'),
+      { timeout: 4000 },
+    )
   },
 }

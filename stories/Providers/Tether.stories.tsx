@@ -57,20 +57,29 @@ function setStatus(call: TetherCall, status: string) {
 }
 
 const base = '*/tether/:world/api/calls'
-const worldOf = (params: Record<string, string | readonly string[] | undefined>) => worlds.get(String(params.world))
+const worldOf = (params: Record<string, string | readonly string[] | undefined>) =>
+  worlds.get(String(params.world))
 const unauthorized = () => HttpResponse.json({ error: 'Invalid or expired token' }, { status: 401 })
 
 const handlers = [
   http.post(`${base}/sdk/initiate`, async ({ params, request }) => {
     const world = worldOf(params)
-    if (!world) return HttpResponse.json({ success: false, message: 'No such world' }, { status: 404 })
-    if (request.headers.get('Authorization') !== `Bearer ${TOKEN}` || world.scenario.sessionExpired) return unauthorized()
+    if (!world)
+      return HttpResponse.json({ success: false, message: 'No such world' }, { status: 404 })
+    if (request.headers.get('Authorization') !== `Bearer ${TOKEN}` || world.scenario.sessionExpired)
+      return unauthorized()
     if (world.scenario.forbidden) {
-      return HttpResponse.json({ success: false, error: 'Access denied: insufficient role' }, { status: 403 })
+      return HttpResponse.json(
+        { success: false, error: 'Access denied: insufficient role' },
+        { status: 403 },
+      )
     }
     const body = (await request.json()) as { phoneNumber?: string; contactId?: string }
     if (!body.phoneNumber && !body.contactId) {
-      return HttpResponse.json({ success: false, message: 'At least one of contactId or phoneNumber is required' }, { status: 400 })
+      return HttpResponse.json(
+        { success: false, message: 'At least one of contactId or phoneNumber is required' },
+        { status: 400 },
+      )
     }
     const id = `64f0a1b2c3d4e5f6a7b8${String(world.calls.size + 1).padStart(4, '0')}`
     const now = new Date().toISOString()
@@ -89,17 +98,21 @@ const handlers = [
     world.calls.set(id, call)
     const outcome = world.scenario.outcome ?? 'answered'
     later(world, world.scenario.answerAfterMs ?? 600, () => {
-      if (call.status === 'initiated') setStatus(call, outcome === 'answered' ? 'in-progress' : outcome)
+      if (call.status === 'initiated')
+        setStatus(call, outcome === 'answered' ? 'in-progress' : outcome)
     })
     return HttpResponse.json({ success: true, call, message: 'Call recorded' }, { status: 201 })
   }),
   http.get(`${base}/:callId`, ({ params, request }) => {
     const world = worldOf(params)
-    if (!world) return HttpResponse.json({ success: false, message: 'No such world' }, { status: 404 })
+    if (!world)
+      return HttpResponse.json({ success: false, message: 'No such world' }, { status: 404 })
     if (request.headers.get('Authorization') !== `Bearer ${TOKEN}`) return unauthorized()
-    if (world.outage) return HttpResponse.json({ success: false, message: 'Database unavailable' }, { status: 500 })
+    if (world.outage)
+      return HttpResponse.json({ success: false, message: 'Database unavailable' }, { status: 500 })
     const call = world.calls.get(String(params.callId))
-    if (!call) return HttpResponse.json({ success: false, message: 'Call not found' }, { status: 404 })
+    if (!call)
+      return HttpResponse.json({ success: false, message: 'Call not found' }, { status: 404 })
     return HttpResponse.json({ success: true, call })
   }),
 ]
@@ -203,7 +216,7 @@ const meta = {
     docs: {
       description: {
         component:
-          '`createTetherClient` on a Tether stand-in: MSW answers `POST /api/calls/sdk/initiate` (which records the call) and `GET /api/calls/{callId}`, which the client polls until the call ends (`initiated` → `in-progress` → `completed`). A story-level voice SDK plays Sinch: it places the audio leg after the record exists and hangs it up. Tether itself has no hang-up, hold or mute: without the voice SDK\'s `hangup` the banner shows no Hang up button.',
+          "`createTetherClient` on a Tether stand-in: MSW answers `POST /api/calls/sdk/initiate` (which records the call) and `GET /api/calls/{callId}`, which the client polls until the call ends (`initiated` → `in-progress` → `completed`). A story-level voice SDK plays Sinch: it places the audio leg after the record exists and hangs it up. Tether itself has no hang-up, hold or mute: without the voice SDK's `hangup` the banner shows no Hang up button.",
       },
     },
   },
@@ -229,7 +242,10 @@ export const Busy: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Call ended: line busy'), { timeout: 3000 })
+    await waitFor(
+      () => expect(canvas.getByRole('status')).toHaveTextContent('Call ended: line busy'),
+      { timeout: 3000 },
+    )
   },
 }
 
@@ -267,7 +283,9 @@ export const SessionExpired: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
     await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent('Sign in again. (Invalid or expired token)'),
+      expect(canvas.getByRole('alert')).toHaveTextContent(
+        'Sign in again. (Invalid or expired token)',
+      ),
     )
   },
 }
@@ -279,7 +297,9 @@ export const Forbidden: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
     await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent('You are not allowed to place this call. (Access denied: insufficient role)'),
+      expect(canvas.getByRole('alert')).toHaveTextContent(
+        'You are not allowed to place this call. (Access denied: insufficient role)',
+      ),
     )
   },
 }
@@ -291,7 +311,9 @@ export const MicrophoneDenied: Story = {
     const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
     await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent('Your phone could not place the call. Check the microphone'),
+      expect(canvas.getByRole('alert')).toHaveTextContent(
+        'Your phone could not place the call. Check the microphone',
+      ),
     )
   },
 }

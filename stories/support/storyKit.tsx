@@ -18,7 +18,10 @@ export const ada: InteractionAssociatedObject = {
   type: 'contact',
   displayName: 'Ada Lovelace',
   displayType: 'Contact',
-  customFields: { account: 'Analytical Engines Ltd', crmUrl: 'https://crm.example.com/contacts/003A000001' },
+  customFields: {
+    account: 'Analytical Engines Ltd',
+    crmUrl: 'https://crm.example.com/contacts/003A000001',
+  },
 }
 
 export const longNamed: InteractionAssociatedObject = {
@@ -50,7 +53,10 @@ export interface CallsParameters {
   /** Shifts the provider's clock back, so a connected call shows a longer timer. */
   ageMs?: number
   /** The next start fails with this error. */
-  failNextStart?: { code: Parameters<SimulatedClient['control']['failNextStart']>[0]; message: string }
+  failNextStart?: {
+    code: Parameters<SimulatedClient['control']['failNextStart']>[0]
+    message: string
+  }
   /** The connection to the phone system is closed: nothing can be dialed. */
   connectionClosed?: boolean
   /** Prefill the dialpad with this number after mount, as a deferred dial does. */
@@ -76,7 +82,8 @@ export interface StoryClient extends SimulatedClient {
 export function createStoryClient(parameters: CallsParameters = {}): StoryClient {
   const { client: options = {}, ageMs = 0 } = parameters
   const client = createSimulatedClient({ ...options, delays: { ...STILL, ...options.delays } })
-  const shift = (event: CallEvent): CallEvent => ('at' in event && ageMs ? { ...event, at: event.at - ageMs } : event)
+  const shift = (event: CallEvent): CallEvent =>
+    'at' in event && ageMs ? { ...event, at: event.at - ageMs } : event
   const listeners = new Set<(event: CallEvent) => void>()
   const story = Object.create(client) as StoryClient
   story.subscribe = (listener) => {
@@ -91,7 +98,8 @@ export function createStoryClient(parameters: CallsParameters = {}): StoryClient
   story.emit = (event) => {
     for (const listener of listeners) listener(event)
   }
-  if (parameters.failNextStart) client.control.failNextStart(parameters.failNextStart.code, parameters.failNextStart.message)
+  if (parameters.failNextStart)
+    client.control.failNextStart(parameters.failNextStart.code, parameters.failNextStart.message)
   return story
 }
 
@@ -108,17 +116,22 @@ function Scenario({ client, parameters }: { client: StoryClient; parameters: Cal
     if (done.current) return
     done.current = true
     // Child effects run before CallProvider's own, which subscribes: speak once it listens.
-    if (parameters.connectionClosed) setTimeout(() => client.emit({ type: 'connection', status: 'closed' }), 0)
+    if (parameters.connectionClosed)
+      setTimeout(() => client.emit({ type: 'connection', status: 'closed' }), 0)
     if (parameters.prefill) runtime.store.getState().prefill(parameters.prefill)
     const scenario = parameters.scenario
     if (!scenario) return
     void (async () => {
-      const result = await client.startCall(scenario.phoneNumber ?? '+14165550199', scenario.associatedObject ?? ada)
+      const result = await client.startCall(
+        scenario.phoneNumber ?? '+14165550199',
+        scenario.associatedObject ?? ada,
+      )
       if (result.status !== 'success' || !result.data.id) return
       const id = result.data.id
       if (scenario.status === 'dialing') return
       if (scenario.status === 'failed') return client.control.fail(id, scenario.reason)
-      if (scenario.status === 'ended' && scenario.outcome !== 'completed') return client.control.end(id, scenario.outcome)
+      if (scenario.status === 'ended' && scenario.outcome !== 'completed')
+        return client.control.end(id, scenario.outcome)
       client.control.advance(id)
       if (scenario.status === 'ringing') return
       client.control.setOptions({ outcome: 'answered' })
@@ -132,8 +145,18 @@ function Scenario({ client, parameters }: { client: StoryClient; parameters: Cal
 }
 
 /** The frame every component story renders in: its provider, direction, language and theme. */
-export function StoryFrame({ client, parameters, children }: { client: StoryClient; parameters: CallsParameters; children: ReactNode }) {
-  const [formatted] = useState(() => (parameters.formatNumbers === false ? undefined : phoneNumbers))
+export function StoryFrame({
+  client,
+  parameters,
+  children,
+}: {
+  client: StoryClient
+  parameters: CallsParameters
+  children: ReactNode
+}) {
+  const [formatted] = useState(() =>
+    parameters.formatNumbers === false ? undefined : phoneNumbers,
+  )
   const dark = parameters.theme === 'dark'
   return (
     <div
@@ -160,7 +183,8 @@ export function StoryFrame({ client, parameters, children }: { client: StoryClie
 /** Wraps a story in its `StoryFrame`, with the client from `loadClient`. */
 export const withCalls: Decorator = (Story, context) => {
   const client = (context.loaded as { client?: StoryClient }).client ?? createStoryClient()
-  const parameters = ((context.parameters as { calls?: CallsParameters }).calls ?? {}) as CallsParameters
+  const parameters = ((context.parameters as { calls?: CallsParameters }).calls ??
+    {}) as CallsParameters
   return (
     <StoryFrame client={client} parameters={parameters}>
       <Story />
@@ -197,7 +221,12 @@ export const arabic: Partial<CallMessages> = {
   dialpad: 'لوحة الاتصال',
   deleteDigit: 'حذف',
   associatedObject: 'السجل المرتبط',
-  associatedObjectFields: { id: 'المعرّف', type: 'النوع', displayName: 'الاسم المعروض', displayType: 'نوع العرض' },
+  associatedObjectFields: {
+    id: 'المعرّف',
+    type: 'النوع',
+    displayName: 'الاسم المعروض',
+    displayType: 'نوع العرض',
+  },
   customFields: 'حقول مخصصة',
   customFieldNameColumn: 'الاسم',
   customFieldValueColumn: 'القيمة',

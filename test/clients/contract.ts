@@ -107,7 +107,14 @@ export function runClientContract(harness: ContractHarness): void {
 
     it('names itself and declares every capability as a boolean', () => {
       expect(setup.client.name).toMatch(/^[a-z][a-z-]*$/)
-      for (const key of ['deferredDial', 'hangup', 'hold', 'mute', 'dtmf', 'updateAssociatedObject'] as const) {
+      for (const key of [
+        'deferredDial',
+        'hangup',
+        'hold',
+        'mute',
+        'dtmf',
+        'updateAssociatedObject',
+      ] as const) {
         expect(typeof setup.client.capabilities[key]).toBe('boolean')
       }
     })
@@ -121,7 +128,8 @@ export function runClientContract(harness: ContractHarness): void {
       }
       if (client.capabilities.mute) expect(client.mute).toBeTypeOf('function')
       if (client.capabilities.dtmf) expect(client.sendDtmf).toBeTypeOf('function')
-      if (client.capabilities.updateAssociatedObject) expect(client.updateAssociatedObject).toBeTypeOf('function')
+      if (client.capabilities.updateAssociatedObject)
+        expect(client.updateAssociatedObject).toBeTypeOf('function')
     })
 
     it.each(['', 'call me', '+1 (555) abc', '+0123456789', '1'])(
@@ -139,8 +147,17 @@ export function runClientContract(harness: ContractHarness): void {
     )
 
     it('refuses a malformed associated object with invalid_argument before any request', async () => {
-      const bad = { id: 42, type: 'contact', displayName: 'Ada', displayType: 'Contact', customFields: { tier: 1 } }
-      const result = await setup.client.startCall(setup.validNumber, bad as unknown as InteractionAssociatedObject)
+      const bad = {
+        id: 42,
+        type: 'contact',
+        displayName: 'Ada',
+        displayType: 'Contact',
+        customFields: { tier: 1 },
+      }
+      const result = await setup.client.startCall(
+        setup.validNumber,
+        bad as unknown as InteractionAssociatedObject,
+      )
       expect(result.status === 'error' && result.error.code).toBe('invalid_argument')
       expect(setup.peer.startRequests()).toBe(0)
     })
@@ -171,7 +188,9 @@ export function runClientContract(harness: ContractHarness): void {
     it('resolves an aborted start to an aborted error', async () => {
       const controller = new AbortController()
       controller.abort()
-      const result = await setup.client.startCall(setup.validNumber, contact, { signal: controller.signal })
+      const result = await setup.client.startCall(setup.validNumber, contact, {
+        signal: controller.signal,
+      })
       expect(result.status === 'error' && result.error.code).toBe('aborted')
     })
 

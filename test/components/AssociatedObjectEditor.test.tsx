@@ -11,7 +11,11 @@ const jsonBox = () => screen.getByRole('textbox', { name: 'Associated object as 
 const modeButton = (name: 'Form' | 'JSON') => screen.getByRole('button', { name })
 
 /** Types into a textbox without user-event's special characters ({ and [). */
-async function typeText(user: ReturnType<typeof userEvent.setup>, element: HTMLElement, text: string) {
+async function typeText(
+  user: ReturnType<typeof userEvent.setup>,
+  element: HTMLElement,
+  text: string,
+) {
   await user.click(element)
   await user.paste(text)
 }
@@ -19,7 +23,10 @@ async function typeText(user: ReturnType<typeof userEvent.setup>, element: HTMLE
 describe('AssociatedObjectEditor', () => {
   it('shows every field of the object, labelled, and a row per custom field', () => {
     renderWithCalls(<AssociatedObjectEditor defaultValue={ada} />)
-    expect(screen.getByRole('group', { name: 'Associated object' })).toHaveAttribute('data-mode', 'form')
+    expect(screen.getByRole('group', { name: 'Associated object' })).toHaveAttribute(
+      'data-mode',
+      'form',
+    )
     expect(field('ID')).toHaveValue('c-1')
     expect(field('Type')).toHaveValue('contact')
     expect(field('Display name')).toHaveValue('Ada Lovelace')
@@ -41,7 +48,13 @@ describe('AssociatedObjectEditor', () => {
       { valid: true, errors: {} },
     )
     const [value] = onValueChange.mock.lastCall as [InteractionAssociatedObject]
-    expect(Object.keys(value).sort()).toEqual(['customFields', 'displayName', 'displayType', 'id', 'type'])
+    expect(Object.keys(value).sort()).toEqual([
+      'customFields',
+      'displayName',
+      'displayType',
+      'id',
+      'type',
+    ])
   })
 
   it('adds and removes custom fields; values are strings', async () => {
@@ -57,7 +70,10 @@ describe('AssociatedObjectEditor', () => {
       { valid: true, errors: {} },
     )
     await user.click(screen.getByRole('button', { name: 'Remove field crmUrl' }))
-    expect(onValueChange).toHaveBeenLastCalledWith({ ...ada, customFields: { caseNumber: '00042' } }, { valid: true, errors: {} })
+    expect(onValueChange).toHaveBeenLastCalledWith(
+      { ...ada, customFields: { caseNumber: '00042' } },
+      { valid: true, errors: {} },
+    )
     expect(field('Field 1 name')).toHaveFocus()
     await user.click(screen.getByRole('button', { name: 'Remove field caseNumber' }))
     expect(screen.getByText('No custom fields.')).toBeInTheDocument()
@@ -71,7 +87,9 @@ describe('AssociatedObjectEditor', () => {
     await user.type(field('Field 2 value'), 'x')
     expect(field('Field 2 name')).toHaveAccessibleDescription('Give this field a name.')
     await user.type(field('Field 2 name'), 'crmUrl')
-    expect(field('Field 2 name')).toHaveAccessibleDescription('“crmUrl” is already used by another field.')
+    expect(field('Field 2 name')).toHaveAccessibleDescription(
+      '“crmUrl” is already used by another field.',
+    )
     expect(field('Field 2 name')).toHaveAttribute('aria-invalid', 'true')
   })
 
@@ -89,7 +107,10 @@ describe('AssociatedObjectEditor', () => {
     expect(field('ID')).not.toHaveAttribute('aria-invalid')
     expect(onValueChange).toHaveBeenLastCalledWith(
       { id: '7', type: '', displayName: '', displayType: '', customFields: {} },
-      expect.objectContaining({ valid: false, errors: expect.objectContaining({ type: 'Type is required.' }) }),
+      expect.objectContaining({
+        valid: false,
+        errors: expect.objectContaining({ type: 'Type is required.' }),
+      }),
     )
   })
 
@@ -106,7 +127,11 @@ describe('AssociatedObjectEditor', () => {
     await user.click(modeButton('JSON'))
     expect(modeButton('JSON')).toHaveAttribute('aria-pressed', 'true')
     expect(JSON.parse((jsonBox() as HTMLTextAreaElement).value)).toEqual(ada)
-    const edited = { ...ada, displayName: 'Countess of Lovelace', customFields: { crmUrl: 'u', tier: 'gold' } }
+    const edited = {
+      ...ada,
+      displayName: 'Countess of Lovelace',
+      customFields: { crmUrl: 'u', tier: 'gold' },
+    }
     await user.clear(jsonBox())
     await typeText(user, jsonBox(), JSON.stringify(edited))
     expect(onValueChange).toHaveBeenLastCalledWith(edited, { valid: true, errors: {} })
@@ -121,7 +146,13 @@ describe('AssociatedObjectEditor', () => {
   it('on invalid JSON shows the seed message, keeps the typed text and stays in JSON mode', async () => {
     const user = userEvent.setup()
     const onValueChange = vi.fn()
-    renderWithCalls(<AssociatedObjectEditor defaultValue={ada} defaultMode="json" onValueChange={onValueChange} />)
+    renderWithCalls(
+      <AssociatedObjectEditor
+        defaultValue={ada}
+        defaultMode="json"
+        onValueChange={onValueChange}
+      />,
+    )
     await user.clear(jsonBox())
     await typeText(user, jsonBox(), '{"id": "c-1", "type": ')
     const message = 'You have syntax error in the associated object structure. Cannot parse JSON.'
@@ -143,7 +174,13 @@ describe('AssociatedObjectEditor', () => {
     await typeText(
       user,
       jsonBox(),
-      JSON.stringify({ id: 42, type: 'contact', displayType: 'Contact', customFields: { age: 36, city: 'London' }, extra: true }),
+      JSON.stringify({
+        id: 42,
+        type: 'contact',
+        displayType: 'Contact',
+        customFields: { age: 36, city: 'London' },
+        extra: true,
+      }),
     )
     expect(screen.getByText('id must be text.')).toBeInTheDocument()
     expect(screen.getByText('Display name is required.')).toBeInTheDocument()
@@ -164,7 +201,10 @@ describe('AssociatedObjectEditor', () => {
         <>
           <AssociatedObjectEditor value={value} onValueChange={(next) => setValue(next)} />
           <output aria-label="Parent">{value.displayName}</output>
-          <button type="button" onClick={() => setValue({ ...ada, id: 'c-2', displayName: 'Grace Hopper' })}>
+          <button
+            type="button"
+            onClick={() => setValue({ ...ada, id: 'c-2', displayName: 'Grace Hopper' })}
+          >
             Load Grace
           </button>
         </>
@@ -194,7 +234,10 @@ describe('AssociatedObjectEditor', () => {
     await user.type(field('Display type'), ' (VIP)')
     await user.click(screen.getByRole('button', { name: 'Call Ada Lovelace' }))
     await waitFor(() => expect(client.control.requests).toHaveLength(1))
-    expect(client.control.requests[0]?.initialObject).toEqual({ ...ada, displayType: 'Contact (VIP)' })
+    expect(client.control.requests[0]?.initialObject).toEqual({
+      ...ada,
+      displayType: 'Contact (VIP)',
+    })
   })
 
   it('is usable with the keyboard alone', async () => {

@@ -23,7 +23,11 @@ describe('CallButton', () => {
   })
 
   it('uses its children as the label', () => {
-    renderWithCalls(<CallButton phoneNumber="+14165550199" associatedObject={ada}>Ring</CallButton>)
+    renderWithCalls(
+      <CallButton phoneNumber="+14165550199" associatedObject={ada}>
+        Ring
+      </CallButton>,
+    )
     expect(screen.getByRole('button', { name: 'Call Ada Lovelace' })).toHaveTextContent('Ring')
   })
 
@@ -44,8 +48,18 @@ describe('CallButton', () => {
     await user.click(button)
     const sim = client as ReturnType<typeof createTestClient>
     expect(sim.control.requests).toHaveLength(1)
-    expect(sim.control.requests[0]).toEqual({ phoneNumber: '+14165550199', initialObject: ada, confirmed: false })
-    await waitFor(() => expect(onStarted).toHaveBeenCalledWith({ id: 'sim-1', deferred: false, phoneNumber: '+14165550199' }))
+    expect(sim.control.requests[0]).toEqual({
+      phoneNumber: '+14165550199',
+      initialObject: ada,
+      confirmed: false,
+    })
+    await waitFor(() =>
+      expect(onStarted).toHaveBeenCalledWith({
+        id: 'sim-1',
+        deferred: false,
+        phoneNumber: '+14165550199',
+      }),
+    )
     await waitFor(() => expect(button).toHaveAttribute('data-status', 'active'))
     expect(button).not.toHaveAttribute('aria-busy')
     expect(button).toHaveAccessibleName('Call Ada Lovelace')
@@ -58,7 +72,10 @@ describe('CallButton', () => {
     const client = createTestClient()
     client.control.failNextStart('not_ready', 'Log in to the phone system first.')
     const onError = vi.fn()
-    renderWithCalls(<CallButton phoneNumber="+14165550199" associatedObject={ada} onError={onError} />, { client })
+    renderWithCalls(
+      <CallButton phoneNumber="+14165550199" associatedObject={ada} onError={onError} />,
+      { client },
+    )
     const button = screen.getByRole('button', { name: 'Call Ada Lovelace' })
     await user.click(button)
     const alert = await screen.findByRole('alert')
@@ -94,7 +111,9 @@ describe('CallButton', () => {
     expect(button).not.toHaveAttribute('aria-disabled')
     act(() => client.emit({ type: 'connection', status: 'closed' }))
     expect(button).toHaveAttribute('aria-disabled', 'true')
-    expect(button).toHaveAccessibleDescription('Calls are unavailable: the phone system is not connected.')
+    expect(button).toHaveAccessibleDescription(
+      'Calls are unavailable: the phone system is not connected.',
+    )
     await user.click(button)
     expect(client.control.requests).toHaveLength(0)
     act(() => client.emit({ type: 'connection', status: 'open' }))
@@ -113,13 +132,20 @@ describe('CallButton', () => {
   it('reports a deferred dial as data-status="deferred" while the number waits on the dialpad', async () => {
     const user = userEvent.setup()
     const onStarted = vi.fn()
-    renderWithCalls(<CallButton phoneNumber="+14165550199" associatedObject={ada} onStarted={onStarted} />, {
-      client: createTestClient({ deferredDial: true }),
-    })
+    renderWithCalls(
+      <CallButton phoneNumber="+14165550199" associatedObject={ada} onStarted={onStarted} />,
+      {
+        client: createTestClient({ deferredDial: true }),
+      },
+    )
     const button = screen.getByRole('button', { name: 'Call Ada Lovelace' })
     await user.click(button)
     await waitFor(() => expect(button).toHaveAttribute('data-status', 'deferred'))
-    expect(onStarted).toHaveBeenCalledWith({ id: null, deferred: true, phoneNumber: '+14165550199' })
+    expect(onStarted).toHaveBeenCalledWith({
+      id: null,
+      deferred: true,
+      phoneNumber: '+14165550199',
+    })
   })
 
   it('composes the user onClick with its own; preventDefault cancels the call', async () => {
@@ -134,7 +160,13 @@ describe('CallButton', () => {
   it('passes the ref, class names and other props through to the button', () => {
     const ref = createRef<HTMLButtonElement>()
     renderWithCalls(
-      <CallButton ref={ref} phoneNumber="+14165550199" className="mine" data-testid="cb" title="Call now" />,
+      <CallButton
+        ref={ref}
+        phoneNumber="+14165550199"
+        className="mine"
+        data-testid="cb"
+        title="Call now"
+      />,
     )
     const button = screen.getByTestId('cb')
     expect(ref.current).toBe(button)
@@ -146,7 +178,9 @@ describe('CallButton', () => {
     renderWithCalls(<CallButton phoneNumber="+14165550199" associatedObject={ada} />, {
       provider: { messages: { call: 'Appeler', callWhom: (name) => `Appeler ${name}` } },
     })
-    expect(screen.getByRole('button', { name: 'Appeler Ada Lovelace' })).toHaveTextContent('Appeler')
+    expect(screen.getByRole('button', { name: 'Appeler Ada Lovelace' })).toHaveTextContent(
+      'Appeler',
+    )
   })
 
   it('throws a clear error outside CallProvider', () => {
@@ -161,9 +195,12 @@ describe('CallButton', () => {
     const user = userEvent.setup()
     const errors = vi.spyOn(console, 'error')
     const warnings = vi.spyOn(console, 'warn')
-    const { unmount } = renderWithCalls(<CallButton phoneNumber="+14165550199" associatedObject={ada} />, {
-      client: createTestClient({ delays: { start: 30 } }),
-    })
+    const { unmount } = renderWithCalls(
+      <CallButton phoneNumber="+14165550199" associatedObject={ada} />,
+      {
+        client: createTestClient({ delays: { start: 30 } }),
+      },
+    )
     await user.click(screen.getByRole('button', { name: 'Call Ada Lovelace' }))
     unmount()
     await new Promise((resolve) => setTimeout(resolve, 60))
@@ -173,7 +210,9 @@ describe('CallButton', () => {
 
   it('is usable with the keyboard alone', async () => {
     const user = userEvent.setup()
-    const { client } = renderWithCalls(<CallButton phoneNumber="+14165550199" associatedObject={ada} />)
+    const { client } = renderWithCalls(
+      <CallButton phoneNumber="+14165550199" associatedObject={ada} />,
+    )
     await user.tab()
     expect(screen.getByRole('button', { name: 'Call Ada Lovelace' })).toHaveFocus()
     await user.keyboard('{Enter}')

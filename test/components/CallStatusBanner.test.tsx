@@ -45,7 +45,10 @@ describe('CallStatusBanner', () => {
   it('follows a call: Dialing, Ringing, Connected with a live timer, then h:mm:ss past an hour', async () => {
     vi.useFakeTimers()
     const client = createTestClient({ delays: { start: 10, ringing: 1000, answer: 2000 } })
-    renderWithCalls(<CallStatusBanner />, { client, provider: { phoneNumbers: createPhoneNumberParser(metadata) } })
+    renderWithCalls(<CallStatusBanner />, {
+      client,
+      provider: { phoneNumbers: createPhoneNumberParser(metadata) },
+    })
     await start(client)
     expect(banner()).toHaveAttribute('data-status', 'dialing')
     expect(banner()).toHaveTextContent('Dialing…')
@@ -119,12 +122,17 @@ describe('CallStatusBanner', () => {
     const client = createTestClient({ outcome: 'failed' })
     renderWithCalls(<CallStatusBanner />, { client })
     await act(() => client.startCall('+14165550199', ada))
-    await waitFor(() => expect(banner()).toHaveTextContent('Call failed: The carrier rejected the call.'))
+    await waitFor(() =>
+      expect(banner()).toHaveTextContent('Call failed: The carrier rejected the call.'),
+    )
     expect(banner()).toHaveAttribute('data-status', 'failed')
   })
 
   it('shows only the controls the provider has', async () => {
-    const client = createTestClient({ delays: { answer: 5 }, capabilities: { hold: false, mute: false } })
+    const client = createTestClient({
+      delays: { answer: 5 },
+      capabilities: { hold: false, mute: false },
+    })
     renderWithCalls(<CallStatusBanner />, { client })
     await act(() => client.startCall('+14165550199', ada))
     await waitFor(() => expect(banner()).toHaveAttribute('data-status', 'connected'))
@@ -134,7 +142,10 @@ describe('CallStatusBanner', () => {
   })
 
   it('shows no control at all for a provider that cannot hang up, hold or mute', async () => {
-    const client = createTestClient({ delays: { answer: 5 }, capabilities: { hangup: false, hold: false, mute: false } })
+    const client = createTestClient({
+      delays: { answer: 5 },
+      capabilities: { hangup: false, hold: false, mute: false },
+    })
     renderWithCalls(<CallStatusBanner />, { client })
     await act(() => client.startCall('+14165550199', ada))
     await waitFor(() => expect(banner()).toHaveAttribute('data-status', 'connected'))
@@ -247,7 +258,9 @@ describe('CallStatusBanner', () => {
     await user.tab()
     expect(screen.getByRole('button', { name: 'Mute' })).toHaveFocus()
     await user.keyboard(' ')
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true'))
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true'),
+    )
     await user.tab()
     await user.keyboard('{Enter}')
     await waitFor(() => expect(banner()).toHaveAttribute('data-status', 'held'))
@@ -262,14 +275,19 @@ describe('CallStatusBanner', () => {
 
   it('takes its words from CallProvider messages', async () => {
     const client = createTestClient({ delays: { ringing: 10_000 } })
-    renderWithCalls(<CallStatusBanner />, { client, provider: { messages: { dialing: 'Numérotation…' } } })
+    renderWithCalls(<CallStatusBanner />, {
+      client,
+      provider: { messages: { dialing: 'Numérotation…' } },
+    })
     await act(() => client.startCall('+14165550199', ada))
     await waitFor(() => expect(banner()).toHaveTextContent('Numérotation…'))
   })
 
   it('throws a clear error outside CallProvider', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
-    expect(() => render(<CallStatusBanner />)).toThrow('`CallStatusBanner` must be used within `CallProvider`.')
+    expect(() => render(<CallStatusBanner />)).toThrow(
+      '`CallStatusBanner` must be used within `CallProvider`.',
+    )
     spy.mockRestore()
   })
 

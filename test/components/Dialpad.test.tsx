@@ -9,7 +9,10 @@ const textbox = () => screen.getByRole('textbox', { name: 'Phone number' })
 const key = (name: string) => screen.getByRole('button', { name })
 
 /** Starts a call from the dialpad and waits until it is connected. */
-async function connectCall(user: ReturnType<typeof userEvent.setup>, client: ReturnType<typeof createTestClient>) {
+async function connectCall(
+  user: ReturnType<typeof userEvent.setup>,
+  client: ReturnType<typeof createTestClient>,
+) {
   await user.type(textbox(), '+14165550199{Enter}')
   await waitFor(() => expect(client.control.calls()[0]?.status).toBe('ringing'))
   act(() => client.control.advance('sim-1'))
@@ -23,7 +26,20 @@ describe('Dialpad', () => {
     expect(input).toHaveAttribute('type', 'tel')
     expect(input).toHaveAttribute('inputmode', 'tel')
     expect(input).toHaveAttribute('autocomplete', 'tel')
-    for (const name of ['1', '2 ABC', '3 DEF', '4 GHI', '5 JKL', '6 MNO', '7 PQRS', '8 TUV', '9 WXYZ', '*', '0 +', '#']) {
+    for (const name of [
+      '1',
+      '2 ABC',
+      '3 DEF',
+      '4 GHI',
+      '5 JKL',
+      '6 MNO',
+      '7 PQRS',
+      '8 TUV',
+      '9 WXYZ',
+      '*',
+      '0 +',
+      '#',
+    ]) {
       expect(key(name)).toBeInTheDocument()
     }
     expect(key('Delete')).toBeInTheDocument()
@@ -72,22 +88,32 @@ describe('Dialpad', () => {
     const { client } = renderWithCalls(<Dialpad associatedObject={ada} onStarted={onStarted} />)
     await user.type(textbox(), '+14165550199{Enter}')
     const sim = client as ReturnType<typeof createTestClient>
-    await waitFor(() => expect(onStarted).toHaveBeenCalledWith(expect.objectContaining({ id: 'sim-1' })))
-    expect(sim.control.requests).toEqual([{ phoneNumber: '+14165550199', initialObject: ada, confirmed: true }])
+    await waitFor(() =>
+      expect(onStarted).toHaveBeenCalledWith(expect.objectContaining({ id: 'sim-1' })),
+    )
+    expect(sim.control.requests).toEqual([
+      { phoneNumber: '+14165550199', initialObject: ada, confirmed: true },
+    ])
   })
 
   it('shows why a number cannot be called, inline, and sends nothing', async () => {
     const user = userEvent.setup()
-    const { client } = renderWithCalls(<Dialpad />, { client: createTestClient({ delays: { answer: 10_000 } }) })
+    const { client } = renderWithCalls(<Dialpad />, {
+      client: createTestClient({ delays: { answer: 10_000 } }),
+    })
     await user.type(textbox(), '12')
     await user.click(key('Call'))
     // "12" is an extension in the default policy: it is sent. A lone digit is not.
-    await waitFor(() => expect((client as ReturnType<typeof createTestClient>).control.requests).toHaveLength(1))
+    await waitFor(() =>
+      expect((client as ReturnType<typeof createTestClient>).control.requests).toHaveLength(1),
+    )
     await user.clear(textbox())
     await user.type(textbox(), '7')
     await user.click(key('Call'))
     expect(textbox()).toHaveAttribute('aria-invalid', 'true')
-    expect(textbox()).toHaveAccessibleDescription('“7” is too short to be a phone number or an extension.')
+    expect(textbox()).toHaveAccessibleDescription(
+      '“7” is too short to be a phone number or an extension.',
+    )
     expect(textbox()).toHaveFocus()
     expect(screen.getByRole('group', { name: 'Dialpad' })).toHaveAttribute('data-invalid')
     expect((client as ReturnType<typeof createTestClient>).control.requests).toHaveLength(1)
@@ -107,18 +133,27 @@ describe('Dialpad', () => {
     await user.click(screen.getByRole('button', { name: 'Call Ada Lovelace' }))
     await waitFor(() => expect(textbox()).toHaveValue('+14165550199'))
     await waitFor(() => expect(key('Call')).toHaveFocus())
-    expect(within(screen.getByRole('group', { name: 'Dialpad' })).getByRole('status')).toHaveTextContent(
-      '+14165550199 is on the dialpad. Press Call to dial.',
-    )
+    expect(
+      within(screen.getByRole('group', { name: 'Dialpad' })).getByRole('status'),
+    ).toHaveTextContent('+14165550199 is on the dialpad. Press Call to dial.')
     expect(screen.getByRole('group', { name: 'Dialpad' })).toHaveAttribute('data-prefilled')
     await user.keyboard('{Enter}')
     const sim = client as ReturnType<typeof createTestClient>
     await waitFor(() => expect(sim.control.requests).toHaveLength(2))
     // The deferred start's record travels on with its number.
-    expect(sim.control.requests[1]).toEqual({ phoneNumber: '+14165550199', initialObject: ada, confirmed: true })
+    expect(sim.control.requests[1]).toEqual({
+      phoneNumber: '+14165550199',
+      initialObject: ada,
+      confirmed: true,
+    })
     await waitFor(() => expect(sim.control.calls()).toHaveLength(1))
     // The call placed from the pad is the button's call.
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Call Ada Lovelace' })).toHaveAttribute('data-status', 'active'))
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Call Ada Lovelace' })).toHaveAttribute(
+        'data-status',
+        'active',
+      ),
+    )
   })
 
   it('leaves the deferred record behind once the number is typed over', async () => {
@@ -238,7 +273,9 @@ describe('Dialpad', () => {
     for (let i = 0; i < 11; i += 1) await user.tab()
     expect(key('Call')).toHaveFocus()
     await user.keyboard(' ')
-    await waitFor(() => expect((client as ReturnType<typeof createTestClient>).control.requests).toHaveLength(1))
+    await waitFor(() =>
+      expect((client as ReturnType<typeof createTestClient>).control.requests).toHaveLength(1),
+    )
   })
 
   it('shows and announces a failed start', async () => {

@@ -31,7 +31,9 @@ describe('usePhoneNumber', () => {
     })
     expect(withMetadata.result.current.display).toBe('+1 416 555 0199')
     expect(withMetadata.result.current.result.ok).toBe(true)
-    const without = renderHook(() => usePhoneNumber(' +14165550199 '), { wrapper: wrapperFor(client) })
+    const without = renderHook(() => usePhoneNumber(' +14165550199 '), {
+      wrapper: wrapperFor(client),
+    })
     expect(without.result.current.display).toBe('+14165550199')
     const invalid = renderHook(() => usePhoneNumber('hello'), { wrapper: wrapperFor(client) })
     expect(invalid.result.current.result.ok).toBe(false)
@@ -44,9 +46,12 @@ describe('useCallDuration', () => {
 
   it('is null before connect, ticks every second while live, and freezes when the call ends', async () => {
     vi.useFakeTimers({ now: 1_000_000 })
-    const { result, rerender } = renderHook((call: Parameters<typeof useCallDuration>[0]) => useCallDuration(call), {
-      initialProps: { status: 'ringing' },
-    })
+    const { result, rerender } = renderHook(
+      (call: Parameters<typeof useCallDuration>[0]) => useCallDuration(call),
+      {
+        initialProps: { status: 'ringing' },
+      },
+    )
     expect(result.current).toBeNull()
     rerender({ status: 'connected', connectedAt: 1_000_000 })
     expect(result.current).toBe(0)
@@ -91,10 +96,13 @@ describe('useDialpad', () => {
     const client = createTestClient()
     const onValueChange = vi.fn()
     const onPrefill = vi.fn()
-    const { result, rerender } = renderHook((value: string) => useDialpad({ value, onValueChange, onPrefill }), {
-      wrapper: wrapperFor(client),
-      initialProps: '+1',
-    })
+    const { result, rerender } = renderHook(
+      (value: string) => useDialpad({ value, onValueChange, onPrefill }),
+      {
+        wrapper: wrapperFor(client),
+        initialProps: '+1',
+      },
+    )
     act(() => result.current.setValue('+1 (4'))
     expect(onValueChange).toHaveBeenLastCalledWith('+14')
     expect(result.current.value).toBe('+1')
@@ -108,7 +116,9 @@ describe('useDialpad', () => {
 
   it('starts from defaultValue, uncontrolled', () => {
     const client = createTestClient()
-    const { result } = renderHook(() => useDialpad({ defaultValue: 'tel: 555-0100' }), { wrapper: wrapperFor(client) })
+    const { result } = renderHook(() => useDialpad({ defaultValue: 'tel: 555-0100' }), {
+      wrapper: wrapperFor(client),
+    })
     expect(result.current.value).toBe('5550100')
     act(() => result.current.backspace())
     expect(result.current.value).toBe('555010')
@@ -130,8 +140,17 @@ describe('the store draft', () => {
   it('keeps a prefill record with its number until the number is typed over', () => {
     const store = createCallStore({ capabilities: NO_CAPABILITIES })
     store.getState().prefill('+14165550199', ada)
-    expect(store.getState().dialpad).toEqual({ value: '+14165550199', source: 'prefill', prefillCount: 1, associatedObject: ada })
+    expect(store.getState().dialpad).toEqual({
+      value: '+14165550199',
+      source: 'prefill',
+      prefillCount: 1,
+      associatedObject: ada,
+    })
     store.getState().setDraft('+1416555019')
-    expect(store.getState().dialpad).toEqual({ value: '+1416555019', source: 'typed', prefillCount: 1 })
+    expect(store.getState().dialpad).toEqual({
+      value: '+1416555019',
+      source: 'typed',
+      prefillCount: 1,
+    })
   })
 })

@@ -41,7 +41,11 @@ export type ProviderOptions = Omit<CallProviderProps, 'client' | 'children'>
 /** Renders `ui` inside a `CallProvider` on `client`, with a QueryClient of its own. */
 export function renderWithCalls(
   ui: ReactElement,
-  { client = createTestClient(), provider, ...options }: { client?: CallClient; provider?: ProviderOptions } & RenderOptions = {},
+  {
+    client = createTestClient(),
+    provider,
+    ...options
+  }: { client?: CallClient; provider?: ProviderOptions } & RenderOptions = {},
 ) {
   const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } })
   const wrapper = ({ children }: { children: ReactNode }) => (

@@ -8,7 +8,9 @@ describe('createCallRuntime', () => {
   it('sends 100 rapid starts for the same number as one request while it is pending', async () => {
     const client = createSimulatedClient(fast)
     const runtime = createCallRuntime({ client })
-    const starts = Array.from({ length: 100 }, () => runtime.startCall({ phoneNumber: '+1 416 555 0199' }))
+    const starts = Array.from({ length: 100 }, () =>
+      runtime.startCall({ phoneNumber: '+1 416 555 0199' }),
+    )
     const results = await Promise.all(starts)
     expect(client.control.requests).toHaveLength(1)
     expect(new Set(results.map((r) => r.id))).toEqual(new Set(['sim-1']))
@@ -21,7 +23,9 @@ describe('createCallRuntime', () => {
     const client = createSimulatedClient(fast)
     const startCall = vi.spyOn(client, 'startCall')
     const runtime = createCallRuntime({ client })
-    await expect(runtime.startCall({ phoneNumber: 'tomorrow' })).rejects.toMatchObject({ code: 'invalid_number' })
+    await expect(runtime.startCall({ phoneNumber: 'tomorrow' })).rejects.toMatchObject({
+      code: 'invalid_number',
+    })
     expect(startCall).not.toHaveBeenCalled()
   })
 
@@ -34,7 +38,11 @@ describe('createCallRuntime', () => {
       phoneNumber: '+14165550199',
     })
     expect(client.control.requests).toHaveLength(0)
-    expect(runtime.store.getState().dialpad).toMatchObject({ value: '+14165550199', source: 'prefill', prefillCount: 1 })
+    expect(runtime.store.getState().dialpad).toMatchObject({
+      value: '+14165550199',
+      source: 'prefill',
+      prefillCount: 1,
+    })
     const confirmed = await runtime.startCall({ phoneNumber: '+14165550199', confirmed: true })
     expect(confirmed.id).toBe('sim-1')
     client.dispose()
@@ -78,7 +86,9 @@ describe('createCallRuntime', () => {
       startCall: (_n, _o, options) =>
         new Promise((resolve) => {
           signal = options?.signal
-          options?.signal?.addEventListener('abort', () => resolve(success({ id: null, error: 'aborted' })))
+          options?.signal?.addEventListener('abort', () =>
+            resolve(success({ id: null, error: 'aborted' })),
+          )
         }),
       subscribe: (l) => {
         listener = l
@@ -123,7 +133,9 @@ describe('createCallRuntime configuration', () => {
   it('refuses allowedCountries without phone metadata where the rules are set', () => {
     const client = createSimulatedClient()
     const message = /allowedCountries needs phone metadata/
-    expect(() => createCallRuntime({ client, policy: { allowedCountries: ['US'] } })).toThrow(message)
+    expect(() => createCallRuntime({ client, policy: { allowedCountries: ['US'] } })).toThrow(
+      message,
+    )
     const runtime = createCallRuntime({ client })
     expect(() => runtime.configure({ policy: { allowedCountries: ['US'] } })).toThrow(message)
   })

@@ -55,12 +55,20 @@ describe('createCallStore', () => {
 
   it('does not notify subscribers for events that change nothing', () => {
     const store = createCallStore({ capabilities })
-    const event: CallEvent = { type: 'status', status: 'ringing', interactionId: 'a', at: 5, seq: 2 }
+    const event: CallEvent = {
+      type: 'status',
+      status: 'ringing',
+      interactionId: 'a',
+      at: 5,
+      seq: 2,
+    }
     store.getState().dispatch(event)
     let notified = 0
     store.subscribe(() => notified++)
     store.getState().dispatch(event)
-    store.getState().dispatch({ type: 'status', status: 'dialing', interactionId: 'a', at: 4, seq: 1 })
+    store
+      .getState()
+      .dispatch({ type: 'status', status: 'dialing', interactionId: 'a', at: 4, seq: 1 })
     store.getState().dispatch({ type: 'capabilities', capabilities: { hangup: true } })
     store.getState().dispatch({ type: 'connection', status: 'open' })
     expect(notified).toBe(0)
@@ -80,7 +88,11 @@ describe('createCallStore', () => {
     expect(store.getState().dialpad).toEqual({ value: '+1416', source: 'typed', prefillCount: 0 })
     store.getState().prefill('+14165550199')
     store.getState().prefill('+14165550199')
-    expect(store.getState().dialpad).toEqual({ value: '+14165550199', source: 'prefill', prefillCount: 2 })
+    expect(store.getState().dialpad).toEqual({
+      value: '+14165550199',
+      source: 'prefill',
+      prefillCount: 2,
+    })
   })
 
   it('gives every store its own state', () => {
@@ -91,6 +103,8 @@ describe('createCallStore', () => {
   })
 
   it('refuses a history limit below 1', () => {
-    expect(() => createCallStore({ capabilities, historyLimit: 0 })).toThrow('historyLimit must be a whole number of at least 1')
+    expect(() => createCallStore({ capabilities, historyLimit: 0 })).toThrow(
+      'historyLimit must be a whole number of at least 1',
+    )
   })
 })

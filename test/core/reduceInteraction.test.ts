@@ -25,31 +25,50 @@ const id = 'call-1'
 const base = { interactionId: id }
 
 const eventArb: fc.Arbitrary<InteractionEvent> = fc.oneof(
-  fc.record({
-    type: fc.constant('status' as const),
-    status: fc.constantFrom(...LIVE),
-    at: fc.integer({ min: 0, max: 50 }),
-    seq: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
-    rawState: fc.option(fc.constantFrom('queued', 'Dialing', 'weird'), { nil: undefined }),
-  }).map((e) => ({ ...base, ...e })),
-  fc.record({
-    type: fc.constant('updated' as const),
-    at: fc.integer({ min: 0, max: 50 }),
-    seq: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
-    rawState: fc.option(fc.constantFrom('unknown-x', 'Mystery'), { nil: undefined }),
-    muted: fc.option(fc.boolean(), { nil: undefined }),
-  }).map((e) => ({ ...base, ...e })),
-  fc.record({
-    type: fc.constant('ended' as const),
-    outcome: fc.constantFrom('completed', 'busy', 'no-answer', 'voicemail', 'canceled', 'unknown' as const),
-    at: fc.integer({ min: 0, max: 50 }),
-    seq: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
-  }).map((e) => ({ ...base, ...e })),
-  fc.record({
-    type: fc.constant('failed' as const),
-    at: fc.integer({ min: 0, max: 50 }),
-    seq: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
-  }).map((e) => ({ ...base, ...e, error: { code: 'provider_error' as const, message: 'Rejected.' } })),
+  fc
+    .record({
+      type: fc.constant('status' as const),
+      status: fc.constantFrom(...LIVE),
+      at: fc.integer({ min: 0, max: 50 }),
+      seq: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
+      rawState: fc.option(fc.constantFrom('queued', 'Dialing', 'weird'), { nil: undefined }),
+    })
+    .map((e) => ({ ...base, ...e })),
+  fc
+    .record({
+      type: fc.constant('updated' as const),
+      at: fc.integer({ min: 0, max: 50 }),
+      seq: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
+      rawState: fc.option(fc.constantFrom('unknown-x', 'Mystery'), { nil: undefined }),
+      muted: fc.option(fc.boolean(), { nil: undefined }),
+    })
+    .map((e) => ({ ...base, ...e })),
+  fc
+    .record({
+      type: fc.constant('ended' as const),
+      outcome: fc.constantFrom(
+        'completed',
+        'busy',
+        'no-answer',
+        'voicemail',
+        'canceled',
+        'unknown' as const,
+      ),
+      at: fc.integer({ min: 0, max: 50 }),
+      seq: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
+    })
+    .map((e) => ({ ...base, ...e })),
+  fc
+    .record({
+      type: fc.constant('failed' as const),
+      at: fc.integer({ min: 0, max: 50 }),
+      seq: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
+    })
+    .map((e) => ({
+      ...base,
+      ...e,
+      error: { code: 'provider_error' as const, message: 'Rejected.' },
+    })),
 )
 
 const RUNS = { numRuns: 10_000 }
@@ -108,15 +127,19 @@ describe('reduceInteraction: invariants over 10,000 random event sequences each'
 
   it('an event older than the last applied one changes nothing', () => {
     fc.assert(
-      fc.property(fc.array(eventArb, { minLength: 1, maxLength: 30 }), eventArb, (events, extra) => {
-        const state = fold(events).at(-1)!
-        const stale =
-          state.seq !== undefined && extra.seq !== undefined
-            ? { ...extra, seq: state.seq - 1 - (extra.seq % 3) }
-            : { ...extra, seq: undefined, at: state.updatedAt - 1 - (extra.at % 3) }
-        if (state.seq !== undefined && stale.seq === undefined) return
-        expect(reduceInteraction(state, stale)).toBe(state)
-      }),
+      fc.property(
+        fc.array(eventArb, { minLength: 1, maxLength: 30 }),
+        eventArb,
+        (events, extra) => {
+          const state = fold(events).at(-1)!
+          const stale =
+            state.seq !== undefined && extra.seq !== undefined
+              ? { ...extra, seq: state.seq - 1 - (extra.seq % 3) }
+              : { ...extra, seq: undefined, at: state.updatedAt - 1 - (extra.at % 3) }
+          if (state.seq !== undefined && stale.seq === undefined) return
+          expect(reduceInteraction(state, stale)).toBe(state)
+        },
+      ),
       RUNS,
     )
   })
@@ -145,16 +168,34 @@ describe('reduceInteraction: examples', () => {
 
   it('goes dialing → ringing → connected → held → connected → ended, stamping times', () => {
     const states = fold([
-      { type: 'status', status: 'dialing', interactionId: id, at: at(1), phoneNumber: '+14165550199' },
+      {
+        type: 'status',
+        status: 'dialing',
+        interactionId: id,
+        at: at(1),
+        phoneNumber: '+14165550199',
+      },
       { type: 'status', status: 'ringing', interactionId: id, at: at(2) },
       { type: 'status', status: 'connected', interactionId: id, at: at(3) },
       { type: 'status', status: 'held', interactionId: id, at: at(4) },
       { type: 'status', status: 'connected', interactionId: id, at: at(5) },
       { type: 'ended', outcome: 'completed', interactionId: id, at: at(6) },
     ])
-    expect(states.map((s) => s.status)).toEqual(['dialing', 'ringing', 'connected', 'held', 'connected', 'ended'])
+    expect(states.map((s) => s.status)).toEqual([
+      'dialing',
+      'ringing',
+      'connected',
+      'held',
+      'connected',
+      'ended',
+    ])
     const last = states.at(-1)!
-    expect(last).toMatchObject({ phoneNumber: '+14165550199', connectedAt: at(3), endedAt: at(6), outcome: 'completed' })
+    expect(last).toMatchObject({
+      phoneNumber: '+14165550199',
+      connectedAt: at(3),
+      endedAt: at(6),
+      outcome: 'completed',
+    })
   })
 
   it('ignores a late "ringing" after "connected"', () => {
@@ -177,7 +218,13 @@ describe('reduceInteraction: examples', () => {
   })
 
   it('records mute and the associated object without changing state', () => {
-    const contact = { id: 'c1', type: 'contact', displayName: 'Ada', displayType: 'Contact', customFields: {} }
+    const contact = {
+      id: 'c1',
+      type: 'contact',
+      displayName: 'Ada',
+      displayType: 'Contact',
+      customFields: {},
+    }
     const [connected, muted] = fold([
       { type: 'status', status: 'connected', interactionId: id, at: at(1) },
       { type: 'updated', interactionId: id, at: at(2), muted: true, associatedObject: contact },
@@ -187,7 +234,13 @@ describe('reduceInteraction: examples', () => {
   })
 
   it('keeps the outcome and after-call work of an ended call, and the error of a failed one', () => {
-    const ended = reduceInteraction(undefined, { type: 'ended', outcome: 'busy', afterCallWork: true, interactionId: id, at: 1 })
+    const ended = reduceInteraction(undefined, {
+      type: 'ended',
+      outcome: 'busy',
+      afterCallWork: true,
+      interactionId: id,
+      at: 1,
+    })
     expect(ended).toMatchObject({ status: 'ended', outcome: 'busy', afterCallWork: true })
     const failed = reduceInteraction(undefined, {
       type: 'failed',
@@ -200,8 +253,20 @@ describe('reduceInteraction: examples', () => {
 
   it('merges per-call capabilities', () => {
     const [a, b] = fold([
-      { type: 'status', status: 'dialing', interactionId: id, at: 1, capabilities: { hangup: true } },
-      { type: 'status', status: 'connected', interactionId: id, at: 2, capabilities: { hold: true } },
+      {
+        type: 'status',
+        status: 'dialing',
+        interactionId: id,
+        at: 1,
+        capabilities: { hangup: true },
+      },
+      {
+        type: 'status',
+        status: 'connected',
+        interactionId: id,
+        at: 2,
+        capabilities: { hold: true },
+      },
     ])
     expect(a!.capabilities).toEqual({ hangup: true })
     expect(b!.capabilities).toEqual({ hangup: true, hold: true })
@@ -212,10 +277,22 @@ describe('reduceInteraction: details on a repeated state', () => {
   it('keeps the details of a repeated state (a mute done in the provider’s own UI)', () => {
     const [connected, again] = fold([
       { type: 'status', status: 'connected', interactionId: id, at: 1 },
-      { type: 'status', status: 'connected', interactionId: id, at: 2, muted: true, rawState: 'delivered' },
+      {
+        type: 'status',
+        status: 'connected',
+        interactionId: id,
+        at: 2,
+        muted: true,
+        rawState: 'delivered',
+      },
     ])
     expect(again).not.toBe(connected)
-    expect(again).toMatchObject({ status: 'connected', muted: true, rawState: 'delivered', connectedAt: 1 })
+    expect(again).toMatchObject({
+      status: 'connected',
+      muted: true,
+      rawState: 'delivered',
+      connectedAt: 1,
+    })
   })
 
   it('drops the details of a backward state', () => {

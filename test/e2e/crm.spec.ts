@@ -13,11 +13,15 @@ async function openCrm(page: Page) {
 /** No axe violation on the page as it is now. */
 async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).include('#storybook-root').analyze()
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([])
 }
 
 test.describe('CRM contact page', () => {
-  test('a call: Dialing → Ringing → Connected with a running timer, hang up, Call ended', async ({ page }) => {
+  test('a call: Dialing → Ringing → Connected with a running timer, hang up, Call ended', async ({
+    page,
+  }) => {
     await openCrm(page)
     await page.screenshot({ path: `${SHOTS}/crm-idle.png`, fullPage: true })
     await expectAccessible(page)
@@ -38,7 +42,10 @@ test.describe('CRM contact page', () => {
     const first = await timer.textContent()
     // The timer runs: a later reading is a later time.
     await expect(timer).not.toHaveText(first ?? '', { timeout: 3000 })
-    await expect(page.getByRole('button', { name: 'Call Ada Lovelace' })).toHaveAttribute('data-status', 'active')
+    await expect(page.getByRole('button', { name: 'Call Ada Lovelace' })).toHaveAttribute(
+      'data-status',
+      'active',
+    )
     await page.screenshot({ path: `${SHOTS}/crm-connected.png`, fullPage: true })
     await expectAccessible(page)
 
@@ -58,7 +65,9 @@ test.describe('CRM contact page', () => {
     await expectAccessible(page)
   })
 
-  test('deferred dial: the dialpad receives the number and its Call button places the call', async ({ page }) => {
+  test('deferred dial: the dialpad receives the number and its Call button places the call', async ({
+    page,
+  }) => {
     await openCrm(page)
     await page.getByRole('switch', { name: 'Deferred dial' }).check()
     await page.getByRole('button', { name: 'Call Grace Hopper' }).click()
@@ -105,7 +114,9 @@ test.describe('CRM contact page', () => {
     await outcome.selectOption('timeout')
     const button = page.getByRole('button', { name: 'Call Alan Turing' })
     await button.click()
-    await expect(page.getByRole('alert')).toContainText('The phone system did not answer in time. Try again.')
+    await expect(page.getByRole('alert')).toContainText(
+      'The phone system did not answer in time. Try again.',
+    )
     await expect(button).toHaveAttribute('data-status', 'error')
     await page.screenshot({ path: `${SHOTS}/crm-start-timeout.png`, fullPage: true })
     await expectAccessible(page)

@@ -3,7 +3,12 @@ import { expect, test, type Page } from '@playwright/test'
 const CRM = '/iframe.html?id=examples-crm-contact-page--crm-contact-page&viewMode=story'
 
 /** Presses Tab until `locator` has focus (at most `max` times); fails if it never does. */
-async function tabTo(page: Page, name: string, role: 'button' | 'textbox' | 'switch' | 'combobox', max = 60) {
+async function tabTo(
+  page: Page,
+  name: string,
+  role: 'button' | 'textbox' | 'switch' | 'combobox',
+  max = 60,
+) {
   const target = page.getByRole(role, { name, exact: true })
   for (let i = 0; i < max; i += 1) {
     if (await target.evaluate((element) => element === document.activeElement)) return

@@ -57,11 +57,15 @@ for (const story of STORIES) {
   test(`looks finished and has no axe violation: ${story.id}`, async () => {
     const finished = await showStory(page, story.id)
     // Storybook played the story and ran axe on it (`parameters.a11y.test = 'error'`).
-    expect(finished.reporters.find((reporter) => reporter.type === 'a11y')?.result?.violations).toEqual([])
+    expect(
+      finished.reporters.find((reporter) => reporter.type === 'a11y')?.result?.violations,
+    ).toEqual([])
     expect(finished.status).toBe('success')
     const root = page.locator('#storybook-root')
     await expect(root).not.toBeEmpty()
     if (story.wait) await expect(root.locator(story.wait).first()).toBeAttached()
-    await root.screenshot({ path: `screenshots/components/${story.id.replace(/^components-/, '')}.png` })
+    await root.screenshot({
+      path: `screenshots/components/${story.id.replace(/^components-/, '')}.png`,
+    })
   })
 }

@@ -27,7 +27,9 @@ export async function showStory(page: Page, storyId: string): Promise<StoryFinis
   if (!page.url().includes('/iframe.html')) {
     // Load the preview on an empty story-less page, then switch to the story like every other one.
     await page.goto('/iframe.html')
-    await page.waitForFunction(() => Boolean((window as PreviewWindow).__STORYBOOK_PREVIEW__?.channel))
+    await page.waitForFunction(() =>
+      Boolean((window as PreviewWindow).__STORYBOOK_PREVIEW__?.channel),
+    )
   }
   return page.evaluate(
     (id) =>
@@ -43,7 +45,9 @@ export async function showStory(page: Page, storyId: string): Promise<StoryFinis
             reporters: event.reporters.map(({ type, status, result }) => ({
               type,
               status,
-              result: { violations: (result?.violations ?? []).map(({ id: rule }) => ({ id: rule })) },
+              result: {
+                violations: (result?.violations ?? []).map(({ id: rule }) => ({ id: rule })),
+              },
             })),
           })
         }

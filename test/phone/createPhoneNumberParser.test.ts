@@ -18,7 +18,11 @@ describe('createPhoneNumberParser (libphonenumber-js min metadata)', () => {
 
   it('finds the real country of a NANP number, whatever the default region', () => {
     // A Toronto number typed with the US as default region is Canadian.
-    expect(parse('4165550199', 'US')).toMatchObject({ e164: '+14165550199', country: 'CA', valid: true })
+    expect(parse('4165550199', 'US')).toMatchObject({
+      e164: '+14165550199',
+      country: 'CA',
+      valid: true,
+    })
   })
 
   it.each([
@@ -30,16 +34,15 @@ describe('createPhoneNumberParser (libphonenumber-js min metadata)', () => {
     expect(parse(input)).toMatchObject({ e164, country, valid: true })
   })
 
-  it.each([
-    ['+1 555 555 5555'],
-    ['+1 200 555 0100'],
-    ['+44 20 7946 001'],
-  ])('reports %j as not valid (still with its E.164 form, and no country)', (input) => {
-    const parsed = parse(input)
-    expect(parsed?.valid).toBe(false)
-    expect(parsed?.e164).toMatch(/^\+\d+$/)
-    expect(parsed?.country).toBeUndefined()
-  })
+  it.each([['+1 555 555 5555'], ['+1 200 555 0100'], ['+44 20 7946 001']])(
+    'reports %j as not valid (still with its E.164 form, and no country)',
+    (input) => {
+      const parsed = parse(input)
+      expect(parsed?.valid).toBe(false)
+      expect(parsed?.e164).toMatch(/^\+\d+$/)
+      expect(parsed?.country).toBeUndefined()
+    },
+  )
 
   it('reports a local number too short for its region as not valid', () => {
     expect(parse('1234567', 'US')?.valid).toBe(false)

@@ -48,15 +48,23 @@ describe('parseDialString with phone metadata', () => {
   })
 
   it('refuses numbers the metadata says are not valid, with a message naming the number', () => {
-    expect(refused('+1 555 555 5555', { phoneNumbers })).toBe('“+1 555 555 5555” is not a valid phone number.')
+    expect(refused('+1 555 555 5555', { phoneNumbers })).toBe(
+      '“+1 555 555 5555” is not a valid phone number.',
+    )
     expect(refused('020 7946 0018', { defaultRegion: 'US', phoneNumbers })).toBe(
       '“020 7946 0018” is not a valid phone number in US.',
     )
-    expect(refused('1234567', { defaultRegion: 'us', phoneNumbers })).toBe('“1234567” is not a valid phone number in US.')
+    expect(refused('1234567', { defaultRegion: 'us', phoneNumbers })).toBe(
+      '“1234567” is not a valid phone number in US.',
+    )
   })
 
   it('without metadata, the same international number passes unchecked', () => {
-    expect(ok('+1 555 555 5555', {})).toEqual({ kind: 'e164', value: '+15555555555', input: '+1 555 555 5555' })
+    expect(ok('+1 555 555 5555', {})).toEqual({
+      kind: 'e164',
+      value: '+15555555555',
+      input: '+1 555 555 5555',
+    })
   })
 
   it('asks for the country code when there is metadata but no region', () => {
@@ -64,8 +72,14 @@ describe('parseDialString with phone metadata', () => {
   })
 
   it('keeps extensions and emergency numbers out of the metadata check', () => {
-    expect(ok('1001', { defaultRegion: 'US', phoneNumbers })).toMatchObject({ kind: 'extension', value: '1001' })
-    expect(ok('999', { defaultRegion: 'GB', phoneNumbers })).toMatchObject({ kind: 'emergency', value: '999' })
+    expect(ok('1001', { defaultRegion: 'US', phoneNumbers })).toMatchObject({
+      kind: 'extension',
+      value: '1001',
+    })
+    expect(ok('999', { defaultRegion: 'GB', phoneNumbers })).toMatchObject({
+      kind: 'emergency',
+      value: '999',
+    })
   })
 })
 
@@ -73,32 +87,51 @@ describe('parseDialString: allowedCountries', () => {
   const policy = { allowedCountries: ['us', 'CA'] }
 
   it('lets numbers of allowed countries through, local or international', () => {
-    expect(ok('(212) 555-0100', { defaultRegion: 'US', phoneNumbers, policy })).toMatchObject({ value: '+12125550100', country: 'US' })
+    expect(ok('(212) 555-0100', { defaultRegion: 'US', phoneNumbers, policy })).toMatchObject({
+      value: '+12125550100',
+      country: 'US',
+    })
     expect(ok('+1 416 555 0199', { phoneNumbers, policy })).toMatchObject({ country: 'CA' })
     // Typed as a US local number, it is a Toronto number: Canada is allowed too.
-    expect(ok('416 555 0199', { defaultRegion: 'US', phoneNumbers, policy })).toMatchObject({ country: 'CA' })
+    expect(ok('416 555 0199', { defaultRegion: 'US', phoneNumbers, policy })).toMatchObject({
+      country: 'CA',
+    })
   })
 
   it('refuses numbers of other countries, naming the country', () => {
-    expect(refused('+44 20 7946 0018', { phoneNumbers, policy })).toBe('Calls to GB are not allowed here.')
-    expect(refused('020 7946 0018', { defaultRegion: 'GB', phoneNumbers, policy })).toBe('Calls to GB are not allowed here.')
+    expect(refused('+44 20 7946 0018', { phoneNumbers, policy })).toBe(
+      'Calls to GB are not allowed here.',
+    )
+    expect(refused('020 7946 0018', { defaultRegion: 'GB', phoneNumbers, policy })).toBe(
+      'Calls to GB are not allowed here.',
+    )
   })
 
   it('a Canadian number is refused when only the US is allowed, even typed as a US local number', () => {
-    expect(refused('416 555 0199', { defaultRegion: 'US', phoneNumbers, policy: { allowedCountries: ['US'] } })).toBe(
-      'Calls to CA are not allowed here.',
-    )
+    expect(
+      refused('416 555 0199', {
+        defaultRegion: 'US',
+        phoneNumbers,
+        policy: { allowedCountries: ['US'] },
+      }),
+    ).toBe('Calls to CA are not allowed here.')
   })
 
   it('never blocks emergency numbers or internal extensions', () => {
     const onlyFrance = { allowedCountries: ['FR'] }
-    expect(ok('911', { defaultRegion: 'US', phoneNumbers, policy: onlyFrance })).toMatchObject({ kind: 'emergency' })
+    expect(ok('911', { defaultRegion: 'US', phoneNumbers, policy: onlyFrance })).toMatchObject({
+      kind: 'emergency',
+    })
     expect(ok('112', { phoneNumbers, policy: onlyFrance })).toMatchObject({ kind: 'emergency' })
-    expect(ok('2001', { defaultRegion: 'US', phoneNumbers, policy: onlyFrance })).toMatchObject({ kind: 'extension' })
+    expect(ok('2001', { defaultRegion: 'US', phoneNumbers, policy: onlyFrance })).toMatchObject({
+      kind: 'extension',
+    })
   })
 
   it('needs phone metadata to know a country: a configuration error, thrown', () => {
-    expect(() => parseDialString('+14165550199', { policy })).toThrow(/allowedCountries needs phone metadata/)
+    expect(() => parseDialString('+14165550199', { policy })).toThrow(
+      /allowedCountries needs phone metadata/,
+    )
     try {
       parseDialString('+14165550199', { policy })
     } catch (error) {
@@ -109,8 +142,11 @@ describe('parseDialString: allowedCountries', () => {
   it('runs the app validator after the country check', () => {
     const validate = (dialString: { value: string }) =>
       dialString.value.startsWith('+1900') ? 'Premium-rate numbers cannot be called.' : undefined
-    expect(refused('+1 900 555 0100', { phoneNumbers: () => ({ e164: '+19005550100', valid: true, country: 'US' }), policy: { allowedCountries: ['US'], validate } })).toBe(
-      'Premium-rate numbers cannot be called.',
-    )
+    expect(
+      refused('+1 900 555 0100', {
+        phoneNumbers: () => ({ e164: '+19005550100', valid: true, country: 'US' }),
+        policy: { allowedCountries: ['US'], validate },
+      }),
+    ).toBe('Premium-rate numbers cannot be called.')
   })
 })

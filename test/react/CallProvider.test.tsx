@@ -27,7 +27,11 @@ afterEach(() => {
 })
 
 /** Exposes what a component under the provider sees. */
-const seen: { runtime?: CallRuntime; queryClient?: QueryClient; start?: ReturnType<typeof useStartCall> } = {}
+const seen: {
+  runtime?: CallRuntime
+  queryClient?: QueryClient
+  start?: ReturnType<typeof useStartCall>
+} = {}
 
 function Probe({ name = 'probe' }: { name?: string }) {
   const runtime = useCallRuntime()
@@ -88,7 +92,11 @@ describe('CallProvider: QueryClient', () => {
     startCall()
     await elapse(START_MS)
     expect(mutationKeys(app)).toEqual([['react-click-to-call', 'startCall', 'simulated']])
-    expect(app.getMutationCache().getAll()[0]?.state.data).toEqual({ id: 'sim-1', deferred: false, phoneNumber: NUMBER })
+    expect(app.getMutationCache().getAll()[0]?.state.data).toEqual({
+      id: 'sim-1',
+      deferred: false,
+      phoneNumber: NUMBER,
+    })
   })
 
   it('makes its own QueryClient when there is none, and keeps it across renders', async () => {

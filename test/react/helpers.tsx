@@ -3,7 +3,11 @@ import { vi } from 'vitest'
 import { act, render, renderHook, type RenderHookOptions } from '@testing-library/react'
 import { notifyManager } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { createSimulatedClient, type SimulatedClient, type SimulatedClientOptions } from '../../src/clients/simulated/index.js'
+import {
+  createSimulatedClient,
+  type SimulatedClient,
+  type SimulatedClientOptions,
+} from '../../src/clients/simulated/index.js'
 import type { CallRuntime, InteractionAssociatedObject } from '../../src/core/index.js'
 import { CallProvider, useCallRuntime, type CallProviderProps } from '../../src/index.js'
 
@@ -74,19 +78,38 @@ export function providerWrapper(client: SimulatedClient, props: ProviderProps = 
 /** `renderHook` under a `CallProvider` for a simulated client. */
 export function renderCallHook<Result, Props>(
   hook: (props: Props) => Result,
-  { client = simulated(), provider, ...options }: { client?: SimulatedClient; provider?: ProviderProps } & Omit<
+  {
+    client = simulated(),
+    provider,
+    ...options
+  }: { client?: SimulatedClient; provider?: ProviderProps } & Omit<
     RenderHookOptions<Props>,
     'wrapper'
   > = {},
 ) {
   const wrapper = providerWrapper(client, provider)
   const rendered = renderHook(hook, { ...options, wrapper: wrapper.Wrapper })
-  return { ...rendered, client, get runtime() { return wrapper.runtime } }
+  return {
+    ...rendered,
+    client,
+    get runtime() {
+      return wrapper.runtime
+    },
+  }
 }
 
 /** `render` under a `CallProvider` for a simulated client. */
-export function renderWithProvider(ui: ReactNode, { client = simulated(), provider }: { client?: SimulatedClient; provider?: ProviderProps } = {}) {
+export function renderWithProvider(
+  ui: ReactNode,
+  { client = simulated(), provider }: { client?: SimulatedClient; provider?: ProviderProps } = {},
+) {
   const wrapper = providerWrapper(client, provider)
   const rendered = render(ui, { wrapper: wrapper.Wrapper })
-  return { ...rendered, client, get runtime() { return wrapper.runtime } }
+  return {
+    ...rendered,
+    client,
+    get runtime() {
+      return wrapper.runtime
+    },
+  }
 }

@@ -41,7 +41,9 @@ afterEach(() => {
 
 describe('hooks outside CallProvider', () => {
   it.each(hooks)('%s throws "`%s` must be used within `CallProvider`."', (name, hook) => {
-    expect(() => renderHook(hook)).toThrow(new Error(`\`${name}\` must be used within \`CallProvider\`.`))
+    expect(() => renderHook(hook)).toThrow(
+      new Error(`\`${name}\` must be used within \`CallProvider\`.`),
+    )
   })
 
   it.each(hooks)('%s says so under a QueryClientProvider too', (name, hook) => {
@@ -49,6 +51,8 @@ describe('hooks outside CallProvider', () => {
     const wrapper = ({ children }: { children: ReactNode }) => (
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     )
-    expect(() => renderHook(hook, { wrapper })).toThrow(`\`${name}\` must be used within \`CallProvider\`.`)
+    expect(() => renderHook(hook, { wrapper })).toThrow(
+      `\`${name}\` must be used within \`CallProvider\`.`,
+    )
   })
 })

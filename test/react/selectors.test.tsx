@@ -40,7 +40,11 @@ function Counted({ id, children }: { id: string; children: ReactNode }) {
 
 function Row({ id }: { id: string }) {
   const call = useInteraction(id)
-  return <p data-testid={`row-${id}`}>{call ? `${call.status}${call.muted ? ' muted' : ''}` : 'absent'}</p>
+  return (
+    <p data-testid={`row-${id}`}>
+      {call ? `${call.status}${call.muted ? ' muted' : ''}` : 'absent'}
+    </p>
+  )
 }
 
 function Active() {
@@ -70,7 +74,10 @@ function Connection() {
 
 function Summary() {
   // A new object on every call: compared shallowly, so it is stable while its fields are.
-  const summary = useCallStore((state) => ({ calls: Object.keys(state.interactions).length, active: state.activeId }))
+  const summary = useCallStore((state) => ({
+    calls: Object.keys(state.interactions).length,
+    active: state.activeId,
+  }))
   return <p data-testid="summary">{`${summary.calls} ${summary.active ?? 'none'}`}</p>
 }
 
@@ -90,14 +97,30 @@ async function setup(): Promise<SimulatedClient> {
   render(
     <CallProvider client={client}>
       <Runtime />
-      <Counted id="row-1"><Row id="sim-1" /></Counted>
-      <Counted id="row-2"><Row id="sim-2" /></Counted>
-      <Counted id="active"><Active /></Counted>
-      <Counted id="all"><All /></Counted>
-      <Counted id="ids"><Ids /></Counted>
-      <Counted id="live"><LiveCount /></Counted>
-      <Counted id="connection"><Connection /></Counted>
-      <Counted id="summary"><Summary /></Counted>
+      <Counted id="row-1">
+        <Row id="sim-1" />
+      </Counted>
+      <Counted id="row-2">
+        <Row id="sim-2" />
+      </Counted>
+      <Counted id="active">
+        <Active />
+      </Counted>
+      <Counted id="all">
+        <All />
+      </Counted>
+      <Counted id="ids">
+        <Ids />
+      </Counted>
+      <Counted id="live">
+        <LiveCount />
+      </Counted>
+      <Counted id="connection">
+        <Connection />
+      </Counted>
+      <Counted id="summary">
+        <Summary />
+      </Counted>
     </CallProvider>,
   )
   const first = client.startCall('+14165550199')
@@ -147,7 +170,11 @@ describe('store hooks follow the store', () => {
     function Unknown() {
       const none = useInteraction(null)
       const missing = useInteraction('sim-404')
-      return <p data-testid="unknown">{String(none)} {String(missing)}</p>
+      return (
+        <p data-testid="unknown">
+          {String(none)} {String(missing)}
+        </p>
+      )
     }
     render(
       <CallProvider client={simulated()}>
@@ -160,10 +187,28 @@ describe('store hooks follow the store', () => {
   it('follows events dispatched straight into the store', async () => {
     await setup()
     act(() =>
-      runtime!.store.getState().dispatch({ type: 'status', status: 'connected', interactionId: 'sim-1', at: Date.now(), seq: 10 }),
+      runtime!.store
+        .getState()
+        .dispatch({
+          type: 'status',
+          status: 'connected',
+          interactionId: 'sim-1',
+          at: Date.now(),
+          seq: 10,
+        }),
     )
     expect(text('row-sim-1')).toBe('connected')
-    act(() => runtime!.store.getState().dispatch({ type: 'updated', muted: true, interactionId: 'sim-1', at: Date.now(), seq: 11 }))
+    act(() =>
+      runtime!.store
+        .getState()
+        .dispatch({
+          type: 'updated',
+          muted: true,
+          interactionId: 'sim-1',
+          at: Date.now(),
+          seq: 11,
+        }),
+    )
     expect(text('row-sim-1')).toBe('connected muted')
   })
 })

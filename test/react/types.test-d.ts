@@ -50,7 +50,11 @@ describe('useStartCall', () => {
     expectTypeOf(start.error).toEqualTypeOf<CallError | null>()
     expectTypeOf(start.deferred).toEqualTypeOf<boolean>()
     expectTypeOf(start.startCall).toEqualTypeOf<
-      (phoneNumber: string, associatedObject?: InteractionAssociatedObject, options?: Pick<StartCallVariables, 'confirmed'>) => void
+      (
+        phoneNumber: string,
+        associatedObject?: InteractionAssociatedObject,
+        options?: Pick<StartCallVariables, 'confirmed'>,
+      ) => void
     >()
     expectTypeOf(start.mutateAsync).returns.resolves.toEqualTypeOf<StartCallData>()
   })
@@ -105,7 +109,9 @@ describe('store hooks', () => {
   it('useInteractions infers from its selector', () => {
     expectTypeOf(useInteractions()).toEqualTypeOf<Interaction[]>()
     expectTypeOf(useInteractions((calls) => calls.length)).toEqualTypeOf<number>()
-    expectTypeOf(useInteractions((calls) => calls.map((call) => call.status))).toEqualTypeOf<CallStatus[]>()
+    expectTypeOf(useInteractions((calls) => calls.map((call) => call.status))).toEqualTypeOf<
+      CallStatus[]
+    >()
     expectTypeOf(useInteractions(liveInteractions)).toEqualTypeOf<Interaction[]>()
     useInteractions((calls) => {
       expectTypeOf(calls).toEqualTypeOf<Interaction[]>()
@@ -125,7 +131,8 @@ describe('store hooks', () => {
 
     const dialpad = useDialpad()
     expectTypeOf(dialpad.validation).toEqualTypeOf<DialStringResult | null>()
-    if (dialpad.validation?.ok) expectTypeOf(dialpad.validation.dialString).toEqualTypeOf<DialString>()
+    if (dialpad.validation?.ok)
+      expectTypeOf(dialpad.validation.dialString).toEqualTypeOf<DialString>()
     else if (dialpad.validation) expectTypeOf(dialpad.validation.error).toEqualTypeOf<CallError>()
   })
 })
@@ -146,7 +153,9 @@ describe('OperationResult', () => {
   it("defaults to the seed's error shape", () => {
     const seed = {} as OperationResult<InitiateResult>
     if (seed.status === 'error') expectTypeOf(seed.error).toEqualTypeOf<ResultError>()
-    expectTypeOf<OperationResult>().toEqualTypeOf<{ status: 'success'; data: null } | { status: 'error'; error: ResultError }>()
+    expectTypeOf<OperationResult>().toEqualTypeOf<
+      { status: 'success'; data: null } | { status: 'error'; error: ResultError }
+    >()
     expectTypeOf<ControlResult>().toEqualTypeOf<OperationResult<null, CallError>>()
   })
 

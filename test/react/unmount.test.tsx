@@ -4,7 +4,12 @@
 import { act, render, screen } from '@testing-library/react'
 import { useState } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
-import { CallProvider, useActiveInteraction, useCallControls, useStartCall } from '../../src/index.js'
+import {
+  CallProvider,
+  useActiveInteraction,
+  useCallControls,
+  useStartCall,
+} from '../../src/index.js'
 import { NUMBER, START_MS, disposeClients, elapse, simulated } from './helpers.js'
 
 let errors: MockInstance<typeof console.error>
@@ -96,7 +101,8 @@ describe('unmounting mid-call', () => {
   it('unmounted while a control is in flight: quiet', async () => {
     const client = simulated()
     const original = client.hangup.bind(client)
-    client.hangup = (id: string) => new Promise((resolve) => setTimeout(() => resolve(original(id)), 500))
+    client.hangup = (id: string) =>
+      new Promise((resolve) => setTimeout(() => resolve(original(id)), 500))
     const { unmount } = render(
       <CallProvider client={client}>
         <Phone />

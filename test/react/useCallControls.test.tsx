@@ -16,7 +16,10 @@ afterEach(() => {
 
 /** Renders the controls and the record of call `sim-1`, and starts that call (connected by default). */
 async function connectedCall(client: SimulatedClient = simulated(), { connect = true } = {}) {
-  const rendered = renderCallHook(() => ({ controls: useCallControls('sim-1'), call: useInteraction('sim-1') }), { client })
+  const rendered = renderCallHook(
+    () => ({ controls: useCallControls('sim-1'), call: useInteraction('sim-1') }),
+    { client },
+  )
   const started = client.startCall(NUMBER)
   await elapse(START_MS)
   await started
@@ -48,7 +51,9 @@ describe('useCallControls', () => {
       updateAssociatedObject: false,
     })
 
-    act(() => runtime.store.getState().dispatch({ type: 'capabilities', capabilities: { mute: false } }))
+    act(() =>
+      runtime.store.getState().dispatch({ type: 'capabilities', capabilities: { mute: false } }),
+    )
     expect(result.current.controls.capabilities.mute).toBe(false)
     expect(result.current.controls.capabilities.dtmf).toBe(false)
   })
@@ -109,7 +114,15 @@ describe('useCallControls', () => {
     const hold = vi.spyOn(client, 'hold')
     const { result, runtime } = await connectedCall(client)
     act(() =>
-      runtime.store.getState().dispatch({ type: 'updated', interactionId: 'sim-1', at: Date.now(), seq: 100, capabilities: { hold: false } }),
+      runtime.store
+        .getState()
+        .dispatch({
+          type: 'updated',
+          interactionId: 'sim-1',
+          at: Date.now(),
+          seq: 100,
+          capabilities: { hold: false },
+        }),
     )
     await act(() => result.current.controls.hold())
     expect(result.current.controls.error?.code).toBe('not_supported')

@@ -4,7 +4,13 @@ import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SimulatedClient } from '../../src/clients/simulated/index.js'
-import { CallProvider, toDialable, useDialpad, useStartCall, type UseDialpadOptions } from '../../src/index.js'
+import {
+  CallProvider,
+  toDialable,
+  useDialpad,
+  useStartCall,
+  type UseDialpadOptions,
+} from '../../src/index.js'
 import { NUMBER, contact, disposeClients, simulated } from './helpers.js'
 
 afterEach(() => {
@@ -17,15 +23,27 @@ function Dialpad(props: UseDialpadOptions) {
   const dialpad = useDialpad(props)
   return (
     <div>
-      <input aria-label="Phone number" value={dialpad.value} onChange={(event) => dialpad.setValue(event.target.value)} />
+      <input
+        aria-label="Phone number"
+        value={dialpad.value}
+        onChange={(event) => dialpad.setValue(event.target.value)}
+      />
       {['1', '2', '#', '+'].map((key) => (
         <button key={key} type="button" onClick={() => dialpad.append(key)}>
           Key {key}
         </button>
       ))}
-      <button type="button" onClick={dialpad.backspace}>Delete</button>
-      <button type="button" onClick={dialpad.clear}>Clear</button>
-      <button type="button" onClick={() => dialpad.submit(contact)} disabled={!dialpad.validation?.ok}>
+      <button type="button" onClick={dialpad.backspace}>
+        Delete
+      </button>
+      <button type="button" onClick={dialpad.clear}>
+        Clear
+      </button>
+      <button
+        type="button"
+        onClick={() => dialpad.submit(contact)}
+        disabled={!dialpad.validation?.ok}
+      >
         Call
       </button>
       <p data-testid="source">{dialpad.source}</p>
@@ -96,7 +114,9 @@ describe('useDialpad', () => {
     expect(screen.getByTestId('validation')).toHaveTextContent('empty')
     expect(screen.getByRole('button', { name: 'Call' })).toBeDisabled()
     await user.type(input, '4165550199')
-    expect(screen.getByTestId('validation')).toHaveTextContent('Add the country code to “4165550199”, for example +1 for the US and Canada.')
+    expect(screen.getByTestId('validation')).toHaveTextContent(
+      'Add the country code to “4165550199”, for example +1 for the US and Canada.',
+    )
     expect(screen.getByRole('button', { name: 'Call' })).toBeDisabled()
     await user.clear(input)
     await user.type(input, '1001')
@@ -112,7 +132,9 @@ describe('useDialpad', () => {
     await user.type(input, NUMBER)
     await user.click(screen.getByRole('button', { name: 'Call' }))
     await waitFor(() => expect(screen.getByTestId('started')).toHaveTextContent('sim-1'))
-    expect(client.control.requests).toEqual([{ phoneNumber: NUMBER, initialObject: contact, confirmed: true }])
+    expect(client.control.requests).toEqual([
+      { phoneNumber: NUMBER, initialObject: contact, confirmed: true },
+    ])
   })
 
   it('submit dials even when the client defers dials by itself', async () => {
@@ -129,7 +151,11 @@ describe('useDialpad', () => {
     const onValueChange = vi.fn()
     function Button() {
       const { startCall } = useStartCall()
-      return <button type="button" onClick={() => startCall('+1 416 555 0199')}>Call Ada</button>
+      return (
+        <button type="button" onClick={() => startCall('+1 416 555 0199')}>
+          Call Ada
+        </button>
+      )
     }
     const user = userEvent.setup()
     render(
@@ -139,7 +165,9 @@ describe('useDialpad', () => {
       </CallProvider>,
     )
     await user.click(screen.getByRole('button', { name: 'Call Ada' }))
-    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Phone number' })).toHaveValue(NUMBER))
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Phone number' })).toHaveValue(NUMBER),
+    )
     expect(screen.getByTestId('source')).toHaveTextContent('prefill')
     expect(onPrefill).toHaveBeenCalledWith(NUMBER)
     expect(onValueChange).toHaveBeenCalledWith(NUMBER)

@@ -2,7 +2,15 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { isCallError } from '../../src/core/index.js'
 import { CallProvider, useDialpad, useInteraction, useStartCall } from '../../src/index.js'
-import { NUMBER, START_MS, contact, disposeClients, elapse, renderCallHook, simulated } from './helpers.js'
+import {
+  NUMBER,
+  START_MS,
+  contact,
+  disposeClients,
+  elapse,
+  renderCallHook,
+  simulated,
+} from './helpers.js'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -29,7 +37,9 @@ describe('useStartCall', () => {
     expect(result.current.data).toEqual({ id: 'sim-1', deferred: false, phoneNumber: NUMBER })
     expect(result.current.deferred).toBe(false)
     expect(result.current.error).toBeNull()
-    expect(client.control.requests).toEqual([{ phoneNumber: NUMBER, initialObject: contact, confirmed: false }])
+    expect(client.control.requests).toEqual([
+      { phoneNumber: NUMBER, initialObject: contact, confirmed: false },
+    ])
   })
 
   it('sends the number as E.164 after formatting is stripped', async () => {
@@ -48,7 +58,9 @@ describe('useStartCall', () => {
     const { error } = result.current
     expect(isCallError(error)).toBe(true)
     expect(error?.code).toBe('invalid_number')
-    expect(error?.message).toBe('“call me maybe” is not a phone number. Use digits, with + and the country code for other countries.')
+    expect(error?.message).toBe(
+      '“call me maybe” is not a phone number. Use digits, with + and the country code for other countries.',
+    )
     expect(client.control.requests).toEqual([])
   })
 
@@ -63,7 +75,9 @@ describe('useStartCall', () => {
 
   it('a deferred dial (id null) reports deferred: true and fills the dialpad draft', async () => {
     const client = simulated({ deferredDial: true })
-    const { result } = renderCallHook(() => ({ start: useStartCall(), dialpad: useDialpad() }), { client })
+    const { result } = renderCallHook(() => ({ start: useStartCall(), dialpad: useDialpad() }), {
+      client,
+    })
     act(() => result.current.start.startCall(NUMBER))
     await elapse(START_MS)
     expect(result.current.start.status).toBe('success')
@@ -75,9 +89,12 @@ describe('useStartCall', () => {
   })
 
   it('dialMode="prefill" fills the dialpad without calling the client; a confirmed start then dials', async () => {
-    const { result, client } = renderCallHook(() => ({ start: useStartCall(), dialpad: useDialpad() }), {
-      provider: { dialMode: 'prefill' },
-    })
+    const { result, client } = renderCallHook(
+      () => ({ start: useStartCall(), dialpad: useDialpad() }),
+      {
+        provider: { dialMode: 'prefill' },
+      },
+    )
     act(() => result.current.start.startCall('+1 416-555-0199'))
     await elapse()
     expect(result.current.start.data).toEqual({ id: null, deferred: true, phoneNumber: NUMBER })
@@ -87,7 +104,11 @@ describe('useStartCall', () => {
     act(() => result.current.dialpad.submit())
     await elapse(START_MS)
     expect(client.control.requests).toEqual([{ phoneNumber: NUMBER, confirmed: true }])
-    expect(result.current.dialpad.start.data).toEqual({ id: 'sim-1', deferred: false, phoneNumber: NUMBER })
+    expect(result.current.dialpad.start.data).toEqual({
+      id: 'sim-1',
+      deferred: false,
+      phoneNumber: NUMBER,
+    })
   })
 
   it('100 rapid starts for the same number while one is pending reach the client once', async () => {
@@ -173,7 +194,10 @@ describe('useStartCall', () => {
     await elapse(START_MS)
     expect(result.current.status).toBe('error')
     expect(result.current.error?.code).toBe('timeout')
-    expect(result.current.error?.provider).toMatchObject({ provider: 'simulated', message: 'Timeout error' })
+    expect(result.current.error?.provider).toMatchObject({
+      provider: 'simulated',
+      message: 'Timeout error',
+    })
     expect(result.current.deferred).toBe(false)
   })
 
@@ -184,7 +208,11 @@ describe('useStartCall', () => {
     act(() => result.current.startCall(NUMBER))
     await elapse(START_MS)
     expect(onSuccess).toHaveBeenCalledTimes(1)
-    expect(onSuccess.mock.calls[0]?.[0]).toEqual({ id: 'sim-1', deferred: false, phoneNumber: NUMBER })
+    expect(onSuccess.mock.calls[0]?.[0]).toEqual({
+      id: 'sim-1',
+      deferred: false,
+      phoneNumber: NUMBER,
+    })
     act(() => result.current.startCall('nope'))
     await elapse()
     expect(onError).toHaveBeenCalledTimes(1)
@@ -198,7 +226,11 @@ describe('useStartCall', () => {
     })
     act(() => result.current.start.startCall(NUMBER, contact))
     await elapse(START_MS)
-    expect(result.current.call).toMatchObject({ id: 'sim-1', status: 'dialing', associatedObject: contact })
+    expect(result.current.call).toMatchObject({
+      id: 'sim-1',
+      status: 'dialing',
+      associatedObject: contact,
+    })
     await elapse(3000)
     expect(result.current.call?.status).toBe('connected')
   })

@@ -49,7 +49,9 @@ export async function startAdApiScriptServer(): Promise<AdApiScriptServer> {
     const failure = failures.get(path)
     if (failure && failure.left > 0) {
       failure.left -= 1
-      response.writeHead(failure.status, { 'content-type': 'text/plain' }).end('Service Unavailable')
+      response
+        .writeHead(failure.status, { 'content-type': 'text/plain' })
+        .end('Service Unavailable')
       return
     }
     const body = bodies.get(path) ?? (path.endsWith('/adapters/api.js') ? API_JS : undefined)
@@ -57,7 +59,9 @@ export async function startAdApiScriptServer(): Promise<AdApiScriptServer> {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not Found')
       return
     }
-    response.writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' }).end(body)
+    response
+      .writeHead(200, { 'content-type': 'text/javascript', 'access-control-allow-origin': '*' })
+      .end(body)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

@@ -8,7 +8,13 @@
  *
  * Also `serveFetchHandler`: mounts a Fetch handler on a loopback `node:http` server.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 export const TEST_API_KEY = 'sk_test_51FakeSecretKeyForLoopbackTests000000'
@@ -17,7 +23,8 @@ export const TEST_USER = 'user_01h2xcejqtf2nbrexx3vqjhp42'
 /** A valid TypeID that this account does not have: 404 `User not found`. */
 export const UNKNOWN_USER = 'user_01h2xcejqtf2nbrexx3vqjhp99'
 
-export type FakeRoute = 'calls.create' | 'account_sessions' | 'events' | 'calls.list' | 'calls.retrieve'
+export type FakeRoute =
+  'calls.create' | 'account_sessions' | 'events' | 'calls.list' | 'calls.retrieve'
 
 /** A scripted answer for the next request to a route. */
 export interface ScriptedResponse {
@@ -138,11 +145,18 @@ function typeId(prefix: string, n: number): string {
   return `${prefix}_0${suffix}`
 }
 
-function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}) {
+function send(
+  res: ServerResponse,
+  status: number,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   if (res.writableEnded || res.destroyed) return
   const payload = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body)
   res.writeHead(status, {
-    ...(payload !== '' && { 'Content-Type': typeof body === 'string' ? 'text/plain' : 'application/json' }),
+    ...(payload !== '' && {
+      'Content-Type': typeof body === 'string' ? 'text/plain' : 'application/json',
+    }),
     ...headers,
   })
   res.end(payload)
@@ -159,7 +173,9 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Starts the fake on 127.0.0.1 with a free port. */
-export async function startDialStackServer(options: FakeDialStackOptions = {}): Promise<FakeDialStack> {
+export async function startDialStackServer(
+  options: FakeDialStackOptions = {},
+): Promise<FakeDialStack> {
   const users = new Set(options.users ?? [TEST_USER])
   const acceptKeys = options.acceptBodyKeys ?? ['user_id', 'user']
   const shape = options.eventShape ?? 'envelope'
@@ -234,7 +250,10 @@ export async function startDialStackServer(options: FakeDialStackOptions = {}): 
       return false
     }
     if (req.headers['dialstack-account'] !== TEST_ACCOUNT) {
-      send(res, 403, { error: 'You do not have access to this account. Check the DialStack-Account header.', code: 'account_access_denied' })
+      send(res, 403, {
+        error: 'You do not have access to this account. Check the DialStack-Account header.',
+        code: 'account_access_denied',
+      })
       return false
     }
     return true
@@ -245,7 +264,15 @@ export async function startDialStackServer(options: FakeDialStackOptions = {}): 
     const method = req.method ?? 'GET'
     const body = await readBody(req)
     const which = route(method, url.pathname)
-    requests.push({ route: which, at: Date.now(), method, path: url.pathname, query: url.searchParams, headers: req.headers, body })
+    requests.push({
+      route: which,
+      at: Date.now(),
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+    })
     if (which === 'events' && held) await new Promise<void>((resolve) => held!.push(resolve))
     if (which === 'unknown') return send(res, 404, { error: 'Not found' })
 
@@ -267,7 +294,8 @@ export async function startDialStackServer(options: FakeDialStackOptions = {}): 
           return send(res, 400, { error: 'Invalid JSON body', code: 'validation_error' })
         }
         const user = acceptKeys.map((key) => parsed[key]).find((value) => value !== undefined)
-        if (typeof user !== 'string' || user === '') return send(res, 400, { error: 'user_id is required' })
+        if (typeof user !== 'string' || user === '')
+          return send(res, 400, { error: 'user_id is required' })
         if (typeof parsed.dial_string !== 'string' || parsed.dial_string === '') {
           return send(res, 400, { error: 'dial_string is required' })
         }
@@ -316,9 +344,15 @@ export async function startDialStackServer(options: FakeDialStackOptions = {}): 
         if (res.destroyed) return
         const secret = bearer(req)
         const expiresAt = secret === undefined ? undefined : secrets.get(secret)
-        if (refuse) return send(res, refuse, { error: refuse === 401 ? 'Unauthorized' : 'Forbidden' })
-        if (expiresAt === undefined || expiresAt <= Date.now()) return send(res, 401, { error: 'Unauthorized' })
-        res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' })
+        if (refuse)
+          return send(res, refuse, { error: refuse === 401 ? 'Unauthorized' : 'Forbidden' })
+        if (expiresAt === undefined || expiresAt <= Date.now())
+          return send(res, 401, { error: 'Unauthorized' })
+        res.writeHead(200, {
+          'Content-Type': 'text/event-stream',
+          'Cache-Control': 'no-cache',
+          Connection: 'keep-alive',
+        })
         res.write(`event: connected\ndata: ${JSON.stringify({ account_id: TEST_ACCOUNT })}\n\n`)
         streams.add(res)
         streamConnections += 1
@@ -339,7 +373,13 @@ export async function startDialStackServer(options: FakeDialStackOptions = {}): 
           .filter((log) => !q.get('to_number') || log.to_number === q.get('to_number'))
           .filter((log) => !from || Date.parse(log.started_at) >= Date.parse(from))
           .slice(0, limit)
-        return send(res, 200, { object: 'list', url: '/v1/calls', next_page_url: null, previous_page_url: null, data })
+        return send(res, 200, {
+          object: 'list',
+          url: '/v1/calls',
+          next_page_url: null,
+          previous_page_url: null,
+          data,
+        })
       }
       case 'calls.retrieve': {
         if (!keyAuth(req, res)) return
@@ -407,9 +447,14 @@ export async function startDialStackServer(options: FakeDialStackOptions = {}): 
       const log = find(id)
       log.status = status
       log.ended_at = new Date().toISOString()
-      log.duration_seconds = log.connected_at ? Math.round((Date.now() - Date.parse(log.connected_at)) / 1000) : 0
+      log.duration_seconds = log.connected_at
+        ? Math.round((Date.now() - Date.parse(log.connected_at)) / 1000)
+        : 0
       if (hangupCause !== undefined) log.hangup_cause = hangupCause
-      emit('call.end', eventData(log, { status, ...(hangupCause !== undefined && { hangup_cause: hangupCause }) }))
+      emit(
+        'call.end',
+        eventData(log, { status, ...(hangupCause !== undefined && { hangup_cause: hangupCause }) }),
+      )
     },
     sendRaw: write,
     emit,
@@ -464,7 +509,9 @@ export interface FetchHandlerServer {
  * Serves a Fetch handler (`(Request) => Promise<Response>`) on a loopback `node:http` server:
  * the same few lines as the Express adapter in docs/providers/dialstack.md.
  */
-export async function serveFetchHandler(handler: (request: Request) => Promise<Response>): Promise<FetchHandlerServer> {
+export async function serveFetchHandler(
+  handler: (request: Request) => Promise<Response>,
+): Promise<FetchHandlerServer> {
   const requests: { method: string; path: string }[] = []
   const server = createServer((req, res) => {
     void (async () => {
@@ -476,7 +523,9 @@ export async function serveFetchHandler(handler: (request: Request) => Promise<R
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
       }
       const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
-      const response = await handler(new Request(url, { method: req.method, headers, ...(hasBody && { body }) }))
+      const response = await handler(
+        new Request(url, { method: req.method, headers, ...(hasBody && { body }) }),
+      )
       res.statusCode = response.status
       response.headers.forEach((value, key) => res.setHeader(key, value))
       res.end(Buffer.from(await response.arrayBuffer()))
@@ -496,4 +545,3 @@ export async function serveFetchHandler(handler: (request: Request) => Promise<R
     },
   }
 }
-

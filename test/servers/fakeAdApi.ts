@@ -58,11 +58,21 @@ export interface FakeAdApiRequest {
   args: unknown[]
 }
 
-type Injected = { kind: 'error'; error: ResultError } | { kind: 'throw'; error: unknown } | { kind: 'data'; data: unknown }
+type Injected =
+  | { kind: 'error'; error: ResultError }
+  | { kind: 'throw'; error: unknown }
+  | { kind: 'data'; data: unknown }
 
 type Handler = (...args: never[]) => void
 
-const LIVE: readonly string[] = ['unknown', 'queued', 'ivr', 'delivery_pending', 'delivered', 'hold']
+const LIVE: readonly string[] = [
+  'unknown',
+  'queued',
+  'ivr',
+  'delivery_pending',
+  'delivered',
+  'hold',
+]
 
 export class FakeAdApi implements AdApi {
   readonly requests: FakeAdApiRequest[] = []
@@ -115,17 +125,29 @@ export class FakeAdApi implements AdApi {
     this.handlers.get(event)?.delete(handler as Handler)
   }
 
-  startCall(phoneNumber: string, initialObject?: InteractionAssociatedObject | InteractionAssociatedObject[]) {
+  startCall(
+    phoneNumber: string,
+    initialObject?: InteractionAssociatedObject | InteractionAssociatedObject[],
+  ) {
     return this.respond<StartCallData>('startCall', [phoneNumber, initialObject], () => {
       if (!phoneNumber?.trim()) return this.error('empty_number')
       if (this.options.deferredDial) {
         this.dialpadNumber = phoneNumber
         return this.ok({ id: null })
       }
-      const objects = initialObject === undefined ? [] : Array.isArray(initialObject) ? initialObject : [initialObject]
+      const objects =
+        initialObject === undefined
+          ? []
+          : Array.isArray(initialObject)
+            ? initialObject
+            : [initialObject]
       const data = this.create(phoneNumber, 'outbound', 'integration-api', objects)
       if (this.options.autoEvents) this.progress(data.interactionId)
-      return this.ok(this.options.startResult === 'interaction' ? this.payload(data) : { id: data.interactionId })
+      return this.ok(
+        this.options.startResult === 'interaction'
+          ? this.payload(data)
+          : { id: data.interactionId },
+      )
     })
   }
 
@@ -138,7 +160,11 @@ export class FakeAdApi implements AdApi {
     )
   }
 
-  leaveAndCompleteInteraction(disposition?: string, note?: string, interactionId?: string): Promise<AdApiResult> {
+  leaveAndCompleteInteraction(
+    disposition?: string,
+    note?: string,
+    interactionId?: string,
+  ): Promise<AdApiResult> {
     return this.respond('leaveAndCompleteInteraction', [disposition, note, interactionId], () => {
       const data = this.find(interactionId)
       if (!data) return this.error('no_interaction')
@@ -152,7 +178,8 @@ export class FakeAdApi implements AdApi {
     return this.respond('completeInteraction', [interactionId], () => {
       const data = this.find(interactionId)
       if (!data) return this.error('no_interaction')
-      if (data.state !== 'wrap_up' && data.state !== 'wrap_up_hold') return this.error('not_suitable_state')
+      if (data.state !== 'wrap_up' && data.state !== 'wrap_up_hold')
+        return this.error('not_suitable_state')
       this.finish(data.interactionId)
       return this.ok(null)
     })
@@ -171,7 +198,8 @@ export class FakeAdApi implements AdApi {
   setCallMute(state: boolean, interactionId?: string): Promise<AdApiResult> {
     return this.respond('setCallMute', [state, interactionId], () =>
       this.withLive(interactionId, (data) => {
-        if (data.state !== 'delivered' && data.state !== 'hold') return this.error('not_suitable_state')
+        if (data.state !== 'delivered' && data.state !== 'hold')
+          return this.error('not_suitable_state')
         data.callMuted = state
         this.fire('ON_INTERACTION_STATE_CHANGE', this.payload(data))
         return this.ok(null)
@@ -190,12 +218,18 @@ export class FakeAdApi implements AdApi {
     )
   }
 
-  addInteractionAssociatedObject(object: InteractionAssociatedObject, interactionId?: string): Promise<AdApiResult> {
+  addInteractionAssociatedObject(
+    object: InteractionAssociatedObject,
+    interactionId?: string,
+  ): Promise<AdApiResult> {
     return this.respond('addInteractionAssociatedObject', [object, interactionId], () => {
       const data = this.find(interactionId)
       if (!data) return this.error('no_interaction')
       const list = (data.associatedObjects?.list ?? []).filter((item) => item.id !== object.id)
-      data.associatedObjects = { list: [...list, { ...object, source: 'integration-api' }], selected: [object.id] }
+      data.associatedObjects = {
+        list: [...list, { ...object, source: 'integration-api' }],
+        selected: [object.id],
+      }
       return this.ok(null)
     })
   }
@@ -252,11 +286,17 @@ export class FakeAdApi implements AdApi {
   /** The next call of `method` resolves this `ResultError` (by code or name). */
   failNext(method: string, error: ResultErrorName | number, message?: string): void {
     const [name, code] = this.resultError(error)
-    this.inject(method, { kind: 'error', error: { code, name, ...(message !== undefined && { message }) } })
+    this.inject(method, {
+      kind: 'error',
+      error: { code, name, ...(message !== undefined && { message }) },
+    })
   }
 
   /** The next call of `method` throws (a detached iframe, an SDK bug). */
-  throwNext(method: string, error: unknown = new Error('Cannot read properties of null (reading postMessage)')): void {
+  throwNext(
+    method: string,
+    error: unknown = new Error('Cannot read properties of null (reading postMessage)'),
+  ): void {
     this.inject(method, { kind: 'throw', error })
   }
 
@@ -266,7 +306,10 @@ export class FakeAdApi implements AdApi {
   }
 
   /** The agent presses Dial in the widget's dialpad: a new outbound interaction, `origination: 'dialpad'`. */
-  dialFromDialpad(phoneNumber = this.dialpadNumber, direction: 'inbound' | 'outbound' = 'outbound'): string {
+  dialFromDialpad(
+    phoneNumber = this.dialpadNumber,
+    direction: 'inbound' | 'outbound' = 'outbound',
+  ): string {
     const data = this.create(phoneNumber, direction, 'dialpad', [])
     this.dialpadNumber = ''
     this.progress(data.interactionId)
@@ -306,7 +349,11 @@ export class FakeAdApi implements AdApi {
   }
 
   /** A state change payload for an interaction with another state, without changing it (a stale replay). */
-  emitState(interactionId: string, state: InteractionState | (string & {}), event: AdApiEventName = 'ON_INTERACTION_STATE_CHANGE'): void {
+  emitState(
+    interactionId: string,
+    state: InteractionState | (string & {}),
+    event: AdApiEventName = 'ON_INTERACTION_STATE_CHANGE',
+  ): void {
     const data = this.interactions.get(interactionId)
     if (data) this.fire(event, { ...this.payload(data), state })
   }
@@ -325,9 +372,16 @@ export class FakeAdApi implements AdApi {
 
   /** `ON_SERVER_ERROR` with a server error code or name. */
   serverError(error: ServerErrorName | number, message?: string): void {
-    const entry = Object.entries(SERVER_ERROR_CODES).find(([name, code]) => code === error || name === error)
+    const entry = Object.entries(SERVER_ERROR_CODES).find(
+      ([name, code]) => code === error || name === error,
+    )
     const [name, code] = entry ?? ['unknown_error', 300]
-    this.fire('ON_SERVER_ERROR', { code, name, timestamp: Date.now(), ...(message !== undefined && { message }) })
+    this.fire('ON_SERVER_ERROR', {
+      code,
+      name,
+      timestamp: Date.now(),
+      ...(message !== undefined && { message }),
+    })
   }
 
   setPhoneCapabilities(capabilities: PhoneCapabilities): void {
@@ -354,7 +408,9 @@ export class FakeAdApi implements AdApi {
   }
 
   private resultError(error: ResultErrorName | number): [string, number] {
-    const entry = Object.entries(RESULT_ERROR_CODES).find(([name, code]) => code === error || name === error)
+    const entry = Object.entries(RESULT_ERROR_CODES).find(
+      ([name, code]) => code === error || name === error,
+    )
     return entry ?? ['unknown_error', typeof error === 'number' ? error : 99]
   }
 
@@ -365,12 +421,20 @@ export class FakeAdApi implements AdApi {
   }
 
   private ok<T>(data: T): AdApiResult<T> {
-    return this.options.envelope === 'legacy' ? { status: 'success', data, error: undefined } : { status: 'success', data }
+    return this.options.envelope === 'legacy'
+      ? { status: 'success', data, error: undefined }
+      : { status: 'success', data }
   }
 
   private error<T>(name: ResultErrorName, message?: string): AdApiResult<T> {
-    const error: ResultError = { code: RESULT_ERROR_CODES[name], name, ...(message !== undefined && { message }) }
-    return this.options.envelope === 'legacy' ? { status: 'error', data: undefined, error } : { status: 'error', error }
+    const error: ResultError = {
+      code: RESULT_ERROR_CODES[name],
+      name,
+      ...(message !== undefined && { message }),
+    }
+    return this.options.envelope === 'legacy'
+      ? { status: 'error', data: undefined, error }
+      : { status: 'error', error }
   }
 
   private after(ms: number, run: () => void) {
@@ -382,21 +446,29 @@ export class FakeAdApi implements AdApi {
   }
 
   /** Answers a method like the SDK: effects happen in the widget now, the answer arrives after `delayMs`. */
-  private respond<T = null>(method: string, args: unknown[], compute: () => AdApiResult<T>, anyone = false): Promise<AdApiResult<T>> {
+  private respond<T = null>(
+    method: string,
+    args: unknown[],
+    compute: () => AdApiResult<T>,
+    anyone = false,
+  ): Promise<AdApiResult<T>> {
     this.requests.push({ method, args })
     const injected = this.injected.get(method)?.shift()
     let answer: AdApiResult<T> | undefined
     if (injected?.kind === 'error') {
-      answer = this.options.envelope === 'legacy'
-        ? { status: 'error', data: undefined, error: injected.error }
-        : { status: 'error', error: injected.error }
+      answer =
+        this.options.envelope === 'legacy'
+          ? { status: 'error', data: undefined, error: injected.error }
+          : { status: 'error', error: injected.error }
     } else if (injected?.kind === 'data') {
       answer = this.ok(injected.data as T)
     } else if (!injected) {
       answer = !anyone && !this.options.loggedIn ? this.error('not_logged_in') : compute()
     }
     return new Promise((resolve, reject) => {
-      this.after(this.options.delayMs, () => (injected?.kind === 'throw' ? reject(injected.error) : resolve(structuredClone(answer!))))
+      this.after(this.options.delayMs, () =>
+        injected?.kind === 'throw' ? reject(injected.error) : resolve(structuredClone(answer!)),
+      )
     })
   }
 
@@ -404,14 +476,22 @@ export class FakeAdApi implements AdApi {
     return this.interactions.get(interactionId ?? this.activeId ?? '')
   }
 
-  private withLive<T>(interactionId: string | undefined, run: (data: InteractionData & { interactionId: string }) => AdApiResult<T>) {
+  private withLive<T>(
+    interactionId: string | undefined,
+    run: (data: InteractionData & { interactionId: string }) => AdApiResult<T>,
+  ) {
     const data = this.find(interactionId)
     if (!data) return this.error<T>('no_interaction')
     if (!LIVE.includes(data.state)) return this.error<T>('not_suitable_state')
     return run(data)
   }
 
-  private create(phoneNumber: string, direction: 'inbound' | 'outbound', origination: string, objects: InteractionAssociatedObject[]) {
+  private create(
+    phoneNumber: string,
+    direction: 'inbound' | 'outbound',
+    origination: string,
+    objects: InteractionAssociatedObject[],
+  ) {
     const interactionId = this.nextInteractionId()
     this.nextId += 1
     const data: InteractionData & { interactionId: string } = {
@@ -446,7 +526,8 @@ export class FakeAdApi implements AdApi {
     this.fire('ON_NEW_INTERACTION', this.payload(data))
     this.fire('ON_ACTIVE_INTERACTION_SWITCHED', interactionId)
     this.after(this.options.ringingAfterMs, () => {
-      if (this.interactions.get(interactionId)?.state === 'queued') this.setState(interactionId, 'delivery_pending')
+      if (this.interactions.get(interactionId)?.state === 'queued')
+        this.setState(interactionId, 'delivery_pending')
     })
   }
 
@@ -490,7 +571,8 @@ export class FakeAdApi implements AdApi {
     const copies = args.map((arg) => (arg === undefined ? arg : structuredClone(arg)))
     this.after(this.options.eventDelayMs, () => {
       if (!session && !this.options.loggedIn) return
-      for (const handler of [...(this.handlers.get(event) ?? [])]) (handler as (...a: unknown[]) => void)(...copies)
+      for (const handler of [...(this.handlers.get(event) ?? [])])
+        (handler as (...a: unknown[]) => void)(...copies)
     })
   }
 }

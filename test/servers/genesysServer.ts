@@ -9,7 +9,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { createCometDServer, type ServerSession } from 'cometd-nodejs-server'
 
-export type GenesysCallState = 'Dialing' | 'Ringing' | 'Established' | 'Held' | 'Released' | (string & {})
+export type GenesysCallState =
+  'Dialing' | 'Ringing' | 'Established' | 'Held' | 'Released' | (string & {})
 
 /** A call as the server holds it. */
 export interface ServerCall {
@@ -92,8 +93,22 @@ export interface GenesysServer {
 }
 
 const CAPABILITIES: Record<string, string[]> = {
-  Dialing: ['SendDtmf', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'],
-  Ringing: ['SendDtmf', 'DeleteUserData', 'AttachUserData', 'DeleteUserDataPair', 'Hangup', 'UpdateUserData'],
+  Dialing: [
+    'SendDtmf',
+    'DeleteUserData',
+    'AttachUserData',
+    'DeleteUserDataPair',
+    'Hangup',
+    'UpdateUserData',
+  ],
+  Ringing: [
+    'SendDtmf',
+    'DeleteUserData',
+    'AttachUserData',
+    'DeleteUserDataPair',
+    'Hangup',
+    'UpdateUserData',
+  ],
   Established: [
     'SendDtmf',
     'DeleteUserData',
@@ -106,7 +121,14 @@ const CAPABILITIES: Record<string, string[]> = {
     'InitiateConference',
     'SingleStepTransfer',
   ],
-  Held: ['Retrieve', 'Hangup', 'AttachUserData', 'UpdateUserData', 'DeleteUserData', 'DeleteUserDataPair'],
+  Held: [
+    'Retrieve',
+    'Hangup',
+    'AttachUserData',
+    'UpdateUserData',
+    'DeleteUserData',
+    'DeleteUserDataPair',
+  ],
   Released: [],
 }
 
@@ -127,7 +149,9 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return text
 }
 
-export async function startGenesysServer(options: GenesysServerOptions = {}): Promise<GenesysServer> {
+export async function startGenesysServer(
+  options: GenesysServerOptions = {},
+): Promise<GenesysServer> {
   const credentials = options.credentials ?? { username: 'agent', password: 'secret' }
   const devices = options.devices ?? ['631608b3-ceb1-472b-ba05-2ae39555b0d1']
   const echoUserData = options.echoUserData ?? true
@@ -188,7 +212,8 @@ export async function startGenesysServer(options: GenesysServerOptions = {}): Pr
       uri: `${url}/api/v2/me/calls/${call.id}`,
       path: `/calls/${call.id}`,
     }
-    if (echoUserData && Object.keys(call.userData).length > 0) resourceCall.userData = { ...call.userData }
+    if (echoUserData && Object.keys(call.userData).length > 0)
+      resourceCall.userData = { ...call.userData }
     return resourceCall
   }
 
@@ -209,7 +234,12 @@ export async function startGenesysServer(options: GenesysServerOptions = {}): Pr
     publish(call)
   }
 
-  function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  function send(
+    response: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const text = typeof body === 'string' ? body : JSON.stringify(body)
     response.writeHead(status, {
       'Content-Type': typeof body === 'string' ? 'text/plain' : 'application/json',
@@ -230,10 +260,16 @@ export async function startGenesysServer(options: GenesysServerOptions = {}): Pr
     return true
   }
 
-  function callOperation(call: ServerCall, body: Record<string, unknown>): { statusCode: number; statusMessage?: string } {
+  function callOperation(
+    call: ServerCall,
+    body: Record<string, unknown>,
+  ): { statusCode: number; statusMessage?: string } {
     const name = String(body.operationName)
     if (!(CAPABILITIES[call.state] ?? []).includes(name)) {
-      return { statusCode: 2, statusMessage: `Operation ${name} is not valid for a call in state ${call.state}` }
+      return {
+        statusCode: 2,
+        statusMessage: `Operation ${name} is not valid for a call in state ${call.state}`,
+      }
     }
     setImmediate(() => {
       if (name === 'Hangup') setState(call.id, 'Released')
@@ -264,13 +300,24 @@ export async function startGenesysServer(options: GenesysServerOptions = {}): Pr
     requests.push({ method, path, headers: request.headers, ...(body && { body }) })
 
     const cookies = parseCookies(request.headers.cookie)
-    let sessionId = cookies.JSESSIONID && sessions.has(cookies.JSESSIONID) ? cookies.JSESSIONID : undefined
+    let sessionId =
+      cookies.JSESSIONID && sessions.has(cookies.JSESSIONID) ? cookies.JSESSIONID : undefined
     const authorization = request.headers.authorization
     if (authorization !== undefined && authorization !== basic) {
-      return send(response, 401, { statusCode: 20, statusMessage: 'Bad credentials' }, { 'WWW-Authenticate': 'Basic realm="GWS"' })
+      return send(
+        response,
+        401,
+        { statusCode: 20, statusMessage: 'Bad credentials' },
+        { 'WWW-Authenticate': 'Basic realm="GWS"' },
+      )
     }
     if (!sessionId && authorization !== basic) {
-      return send(response, 401, { statusCode: 20, statusMessage: 'User not authenticated' }, { 'WWW-Authenticate': 'Basic realm="GWS"' })
+      return send(
+        response,
+        401,
+        { statusCode: 20, statusMessage: 'User not authenticated' },
+        { 'WWW-Authenticate': 'Basic realm="GWS"' },
+      )
     }
     const headers: Record<string, string> = {}
     if (!sessionId) {
@@ -280,7 +327,8 @@ export async function startGenesysServer(options: GenesysServerOptions = {}): Pr
     const session = sessions.get(sessionId)!
 
     if (method === 'GET') {
-      if (csrfHeaders) Object.assign(headers, { 'X-CSRF-HEADER': 'X-CSRF-TOKEN', 'X-CSRF-TOKEN': session.csrf })
+      if (csrfHeaders)
+        Object.assign(headers, { 'X-CSRF-HEADER': 'X-CSRF-TOKEN', 'X-CSRF-TOKEN': session.csrf })
       if (path === '/api/v2/me') {
         if (await applyInjection('GET /api/v2/me', response)) return
         return send(
@@ -292,7 +340,12 @@ export async function startGenesysServer(options: GenesysServerOptions = {}): Pr
               id: 'a1b2c3',
               userName: credentials.username,
               roles: ['ROLE_AGENT'],
-              devices: devices.map((id) => ({ id, deviceState: 'Active', phoneNumber: '15000', telephonyNetwork: 'Private' })),
+              devices: devices.map((id) => ({
+                id,
+                deviceState: 'Active',
+                phoneNumber: '15000',
+                telephonyNetwork: 'Private',
+              })),
             },
           },
           headers,
@@ -300,10 +353,17 @@ export async function startGenesysServer(options: GenesysServerOptions = {}): Pr
       }
       if (path === '/api/v2/me/calls') {
         if (await applyInjection('GET /api/v2/me/calls', response)) return
-        const live = [...calls.values()].filter((call) => call.state !== 'Released').map((call) => resource(call))
+        const live = [...calls.values()]
+          .filter((call) => call.state !== 'Released')
+          .map((call) => resource(call))
         return send(response, 200, { statusCode: 0, calls: live }, headers)
       }
-      return send(response, 404, { statusCode: 6, statusMessage: `No resource at ${path}` }, headers)
+      return send(
+        response,
+        404,
+        { statusCode: 6, statusMessage: `No resource at ${path}` },
+        headers,
+      )
     }
 
     // Every state-changing request needs the session cookie and its CSRF token.
@@ -320,10 +380,21 @@ export async function startGenesysServer(options: GenesysServerOptions = {}): Pr
       if (!devices.includes(decodeURIComponent(dial[1]!))) {
         return send(response, 404, { statusCode: 6, statusMessage: 'Device not found' }, headers)
       }
-      if (operationName !== 'Dial') return send(response, 200, { statusCode: 1, statusMessage: 'operationName is invalid' }, headers)
+      if (operationName !== 'Dial')
+        return send(
+          response,
+          200,
+          { statusCode: 1, statusMessage: 'operationName is invalid' },
+          headers,
+        )
       const destination = (body?.destination as { phoneNumber?: unknown } | undefined)?.phoneNumber
       if (typeof destination !== 'string' || destination === '') {
-        return send(response, 200, { statusCode: 1, statusMessage: 'destination.phoneNumber is required' }, headers)
+        return send(
+          response,
+          200,
+          { statusCode: 1, statusMessage: 'destination.phoneNumber is required' },
+          headers,
+        )
       }
       const call: ServerCall = {
         id: randomBytes(16).toString('hex').toUpperCase(),
@@ -342,7 +413,8 @@ export async function startGenesysServer(options: GenesysServerOptions = {}): Pr
     const operation = /^\/api\/v2\/me\/calls\/([^/]+)$/.exec(path)
     if (operation) {
       const call = calls.get(decodeURIComponent(operation[1]!))
-      if (!call || call.state === 'Released') return send(response, 404, { statusCode: 6, statusMessage: 'Call not found' }, headers)
+      if (!call || call.state === 'Released')
+        return send(response, 404, { statusCode: 6, statusMessage: 'Call not found' }, headers)
       return send(response, 200, callOperation(call, body ?? {}), headers)
     }
     return send(response, 404, { statusCode: 6, statusMessage: `No resource at ${path}` }, headers)
@@ -363,7 +435,8 @@ export async function startGenesysServer(options: GenesysServerOptions = {}): Pr
     }
     if (path.startsWith('/api/')) {
       handleApi(request, response, path).catch((error: unknown) => {
-        if (!response.headersSent) send(response, 500, { statusCode: 4, statusMessage: String(error) })
+        if (!response.headersSent)
+          send(response, 500, { statusCode: 4, statusMessage: String(error) })
       })
       return
     }
@@ -377,12 +450,18 @@ export async function startGenesysServer(options: GenesysServerOptions = {}): Pr
     requests,
     calls,
     removedSessions,
-    dialRequests: () => requests.filter((r) => r.body?.operationName === 'Dial').map((r) => r.body!),
+    dialRequests: () =>
+      requests.filter((r) => r.body?.operationName === 'Dial').map((r) => r.body!),
     operations: (name) =>
       requests
-        .filter((r) => r.path.startsWith('/api/v2/me/calls/') && (name === undefined || r.body?.operationName === name))
+        .filter(
+          (r) =>
+            r.path.startsWith('/api/v2/me/calls/') &&
+            (name === undefined || r.body?.operationName === name),
+        )
         .map((r) => r.body!),
-    findCall: (value, key = 'X-Client-Correlation') => [...calls.values()].find((call) => call.userData[key] === value),
+    findCall: (value, key = 'X-Client-Correlation') =>
+      [...calls.values()].find((call) => call.userData[key] === value),
     setState,
     publishState(callId, state, notificationType) {
       const call = calls.get(callId)
@@ -410,7 +489,9 @@ export async function startGenesysServer(options: GenesysServerOptions = {}): Pr
     handshakes: () => handshakeCount,
     dropBayeuxSessions() {
       // cometd-nodejs-server has no public "forget this session"; its own sweeper does exactly this.
-      const server = cometd as unknown as { _removeServerSession(session: ServerSession, timeout: boolean): void }
+      const server = cometd as unknown as {
+        _removeServerSession(session: ServerSession, timeout: boolean): void
+      }
       for (const session of [...bayeux]) {
         server._removeServerSession(session, true)
         ;(session as unknown as { _flush(): void })._flush()
@@ -432,8 +513,16 @@ export async function startGenesysServer(options: GenesysServerOptions = {}): Pr
 export interface CookieJar {
   fetch: typeof fetch
   cometdCookies: {
-    storeCookie(uri: unknown, header: string, callback: (failure: Error | null, cookie: unknown) => void): void
-    retrieveCookies(context: unknown, uri: unknown, callback: (failure: Error | null, cookies: string[]) => void): void
+    storeCookie(
+      uri: unknown,
+      header: string,
+      callback: (failure: Error | null, cookie: unknown) => void,
+    ): void
+    retrieveCookies(
+      context: unknown,
+      uri: unknown,
+      callback: (failure: Error | null, cookies: string[]) => void,
+    ): void
   }
   set(name: string, value: string): void
   get(name: string): string | undefined
@@ -462,7 +551,10 @@ export function createCookieJar(): CookieJar {
         callback(null, undefined)
       },
       retrieveCookies(_context, _uri, callback) {
-        callback(null, [...cookies].map(([name, value]) => `${name}=${value}`))
+        callback(
+          null,
+          [...cookies].map(([name, value]) => `${name}=${value}`),
+        )
       },
     },
     set: (name, value) => void cookies.set(name, value),

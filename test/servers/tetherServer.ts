@@ -89,7 +89,12 @@ function readBody(request: IncomingMessage): Promise<string> {
   })
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const text = typeof body === 'string' ? body : JSON.stringify(body)
   response.writeHead(status, {
     'Content-Type': typeof body === 'string' ? 'text/plain' : 'application/json',
@@ -114,8 +119,13 @@ export async function startTetherServer(options: TetherServerOptions = {}): Prom
   const delays = new Set<() => void>()
   let closed = false
 
-  function takeFault(route: TetherRoute, kinds: readonly TetherFault['kind'][]): TetherFault | undefined {
-    const index = faults.findIndex((f) => (f.route === route || f.route === 'any') && kinds.includes(f.fault.kind))
+  function takeFault(
+    route: TetherRoute,
+    kinds: readonly TetherFault['kind'][],
+  ): TetherFault | undefined {
+    const index = faults.findIndex(
+      (f) => (f.route === route || f.route === 'any') && kinds.includes(f.fault.kind),
+    )
     const entry = faults[index]
     if (!entry) return undefined
     entry.times -= 1
@@ -129,7 +139,9 @@ export async function startTetherServer(options: TetherServerOptions = {}): Prom
     const route: TetherRoute | 'other' =
       request.method === 'POST' && path === '/api/calls/sdk/initiate'
         ? 'initiate'
-        : request.method === 'GET' && /^\/api\/calls\/[^/]+$/.test(path) && path !== '/api/calls/history'
+        : request.method === 'GET' &&
+            /^\/api\/calls\/[^/]+$/.test(path) &&
+            path !== '/api/calls/history'
           ? 'getCall'
           : 'other'
     const text = await readBody(request)
@@ -144,7 +156,14 @@ export async function startTetherServer(options: TetherServerOptions = {}): Prom
     }
     const header = request.headers.authorization
     const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined
-    requests.push({ method: request.method ?? 'GET', path, route, ...(token !== undefined && { token }), ...(body !== undefined && { body }), at: now() })
+    requests.push({
+      method: request.method ?? 'GET',
+      path,
+      route,
+      ...(token !== undefined && { token }),
+      ...(body !== undefined && { body }),
+      at: now(),
+    })
 
     if (route !== 'other') {
       const transport = takeFault(route, ['delay', 'drop'])
@@ -170,12 +189,20 @@ export async function startTetherServer(options: TetherServerOptions = {}): Prom
     }
 
     // Documented: 401 { error } for a missing, expired or malformed token; 403 for a valid token without the role.
-    if (token === undefined || !tokens.has(token)) return send(response, 401, { error: 'Invalid or expired token' })
-    if (forbidden.has(token)) return send(response, 403, { success: false, error: 'Access denied: insufficient role' })
+    if (token === undefined || !tokens.has(token))
+      return send(response, 401, { error: 'Invalid or expired token' })
+    if (forbidden.has(token))
+      return send(response, 403, { success: false, error: 'Access denied: insufficient role' })
 
     if (route !== 'other') {
       const injected = takeFault(route, ['status'])
-      if (injected?.kind === 'status') return send(response, injected.status, injected.body ?? { success: false }, injected.headers)
+      if (injected?.kind === 'status')
+        return send(
+          response,
+          injected.status,
+          injected.body ?? { success: false },
+          injected.headers,
+        )
     }
 
     if (route === 'initiate') {
@@ -186,7 +213,10 @@ export async function startTetherServer(options: TetherServerOptions = {}): Prom
       const hasContact = typeof contactId === 'string' && contactId !== ''
       const hasPhone = typeof phoneNumber === 'string' && phoneNumber !== ''
       if (!hasContact && !hasPhone) {
-        return send(response, 400, { success: false, message: 'At least one of contactId or phoneNumber is required' })
+        return send(response, 400, {
+          success: false,
+          message: 'At least one of contactId or phoneNumber is required',
+        })
       }
       const contactPhone = hasContact ? contacts[contactId as string] : undefined
       if (hasContact && contactPhone === undefined && !hasPhone) {
@@ -218,9 +248,21 @@ export async function startTetherServer(options: TetherServerOptions = {}): Prom
       calls.set(id, call)
       const answer =
         options.initiateFields === 'seed'
-          ? { _id: id, callId: id, provider: 'sinch', direction: 'outbound', status: 'initiated', from: call.from, to: call.to }
+          ? {
+              _id: id,
+              callId: id,
+              provider: 'sinch',
+              direction: 'outbound',
+              status: 'initiated',
+              from: call.from,
+              to: call.to,
+            }
           : call
-      return send(response, options.initiateStatus ?? 201, { success: true, call: answer, message: 'Call recorded' })
+      return send(response, options.initiateStatus ?? 201, {
+        success: true,
+        call: answer,
+        message: 'Call recorded',
+      })
     }
 
     if (route === 'getCall') {
@@ -257,7 +299,8 @@ export async function startTetherServer(options: TetherServerOptions = {}): Prom
       if (status === 'in-progress') call.answerTime = at
       if (TERMINAL.has(status)) {
         call.endTime = at
-        const answered = typeof call.answerTime === 'string' ? Date.parse(call.answerTime) : undefined
+        const answered =
+          typeof call.answerTime === 'string' ? Date.parse(call.answerTime) : undefined
         call.duration = answered === undefined ? 0 : Math.round((now() - answered) / 1000)
       }
       Object.assign(call, extra)
@@ -269,7 +312,11 @@ export async function startTetherServer(options: TetherServerOptions = {}): Prom
       faults.push({ route, fault, times })
     },
     failNext(route, message = 'Internal server error') {
-      faults.push({ route, fault: { kind: 'status', status: 500, body: { success: false, message } }, times: 1 })
+      faults.push({
+        route,
+        fault: { kind: 'status', status: 500, body: { success: false, message } },
+        times: 1,
+      })
     },
     close() {
       if (closed) return Promise.resolve()
@@ -283,4 +330,3 @@ export async function startTetherServer(options: TetherServerOptions = {}): Prom
     },
   }
 }
-

@@ -3,14 +3,24 @@
 import { describe, expect, it } from 'vitest'
 import { NO_CAPABILITIES, createCallStore, type CallEvent } from '../../src/core/index.js'
 
-const status = (id: string, value: 'dialing' | 'ringing' | 'connected', seq: number): CallEvent => ({
+const status = (
+  id: string,
+  value: 'dialing' | 'ringing' | 'connected',
+  seq: number,
+): CallEvent => ({
   type: 'status',
   status: value,
   interactionId: id,
   at: 1_000 + seq,
   seq,
 })
-const ended = (id: string, seq: number): CallEvent => ({ type: 'ended', outcome: 'completed', interactionId: id, at: 1_000 + seq, seq })
+const ended = (id: string, seq: number): CallEvent => ({
+  type: 'ended',
+  outcome: 'completed',
+  interactionId: id,
+  at: 1_000 + seq,
+  seq,
+})
 
 describe('calls dropped from history', () => {
   it('ignores a late status for an evicted call instead of showing it live again', () => {

@@ -11,8 +11,17 @@
 import { act, render } from '@testing-library/react'
 import { useEffect } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createSimulatedClient, type SimulatedClient, type SimulatedOutcome } from '../../src/clients/simulated/index.js'
-import { isTerminalStatus, type CallErrorCode, type CallRuntime, type CallState } from '../../src/core/index.js'
+import {
+  createSimulatedClient,
+  type SimulatedClient,
+  type SimulatedOutcome,
+} from '../../src/clients/simulated/index.js'
+import {
+  isTerminalStatus,
+  type CallErrorCode,
+  type CallRuntime,
+  type CallState,
+} from '../../src/core/index.js'
 import {
   CallProvider,
   CallStatusBanner,
@@ -50,8 +59,21 @@ function random(seed: number) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-const OUTCOMES: readonly SimulatedOutcome[] = ['answered', 'answered', 'answered', 'busy', 'no-answer', 'failed', 'timeout']
-const START_ERRORS: readonly CallErrorCode[] = ['provider_error', 'rate_limited', 'not_ready', 'unauthorized']
+const OUTCOMES: readonly SimulatedOutcome[] = [
+  'answered',
+  'answered',
+  'answered',
+  'busy',
+  'no-answer',
+  'failed',
+  'timeout',
+]
+const START_ERRORS: readonly CallErrorCode[] = [
+  'provider_error',
+  'rate_limited',
+  'not_ready',
+  'unauthorized',
+]
 
 interface Handles {
   runtime: CallRuntime
@@ -65,7 +87,13 @@ function LiveCount() {
 }
 
 /** The page, and what the test drives it with: the runtime and the start of a `useStartCall`. */
-function Harness({ handles, onSettled }: { handles: (handles: Handles) => void; onSettled: () => void }) {
+function Harness({
+  handles,
+  onSettled,
+}: {
+  handles: (handles: Handles) => void
+  onSettled: () => void
+}) {
   const runtime = useCallRuntime()
   const { startCall } = useStartCall({ onSettled })
   useEffect(() => {
@@ -106,82 +134,97 @@ describe('soak', () => {
     vi.restoreAllMocks()
   })
 
-  it(`ends each of ${CALLS} chaotic calls in a terminal state, within the store's bound, without a warning`, { timeout: 20_000 }, async () => {
-    const rng = random(SEED)
-    client = createSimulatedClient({ delays: { start: 1, ringing: 2, answer: 3, noAnswer: 6 }, callDurationMs: 4, keepEnded: CALLS })
-    let settled = 0
-    let handles: Handles | undefined
-    const view = render(
-      <CallProvider client={client} historyLimit={HISTORY_LIMIT}>
-        <Harness handles={(ready) => (handles = ready)} onSettled={() => (settled += 1)} />
-      </CallProvider>,
-    )
-    if (!handles) throw new Error('The harness did not render.')
-    const { runtime, start } = handles
-    const { store } = runtime
+  it(
+    `ends each of ${CALLS} chaotic calls in a terminal state, within the store's bound, without a warning`,
+    { timeout: 20_000 },
+    async () => {
+      const rng = random(SEED)
+      client = createSimulatedClient({
+        delays: { start: 1, ringing: 2, answer: 3, noAnswer: 6 },
+        callDurationMs: 4,
+        keepEnded: CALLS,
+      })
+      let settled = 0
+      let handles: Handles | undefined
+      const view = render(
+        <CallProvider client={client} historyLimit={HISTORY_LIMIT}>
+          <Harness handles={(ready) => (handles = ready)} onSettled={() => (settled += 1)} />
+        </CallProvider>,
+      )
+      if (!handles) throw new Error('The harness did not render.')
+      const { runtime, start } = handles
+      const { store } = runtime
 
-    // Every interaction the store ever finished, and the most ended ones it ever held at once.
-    const terminal = new Set<string>()
-    let mostEnded = 0
-    const unwatch = store.subscribe((state: CallState, previous: CallState) => {
-      if (state.history === previous.history) return
-      for (const id of state.history) terminal.add(id)
-      const ended = Object.values(state.interactions).filter((call) => isTerminalStatus(call.status)).length
-      mostEnded = Math.max(mostEnded, ended, state.history.length)
-    })
+      // Every interaction the store ever finished, and the most ended ones it ever held at once.
+      const terminal = new Set<string>()
+      let mostEnded = 0
+      const unwatch = store.subscribe((state: CallState, previous: CallState) => {
+        if (state.history === previous.history) return
+        for (const id of state.history) terminal.add(id)
+        const ended = Object.values(state.interactions).filter((call) =>
+          isTerminalStatus(call.status),
+        ).length
+        mostEnded = Math.max(mostEnded, ended, state.history.length)
+      })
 
-    // From here React renders on its own schedule, as in an app.
-    globalThis.IS_REACT_ACT_ENVIRONMENT = false
-    const control = client.control
-    const made = () => control.calls().length
+      // From here React renders on its own schedule, as in an app.
+      globalThis.IS_REACT_ACT_ENVIRONMENT = false
+      const control = client.control
+      const made = () => control.calls().length
 
-    for (let i = 0; i < CALLS; i += 1) {
-      control.setOptions({ outcome: rng.pick(OUTCOMES) })
-      if (rng.chance(0.03)) control.failNextStart(rng.pick(START_ERRORS))
-      start(`+1416555${String(i).padStart(4, '0')}`)
+      for (let i = 0; i < CALLS; i += 1) {
+        control.setOptions({ outcome: rng.pick(OUTCOMES) })
+        if (rng.chance(0.03)) control.failNextStart(rng.pick(START_ERRORS))
+        start(`+1416555${String(i).padStart(4, '0')}`)
 
-      if (rng.chance(0.02)) control.dropStream()
-      if (rng.chance(0.05)) control.restoreStream()
-      // Late and duplicate events arrive for calls of the last few waves, live or ended.
-      const count = made()
-      const recent = () => `sim-${rng.int(Math.max(1, count - LATE_WINDOW), count)}`
-      if (count && rng.chance(0.2)) control.emitDuplicate(recent())
-      if (count && rng.chance(0.2)) control.emitStale(recent(), rng.pick(['dialing', 'ringing', 'connected'] as const))
-      if (count && rng.chance(0.1)) {
-        const id = `sim-${rng.int(Math.max(1, count - WAVE), count)}`
-        const action = rng.int(0, 3)
-        if (action === 0) void client.hangup?.(id)
-        else if (action === 1) void client.hold?.(id)
-        else if (action === 2) void client.resume?.(id)
-        else void client.mute?.(id, rng.chance(0.5))
+        if (rng.chance(0.02)) control.dropStream()
+        if (rng.chance(0.05)) control.restoreStream()
+        // Late and duplicate events arrive for calls of the last few waves, live or ended.
+        const count = made()
+        const recent = () => `sim-${rng.int(Math.max(1, count - LATE_WINDOW), count)}`
+        if (count && rng.chance(0.2)) control.emitDuplicate(recent())
+        if (count && rng.chance(0.2))
+          control.emitStale(recent(), rng.pick(['dialing', 'ringing', 'connected'] as const))
+        if (count && rng.chance(0.1)) {
+          const id = `sim-${rng.int(Math.max(1, count - WAVE), count)}`
+          const action = rng.int(0, 3)
+          if (action === 0) void client.hangup?.(id)
+          else if (action === 1) void client.hold?.(id)
+          else if (action === 2) void client.resume?.(id)
+          else void client.mute?.(id, rng.chance(0.5))
+        }
+        if (i % WAVE === WAVE - 1) await sleep(rng.int(1, 4))
       }
-      if (i % WAVE === WAVE - 1) await sleep(rng.int(1, 4))
-    }
 
-    // The stream comes back and the last calls play out (held ones end on their duration timer).
-    control.restoreStream()
-    const deadline = Date.now() + 5_000
-    const settledDown = () =>
-      settled === CALLS && control.calls().every((call) => isTerminalStatus(call.status)) && terminal.size >= made()
-    while (!settledDown() && Date.now() < deadline) await sleep(5)
-    globalThis.IS_REACT_ACT_ENVIRONMENT = true
-    await act(async () => {
-      await sleep(20)
-    })
-    unwatch()
+      // The stream comes back and the last calls play out (held ones end on their duration timer).
+      control.restoreStream()
+      const deadline = Date.now() + 5_000
+      const settledDown = () =>
+        settled === CALLS &&
+        control.calls().every((call) => isTerminalStatus(call.status)) &&
+        terminal.size >= made()
+      while (!settledDown() && Date.now() < deadline) await sleep(5)
+      globalThis.IS_REACT_ACT_ENVIRONMENT = true
+      await act(async () => {
+        await sleep(20)
+      })
+      unwatch()
 
-    const calls = control.calls()
-    const state = store.getState()
-    expect(settled).toBe(CALLS)
-    expect(calls.length).toBeGreaterThan(CALLS / 2)
-    expect(calls.filter((call) => !isTerminalStatus(call.status))).toEqual([])
-    expect(calls.filter((call) => !terminal.has(call.id)).map((call) => call.id)).toEqual([])
-    expect(Object.values(state.interactions).filter((call) => !isTerminalStatus(call.status))).toEqual([])
-    expect(state.history.length).toBeLessThanOrEqual(HISTORY_LIMIT)
-    expect(Object.keys(state.interactions).length).toBeLessThanOrEqual(HISTORY_LIMIT)
-    expect(mostEnded).toBeLessThanOrEqual(HISTORY_LIMIT)
-    expect(state.connection.status).toBe('open')
-    expect(view.getByRole('status', { name: 'Live calls' })).toHaveTextContent('0')
-    expect(problems).toEqual([])
-  })
+      const calls = control.calls()
+      const state = store.getState()
+      expect(settled).toBe(CALLS)
+      expect(calls.length).toBeGreaterThan(CALLS / 2)
+      expect(calls.filter((call) => !isTerminalStatus(call.status))).toEqual([])
+      expect(calls.filter((call) => !terminal.has(call.id)).map((call) => call.id)).toEqual([])
+      expect(
+        Object.values(state.interactions).filter((call) => !isTerminalStatus(call.status)),
+      ).toEqual([])
+      expect(state.history.length).toBeLessThanOrEqual(HISTORY_LIMIT)
+      expect(Object.keys(state.interactions).length).toBeLessThanOrEqual(HISTORY_LIMIT)
+      expect(mostEnded).toBeLessThanOrEqual(HISTORY_LIMIT)
+      expect(state.connection.status).toBe('open')
+      expect(view.getByRole('status', { name: 'Live calls' })).toHaveTextContent('0')
+      expect(problems).toEqual([])
+    },
+  )
 })

@@ -180,11 +180,18 @@ export interface AdApi {
   /** Releases the agent's leg (semantics not documented; after-call work may follow). */
   leaveInteraction(interactionId?: string): Promise<AdApiResult>
   /** Hangs up and completes in one step. */
-  leaveAndCompleteInteraction(disposition?: string, note?: string, interactionId?: string): Promise<AdApiResult>
+  leaveAndCompleteInteraction(
+    disposition?: string,
+    note?: string,
+    interactionId?: string,
+  ): Promise<AdApiResult>
   setCallHold(state: boolean, interactionId?: string): Promise<AdApiResult>
   setCallMute(state: boolean, interactionId?: string): Promise<AdApiResult>
   sendDtmf(dtmf: string, interactionId?: string): Promise<AdApiResult>
-  addInteractionAssociatedObject(object: InteractionAssociatedObject, interactionId?: string): Promise<AdApiResult>
+  addInteractionAssociatedObject(
+    object: InteractionAssociatedObject,
+    interactionId?: string,
+  ): Promise<AdApiResult>
   /** The current interactions. Documented in the latest pages; older widgets may lack it. */
   getInteractionsState?(): AdApiResult<InteractionsState> | Promise<AdApiResult<InteractionsState>>
   on<E extends AdApiEventName>(event: E, handler: AdApiEventHandlers[E]): void

@@ -6,12 +6,18 @@ import { RESULT_ERROR_CODES, SERVER_ERROR_CODES, type ServerErrorData } from './
 export const PROVIDER = 'bright-pattern'
 
 /** A `CallError` of this client: `detail` (the widget's code, name, message) goes to `error.provider`. */
-export function bpError(code: CallErrorCode, message: string, detail?: Omit<ProviderErrorInfo, 'provider'>, cause?: unknown): CallError {
+export function bpError(
+  code: CallErrorCode,
+  message: string,
+  detail?: Omit<ProviderErrorInfo, 'provider'>,
+  cause?: unknown,
+): CallError {
   return new CallError(code, message, { provider: { provider: PROVIDER, ...detail }, cause })
 }
 
 /** What a signed-out agent reads. */
-export const SIGNED_OUT = 'You are signed out of Bright Pattern. Sign in in the widget, then try again.'
+export const SIGNED_OUT =
+  'You are signed out of Bright Pattern. Sign in in the widget, then try again.'
 /** What a person reads when the widget did not answer in time (`timeout`, 8). */
 export const TOO_SLOW = 'Bright Pattern did not answer in time. Try again.'
 /** What a person reads when the widget lacks a method (`api_method_not_implemented`, 14). */
@@ -30,15 +36,24 @@ const PICK_ANOTHER = ' Pick another in the widget.'
 const ERRORS: Readonly<Record<number, readonly [CallErrorCode, string]>> = {
   1: ['forbidden', NOT_ALLOWED],
   2: ['unauthorized', SIGNED_OUT],
-  3: ['invalid_argument', 'Bright Pattern refused the call details. Check the number and the record.'],
-  4: ['not_ready', 'You are signed in to Bright Pattern without a phone. Choose a phone device in the widget, then try again.'],
+  3: [
+    'invalid_argument',
+    'Bright Pattern refused the call details. Check the number and the record.',
+  ],
+  4: [
+    'not_ready',
+    'You are signed in to Bright Pattern without a phone. Choose a phone device in the widget, then try again.',
+  ],
   5: ['provider_error', 'Bright Pattern blocked this request.' + ASK_ADMIN],
   6: ['provider_error', 'The Bright Pattern widget did not answer. Reload the page.'],
   7: ['provider_error', 'Bright Pattern refused the request. Reload the page.'],
   8: ['timeout', TOO_SLOW],
   9: ['provider_error', 'This service has no chat.' + PICK_ANOTHER],
   10: ['invalid_number', 'There is no number to dial. Enter one.'],
-  11: ['provider_error', 'No Bright Pattern service is available for this call. Pick a service in the widget.'],
+  11: [
+    'provider_error',
+    'No Bright Pattern service is available for this call. Pick a service in the widget.',
+  ],
   12: ['invalid_number', 'You cannot call your own number.'],
   13: ['not_found', 'Bright Pattern has no such call. It may have ended.'],
   14: ['not_supported', CANNOT_DO],
@@ -57,7 +72,10 @@ const ERRORS: Readonly<Record<number, readonly [CallErrorCode, string]>> = {
   107: ['forbidden', 'Your Bright Pattern user is disabled or deleted.' + ASK_ADMIN],
   108: ['conflict', 'You are already signed in to Bright Pattern elsewhere.'],
   109: ['unauthorized', 'Your sign-in was refused.' + SIGN_IN_AGAIN],
-  110: ['conflict', 'Another user is signed in with your phone. Choose another phone in the widget.'],
+  110: [
+    'conflict',
+    'Another user is signed in with your phone. Choose another phone in the widget.',
+  ],
   111: ['unauthorized', 'Your Bright Pattern session expired.' + SIGN_IN_AGAIN],
   112: ['provider_error', 'Too many users are signed in to Bright Pattern. Try again later.'],
   113: ['conflict', 'You are already signed in in this session.'],
@@ -69,10 +87,21 @@ const ERRORS: Readonly<Record<number, readonly [CallErrorCode, string]>> = {
 const SESSION_ENDING = [100, 101, 105, 107, 109, 111]
 
 /** A `CallError` for a widget error, keeping its code, name and message in `error.provider`. */
-function widgetError(names: Readonly<Record<string, number>>, error: Partial<ResultError> = {}): CallError {
+function widgetError(
+  names: Readonly<Record<string, number>>,
+  error: Partial<ResultError> = {},
+): CallError {
   const { name, message } = error
-  const code = typeof error.code === 'number' ? error.code : name !== undefined && Object.hasOwn(names, name) ? names[name] : undefined
-  const [callCode, text] = ERRORS[code!] ?? ['provider_error', 'Bright Pattern reported an error. Try again.']
+  const code =
+    typeof error.code === 'number'
+      ? error.code
+      : name !== undefined && Object.hasOwn(names, name)
+        ? names[name]
+        : undefined
+  const [callCode, text] = ERRORS[code!] ?? [
+    'provider_error',
+    'Bright Pattern reported an error. Try again.',
+  ]
   return bpError(callCode, text, {
     ...(code !== undefined && { code }),
     ...(typeof name === 'string' && { name }),
@@ -84,10 +113,14 @@ function widgetError(names: Readonly<Record<string, number>>, error: Partial<Res
  * A `CallError` for a `ResultError` from any `adApi` method (by code, or by name when a widget
  * sends only the name), keeping the widget's code, name and message in `error.provider`.
  */
-export const resultErrorToCallError = (error?: Partial<ResultError>): CallError => widgetError(RESULT_ERROR_CODES, error)
+export const resultErrorToCallError = (error?: Partial<ResultError>): CallError =>
+  widgetError(RESULT_ERROR_CODES, error)
 
 /** A `CallError` for an `ON_SERVER_ERROR` payload, and whether it ended the session (forced logout, expired token …). */
-export function serverErrorToCallError(data: Partial<ServerErrorData>): { error: CallError; sessionEnded: boolean } {
+export function serverErrorToCallError(data: Partial<ServerErrorData>): {
+  error: CallError
+  sessionEnded: boolean
+} {
   const error = widgetError(SERVER_ERROR_CODES, data as Partial<ResultError>)
   return { error, sessionEnded: SESSION_ENDING.includes(error.provider!.code as number) }
 }

@@ -3,7 +3,8 @@ import type { ResultError } from '../../core/types.js'
 import { messageOf } from '../shared/isRecord.js'
 import { bpError, resultErrorToCallError } from './brightPatternError.js'
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
 
 /**
  * Calls an `adApi` method and reads its result in either envelope: the latest, discriminated on
@@ -11,15 +12,25 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * it, an `error` object means failure). Resolves to the data, or to a `CallError`; never rejects:
  * a throw (a detached iframe, a missing method) or an answer that is no envelope is a `provider_error`.
  */
-export async function callAdApi<T>(method: string, call: () => unknown): Promise<T | undefined | CallError> {
+export async function callAdApi<T>(
+  method: string,
+  call: () => unknown,
+): Promise<T | undefined | CallError> {
   try {
     const raw = await call()
     // An answer that is no envelope fails like a throw.
     if (!isObject(raw)) throw raw
     const { status, data, error } = raw
     const failed = status === 'error' || (status !== 'success' && isObject(error))
-    return failed ? resultErrorToCallError(isObject(error) ? (error as Partial<ResultError>) : undefined) : (data as T | undefined)
+    return failed
+      ? resultErrorToCallError(isObject(error) ? (error as Partial<ResultError>) : undefined)
+      : (data as T | undefined)
   } catch (thrown) {
-    return bpError('provider_error', 'The Bright Pattern widget failed. Reload the page and try again.', { name: method, message: messageOf(thrown) }, thrown)
+    return bpError(
+      'provider_error',
+      'The Bright Pattern widget failed. Reload the page and try again.',
+      { name: method, message: messageOf(thrown) },
+      thrown,
+    )
   }
 }

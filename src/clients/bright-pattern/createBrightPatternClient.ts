@@ -1,15 +1,46 @@
 import { CallError } from '../../core/CallError.js'
-import { ALL_CAPABILITIES, type ControlResult, type StartCallOptions, type StartCallResult } from '../../core/CallClient.js'
-import type { CallEvent, CallOutcome, ConnectionStatus, InteractionEvent, InteractionEventBase } from '../../core/CallEvent.js'
+import {
+  ALL_CAPABILITIES,
+  type ControlResult,
+  type StartCallOptions,
+  type StartCallResult,
+} from '../../core/CallClient.js'
+import type {
+  CallEvent,
+  CallOutcome,
+  ConnectionStatus,
+  InteractionEvent,
+  InteractionEventBase,
+} from '../../core/CallEvent.js'
 import { parseDialString } from '../../core/parseDialString.js'
 import { failure, success } from '../../core/result.js'
 import type { InitiateResult, InteractionAssociatedObject } from '../../core/types.js'
 import { validateAssociatedObject } from '../../core/validateAssociatedObject.js'
 import { consoleLogger } from '../shared/logger.js'
-import type { AdApi, AdApiConstructor, AdApiEventHandlers, AdApiEventName, InteractionData, InteractionsState, StartCallData } from './AdApi.js'
-import type { BrightPatternClient, BrightPatternClientOptions, BrightPatternCommonOptions, BrightPatternScriptOptions } from './BrightPatternClient.js'
+import type {
+  AdApi,
+  AdApiConstructor,
+  AdApiEventHandlers,
+  AdApiEventName,
+  InteractionData,
+  InteractionsState,
+  StartCallData,
+} from './AdApi.js'
+import type {
+  BrightPatternClient,
+  BrightPatternClientOptions,
+  BrightPatternCommonOptions,
+  BrightPatternScriptOptions,
+} from './BrightPatternClient.js'
 import { messageOf } from '../shared/isRecord.js'
-import { bpError, CANNOT_DO, PROVIDER, serverErrorToCallError, SIGNED_OUT, TOO_SLOW } from './brightPatternError.js'
+import {
+  bpError,
+  CANNOT_DO,
+  PROVIDER,
+  serverErrorToCallError,
+  SIGNED_OUT,
+  TOO_SLOW,
+} from './brightPatternError.js'
 import { callAdApi } from './callAdApi.js'
 import { DEFAULT_STATE_MAP } from './interactionStateMap.js'
 import { loadAdApiScript } from './loadAdApiScript.js'
@@ -49,10 +80,14 @@ interface Tracked {
 type Source = 'removed' | 'snapshot'
 
 /** Every option, read the same way whichever way the client gets its `adApi`. */
-type Options = BrightPatternCommonOptions & Omit<Partial<BrightPatternScriptOptions>, 'adApi'> & { adApi?: AdApi }
+type Options = BrightPatternCommonOptions &
+  Omit<Partial<BrightPatternScriptOptions>, 'adApi'> & { adApi?: AdApi }
 
 /** A load failure as a `CallError`. */
-const notReady = (error: unknown) => (error instanceof CallError ? error : bpError('not_ready', 'The Bright Pattern widget is not available.', undefined, error))
+const notReady = (error: unknown) =>
+  error instanceof CallError
+    ? error
+    : bpError('not_ready', 'The Bright Pattern widget is not available.', undefined, error)
 
 /** Why an operation cannot run: the client was disposed. */
 const disposedError = () => bpError('not_ready', 'The Bright Pattern client was disposed.')
@@ -74,10 +109,16 @@ const disposedError = () => bpError('not_ready', 'The Bright Pattern client was 
  * })
  * <CallProvider client={client}>…</CallProvider>
  */
-export function createBrightPatternClient(options: BrightPatternClientOptions): BrightPatternClient {
+export function createBrightPatternClient(
+  options: BrightPatternClientOptions,
+): BrightPatternClient {
   let { adApi } = options
   if (!adApi && !options.scriptUrl) {
-    throw new TypeError(process.env.NODE_ENV !== 'production' ? 'createBrightPatternClient needs either adApi (the widget SDK instance) or scriptUrl (the tenant’s api.js).' : 'adApi or scriptUrl')
+    throw new TypeError(
+      process.env.NODE_ENV !== 'production'
+        ? 'createBrightPatternClient needs either adApi (the widget SDK instance) or scriptUrl (the tenant’s api.js).'
+        : 'adApi or scriptUrl',
+    )
   }
   const {
     logger = consoleLogger,
@@ -105,7 +146,8 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
   let disposed = false
   const logged = new Set<string>()
 
-  const warn = (message: string, ...detail: unknown[]) => logger.warn(`bright-pattern: ${message}`, ...detail)
+  const warn = (message: string, ...detail: unknown[]) =>
+    logger.warn(`bright-pattern: ${message}`, ...detail)
   /** Runs `log` the first time `key` comes up. */
   function once(key: string, log: () => void) {
     if (logged.has(key)) return
@@ -142,13 +184,29 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
 
   /** The start of an event about `record`, which the widget knows as `widgetId`. */
   function baseOf(record: Tracked, widgetId: string, at: number): InteractionEventBase {
-    return { interactionId: record.id, at, ...(record.id !== widgetId && { providerCallId: widgetId }) }
+    return {
+      interactionId: record.id,
+      at,
+      ...(record.id !== widgetId && { providerCallId: widgetId }),
+    }
   }
 
   /** A deferred dial's `deferred` event, or a started call's `initiating` one. */
-  function outbound(record: Tracked, status: 'deferred' | 'initiating', at: number): InteractionEvent {
+  function outbound(
+    record: Tracked,
+    status: 'deferred' | 'initiating',
+    at: number,
+  ): InteractionEvent {
     const { id, phoneNumber, associatedObject } = record
-    return { type: 'status', status, interactionId: id, at, phoneNumber, direction: 'outbound', ...(associatedObject && { associatedObject }) }
+    return {
+      type: 'status',
+      status,
+      interactionId: id,
+      at,
+      phoneNumber,
+      direction: 'outbound',
+      ...(associatedObject && { associatedObject }),
+    }
   }
 
   /** Marks `record` ended, forgetting the oldest ended records past `MAX_ENDED`. */
@@ -160,9 +218,17 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
   }
 
   /** Ends `record`: its `ended` event. */
-  function end(record: Tracked, base: InteractionEventBase, afterCallWork = false): InteractionEvent {
+  function end(
+    record: Tracked,
+    base: InteractionEventBase,
+    afterCallWork = false,
+  ): InteractionEvent {
     markEnded(record)
-    const outcome: CallOutcome = record.connected ? 'completed' : record.hungUp ? 'canceled' : 'unknown'
+    const outcome: CallOutcome = record.connected
+      ? 'completed'
+      : record.hungUp
+        ? 'canceled'
+        : 'unknown'
     return { ...base, type: 'ended', outcome, ...(afterCallWork && { afterCallWork }) }
   }
 
@@ -170,11 +236,16 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
   function cancel(record: Tracked) {
     record.digits = undefined
     record.hungUp = true
-    deliver(end(record, { interactionId: record.id, at: Date.now(), phoneNumber: record.phoneNumber }))
+    deliver(
+      end(record, { interactionId: record.id, at: Date.now(), phoneNumber: record.phoneNumber }),
+    )
   }
 
   /** The interaction's object; the same reference while unchanged, since every callback carries a fresh copy. */
-  function associatedObjectOf(data: InteractionData, record: Tracked): InteractionAssociatedObject | undefined {
+  function associatedObjectOf(
+    data: InteractionData,
+    record: Tracked,
+  ): InteractionAssociatedObject | undefined {
     const object = selectedObjectOf(data)
     const key = object && JSON.stringify(object)
     if (key && key !== record.objectKey) {
@@ -193,7 +264,9 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
       // A widget clock ahead of ours must not date the call in the future: later events would look stale.
       return Math.min(ms, fallback)
     }
-    once('timeUnit', () => warn(`startTime ${startTime} is not epoch ${timeUnit}; set the timeUnit option.`))
+    once('timeUnit', () =>
+      warn(`startTime ${startTime} is not epoch ${timeUnit}; set the timeUnit option.`),
+    )
     return fallback
   }
 
@@ -204,10 +277,19 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
    */
   function takeOverDeferral(data: InteractionData, id: string, at: number): boolean {
     const digits = digitsOf(dialedNumber(data))
-    if (data.callDirection !== 'outbound' || startsInFlight.some((pending) => sameNumber(pending, digits))) return false
+    if (
+      data.callDirection !== 'outbound' ||
+      startsInFlight.some((pending) => sameNumber(pending, digits))
+    )
+      return false
     let dial: Tracked | undefined
     for (const record of tracked.values()) {
-      if (record.digits && sameNumber(record.digits, digits) && at - record.lastAt <= deferredCorrelationMs) dial = record
+      if (
+        record.digits &&
+        sameNumber(record.digits, digits) &&
+        at - record.lastAt <= deferredCorrelationMs
+      )
+        dial = record
     }
     if (!dial) return false
     if (process.env.NODE_ENV !== 'production') {
@@ -224,26 +306,39 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
     const api = adApi
     if (object && api && !data.associatedObjects?.list?.some((item) => item.id === object.id)) {
       // The agent dialed by hand, so the widget's interaction lacks the record the app asked for.
-      void callAdApi('addInteractionAssociatedObject', () => api.addInteractionAssociatedObject(object, id)).then((result) => {
-        if (result instanceof CallError) warn(`could not attach ${object.id} to interaction ${id}`, result)
+      void callAdApi('addInteractionAssociatedObject', () =>
+        api.addInteractionAssociatedObject(object, id),
+      ).then((result) => {
+        if (result instanceof CallError)
+          warn(`could not attach ${object.id} to interaction ${id}`, result)
       })
     }
     return true
   }
 
   /** Turns one callback (or snapshot entry) into a normalized event, updating what the client knows. */
-  function interactionEvent(data: InteractionData, source?: Source, at = Date.now()): InteractionEvent | undefined {
-    if (!data || typeof data !== 'object' || (data.type !== undefined && data.type !== 'voice')) return undefined
+  function interactionEvent(
+    data: InteractionData,
+    source?: Source,
+    at = Date.now(),
+  ): InteractionEvent | undefined {
+    if (!data || typeof data !== 'object' || (data.type !== undefined && data.type !== 'voice'))
+      return undefined
     const id = interactionIdOf(data)
     if (!id) {
       warn('an interaction without interactionId or id was ignored', data)
       return undefined
     }
     if (process.env.NODE_ENV !== 'production' && id !== data.interactionId) {
-      once('id', () => logger.debug('bright-pattern: interactions carry `id`, not `interactionId` (the doc examples’ spelling); using `id`.'))
+      once('id', () =>
+        logger.debug(
+          'bright-pattern: interactions carry `id`, not `interactionId` (the doc examples’ spelling); using `id`.',
+        ),
+      )
     }
     let eventAt = at
-    if (!tracked.has(id) && !takeOverDeferral(data, id, at) && source === 'snapshot') eventAt = startedAt(data, at)
+    if (!tracked.has(id) && !takeOverDeferral(data, id, at) && source === 'snapshot')
+      eventAt = startedAt(data, at)
     const record = track(id)
     record.seen = true
     clearTimeout(record.timer)
@@ -259,10 +354,14 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
 
     const step = source === 'removed' ? 'ended' : stateMap.get(data.state)
     if (step === undefined) {
-      if (process.env.NODE_ENV !== 'production') logger.debug(`bright-pattern: state “${String(data.state)}” of interaction ${id} is not in the state map; the call keeps its state.`)
+      if (process.env.NODE_ENV !== 'production')
+        logger.debug(
+          `bright-pattern: state “${String(data.state)}” of interaction ${id} is not in the state map; the call keeps its state.`,
+        )
       return { ...base, type: 'updated' }
     }
-    if (step === 'ended' || step === 'afterCallWork') return end(record, base, step === 'afterCallWork')
+    if (step === 'ended' || step === 'afterCallWork')
+      return end(record, base, step === 'afterCallWork')
     if (step === 'connected' || step === 'held') record.connected = true
     return { ...base, type: 'status', status: step }
   }
@@ -281,14 +380,18 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
     let interactions: InteractionData[] | undefined
     let active: unknown
     if (typeof api.getInteractionsState === 'function') {
-      const state = await callAdApi<InteractionsState>('getInteractionsState', () => api.getInteractionsState!())
+      const state = await callAdApi<InteractionsState>('getInteractionsState', () =>
+        api.getInteractionsState!(),
+      )
       if (!(state instanceof CallError)) {
         interactions = state?.interactions ?? []
         active = state?.activeInteractionId
       } else if (state.code === 'unauthorized') return [connection('closed', state)]
       else warn('getInteractionsState failed', state)
     } else if (process.env.NODE_ENV !== 'production') {
-      once('snapshot', () => logger.debug('bright-pattern: this widget has no getInteractionsState(); no snapshot.'))
+      once('snapshot', () =>
+        logger.debug('bright-pattern: this widget has no getInteractionsState(); no snapshot.'),
+      )
     }
     const events: (CallEvent | undefined)[] = []
     const present = new Set(interactions?.map(interactionIdOf))
@@ -296,11 +399,18 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
     for (const [id, record] of tracked) {
       if (record.digits) events.push(outbound(record, 'deferred', record.lastAt))
       // A call reported after the snapshot was asked for is missing from it, yet live.
-      else if (interactions && record.seen && !record.ended && !present.has(id) && record.lastAt <= at) {
+      else if (
+        interactions &&
+        record.seen &&
+        !record.ended &&
+        !present.has(id) &&
+        record.lastAt <= at
+      ) {
         events.push(end(record, { ...baseOf(record, id, at), rawState: 'removed' }))
       }
     }
-    if (typeof active === 'string' && active) events.push({ type: 'activated', interactionId: libraryId(active) })
+    if (typeof active === 'string' && active)
+      events.push({ type: 'activated', interactionId: libraryId(active) })
     return events.filter((event) => event !== undefined)
   }
 
@@ -325,7 +435,13 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
       if (typeof id === 'string' && id) deliver({ type: 'activated', interactionId: libraryId(id) })
     },
     ON_LOGIN: () => reopen('login'),
-    ON_LOGOUT: () => deliver(connection('closed', sessionError ?? bpError('unauthorized', SIGNED_OUT, { name: 'ON_LOGOUT' }))),
+    ON_LOGOUT: () =>
+      deliver(
+        connection(
+          'closed',
+          sessionError ?? bpError('unauthorized', SIGNED_OUT, { name: 'ON_LOGOUT' }),
+        ),
+      ),
     ON_SERVER_ERROR: (data) => {
       const { error, sessionEnded } = serverErrorToCallError(data ?? {})
       warn(`server error ${data?.code} ${data?.name}`, data)
@@ -341,12 +457,15 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
   }
 
   /** The handlers as registered: each does nothing once the client is disposed. */
-  const registered = Object.entries(handlers).map(([event, handler]: [string, (...args: never[]) => void]) => [
-    event as AdApiEventName,
-    (...args: never[]) => {
-      if (!disposed) handler(...args)
-    },
-  ] as const)
+  const registered = Object.entries(handlers).map(
+    ([event, handler]: [string, (...args: never[]) => void]) =>
+      [
+        event as AdApiEventName,
+        (...args: never[]) => {
+          if (!disposed) handler(...args)
+        },
+      ] as const,
+  )
 
   /** Calls `adApi.on` (or `remove`) for every handler; a widget that throws gets a warning. */
   function wire(api: AdApi, method: 'on' | 'remove') {
@@ -374,8 +493,14 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
     try {
       adApi = new AdApi(initOptions)
     } catch (thrown) {
-      const hint = process.env.NODE_ENV !== 'production' ? ' Check initOptions (mountRoot or adcFrame).' : ''
-      throw bpError('not_ready', 'The Bright Pattern widget failed to start.' + hint, { name: 'AdApi', message: messageOf(thrown) }, thrown)
+      const hint =
+        process.env.NODE_ENV !== 'production' ? ' Check initOptions (mountRoot or adcFrame).' : ''
+      throw bpError(
+        'not_ready',
+        'The Bright Pattern widget failed to start.' + hint,
+        { name: 'AdApi', message: messageOf(thrown) },
+        thrown,
+      )
     }
     const recovered = failed
     failed = false
@@ -416,7 +541,11 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
   // ── starts ───────────────────────────────────────────────────────────────────────────────────
 
   /** A call `startCall` created: `initiating` until the widget reports it, `failed` if it never does. */
-  function started(id: string, phoneNumber: string, object: InteractionAssociatedObject | undefined) {
+  function started(
+    id: string,
+    phoneNumber: string,
+    object: InteractionAssociatedObject | undefined,
+  ) {
     const record = track(id)
     record.phoneNumber ??= phoneNumber
     if (object) record.associatedObject ??= object
@@ -429,42 +558,74 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
       if (record.seen || record.ended) return
       markEnded(record)
       warn(`no event for interaction ${id} within startTimeoutMs; it failed.`)
-      const error = bpError('timeout', 'Bright Pattern accepted the call but reported nothing about it. Check the call in the widget.', {
-        name: 'start_timeout',
-        message: `No event within ${startTimeoutMs} ms.`,
+      const error = bpError(
+        'timeout',
+        'Bright Pattern accepted the call but reported nothing about it. Check the call in the widget.',
+        {
+          name: 'start_timeout',
+          message: `No event within ${startTimeoutMs} ms.`,
+        },
+      )
+      deliver({
+        type: 'failed',
+        error: error.toJSON(),
+        interactionId: record.id,
+        at: Date.now(),
+        phoneNumber,
       })
-      deliver({ type: 'failed', error: error.toJSON(), interactionId: record.id, at: Date.now(), phoneNumber })
     }, startTimeoutMs)
   }
 
   /** No id (Deferred Dial): the number waits in the widget's dialpad until the agent presses Dial. */
-  function defer(phoneNumber: string, object: InteractionAssociatedObject | undefined, confirmed: boolean) {
+  function defer(
+    phoneNumber: string,
+    object: InteractionAssociatedObject | undefined,
+    confirmed: boolean,
+  ) {
     const digits = digitsOf(phoneNumber)
     // The widget's dialpad holds one number: the earlier deferral of this number is gone from it.
-    for (const record of tracked.values()) if (record.digits && sameNumber(record.digits, digits)) cancel(record)
+    for (const record of tracked.values())
+      if (record.digits && sameNumber(record.digits, digits)) cancel(record)
     const at = Date.now()
     const record = track(`bp-deferred-${at.toString(36)}-${++deferrals}`)
     Object.assign(record, { phoneNumber, associatedObject: object, digits, lastAt: at })
     record.timer = setTimeout(() => {
-      if (process.env.NODE_ENV !== 'production') logger.debug(`bright-pattern: nothing was dialed to ${phoneNumber} within ${deferredCorrelationMs} ms; deferred call ${record.id} canceled.`)
+      if (process.env.NODE_ENV !== 'production')
+        logger.debug(
+          `bright-pattern: nothing was dialed to ${phoneNumber} within ${deferredCorrelationMs} ms; deferred call ${record.id} canceled.`,
+        )
       cancel(record)
     }, deferredCorrelationMs)
     deliver(outbound(record, 'deferred', at))
-    if (process.env.NODE_ENV !== 'production') logger.debug(`bright-pattern: startCall returned no id (Deferred Dial): ${phoneNumber} waits in the widget’s dialpad; tracking it as ${record.id}.`)
-    if (confirmed) warn('a confirmed dial was deferred (Deferred Dial is a widget setting): the agent presses Dial in the Bright Pattern widget.')
+    if (process.env.NODE_ENV !== 'production')
+      logger.debug(
+        `bright-pattern: startCall returned no id (Deferred Dial): ${phoneNumber} waits in the widget’s dialpad; tracking it as ${record.id}.`,
+      )
+    if (confirmed)
+      warn(
+        'a confirmed dial was deferred (Deferred Dial is a widget setting): the agent presses Dial in the Bright Pattern widget.',
+      )
   }
 
   /** Reads `startCall`'s data: `InitiateResult`, or `InteractionData` from an older widget. */
-  function readStart(data: StartCallData | undefined, phoneNumber: string, object: InteractionAssociatedObject | undefined, confirmed: boolean): StartCallResult {
+  function readStart(
+    data: StartCallData | undefined,
+    phoneNumber: string,
+    object: InteractionAssociatedObject | undefined,
+    confirmed: boolean,
+  ): StartCallResult {
     const reported = (data as InitiateResult | undefined)?.error
     if (typeof reported === 'string' && reported) {
       const timeout = /timeout/i.test(reported)
       const message = timeout ? TOO_SLOW : 'Bright Pattern could not start the call. Try again.'
-      return failure(bpError(timeout ? 'timeout' : 'provider_error', message, { message: reported }))
+      return failure(
+        bpError(timeout ? 'timeout' : 'provider_error', message, { message: reported }),
+      )
     }
     const id = interactionIdOf(data)
     if (!id) {
-      if (process.env.NODE_ENV !== 'production' && !data) logger.debug('bright-pattern: startCall resolved without data; read as a deferred dial.')
+      if (process.env.NODE_ENV !== 'production' && !data)
+        logger.debug('bright-pattern: startCall resolved without data; read as a deferred dial.')
       defer(phoneNumber, object, confirmed)
       return success({ id: null })
     }
@@ -473,7 +634,11 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
     return success({ id: libraryId(id) })
   }
 
-  async function placeCall(phoneNumber: string, object: InteractionAssociatedObject | undefined, confirmed: boolean): Promise<StartCallResult> {
+  async function placeCall(
+    phoneNumber: string,
+    object: InteractionAssociatedObject | undefined,
+    confirmed: boolean,
+  ): Promise<StartCallResult> {
     const digits = digitsOf(phoneNumber)
     startsInFlight.push(digits)
     try {
@@ -484,7 +649,8 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
       )
       if (disposed) return failure(disposedError())
       if (!(result instanceof CallError)) return readStart(result, phoneNumber, object, confirmed)
-      if (process.env.NODE_ENV !== 'production') logger.debug(`bright-pattern: startCall failed with ${result.code}`, result.provider)
+      if (process.env.NODE_ENV !== 'production')
+        logger.debug(`bright-pattern: startCall failed with ${result.code}`, result.provider)
       return failure(result)
     } finally {
       startsInFlight.splice(startsInFlight.indexOf(digits), 1)
@@ -499,14 +665,26 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
    * Calls `adApi[method](...args, widgetId)` on the widget's interaction behind `id`, then
    * `after(widgetId)` when the widget accepted it.
    */
-  async function control(id: string, method: keyof AdApi, args: unknown[], after?: (target: string) => void): Promise<ControlResult> {
+  async function control(
+    id: string,
+    method: keyof AdApi,
+    args: unknown[],
+    after?: (target: string) => void,
+  ): Promise<ControlResult> {
     if (disposed) return failure(disposedError())
-    if (tracked.get(id)?.digits) return failure('invalid_state', 'Not dialed yet. Press Dial in the Bright Pattern widget first.')
+    if (tracked.get(id)?.digits)
+      return failure(
+        'invalid_state',
+        'Not dialed yet. Press Dial in the Bright Pattern widget first.',
+      )
     const api = await ready()
     if (api instanceof CallError) return failure(api)
-    if (typeof api[method] !== 'function') return failure(bpError('not_supported', CANNOT_DO, { name: method }))
+    if (typeof api[method] !== 'function')
+      return failure(bpError('not_supported', CANNOT_DO, { name: method }))
     const target = widgetId(id)
-    const result = await callAdApi(method, () => (api as unknown as Record<string, (...args: unknown[]) => unknown>)[method]!(...args, target))
+    const result = await callAdApi(method, () =>
+      (api as unknown as Record<string, (...args: unknown[]) => unknown>)[method]!(...args, target),
+    )
     if (result instanceof CallError) return failure(result)
     after?.(target)
     return success(null)
@@ -518,7 +696,11 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
       return capabilities
     },
 
-    async startCall(phoneNumber, initialObject, { signal, confirmed = false }: StartCallOptions = {}) {
+    async startCall(
+      phoneNumber,
+      initialObject,
+      { signal, confirmed = false }: StartCallOptions = {},
+    ) {
       if (disposed) return failure(disposedError())
       // The widget dials what it gets, so a national number without a country code passes as typed.
       const parsed = parseDialString(phoneNumber, { policy: { unnormalizedLocal: 'pass' } })
@@ -555,8 +737,14 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
         cancel(record)
         return success(null)
       }
-      if (hangupMethod === 'leaveAndComplete') return control(id, 'leaveAndCompleteInteraction', [undefined, undefined])
-      if (process.env.NODE_ENV !== 'production') once('leave', () => logger.debug('bright-pattern: hanging up with leaveInteraction (assumed to release the agent’s leg; wrap-up may follow).'))
+      if (hangupMethod === 'leaveAndComplete')
+        return control(id, 'leaveAndCompleteInteraction', [undefined, undefined])
+      if (process.env.NODE_ENV !== 'production')
+        once('leave', () =>
+          logger.debug(
+            'bright-pattern: hanging up with leaveInteraction (assumed to release the agent’s leg; wrap-up may follow).',
+          ),
+        )
       return control(id, 'leaveInteraction', [])
     },
 
@@ -565,7 +753,8 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
     mute: (id, muted) => control(id, 'setCallMute', [muted]),
 
     async sendDtmf(id, digits) {
-      if (!/^[0-9*#]+$/.test(digits)) return failure('invalid_argument', `“${digits}” is not a DTMF tone: use 0-9, * and #.`)
+      if (!/^[0-9*#]+$/.test(digits))
+        return failure('invalid_argument', `“${digits}” is not a DTMF tone: use 0-9, * and #.`)
       return control(id, 'sendDtmf', [digits])
     },
 
@@ -582,7 +771,11 @@ export function createBrightPatternClient(options: BrightPatternClientOptions): 
         if (!record) return
         record.associatedObject = object
         record.objectKey = JSON.stringify(object)
-        deliver({ ...baseOf(record, target, Date.now()), type: 'updated', associatedObject: object })
+        deliver({
+          ...baseOf(record, target, Date.now()),
+          type: 'updated',
+          associatedObject: object,
+        })
       })
     },
 

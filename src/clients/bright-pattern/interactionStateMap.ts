@@ -5,10 +5,13 @@ import type { InteractionState } from './AdApi.js'
  * What a Bright Pattern state means in the library's lifecycle: a live status, `'ended'`, or
  * `'afterCallWork'` (ended, with the agent still in wrap-up).
  */
-export type BrightPatternLifecycle = Exclude<LiveCallStatus, 'initiating' | 'deferred'> | 'ended' | 'afterCallWork'
+export type BrightPatternLifecycle =
+  Exclude<LiveCallStatus, 'initiating' | 'deferred'> | 'ended' | 'afterCallWork'
 
 /** Bright Pattern interaction states (and newer ones) to lifecycle steps. */
-export type BrightPatternStateMap = Readonly<Partial<Record<InteractionState | (string & {}), BrightPatternLifecycle>>>
+export type BrightPatternStateMap = Readonly<
+  Partial<Record<InteractionState | (string & {}), BrightPatternLifecycle>>
+>
 
 /**
  * The default map (PROVIDERS.md §E). The meaning of each state is not documented, so this is an

@@ -19,14 +19,19 @@ export interface LoadAdApiScriptOptions {
  * const AdApi = await loadAdApiScript('https://acme.brightpattern.com/agent/communicator/adapters/api.js')
  * const adApi = new AdApi({ mountRoot: document.getElementById('widget')! })
  */
-export function loadAdApiScript(url: string, options: LoadAdApiScriptOptions = {}): Promise<AdApiConstructor> {
+export function loadAdApiScript(
+  url: string,
+  options: LoadAdApiScriptOptions = {},
+): Promise<AdApiConstructor> {
   const existing = loads.get(url)
   if (existing) return existing
   const timeoutMs = options.timeoutMs ?? 30_000
   const load = new Promise<AdApiConstructor>((resolve, reject) => {
     /** Fails with what a person can do, and the detail (with the URL) for support. */
-    const fail = (message: string, detail: string) => reject(bpError('not_ready', message, { name: 'script_load', message: `${detail} (${url})` }))
-    if (typeof document === 'undefined') return fail('The Bright Pattern widget can only load in a browser.', 'no document')
+    const fail = (message: string, detail: string) =>
+      reject(bpError('not_ready', message, { name: 'script_load', message: `${detail} (${url})` }))
+    if (typeof document === 'undefined')
+      return fail('The Bright Pattern widget can only load in a browser.', 'no document')
     const script = document.createElement('script')
     /** The load is over: no more timer or listeners. */
     const stop = () => {
@@ -39,16 +44,30 @@ export function loadAdApiScript(url: string, options: LoadAdApiScriptOptions = {
       script.remove()
       fail(message, detail)
     }
-    const timer = setTimeout(() => failLoad('The Bright Pattern widget took too long to load. Check your connection.', `no load within ${timeoutMs} ms`), timeoutMs)
+    const timer = setTimeout(
+      () =>
+        failLoad(
+          'The Bright Pattern widget took too long to load. Check your connection.',
+          `no load within ${timeoutMs} ms`,
+        ),
+      timeoutMs,
+    )
     script.onload = () => {
       const AdApi = (globalThis as { brightpattern?: { AdApi?: unknown } }).brightpattern?.AdApi
       if (typeof AdApi !== 'function') {
-        return failLoad('The Bright Pattern widget script has no API. Check the widget address (communicator or crmembedded).', 'no window.brightpattern.AdApi')
+        return failLoad(
+          'The Bright Pattern widget script has no API. Check the widget address (communicator or crmembedded).',
+          'no window.brightpattern.AdApi',
+        )
       }
       stop()
       resolve(AdApi as AdApiConstructor)
     }
-    script.onerror = () => failLoad('Could not load the Bright Pattern widget. Check the tenant address and your connection, then try again.', 'script error')
+    script.onerror = () =>
+      failLoad(
+        'Could not load the Bright Pattern widget. Check the tenant address and your connection, then try again.',
+        'script error',
+      )
     // Dynamically inserted scripts are async in browsers anyway; saying so keeps DOM emulators from blocking on them.
     script.async = true
     script.src = url

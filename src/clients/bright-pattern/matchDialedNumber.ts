@@ -16,5 +16,7 @@ export function sameNumber(a: string, b: string): boolean {
 /** The number on the far end of an interaction, from the first field that has one. */
 export function dialedNumber(data: InteractionData): string | undefined {
   const far = data.callDirection === 'inbound' ? data.ANI : data.DNIS
-  return data.phoneNumber || far || data.callParties?.find((party) => !party.userId)?.phone || undefined
+  return (
+    data.phoneNumber || far || data.callParties?.find((party) => !party.userId)?.phone || undefined
+  )
 }

@@ -4,8 +4,9 @@ import type { InteractionData } from './AdApi.js'
 const text = (value: unknown) => (typeof value === 'string' && value) || undefined
 
 /** An interaction's id: `interactionId` as typed, or `id` as some doc examples read it. */
-export const interactionIdOf = (data: { interactionId?: unknown; id?: unknown } | null | undefined): string | undefined =>
-  text(data?.interactionId) ?? text(data?.id)
+export const interactionIdOf = (
+  data: { interactionId?: unknown; id?: unknown } | null | undefined,
+): string | undefined => text(data?.interactionId) ?? text(data?.id)
 
 /**
  * The interaction's selected associated object (or its first one), without the widget's own

@@ -4,7 +4,6 @@ import { parseTime, text } from './parseDialStackEvent.js'
 import { createSseParser, type SseMessage } from './parseSse.js'
 import type { DialStackClientSecret } from './types.js'
 
-
 /** Reconnect delays: `initialMs`, doubled on every failure, at most `maxMs`. */
 export interface BackoffOptions {
   /** Default 1000 (DialStack's SDK: 1 s, 2 s, 4 s …). */
@@ -53,9 +52,19 @@ const PROVIDER = { provider: 'dialstack' }
 /** The secret out of either shape `getClientSecret` may return. */
 function readSecret(input: DialStackClientSecret): Secret {
   if (typeof input === 'string') return { value: input }
-  const session = input as { client_secret?: unknown; clientSecret?: unknown; expires_at?: unknown; expiresAt?: unknown }
+  const session = input as {
+    client_secret?: unknown
+    clientSecret?: unknown
+    expires_at?: unknown
+    expiresAt?: unknown
+  }
   const value = text(session.client_secret ?? session.clientSecret)
-  if (!value) throw new CallError('unauthorized', 'Live call status could not start: no DialStack session was given.', { provider: PROVIDER })
+  if (!value)
+    throw new CallError(
+      'unauthorized',
+      'Live call status could not start: no DialStack session was given.',
+      { provider: PROVIDER },
+    )
   return { value, expiresAt: parseTime(session.expires_at ?? session.expiresAt) }
 }
 
@@ -88,7 +97,8 @@ export function connectEventStream(options: EventStreamOptions): EventStream {
     const reader = body.getReader()
     const decoder = new TextDecoder()
     try {
-      for (let chunk; !(chunk = await reader.read()).done; ) feed(decoder.decode(chunk.value, { stream: true }))
+      for (let chunk; !(chunk = await reader.read()).done;)
+        feed(decoder.decode(chunk.value, { stream: true }))
     } finally {
       reader.releaseLock()
     }
@@ -103,13 +113,20 @@ export function connectEventStream(options: EventStreamOptions): EventStream {
       let refused = false
       let gettingSecret = true
       try {
-        if (!secret || (secret.expiresAt !== undefined && secret.expiresAt - Date.now() < REFRESH_MARGIN_MS)) {
+        if (
+          !secret ||
+          (secret.expiresAt !== undefined && secret.expiresAt - Date.now() < REFRESH_MARGIN_MS)
+        ) {
           secret = readSecret(await options.getClientSecret())
         }
         if (signal.aborted) return
         gettingSecret = false
         const response = await (options.fetch ?? fetch)(url, {
-          headers: { Authorization: `Bearer ${secret.value}`, Accept: 'text/event-stream', 'Cache-Control': 'no-cache' },
+          headers: {
+            Authorization: `Bearer ${secret.value}`,
+            Accept: 'text/event-stream',
+            'Cache-Control': 'no-cache',
+          },
           signal,
         })
         if (response.ok && response.body) {
@@ -117,7 +134,11 @@ export function connectEventStream(options: EventStreamOptions): EventStream {
           options.onOpen(opened)
           opened = true
           await read(response.body)
-          error = new CallError('network_error', 'The live call status stream closed. Reconnecting…', { provider: PROVIDER })
+          error = new CallError(
+            'network_error',
+            'The live call status stream closed. Reconnecting…',
+            { provider: PROVIDER },
+          )
         } else {
           await response.body?.cancel().catch(() => {})
           error = httpError('dialstack', response)
@@ -139,18 +160,24 @@ export function connectEventStream(options: EventStreamOptions): EventStream {
         )
         return
       }
-      if (gettingSecret) logger?.warn('[dialstack] getClientSecret failed; retrying with backoff.', error)
+      if (gettingSecret)
+        logger?.warn('[dialstack] getClientSecret failed; retrying with backoff.', error)
       if (signal.aborted) return
       options.onDown(error)
       // A refused secret is replaced at once; waiting would not make it valid.
       if (refused && !gettingSecret) {
         if (process.env.NODE_ENV !== 'production') {
-          logger?.debug(`[dialstack] events answered ${error.provider?.status}; fetching a new client secret.`)
+          logger?.debug(
+            `[dialstack] events answered ${error.provider?.status}; fetching a new client secret.`,
+          )
         }
         continue
       }
       const delay = Math.min(maxMs, initialMs * 2 ** attempt++)
-      if (process.env.NODE_ENV !== 'production') logger?.debug(`[dialstack] events stream down (${error.code}); reconnecting in ${delay} ms.`)
+      if (process.env.NODE_ENV !== 'production')
+        logger?.debug(
+          `[dialstack] events stream down (${error.code}); reconnecting in ${delay} ms.`,
+        )
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay)
         wake = () => {

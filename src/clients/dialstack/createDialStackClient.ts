@@ -1,6 +1,13 @@
 import { toCallError, type CallError } from '../../core/CallError.js'
 import { NO_CAPABILITIES, type CallClient, type ControlResult } from '../../core/CallClient.js'
-import type { CallEvent, CallStatus, ConnectionStatus, InteractionEvent, InteractionEventInit, LiveCallStatus } from '../../core/CallEvent.js'
+import type {
+  CallEvent,
+  CallStatus,
+  ConnectionStatus,
+  InteractionEvent,
+  InteractionEventInit,
+  LiveCallStatus,
+} from '../../core/CallEvent.js'
 import type { DialStringKind } from '../../core/parseDialString.js'
 import { failure, success } from '../../core/result.js'
 import type { InteractionAssociatedObject } from '../../core/types.js'
@@ -12,9 +19,17 @@ import { mapCallLog, mapEndStatus, type AnsweredMeans } from './mapCallLog.js'
 import { parseDialStackEvent, parseTime } from './parseDialStackEvent.js'
 import type { SseMessage } from './parseSse.js'
 import { toDialStackError } from './toDialStackError.js'
-import type { DialStackCallEvent, DialStackCallLog, DialStackClientSecret, DialStackEventNames } from './types.js'
-import { callRequestRules, validateCallRequest, type CallRequestRules } from './validateCallRequest.js'
-
+import type {
+  DialStackCallEvent,
+  DialStackCallLog,
+  DialStackClientSecret,
+  DialStackEventNames,
+} from './types.js'
+import {
+  callRequestRules,
+  validateCallRequest,
+  type CallRequestRules,
+} from './validateCallRequest.js'
 
 export { DIALSTACK_EVENTS_URL } from './connectEventStream.js'
 
@@ -173,7 +188,10 @@ const digitsOf = (value: string) => value.replace(/\D/g, '')
 function sameNumber(reported: string, call: DialStackTrackedCall): boolean {
   const a = digitsOf(reported)
   const b = digitsOf(call.dialString)
-  return a === b || ((call.dialKind === 'local' || call.dialKind === 'unknown') && b.length >= 7 && a.endsWith(b))
+  return (
+    a === b ||
+    ((call.dialKind === 'local' || call.dialKind === 'unknown') && b.length >= 7 && a.endsWith(b))
+  )
 }
 
 /**
@@ -235,8 +253,10 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   }
   const live = () => [...calls.values()].filter((call) => !call.done)
   /** The call tied to DialStack's call id. */
-  const bound = (providerCallId: string) => [...calls.values()].find((call) => call.providerCallId === providerCallId)
-  const inWindow = (time: number, call: DialStackTrackedCall) => time >= call.startedAt - clockSkewMs && time <= call.startedAt + windowMs
+  const bound = (providerCallId: string) =>
+    [...calls.values()].find((call) => call.providerCallId === providerCallId)
+  const inWindow = (time: number, call: DialStackTrackedCall) =>
+    time >= call.startedAt - clockSkewMs && time <= call.startedAt + windowMs
 
   function deliver(event: CallEvent) {
     for (const listener of [...listeners]) {
@@ -260,7 +280,11 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   }
 
   /** Stamps an event for a call. Times never go backwards per call, whatever the clocks say. */
-  function stamp(call: TrackedCall, init: InteractionEventInit, providerAt?: number): InteractionEvent {
+  function stamp(
+    call: TrackedCall,
+    init: InteractionEventInit,
+    providerAt?: number,
+  ): InteractionEvent {
     const event = {
       ...init,
       interactionId: call.id,
@@ -286,11 +310,19 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   // --- The call log, through the app's backend -------------------------------------------------
 
   /** A JSON request to the app's backend; a non-2xx answer throws its `CallError`. */
-  async function request(url: string, init: RequestInit = {}, signal?: AbortSignal): Promise<unknown> {
+  async function request(
+    url: string,
+    init: RequestInit = {},
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const headers = new Headers(await options.headers?.())
     headers.set('Accept', 'application/json')
     if (init.body) headers.set('Content-Type', 'application/json')
-    const { response, body } = await requestJson(url, { ...init, headers }, { provider: NAME, timeoutMs, signal, fetch: options.fetch })
+    const { response, body } = await requestJson(
+      url,
+      { ...init, headers },
+      { provider: NAME, timeoutMs, signal, fetch: options.fetch },
+    )
     if (!response.ok) throw toDialStackError(response, body)
     return body
   }
@@ -298,9 +330,19 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   /** The user's outbound call logs since `since` (`GET {poll.url}?user_id=…`), never another user's. */
   async function listLogs(userId: string, since: number): Promise<DialStackCallLog[]> {
     const { url } = poll!
-    const query = new URLSearchParams({ user_id: userId, direction: 'outbound', from_date: new Date(since).toISOString(), limit: '20' })
-    const list = ((await request(`${url}${url.includes('?') ? '&' : '?'}${query}`)) as { data?: unknown } | undefined)?.data
-    return Array.isArray(list) ? list.filter((log: DialStackCallLog) => typeof log?.id === 'string' && ownedBy(log, userId)) : []
+    const query = new URLSearchParams({
+      user_id: userId,
+      direction: 'outbound',
+      from_date: new Date(since).toISOString(),
+      limit: '20',
+    })
+    const list = (
+      (await request(`${url}${url.includes('?') ? '&' : '?'}${query}`)) as
+        { data?: unknown } | undefined
+    )?.data
+    return Array.isArray(list)
+      ? list.filter((log: DialStackCallLog) => typeof log?.id === 'string' && ownedBy(log, userId))
+      : []
   }
 
   /** The log of a call started here that has no DialStack call id yet: the closest in time that fits. */
@@ -311,7 +353,12 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
       const owner = bound(log.id)
       const started = parseTime(log.started_at)
       if ((owner && owner !== call) || (log.direction && log.direction !== 'outbound')) continue
-      if ((log.to_number && !sameNumber(log.to_number, call)) || started === undefined || !inWindow(started, call)) continue
+      if (
+        (log.to_number && !sameNumber(log.to_number, call)) ||
+        started === undefined ||
+        !inWindow(started, call)
+      )
+        continue
       const distance = Math.abs(started - call.startedAt)
       if (distance < bestDistance) {
         best = log
@@ -325,14 +372,18 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   async function refresh(call: TrackedCall): Promise<void> {
     if (!poll || call.done) return
     const log = call.providerCallId
-      ? ((await request(`${poll.url.replace(/\/$/, '')}/${encodeURIComponent(call.providerCallId)}`)) as DialStackCallLog)
+      ? ((await request(
+          `${poll.url.replace(/\/$/, '')}/${encodeURIComponent(call.providerCallId)}`,
+        )) as DialStackCallLog)
       : await findLog(call)
     if (typeof log?.id !== 'string' || disposed) return
     call.providerCallId = log.id
     const { init, at } = mapCallLog(log, answeredMeans)
     const last = call.last as { status?: CallStatus; providerCallId?: string } | undefined
     // A poll that shows nothing new (or an older state than the stream told) stays quiet.
-    const older = init.type === 'status' && LIVE_ORDER.indexOf(init.status) <= LIVE_ORDER.indexOf(last?.status as CallStatus)
+    const older =
+      init.type === 'status' &&
+      LIVE_ORDER.indexOf(init.status) <= LIVE_ORDER.indexOf(last?.status as CallStatus)
     if (!older || last?.providerCallId !== log.id) emit(call, init, at)
   }
 
@@ -341,12 +392,20 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
     const liveCalls = live()
     if (process.env.NODE_ENV !== 'production' && liveCalls.length > 0) {
       const why = reconnected ? 'events stream reconnected' : 'events stream opened'
-      if (!poll) once('resync', `[dialstack] ${why} without poll.url: a final state reached while the stream was down may be lost.`)
-      else logger?.debug(`[dialstack] ${why}: resyncing ${liveCalls.length} call(s) from the call log.`)
+      if (!poll)
+        once(
+          'resync',
+          `[dialstack] ${why} without poll.url: a final state reached while the stream was down may be lost.`,
+        )
+      else
+        logger?.debug(
+          `[dialstack] ${why}: resyncing ${liveCalls.length} call(s) from the call log.`,
+        )
     }
     for (const call of liveCalls) {
       refresh(call).catch((error: unknown) => {
-        if (process.env.NODE_ENV !== 'production') logger?.debug('[dialstack] resync failed.', error)
+        if (process.env.NODE_ENV !== 'production')
+          logger?.debug('[dialstack] resync failed.', error)
       })
     }
   }
@@ -355,14 +414,17 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   function schedulePoll(call: TrackedCall) {
     call.timer = setTimeout(async () => {
       if (Date.now() - call.startedAt > pollMaxMs) {
-        logger?.warn(`[dialstack] stopped polling call ${call.id}: still live after ${Math.round(pollMaxMs / 60000)} min.`)
+        logger?.warn(
+          `[dialstack] stopped polling call ${call.id}: still live after ${Math.round(pollMaxMs / 60000)} min.`,
+        )
         return stopFollowing(call)
       }
       try {
         await refresh(call)
         if (!events) setConnection('open')
       } catch (error) {
-        if (process.env.NODE_ENV !== 'production') logger?.debug('[dialstack] call-log poll failed; trying again.', error)
+        if (process.env.NODE_ENV !== 'production')
+          logger?.debug('[dialstack] call-log poll failed; trying again.', error)
         if (!events) setConnection('reconnecting', toCallError(error, NAME))
       }
       if (call.polling) schedulePoll(call)
@@ -389,7 +451,8 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
       if (call.done || (event.callId && call.providerCallId) || !inWindow(time, call)) continue
       const matches = correlation?.match
         ? correlation.match(event, { ...call })
-        : (!event.user || event.user === call.userId) && (!event.toNumber || sameNumber(event.toNumber, call))
+        : (!event.user || event.user === call.userId) &&
+          (!event.toNumber || sameNumber(event.toNumber, call))
       if (matches && (!chosen || call.startedAt < chosen.startedAt)) chosen = call
     }
     if (chosen && event.callId) chosen.providerCallId = event.callId
@@ -403,7 +466,11 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
     if (role === 'answered') {
       if (answeredMeans === 'destination' || call.agentAnswered) {
         if (process.env.NODE_ENV !== 'production') {
-          once('answered', `[dialstack] ${rawState} taken as connected (answeredMeans: '${answeredMeans}').`, 'debug')
+          once(
+            'answered',
+            `[dialstack] ${rawState} taken as connected (answeredMeans: '${answeredMeans}').`,
+            'debug',
+          )
         }
         status = 'connected'
       }
@@ -417,20 +484,23 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
     // Only the followed names: not `connected`, `call.incoming`, …
     const role = event && roles.get(event.type)
     if (disposed || !role) {
-      if (process.env.NODE_ENV !== 'production' && !event) logger?.debug('[dialstack] ignored an event that is not a JSON object.', message.event)
+      if (process.env.NODE_ENV !== 'production' && !event)
+        logger?.debug('[dialstack] ignored an event that is not a JSON object.', message.event)
       return
     }
     // Events may come more than once (DialStack says so for webhooks): the same id, or the same frame.
     const key = event.id ?? `${event.type}|${message.data}`
     if (seen.has(key)) {
-      if (process.env.NODE_ENV !== 'production') logger?.debug(`[dialstack] duplicate ${event.type} ignored.`)
+      if (process.env.NODE_ENV !== 'production')
+        logger?.debug(`[dialstack] duplicate ${event.type} ignored.`)
       return
     }
     seen.add(key)
     if (seen.size > SEEN_KEPT) seen.delete(seen.values().next().value!)
     const call = correlate(event)
     if (call) return apply(call, role, event)
-    if (process.env.NODE_ENV !== 'production') logger?.debug(`[dialstack] ${event.type} matches no call started here (yet).`)
+    if (process.env.NODE_ENV !== 'production')
+      logger?.debug(`[dialstack] ${event.type} matches no call started here (yet).`)
     early.push({ event, role, receivedAt: Date.now() })
     if (early.length > EARLY_KEPT) early.shift()
   }
@@ -475,7 +545,9 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
         stream = undefined
         setConnection('closed', error)
         if (poll) {
-          logger?.warn('[dialstack] events stream gave up; following calls by polling the call log.')
+          logger?.warn(
+            '[dialstack] events stream gave up; following calls by polling the call log.',
+          )
           live().forEach(startPolling)
         }
       },
@@ -498,7 +570,10 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
     } else if (poll) {
       startPolling(call)
     } else if (process.env.NODE_ENV !== 'production' && !events) {
-      once('untracked', '[dialstack] neither events nor poll is set: calls stay “dialing” after DialStack accepts them.')
+      once(
+        'untracked',
+        '[dialstack] neither events nor poll is set: calls stay “dialing” after DialStack accepts them.',
+      )
     }
   }
 
@@ -515,15 +590,29 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
     capabilities: { ...NO_CAPABILITIES },
 
     async startCall(phoneNumber, initialObject, { signal } = {}) {
-      if (disposed) return failure('not_ready', 'This DialStack client was disposed.', { provider: { provider: NAME } })
-      const checked = validateCallRequest({ userId: options.userId, dialString: phoneNumber }, rules)
+      if (disposed)
+        return failure('not_ready', 'This DialStack client was disposed.', {
+          provider: { provider: NAME },
+        })
+      const checked = validateCallRequest(
+        { userId: options.userId, dialString: phoneNumber },
+        rules,
+      )
       if (!checked.ok) return failure(checked.error)
-      const object = initialObject === undefined ? undefined : validateAssociatedObject(initialObject)
+      const object =
+        initialObject === undefined ? undefined : validateAssociatedObject(initialObject)
       if (object && !object.ok) return failure(object.error)
       const { userId, dialString } = checked.value
       try {
         // Never retried: the person decides (DialStack's guide, and 429's Retry-After is theirs to honor).
-        await request(endpoint, { method: 'POST', body: JSON.stringify({ user_id: userId, dial_string: dialString.value }) }, signal)
+        await request(
+          endpoint,
+          {
+            method: 'POST',
+            body: JSON.stringify({ user_id: userId, dial_string: dialString.value }),
+          },
+          signal,
+        )
       } catch (error) {
         return failure(toCallError(error, NAME))
       }
@@ -553,16 +642,23 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
     },
 
     async hangup(): Promise<ControlResult> {
-      return failure('not_supported', 'DialStack cannot end the call from here: hang up on your phone.', {
-        provider: { provider: NAME },
-      })
+      return failure(
+        'not_supported',
+        'DialStack cannot end the call from here: hang up on your phone.',
+        {
+          provider: { provider: NAME },
+        },
+      )
     },
 
     async snapshot() {
       const known = [...calls.values()].flatMap((call) => (call.last ? [call.last] : []))
       if (!poll || disposed) return known
       try {
-        const logs = await listLogs(options.userId, Date.now() - (poll.snapshotWindowMs ?? 60 * 60 * 1000))
+        const logs = await listLogs(
+          options.userId,
+          Date.now() - (poll.snapshotWindowMs ?? 60 * 60 * 1000),
+        )
         if (disposed) return known
         for (const log of logs) {
           if (log.status !== null || bound(log.id)) continue
@@ -580,7 +676,8 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
           follow(call)
         }
       } catch (error) {
-        if (process.env.NODE_ENV !== 'production') logger?.debug('[dialstack] snapshot could not read the call log.', error)
+        if (process.env.NODE_ENV !== 'production')
+          logger?.debug('[dialstack] snapshot could not read the call log.', error)
       }
       return known
     },

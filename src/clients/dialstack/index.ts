@@ -3,7 +3,11 @@
  * (`react-click-to-call/server`), live state over DialStack's SSE stream and the call log.
  * Browser-safe: holds no secret key.
  */
-export { createDialStackClient, DEFAULT_EVENT_NAMES, DIALSTACK_EVENTS_URL } from './createDialStackClient.js'
+export {
+  createDialStackClient,
+  DEFAULT_EVENT_NAMES,
+  DIALSTACK_EVENTS_URL,
+} from './createDialStackClient.js'
 export type {
   DialStackClientOptions,
   DialStackCorrelationOptions,

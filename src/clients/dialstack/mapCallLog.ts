@@ -33,7 +33,10 @@ const CAUSES: Record<number, string> = {
 }
 
 /** The normalized end of a call from DialStack's `status` (`call.end` or the call log). */
-export function mapEndStatus(status: string | undefined | null, hangupCause?: number | null): InteractionEventInit {
+export function mapEndStatus(
+  status: string | undefined | null,
+  hangupCause?: number | null,
+): InteractionEventInit {
   const rawState = status ?? 'ended'
   if (status === 'failed') {
     const cause = typeof hangupCause === 'number' ? hangupCause : undefined
@@ -41,11 +44,16 @@ export function mapEndStatus(status: string | undefined | null, hangupCause?: nu
     const error: CallErrorInfo = {
       code: 'provider_error',
       message: (cause !== undefined && CAUSES[cause]) || 'The call could not be connected.',
-      provider: { provider: 'dialstack', name: 'failed', ...(cause !== undefined && { code: cause }) },
+      provider: {
+        provider: 'dialstack',
+        name: 'failed',
+        ...(cause !== undefined && { code: cause }),
+      },
     }
     return { type: 'failed', error, rawState }
   }
-  const outcome = OUTCOMES[rawState] ?? (SAME_OUTCOMES.includes(rawState) ? (rawState as CallOutcome) : 'unknown')
+  const outcome =
+    OUTCOMES[rawState] ?? (SAME_OUTCOMES.includes(rawState) ? (rawState as CallOutcome) : 'unknown')
   return { type: 'ended', outcome, rawState }
 }
 
@@ -55,7 +63,8 @@ export function mapEndStatus(status: string | undefined | null, hangupCause?: nu
  * The call id and direction are the client's to add.
  */
 export function mapCallLog(log: DialStackCallLog, answeredMeans: AnsweredMeans): MappedState {
-  if (log.status != null) return { init: mapEndStatus(log.status, log.hangup_cause), at: parseTime(log.ended_at) }
+  if (log.status != null)
+    return { init: mapEndStatus(log.status, log.hangup_cause), at: parseTime(log.ended_at) }
   const [status, rawState, time]: [LiveCallStatus, string, string] = log.connected_at
     ? ['connected', 'connected', log.connected_at]
     : log.answered_at

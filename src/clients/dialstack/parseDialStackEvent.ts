@@ -5,12 +5,20 @@ import type { DialStackCallEvent } from './types.js'
 /** DialStack times: ISO strings, or epoch seconds / milliseconds. `undefined` when unreadable. */
 export function parseTime(value: unknown): number | undefined {
   if (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value)) value = Number(value)
-  const ms = typeof value === 'number' ? (value < 1e12 ? value * 1000 : value) : typeof value === 'string' ? Date.parse(value) : NaN
+  const ms =
+    typeof value === 'number'
+      ? value < 1e12
+        ? value * 1000
+        : value
+      : typeof value === 'string'
+        ? Date.parse(value)
+        : NaN
   return Number.isFinite(ms) ? ms : undefined
 }
 
 /** A non-empty string, else `undefined`. */
-export const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined)
+export const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined
 
 /** Event fields read off the payload as non-empty strings, by payload key; the first one found wins. */
 const FIELDS: [keyof DialStackCallEvent, string][] = [
@@ -40,7 +48,8 @@ export function parseDialStackEvent(message: SseMessage): DialStackCallEvent | u
   const envelope = isRecord(json.data)
   const payload = envelope ? (json.data as Record<string, unknown>) : json
   // An SSE `event:` line wins; a bare `message` means the type travels in the JSON.
-  const type = (message.event !== 'message' && message.event) || text(json.type) || text(payload.type)
+  const type =
+    (message.event !== 'message' && message.event) || text(json.type) || text(payload.type)
   if (!type) return undefined
   const event: DialStackCallEvent = { type, raw: json }
   const fields = event as unknown as Record<string, unknown>

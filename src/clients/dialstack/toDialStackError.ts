@@ -22,8 +22,13 @@ export function readErrorBody(body: unknown): DialStackErrorBody | undefined {
   const code = text(body.code ?? nested.code)
   if (code) result.code = code
   // Field notes are strings, or lists of strings joined with spaces.
-  const details = Object.entries(isRecord(body.details) ? body.details : {}).flatMap(([key, value]) =>
-    typeof value === 'string' ? [[key, value]] : Array.isArray(value) ? [[key, value.filter((v) => typeof v === 'string').join(' ')]] : [],
+  const details = Object.entries(isRecord(body.details) ? body.details : {}).flatMap(
+    ([key, value]) =>
+      typeof value === 'string'
+        ? [[key, value]]
+        : Array.isArray(value)
+          ? [[key, value.filter((v) => typeof v === 'string').join(' ')]]
+          : [],
   )
   if (details.length > 0) result.details = Object.fromEntries(details)
   return result
@@ -63,15 +68,25 @@ export function toDialStackError(response: Response, body: unknown): CallError {
   const { error, details } = parsed
   const known = KNOWN_TEXTS.get(error)
   const hint = known && hinted(error)
-  const mapped = parsed.code && (CODES[parsed.code] ?? (SAME_CODES.includes(parsed.code) ? (parsed.code as CallErrorCode) : undefined))
+  const mapped =
+    parsed.code &&
+    (CODES[parsed.code] ??
+      (SAME_CODES.includes(parsed.code) ? (parsed.code as CallErrorCode) : undefined))
   if (parsed.code === 'validation_error') {
     code = details?.dial_string !== undefined ? 'invalid_number' : 'invalid_argument'
     const [field, detail] = Object.entries(details ?? {})[0] ?? []
     // The handler's own refusals carry the sentence the browser would have shown; DialStack's
     // terse field notes ("must be E.164") read better after the generic message.
-    message = hint || (detail && /[.!?]$/.test(detail) ? detail : detail ? `${message.replace(/\)$/, '')}; ${field}: ${detail})` : message)
+    message =
+      hint ||
+      (detail && /[.!?]$/.test(detail)
+        ? detail
+        : detail
+          ? `${message.replace(/\)$/, '')}; ${field}: ${detail})`
+          : message)
   } else if (mapped) {
-    if (mapped !== code && mapped !== 'rate_limited') message = `${CODE_MESSAGES[mapped] ?? message} (${error})`
+    if (mapped !== code && mapped !== 'rate_limited')
+      message = `${CODE_MESSAGES[mapped] ?? message} (${error})`
     code = mapped
   } else if (hint && (response.status === 400 || response.status === 404)) {
     // DialStack's documented texts: the user is unknown, the number is missing, or the user id is wrong.

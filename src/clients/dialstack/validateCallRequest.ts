@@ -11,7 +11,6 @@ import {
   type PhoneNumberParser,
 } from '../../core/parseDialString.js'
 
-
 /** DialStack's own error texts for `POST /v1/calls` (seed 004, error table). */
 export const DIALSTACK_ERROR_TEXT = {
   userIdRequired: 'user_id is required',
@@ -33,10 +32,31 @@ const TYPEID = /^(?:([a-z](?:[a-z_]{0,61}[a-z])?)_)?[0-7][0-9a-hjkmnp-tv-z]{25}$
  * do about it. The message shown is `${text}: ${hint}`. A `Map`, so no text reads `Object.prototype`.
  */
 export const KNOWN_TEXTS = new Map<string, { code: CallErrorCode; hint: string }>([
-  [DIALSTACK_ERROR_TEXT.userIdRequired, { code: 'invalid_argument', hint: 'calling is not set up for your account (no DialStack user). Ask an administrator.' }],
-  [DIALSTACK_ERROR_TEXT.invalidUserId, { code: 'invalid_argument', hint: 'your DialStack user id is not valid. Ask an administrator to check it.' }],
-  [DIALSTACK_ERROR_TEXT.dialStringRequired, { code: 'invalid_number', hint: 'enter a phone number.' }],
-  [DIALSTACK_ERROR_TEXT.userNotFound, { code: 'not_found', hint: 'DialStack does not know your user in this account. Ask an administrator to check it.' }],
+  [
+    DIALSTACK_ERROR_TEXT.userIdRequired,
+    {
+      code: 'invalid_argument',
+      hint: 'calling is not set up for your account (no DialStack user). Ask an administrator.',
+    },
+  ],
+  [
+    DIALSTACK_ERROR_TEXT.invalidUserId,
+    {
+      code: 'invalid_argument',
+      hint: 'your DialStack user id is not valid. Ask an administrator to check it.',
+    },
+  ],
+  [
+    DIALSTACK_ERROR_TEXT.dialStringRequired,
+    { code: 'invalid_number', hint: 'enter a phone number.' },
+  ],
+  [
+    DIALSTACK_ERROR_TEXT.userNotFound,
+    {
+      code: 'not_found',
+      hint: 'DialStack does not know your user in this account. Ask an administrator to check it.',
+    },
+  ],
 ])
 
 /** DialStack's text with what to do about it. */
@@ -92,9 +112,15 @@ export type CheckResult<T> = { ok: true; value: T } | CallRequestFailure
 
 export type CallRequestResult = CheckResult<ValidCallRequest>
 
-function refuse(field: CallRequestField, providerMessage: string, message = hinted(providerMessage)): CallRequestFailure {
+function refuse(
+  field: CallRequestField,
+  providerMessage: string,
+  message = hinted(providerMessage),
+): CallRequestFailure {
   const code = field === 'user_id' ? 'invalid_argument' : 'invalid_number'
-  const error = new CallError(code, message, { provider: { provider: 'dialstack', message: providerMessage } })
+  const error = new CallError(code, message, {
+    provider: { provider: 'dialstack', message: providerMessage },
+  })
   return { ok: false, error, field, providerMessage }
 }
 
@@ -104,7 +130,13 @@ export function isTypeId(value: string): boolean {
 }
 
 /** The rules out of a client's or handler's options, so both sides check a call the same way. */
-export const callRequestRules = ({ userIdPrefix, defaultRegion, phoneNumbers, dialPolicy, logger }: CallRequestRules): CallRequestRules => ({
+export const callRequestRules = ({
+  userIdPrefix,
+  defaultRegion,
+  phoneNumbers,
+  dialPolicy,
+  logger,
+}: CallRequestRules): CallRequestRules => ({
   userIdPrefix,
   defaultRegion,
   phoneNumbers,
@@ -128,7 +160,9 @@ export function validateUserId(input: unknown, rules: CallRequestRules = {}): Ch
       `[dialstack] "${value}" is a valid TypeID but not a "${prefix}_" id: refused. Set userIdPrefix: null to let DialStack decide.`,
     )
   }
-  return typeId && !otherPrefix ? { ok: true, value } : refuse('user_id', DIALSTACK_ERROR_TEXT.invalidUserId)
+  return typeId && !otherPrefix
+    ? { ok: true, value }
+    : refuse('user_id', DIALSTACK_ERROR_TEXT.invalidUserId)
 }
 
 /**
@@ -136,7 +170,10 @@ export function validateUserId(input: unknown, rules: CallRequestRules = {}): Ch
  * (`5551234567`, normalized by the account's region), an extension (`1001`) or an emergency
  * number (`911`).
  */
-export function validateDialString(input: unknown, rules: CallRequestRules = {}): CheckResult<DialString> {
+export function validateDialString(
+  input: unknown,
+  rules: CallRequestRules = {},
+): CheckResult<DialString> {
   if (typeof input !== 'string' || input.trim() === '') {
     return refuse('dial_string', DIALSTACK_ERROR_TEXT.dialStringRequired)
   }

@@ -11,7 +11,12 @@ export interface GenesysCall {
   connId?: string
   /** `Internal`, `Inbound`, `Outbound`, `Consult`. */
   callType?: string
-  participants?: { phoneNumber?: string; digits?: string; formattedPhoneNumber?: string; e164Number?: string }[]
+  participants?: {
+    phoneNumber?: string
+    digits?: string
+    formattedPhoneNumber?: string
+    e164Number?: string
+  }[]
   dnis?: string
   ani?: string
   /** The operations allowed in the call's current state, e.g. `Hangup`, `Hold`, `SendDtmf`. */

@@ -53,8 +53,14 @@ export function createCometdNotifications(options: CometdNotificationsOptions): 
           // JSONP needs a document and is never what GWS offers.
           client.unregisterTransport('callback-polling')
           if (options.transport !== 'websocket') client.unregisterTransport('websocket')
-          client.configure({ url: options.url, logLevel: 'warn', requestHeaders: options.headers, ...options.configure })
-          const reason = (m: Message) => m.error ?? (m as { failure?: { reason?: string } }).failure?.reason
+          client.configure({
+            url: options.url,
+            logLevel: 'warn',
+            requestHeaders: options.headers,
+            ...options.configure,
+          })
+          const reason = (m: Message) =>
+            m.error ?? (m as { failure?: { reason?: string } }).failure?.reason
           client.addListener('/meta/handshake', (m) => {
             subscribed = false
             // Any handshake after the first means the old session and its subscriptions are gone.

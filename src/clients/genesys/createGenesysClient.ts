@@ -1,8 +1,18 @@
 import { consoleLogger } from '../shared/logger.js'
 import { toCallError, type CallError } from '../../core/CallError.js'
 import type { CallCapabilities, CallClient, ControlResult } from '../../core/CallClient.js'
-import type { CallEvent, InteractionEvent, InteractionEventBase, InteractionEventInit, LiveCallStatus } from '../../core/CallEvent.js'
-import { parseDialString, type DialString, type DialStringOptions } from '../../core/parseDialString.js'
+import type {
+  CallEvent,
+  InteractionEvent,
+  InteractionEventBase,
+  InteractionEventInit,
+  LiveCallStatus,
+} from '../../core/CallEvent.js'
+import {
+  parseDialString,
+  type DialString,
+  type DialStringOptions,
+} from '../../core/parseDialString.js'
 import { failure, success } from '../../core/result.js'
 import type { InteractionAssociatedObject } from '../../core/types.js'
 import { validateAssociatedObject } from '../../core/validateAssociatedObject.js'
@@ -155,7 +165,8 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
   const byCall = new Map<string, Tracked>()
   let csrf: [string, string] | undefined
   let ready: Promise<string> | undefined
-  let opening: { timer: ReturnType<typeof setTimeout>; reject: (error: CallError) => void } | undefined
+  let opening:
+    { timer: ReturnType<typeof setTimeout>; reject: (error: CallError) => void } | undefined
   let streamUp = false
   let opened = false
   let generation = 0
@@ -165,19 +176,31 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
   const emit = (event?: CallEvent) => {
     if (event) for (const listener of [...listeners]) listener(event)
   }
-  const stamp = (interactionId: string, init: InteractionEventInit) => ({ ...init, interactionId, at: Date.now() }) as InteractionEvent
+  const stamp = (interactionId: string, init: InteractionEventInit) =>
+    ({ ...init, interactionId, at: Date.now() }) as InteractionEvent
   /** Marks the call over and returns its `ended` event, over the notification's fields when there is one. */
   const end = (entry: Tracked, fields?: EventFields) => {
     entry.done = true
-    return stamp(entry.id, { ...fields, type: 'ended', providerCallId: entry.callId, outcome: entry.established ? 'completed' : 'unknown' })
+    return stamp(entry.id, {
+      ...fields,
+      type: 'ended',
+      providerCallId: entry.callId,
+      outcome: entry.established ? 'completed' : 'unknown',
+    })
   }
-  const fail = (id: string, reason: CallError) => emit(stamp(id, { type: 'failed', error: reason.toJSON() }))
+  const fail = (id: string, reason: CallError) =>
+    emit(stamp(id, { type: 'failed', error: reason.toJSON() }))
 
   /**
    * GET when `body` is absent, POST otherwise, at `path` under `/api/v2/me`; resolves the JSON of
    * a `statusCode: 0` reply. A 403 about CSRF refreshes the token once and sends the POST again.
    */
-  async function request(path: string, body?: object, signal?: AbortSignal, retried?: boolean): Promise<Record<string, unknown>> {
+  async function request(
+    path: string,
+    body?: object,
+    signal?: AbortSignal,
+    retried?: boolean,
+  ): Promise<Record<string, unknown>> {
     const headers: Record<string, string> = { Accept: 'application/json' }
     if (authorization) headers.Authorization = authorization
     if (body) {
@@ -186,7 +209,12 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
     }
     const { response, body: data } = await requestJson(
       `${baseUrl}/api/v2/me${path}`,
-      { method: body ? 'POST' : 'GET', headers, credentials: 'include', body: body && JSON.stringify(body) },
+      {
+        method: body ? 'POST' : 'GET',
+        headers,
+        credentials: 'include',
+        body: body && JSON.stringify(body),
+      },
       { provider: NAME, timeoutMs, signal, fetch: options.fetch },
     )
     const token = response.headers.get('X-CSRF-TOKEN')
@@ -195,16 +223,24 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
     const text = raw ?? JSON.stringify(data) ?? ''
     if (response.status === 403 && /csrf/i.test(text)) {
       if (body && !retried) {
-        if (process.env.NODE_ENV !== 'production') logger?.debug('genesys: 403 CSRF, refreshing the token once')
+        if (process.env.NODE_ENV !== 'production')
+          logger?.debug('genesys: 403 CSRF, refreshing the token once')
         await request('', undefined, signal)
         return request(path, body, signal, true)
       }
-      throw gwsError('forbidden', 'Genesys refused the security token (CSRF). Reload the page.', { status: 403, message: text })
+      throw gwsError('forbidden', 'Genesys refused the security token (CSRF). Reload the page.', {
+        status: 403,
+        message: text,
+      })
     }
     const reply = ((typeof data === 'object' && data) || {}) as Record<string, unknown>
     const { statusCode, statusMessage } = reply
     if (typeof statusCode === 'number' && statusCode) {
-      throw genesysError(statusCode, typeof statusMessage === 'string' ? statusMessage : undefined, response.status)
+      throw genesysError(
+        statusCode,
+        typeof statusMessage === 'string' ? statusMessage : undefined,
+        response.status,
+      )
     }
     if (!response.ok) throw httpError(NAME, response, raw)
     return reply
@@ -218,7 +254,13 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
         reject,
         timer: setTimeout(() => {
           notifications.close()
-          reject(gwsError('network_error', 'Could not connect to Genesys live call updates. Try again.', { message: lastReason }))
+          reject(
+            gwsError(
+              'network_error',
+              'Could not connect to Genesys live call updates. Try again.',
+              { message: lastReason },
+            ),
+          )
         }, timeoutMs),
       }
       notifications.open([CALLS, '/v2/me/devices'], {
@@ -226,7 +268,8 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
           const call = (data as { call?: GenesysCall } | null)?.call
           if (disposed) return
           if (channel === CALLS && typeof call?.id === 'string') emit(map(call))
-          else if (process.env.NODE_ENV !== 'production') logger?.debug('genesys: ignored notification', channel, data)
+          else if (process.env.NODE_ENV !== 'production')
+            logger?.debug('genesys: ignored notification', channel, data)
         },
         open() {
           clearTimeout(opening?.timer)
@@ -234,14 +277,19 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
           if (streamUp || disposed) return
           streamUp = true
           emit({ type: 'connection', status: 'open' })
-          if (opened) resync().catch((error: unknown) => logger?.warn('genesys: resync failed', error))
+          if (opened)
+            resync().catch((error: unknown) => logger?.warn('genesys: resync failed', error))
           opened = true
         },
         lost(reason) {
           lastReason = reason
           if (!streamUp || disposed) return
           streamUp = false
-          const error = gwsError('network_error', 'Genesys live call updates were interrupted. Reconnecting…', { message: reason })
+          const error = gwsError(
+            'network_error',
+            'Genesys live call updates were interrupted. Reconnecting…',
+            { message: reason },
+          )
           emit({ type: 'connection', status: 'reconnecting', error: error.toJSON() })
         },
       })
@@ -252,18 +300,32 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
   function bootstrap(): Promise<string> {
     ready ??= (async () => {
       const me = await request('?subresources=*')
-      if (process.env.NODE_ENV !== 'production' && !csrf) logger?.debug('genesys: no X-CSRF-TOKEN from GET /api/v2/me')
-      const device = options.deviceId ?? (me.user as { devices?: { id?: string }[] } | undefined)?.devices?.[0]?.id
-      if (!device) throw gwsError('not_ready', 'Genesys has no phone device for your user. Ask an administrator.')
-      if (process.env.NODE_ENV !== 'production' && !options.deviceId) logger?.debug(`genesys: using the first device, ${device}`)
+      if (process.env.NODE_ENV !== 'production' && !csrf)
+        logger?.debug('genesys: no X-CSRF-TOKEN from GET /api/v2/me')
+      const device =
+        options.deviceId ??
+        (me.user as { devices?: { id?: string }[] } | undefined)?.devices?.[0]?.id
+      if (!device)
+        throw gwsError(
+          'not_ready',
+          'Genesys has no phone device for your user. Ask an administrator.',
+        )
+      if (process.env.NODE_ENV !== 'production' && !options.deviceId)
+        logger?.debug(`genesys: using the first device, ${device}`)
       if (options.startContactCenterSession) {
         // statusCode 7 is a partial success: some channel did not start, voice may have.
-        await request('', { operationName: 'StartContactCenterSession', channels: ['voice'] }).catch((error: CallError) => {
+        await request('', {
+          operationName: 'StartContactCenterSession',
+          channels: ['voice'],
+        }).catch((error: CallError) => {
           if (error.provider?.code !== 7) throw error
         })
       }
       if (disposed) throw gwsError('not_ready', DISPOSED)
-      if (process.env.NODE_ENV !== 'production' && !options.notifications) logger?.debug(`genesys: CometD (${options.transport ?? 'long-polling'}) at ${notificationsUrl}`)
+      if (process.env.NODE_ENV !== 'production' && !options.notifications)
+        logger?.debug(
+          `genesys: CometD (${options.transport ?? 'long-polling'}) at ${notificationsUrl}`,
+        )
       await openStream()
       return device
     })().catch((error: unknown) => {
@@ -278,7 +340,12 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
     let entry = byCall.get(call.id)
     if (!entry) {
       const key = call.userData?.[correlationKey]
-      entry = typeof key === 'string' ? tracked.get(key) : key === undefined && call.state === 'Dialing' ? matchNumber(call) : undefined
+      entry =
+        typeof key === 'string'
+          ? tracked.get(key)
+          : key === undefined && call.state === 'Dialing'
+            ? matchNumber(call)
+            : undefined
       if (!entry) {
         entry = { id: typeof key === 'string' ? key : call.id }
         tracked.set(entry.id, entry)
@@ -302,7 +369,8 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
     if (state === 'Released') return end(entry, fields)
     // Own keys only: a state named like an Object.prototype member ("constructor") is unknown too.
     const mapped = Object.hasOwn(STATES, state) ? STATES[state] : undefined
-    if (process.env.NODE_ENV !== 'production' && !mapped) logger?.debug(`genesys: unknown state ${state}`)
+    if (process.env.NODE_ENV !== 'production' && !mapped)
+      logger?.debug(`genesys: unknown state ${state}`)
     if (!mapped || state === entry.state) return stamp(entry.id, { ...fields, type: 'updated' })
     // `entry.state` is only ever a key of STATES (set below).
     if (mapped[1] < (STATES[entry.state ?? '']?.[1] ?? 0)) return undefined
@@ -331,7 +399,8 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
     const events = calls.flatMap((call) => map(call) ?? [])
     const listed = new Set(calls.map((call) => call.id))
     for (const entry of tracked.values()) {
-      if (entry.callId && !entry.done && (entry.seen ?? 0) < mark && !listed.has(entry.callId)) events.push(end(entry))
+      if (entry.callId && !entry.done && (entry.seen ?? 0) < mark && !listed.has(entry.callId))
+        events.push(end(entry))
     }
     return events
   }
@@ -344,10 +413,16 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
     if (!object) return {}
     const { customFields, id, type, displayName, displayType } = object
     const fields = { ...customFields, id, type, displayName, displayType }
-    return Object.fromEntries(Object.entries(fields).map(([key, value]) => [userDataPrefix + key, value]))
+    return Object.fromEntries(
+      Object.entries(fields).map(([key, value]) => [userDataPrefix + key, value]),
+    )
   }
 
-  async function operate(id: string, operationName: string, extra?: object): Promise<ControlResult> {
+  async function operate(
+    id: string,
+    operationName: string,
+    extra?: object,
+  ): Promise<ControlResult> {
     const entry = tracked.get(id)
     if (!entry) return failure('not_found', `There is no Genesys call ${id}.`)
     if (entry.done) return failure('invalid_state', 'The call has already ended.')
@@ -362,7 +437,14 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
 
   return {
     name: NAME,
-    capabilities: { deferredDial: false, hangup: true, hold: true, mute: false, dtmf: true, updateAssociatedObject: true },
+    capabilities: {
+      deferredDial: false,
+      hangup: true,
+      hold: true,
+      mute: false,
+      dtmf: true,
+      updateAssociatedObject: true,
+    },
 
     async startCall(phoneNumber, initialObject, { signal } = {}) {
       if (disposed) return failure(gwsError('not_ready', DISPOSED))
@@ -400,12 +482,26 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
         return failure(reason)
       }
       if (!entry.callId) {
-        emit(stamp(id, { type: 'status', status: 'initiating', phoneNumber: entry.phone, direction: 'outbound', associatedObject: initialObject }))
+        emit(
+          stamp(id, {
+            type: 'status',
+            status: 'initiating',
+            phoneNumber: entry.phone,
+            direction: 'outbound',
+            associatedObject: initialObject,
+          }),
+        )
         entry.timer = setTimeout(() => {
           if (entry.callId || entry.done) return
           entry.done = true
           logger?.warn(`genesys: no Dialing notification for ${id}`)
-          fail(id, gwsError('timeout', `Genesys did not report the call within ${Math.round(dialTimeoutMs / 1000)} s. Check your phone before calling again.`))
+          fail(
+            id,
+            gwsError(
+              'timeout',
+              `Genesys did not report the call within ${Math.round(dialTimeoutMs / 1000)} s. Check your phone before calling again.`,
+            ),
+          )
         }, dialTimeoutMs)
       }
       return success({ id })
@@ -423,7 +519,8 @@ export function createGenesysClient(options: GenesysClientOptions): CallClient {
       return operate(id, 'Retrieve')
     },
     async sendDtmf(id, tones) {
-      if (!/^[0-9*#]+$/.test(tones)) return failure('invalid_argument', `“${tones}” is not a DTMF tone: use 0-9, * and #.`)
+      if (!/^[0-9*#]+$/.test(tones))
+        return failure('invalid_argument', `“${tones}” is not a DTMF tone: use 0-9, * and #.`)
       return operate(id, 'SendDtmf', { digits: tones })
     },
     async updateAssociatedObject(id, object) {

@@ -1,8 +1,11 @@
 import { CallError, type CallErrorCode, type ProviderErrorInfo } from '../../core/CallError.js'
 
 /** A `CallError` from the Genesys client, with `provider: 'genesys'` and the provider's details. */
-export const gwsError = (code: CallErrorCode, message: string, provider?: Omit<ProviderErrorInfo, 'provider'>) =>
-  new CallError(code, message, { provider: { provider: 'genesys', ...provider } })
+export const gwsError = (
+  code: CallErrorCode,
+  message: string,
+  provider?: Omit<ProviderErrorInfo, 'provider'>,
+) => new CallError(code, message, { provider: { provider: 'genesys', ...provider } })
 
 /** GWS `statusCode` (PROVIDERS.md C.6) → library code. Codes not listed are `provider_error`. */
 const CODES: Record<number, CallErrorCode> = {
@@ -29,7 +32,15 @@ const MESSAGES: Partial<Record<CallErrorCode, string>> = {
  * The `CallError` for a GWS reply with `statusCode ≠ 0`. The `statusMessage` is kept verbatim in
  * `error.provider.message` and appended to the message a person sees.
  */
-export function genesysError(statusCode: number, statusMessage?: string, status?: number): CallError {
+export function genesysError(
+  statusCode: number,
+  statusMessage?: string,
+  status?: number,
+): CallError {
   const code = CODES[statusCode] ?? 'provider_error'
-  return gwsError(code, `${MESSAGES[code]}${statusMessage ? ` (${statusMessage})` : ''}`, { code: statusCode, message: statusMessage, status })
+  return gwsError(code, `${MESSAGES[code]}${statusMessage ? ` (${statusMessage})` : ''}`, {
+    code: statusCode,
+    message: statusMessage,
+    status,
+  })
 }

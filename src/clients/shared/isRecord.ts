@@ -4,4 +4,5 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** What a thrown value says, for logs and `error.provider.message`. */
-export const messageOf = (thrown: unknown): string => (thrown instanceof Error ? thrown.message : String(thrown))
+export const messageOf = (thrown: unknown): string =>
+  thrown instanceof Error ? thrown.message : String(thrown)

@@ -84,10 +84,15 @@ export function httpError(
  * `fetch` with a timeout and an abort signal, reading the body as JSON. Network failures,
  * time-outs and aborts become `CallError`s; HTTP errors are left to the caller (see `httpError`).
  */
-export async function requestJson(url: string, init: RequestInit, options: RequestOptions): Promise<JsonResponse> {
+export async function requestJson(
+  url: string,
+  init: RequestInit,
+  options: RequestOptions,
+): Promise<JsonResponse> {
   const { provider, timeoutMs, signal } = options
   const doFetch = options.fetch ?? globalThis.fetch
-  const cancelled = (cause?: unknown) => new CallError('aborted', 'The request was cancelled.', { provider: { provider }, cause })
+  const cancelled = (cause?: unknown) =>
+    new CallError('aborted', 'The request was cancelled.', { provider: { provider }, cause })
   if (signal?.aborted) throw cancelled()
   const controller = new AbortController()
   let timedOut = false
@@ -111,16 +116,24 @@ export async function requestJson(url: string, init: RequestInit, options: Reque
     return { response, body }
   } catch (error) {
     if (timedOut) {
-      throw new CallError('timeout', `The phone system did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}. Try again.`, {
-        provider: { provider },
-        cause: error,
-      })
+      throw new CallError(
+        'timeout',
+        `The phone system did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}. Try again.`,
+        {
+          provider: { provider },
+          cause: error,
+        },
+      )
     }
     if (signal?.aborted) throw cancelled(error)
-    throw new CallError('network_error', 'Could not reach the phone system. Check the connection and try again.', {
-      provider: { provider, message: messageOf(error) },
-      cause: error,
-    })
+    throw new CallError(
+      'network_error',
+      'Could not reach the phone system. Check the connection and try again.',
+      {
+        provider: { provider, message: messageOf(error) },
+        cause: error,
+      },
+    )
   } finally {
     clearTimeout(timer)
     signal?.removeEventListener('abort', onAbort)

@@ -1,5 +1,11 @@
 import { CallError, type CallErrorCode } from '../../core/CallError.js'
-import { ALL_CAPABILITIES, type CallCapabilities, type CallClient, type ControlResult, type StartCallOptions } from '../../core/CallClient.js'
+import {
+  ALL_CAPABILITIES,
+  type CallCapabilities,
+  type CallClient,
+  type ControlResult,
+  type StartCallOptions,
+} from '../../core/CallClient.js'
 import {
   isTerminalStatus,
   type CallEvent,
@@ -71,7 +77,9 @@ export interface SimulatedControl {
   /** The simulator's calls, oldest first. */
   calls(): SimulatedCall[]
   /** Changes options for the next calls (the outcome toolbar of the CRM example). */
-  setOptions(options: Partial<Pick<SimulatedClientOptions, 'outcome' | 'deferredDial' | 'callDurationMs'>>): void
+  setOptions(
+    options: Partial<Pick<SimulatedClientOptions, 'outcome' | 'deferredDial' | 'callDurationMs'>>,
+  ): void
   /** Moves a call to its next state now: dialing → ringing → its outcome → ended. */
   advance(id: string): void
   /** Ends a call now with this outcome. */
@@ -98,7 +106,10 @@ export interface SimulatedClient extends CallClient {
   resume(interactionId: string): Promise<ControlResult>
   mute(interactionId: string, muted: boolean): Promise<ControlResult>
   sendDtmf(interactionId: string, digits: string): Promise<ControlResult>
-  updateAssociatedObject(interactionId: string, object: InteractionAssociatedObject): Promise<ControlResult>
+  updateAssociatedObject(
+    interactionId: string,
+    object: InteractionAssociatedObject,
+  ): Promise<ControlResult>
   snapshot(): Promise<CallEvent[]>
 }
 
@@ -175,10 +186,13 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
     while (ended.length > keepEnded) calls.delete(ended.shift()!)
   }
 
-  const end = (call: CallRecord, outcome: CallOutcome) => finish(call, { type: 'ended', outcome, rawState: outcome })
+  const end = (call: CallRecord, outcome: CallOutcome) =>
+    finish(call, { type: 'ended', outcome, rawState: outcome })
 
   function fail(call: CallRecord, message = 'The carrier rejected the call.') {
-    const error = new CallError('provider_error', message, { provider: { provider: 'simulated', name: 'call_failed' } })
+    const error = new CallError('provider_error', message, {
+      provider: { provider: 'simulated', name: 'call_failed' },
+    })
     finish(call, { type: 'failed', error: error.toJSON(), rawState: 'failed' })
   }
 
@@ -222,7 +236,8 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
     action: (call: CallRecord) => void,
   ): Promise<ControlResult> {
     // A capability turned off behaves like a provider that lacks it, not one that ignores it.
-    if (!capabilities[capability]) return failure('not_supported', 'The simulated phone system cannot do this.')
+    if (!capabilities[capability])
+      return failure('not_supported', 'The simulated phone system cannot do this.')
     const call = find(id)
     if (!call) return failure('not_found', `There is no call ${id}.`)
     if (!allowed.includes(call.status)) {
@@ -253,7 +268,11 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
     name: 'simulated',
     capabilities,
 
-    async startCall(phoneNumber: string, initialObject?: InteractionAssociatedObject, startOptions: StartCallOptions = {}) {
+    async startCall(
+      phoneNumber: string,
+      initialObject?: InteractionAssociatedObject,
+      startOptions: StartCallOptions = {},
+    ) {
       if (disposed) return failure('not_ready', 'The simulated client was disposed.')
       const parsed = parseDialString(phoneNumber, { policy: { unnormalizedLocal: 'pass' } })
       if (!parsed.ok) return failure(parsed.error)
@@ -262,7 +281,11 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
         if (!checked.ok) return failure(checked.error)
       }
       const confirmed = startOptions.confirmed ?? false
-      requests.push({ phoneNumber: parsed.dialString.value, ...(initialObject && { initialObject }), confirmed })
+      requests.push({
+        phoneNumber: parsed.dialString.value,
+        ...(initialObject && { initialObject }),
+        confirmed,
+      })
       if (requests.length > MAX_REQUESTS) requests.shift()
       const stop = new AbortController()
       pendingStarts.add(stop)
@@ -316,8 +339,10 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
         emit(call, { type: 'updated', muted })
       }),
     async sendDtmf(id, digits) {
-      if (!capabilities.dtmf) return failure('not_supported', 'The simulated phone system cannot send tones.')
-      if (!/^[0-9*#]+$/.test(digits)) return failure('invalid_argument', `“${digits}” is not a DTMF tone: use 0-9, * and #.`)
+      if (!capabilities.dtmf)
+        return failure('not_supported', 'The simulated phone system cannot send tones.')
+      if (!/^[0-9*#]+$/.test(digits))
+        return failure('invalid_argument', `“${digits}” is not a DTMF tone: use 0-9, * and #.`)
       return control(id, 'dtmf', ['connected'], (call) => {
         call.dtmf += digits
       })
@@ -325,10 +350,15 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
     async updateAssociatedObject(id, object) {
       const checked = validateAssociatedObject(object)
       if (!checked.ok) return failure(checked.error)
-      return control(id, 'updateAssociatedObject', ['dialing', 'ringing', 'connected', 'held'], (call) => {
-        call.associatedObject = object
-        emit(call, { type: 'updated' })
-      })
+      return control(
+        id,
+        'updateAssociatedObject',
+        ['dialing', 'ringing', 'connected', 'held'],
+        (call) => {
+          call.associatedObject = object
+          emit(call, { type: 'updated' })
+        },
+      )
     },
 
     async snapshot() {
@@ -346,14 +376,15 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
       get requests() {
         return requests
       },
-      calls: () => [...calls.values()].map(({ id, phoneNumber, associatedObject, status, muted, dtmf }) => ({
-        id,
-        phoneNumber,
-        status,
-        muted,
-        dtmf,
-        ...(associatedObject && { associatedObject }),
-      })),
+      calls: () =>
+        [...calls.values()].map(({ id, phoneNumber, associatedObject, status, muted, dtmf }) => ({
+          id,
+          phoneNumber,
+          status,
+          muted,
+          dtmf,
+          ...(associatedObject && { associatedObject }),
+        })),
       setOptions(next) {
         settings = { ...settings, ...next }
       },

@@ -9,7 +9,8 @@
  * `Call.status`. The documented values are listed; the full enum is not documented, so any other
  * string can arrive and passes through as the raw state.
  */
-export type TetherCallStatus = 'initiated' | 'in-progress' | 'completed' | 'no-answer' | 'busy' | 'failed' | (string & {})
+export type TetherCallStatus =
+  'initiated' | 'in-progress' | 'completed' | 'no-answer' | 'busy' | 'failed' | (string & {})
 
 /** A Tether Call document. Times are ISO 8601 strings; `duration` is in seconds. */
 export interface TetherCall {

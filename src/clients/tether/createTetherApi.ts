@@ -59,9 +59,15 @@ export function createTetherErrorReader(logger: TetherLogger): TetherErrorReader
   return (body, status) => {
     if (typeof body === 'string') return body.length <= 200 ? { message: body.trim() } : undefined
     if (!isRecord(body)) return undefined
-    if (process.env.NODE_ENV !== 'production' && status !== 401) logger.debug(`[tether] reading the ${status} error body as { success:false, message|error } (assumed shape).`)
+    if (process.env.NODE_ENV !== 'production' && status !== 401)
+      logger.debug(
+        `[tether] reading the ${status} error body as { success:false, message|error } (assumed shape).`,
+      )
     const { code } = body
-    return { message: [body.error, body.message].find(isText), code: typeof code === 'string' || typeof code === 'number' ? code : undefined }
+    return {
+      message: [body.error, body.message].find(isText),
+      code: typeof code === 'string' || typeof code === 'number' ? code : undefined,
+    }
   }
 }
 
@@ -81,7 +87,13 @@ function readCall(body: unknown): TetherCall {
 const JSON_TYPE = 'application/json'
 
 /** The Tether calls API over `fetch`, with a Bearer token, one retry after a 401, and time-outs. */
-export function createTetherApi({ baseUrl, getToken, timeoutMs, fetch, readError }: TetherApiOptions): TetherApi {
+export function createTetherApi({
+  baseUrl,
+  getToken,
+  timeoutMs,
+  fetch,
+  readError,
+}: TetherApiOptions): TetherApi {
   const calls = `${baseUrl.replace(/\/+$/, '')}/api/calls/`
 
   async function token(refresh: boolean): Promise<string> {
@@ -89,20 +101,30 @@ export function createTetherApi({ baseUrl, getToken, timeoutMs, fetch, readError
     try {
       value = await getToken({ refresh })
     } catch (error) {
-      throw asCallError(error, 'Could not get your Tether sign-in. Sign in again.', { code: 'unauthorized' })
+      throw asCallError(error, 'Could not get your Tether sign-in. Sign in again.', {
+        code: 'unauthorized',
+      })
     }
     if (isText(value)) return value
     throw tetherError('unauthorized', 'You are not signed in to Tether. Sign in and try again.')
   }
 
   /** GET (or POST `body`) under `/api/calls/`, and the Call document of the answer. */
-  async function send(path: string, signal?: AbortSignal, body?: TetherInitiateBody): Promise<TetherCall> {
+  async function send(
+    path: string,
+    signal?: AbortSignal,
+    body?: TetherInitiateBody,
+  ): Promise<TetherCall> {
     const attempt = async (refresh: boolean) =>
       requestJson(
         calls + path,
         {
           method: body ? 'POST' : 'GET',
-          headers: { Accept: JSON_TYPE, Authorization: `Bearer ${await token(refresh)}`, ...(body && { 'Content-Type': JSON_TYPE }) },
+          headers: {
+            Accept: JSON_TYPE,
+            Authorization: `Bearer ${await token(refresh)}`,
+            ...(body && { 'Content-Type': JSON_TYPE }),
+          },
           body: body && JSON.stringify(body),
         },
         { provider: PROVIDER, timeoutMs, signal, fetch },
@@ -112,10 +134,16 @@ export function createTetherApi({ baseUrl, getToken, timeoutMs, fetch, readError
     if (result.response.status === 401) result = await attempt(true)
     const { response, body: answer } = result
     const { ok, status } = response
-    if (ok && (answer as { success?: unknown } | undefined)?.success !== false) return readCall(answer)
+    if (ok && (answer as { success?: unknown } | undefined)?.success !== false)
+      return readCall(answer)
     const { message, code } = readError(answer, status) ?? {}
     // `{ success: false }` on a 2xx is a refusal, not a fault that trying again would fix.
-    if (ok) throw tetherError('provider_error', `Tether refused the request.${message ? ` (${message})` : ''}`, { status, message, code })
+    if (ok)
+      throw tetherError(
+        'provider_error',
+        `Tether refused the request.${message ? ` (${message})` : ''}`,
+        { status, message, code },
+      )
     throw httpError(PROVIDER, response, message, code)
   }
 

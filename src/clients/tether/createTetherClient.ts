@@ -1,6 +1,12 @@
 import { consoleLogger } from '../shared/logger.js'
 import type { CallError } from '../../core/CallError.js'
-import { NO_CAPABILITIES, type CallClient, type ControlResult, type StartCallOptions, type StartCallResult } from '../../core/CallClient.js'
+import {
+  NO_CAPABILITIES,
+  type CallClient,
+  type ControlResult,
+  type StartCallOptions,
+  type StartCallResult,
+} from '../../core/CallClient.js'
 import type { CallEvent, InteractionEvent } from '../../core/CallEvent.js'
 import { parseDialString } from '../../core/parseDialString.js'
 import { failure, success } from '../../core/result.js'
@@ -150,7 +156,10 @@ interface TrackedCall {
 }
 
 /** Aborts when any of the signals does (AbortSignal.any is too new for some browsers we support). */
-function linkSignals(signals: (AbortSignal | undefined)[]): { signal: AbortSignal; unlink: () => void } {
+function linkSignals(signals: (AbortSignal | undefined)[]): {
+  signal: AbortSignal
+  unlink: () => void
+} {
   const controller = new AbortController()
   const abort = () => controller.abort()
   for (const signal of signals) {
@@ -191,18 +200,33 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
   // A path ('' or '/tether') is for apps that serve Tether, or a proxy to it, on their own origin.
   if (typeof baseUrl !== 'string' || !/^(https?:\/\/|\/|$)/i.test(baseUrl)) {
     misconfigured(
-      process.env.NODE_ENV !== 'production' ? `baseUrl must be your Tether instance's http(s) origin or a path on this origin, got ${JSON.stringify(baseUrl)}` : 'baseUrl',
+      process.env.NODE_ENV !== 'production'
+        ? `baseUrl must be your Tether instance's http(s) origin or a path on this origin, got ${JSON.stringify(baseUrl)}`
+        : 'baseUrl',
     )
   }
-  if (typeof getToken !== 'function') misconfigured(process.env.NODE_ENV !== 'production' ? 'getToken must return the signed-in user’s Tether JWT' : 'getToken')
+  if (typeof getToken !== 'function')
+    misconfigured(
+      process.env.NODE_ENV !== 'production'
+        ? 'getToken must return the signed-in user’s Tether JWT'
+        : 'getToken',
+    )
   if (/^http:\/\/(?!(localhost|127\.0\.0\.1|\[::1\])(:|\/|$))/i.test(baseUrl)) {
     logger.warn('[tether] baseUrl is plain http: the user’s JWT travels unencrypted. Use https.')
   }
 
   /** A time option: a positive number of ms, or `fallback` when unset. */
-  function ms(name: 'pollIntervalMs' | 'maxPollIntervalMs' | 'timeoutMs', fallback: number): number {
+  function ms(
+    name: 'pollIntervalMs' | 'maxPollIntervalMs' | 'timeoutMs',
+    fallback: number,
+  ): number {
     const value = options[name] ?? fallback
-    if (!(Number.isFinite(value) && value > 0)) misconfigured(process.env.NODE_ENV !== 'production' ? `${name} must be a positive number of ms, got ${String(value)}` : name)
+    if (!(Number.isFinite(value) && value > 0))
+      misconfigured(
+        process.env.NODE_ENV !== 'production'
+          ? `${name} must be a positive number of ms, got ${String(value)}`
+          : name,
+      )
     return value
   }
   const pollIntervalMs = ms('pollIntervalMs', 2500)
@@ -245,7 +269,11 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
     if (error) failing.add(id)
     else failing.delete(id)
     if (wasOpen === (failing.size === 0) || disposed) return
-    deliver(error ? { type: 'connection', status: 'reconnecting', error: error.toJSON() } : { type: 'connection', status: 'open' })
+    deliver(
+      error
+        ? { type: 'connection', status: 'reconnecting', error: error.toJSON() }
+        : { type: 'connection', status: 'open' },
+    )
   }
 
   function contactIdOf(object: InteractionAssociatedObject | undefined): string | undefined {
@@ -257,7 +285,9 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
     else if (field?.startsWith('customFields.')) value = object.customFields[field.slice(13)]
     else if (process.env.NODE_ENV !== 'production' && !warnedNoContact) {
       warnedNoContact = true
-      logger.debug('[tether] the associated object is not sent to Tether: set contactId or contactIdField to link calls to contacts.')
+      logger.debug(
+        '[tether] the associated object is not sent to Tether: set contactId or contactIdField to link calls to contacts.',
+      )
     }
     return (typeof value === 'string' && value.trim()) || undefined
   }
@@ -279,7 +309,10 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
     const mapped = mapTetherCall(doc, statusMap)
     const { rawState } = mapped.event
     if (rawState === call.rawState) return false
-    if (process.env.NODE_ENV !== 'production' && !mapped.known) logger.debug(`[tether] call ${call.id}: status “${rawState}” is not in the status map; the state is kept.`)
+    if (process.env.NODE_ENV !== 'production' && !mapped.known)
+      logger.debug(
+        `[tether] call ${call.id}: status “${rawState}” is not in the status map; the state is kept.`,
+      )
     call.rawState = rawState
     // Tether's clock and this one differ, and some documents carry no times: never let a later
     // event date before an earlier one, or the reducer would drop it as stale (a lost final state).
@@ -314,7 +347,10 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
       } catch (thrown) {
         if (stopped) return
         const error = toTetherError(thrown)
-        if (process.env.NODE_ENV !== 'production') logger.debug(`[tether] polling call ${call.id} failed (${error.code}); retrying with backoff.`)
+        if (process.env.NODE_ENV !== 'production')
+          logger.debug(
+            `[tether] polling call ${call.id} failed (${error.code}); retrying with backoff.`,
+          )
         interval = Math.min(interval * 2, maxPollIntervalMs)
         setFailing(call.id, error)
       }
@@ -349,7 +385,10 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
       if (docId !== undefined && docId !== call.id) return
       if (typeof doc.status === 'string') apply(call, { ...doc, callId: call.id })
       else {
-        if (process.env.NODE_ENV !== 'production') logger.debug(`[tether] ${eventName ?? 'socket event'} for call ${call.id} has no status; polling now.`)
+        if (process.env.NODE_ENV !== 'production')
+          logger.debug(
+            `[tether] ${eventName ?? 'socket event'} for call ${call.id} has no status; polling now.`,
+          )
         call.poller?.pollNow()
       }
     }
@@ -375,7 +414,8 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
         { name: 'placeCall', appendThrown: true },
       )
       // Record-first: Tether keeps an `initiated` record nobody will dial; say so for support, the user sees the error.
-      if (request.callId) logger.warn(`[tether] call ${request.callId} was recorded but not dialed: ${error.message}`)
+      if (request.callId)
+        logger.warn(`[tether] call ${request.callId} was recorded but not dialed: ${error.message}`)
       throw error
     }
   }
@@ -402,18 +442,24 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
     const { signal, unlink } = linkSignals([lifetime.signal, startOptions.signal])
     try {
       if (signal.aborted) return failure(aborted())
-      const fields = { phoneNumber: e164, ...(initialObject && { associatedObject: initialObject }) }
+      const fields = {
+        phoneNumber: e164,
+        ...(initialObject && { associatedObject: initialObject }),
+      }
       // An unset contact id is left out of the JSON body.
       const body = { phoneNumber: e164, contactId: contactIdOf(initialObject) }
       if (process.env.NODE_ENV !== 'production' && placeCall) {
-        logger.debug(`[tether] ${dialFirst ? 'dialing before recording the call (order: dial-first)' : 'recording the call before dialing (order: record-first, assumed)'}.`)
+        logger.debug(
+          `[tether] ${dialFirst ? 'dialing before recording the call (order: dial-first)' : 'recording the call before dialing (order: record-first, assumed)'}.`,
+        )
       }
       if (dialFirst) await dial({ ...fields, signal })
       let doc: TetherCall
       try {
         doc = await api.initiate(body, signal)
       } catch (error) {
-        if (dialFirst && placeCall) logger.warn('[tether] the call was dialed but Tether did not record it.', error)
+        if (dialFirst && placeCall)
+          logger.warn('[tether] the call was dialed but Tether did not record it.', error)
         throw error
       }
       const id = doc.callId
@@ -425,7 +471,11 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
       if (!apply(call, doc)) follow(call)
       return success({ id })
     } catch (error) {
-      return failure(signal.aborted ? aborted(error) : asCallError(error, 'Tether could not record the call. Try again.'))
+      return failure(
+        signal.aborted
+          ? aborted(error)
+          : asCallError(error, 'Tether could not record the call. Try again.'),
+      )
     } finally {
       unlink()
     }
@@ -444,13 +494,21 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
     },
 
     async hangup(interactionId) {
-      if (!hangup) return failure(tetherError('not_supported', 'Tether cannot hang up from here: hang up on your phone.'))
+      if (!hangup)
+        return failure(
+          tetherError('not_supported', 'Tether cannot hang up from here: hang up on your phone.'),
+        )
       const call = calls.get(interactionId)
       if (call?.ended) return failure(tetherError('invalid_state', 'This call has already ended.'))
       try {
         await hangup(interactionId)
       } catch (error) {
-        return failure(asCallError(error, 'Could not hang up. Hang up on your phone.', { name: 'hangup', appendThrown: true }))
+        return failure(
+          asCallError(error, 'Could not hang up. Hang up on your phone.', {
+            name: 'hangup',
+            appendThrown: true,
+          }),
+        )
       }
       // Tether learns of the hang-up from the voice provider: fetch the record now, not in 2.5 s.
       call?.poller?.pollNow()

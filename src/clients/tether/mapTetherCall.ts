@@ -6,7 +6,8 @@ import type { TetherCall } from './TetherCall.js'
  * Where a raw `Call.status` goes in the normalized lifecycle: a live state, `failed`, or
  * `ended:<outcome>`, e.g. `{ voicemail: 'ended:voicemail', queued: 'dialing' }`.
  */
-export type TetherStatusTarget = Exclude<LiveCallStatus, 'initiating' | 'deferred'> | 'failed' | `ended:${CallOutcome}`
+export type TetherStatusTarget =
+  Exclude<LiveCallStatus, 'initiating' | 'deferred'> | 'failed' | `ended:${CallOutcome}`
 
 /** Raw `Call.status` → normalized target. Statuses missing from the map pass through as `updated`. */
 export type TetherStatusMap = Readonly<Record<string, TetherStatusTarget>>
@@ -52,7 +53,8 @@ function firstTime(call: TetherCall, fields: readonly string[] = []): number | u
   for (const field of [...fields, 'updatedAt']) {
     const value = call[field]
     // Epoch ms, or an ISO 8601 string (`Date.parse` gives NaN for anything else).
-    const ms = typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : NaN
+    const ms =
+      typeof value === 'number' ? value : typeof value === 'string' ? Date.parse(value) : NaN
     if (Number.isFinite(ms)) return ms
   }
   return undefined
@@ -63,20 +65,31 @@ function firstTime(call: TetherCall, fields: readonly string[] = []): number | u
  * state (`startTime` or `createdAt` for dialing, `answerTime` for connected, `endTime` for a
  * terminal state), then `updatedAt`.
  */
-export function mapTetherCall(call: TetherCall, statusMap: TetherStatusMap = DEFAULT_TETHER_STATUS_MAP): MappedTetherCall {
+export function mapTetherCall(
+  call: TetherCall,
+  statusMap: TetherStatusMap = DEFAULT_TETHER_STATUS_MAP,
+): MappedTetherCall {
   const rawState = typeof call.status === 'string' ? call.status : 'unknown'
   const target = Object.hasOwn(statusMap, rawState) ? statusMap[rawState] : undefined
   // `dialing` → ['dialing'], `ended:busy` → ['ended', 'busy'], unmapped → [].
   const [kind, outcome] = target?.split(':') ?? []
-  const meta: Pick<InteractionEventInit, 'rawState' | 'direction' | 'phoneNumber' | 'providerCallId'> = { rawState }
+  const meta: Pick<
+    InteractionEventInit,
+    'rawState' | 'direction' | 'phoneNumber' | 'providerCallId'
+  > = { rawState }
   if (call.direction === 'inbound' || call.direction === 'outbound') meta.direction = call.direction
   if (isText(call.to)) meta.phoneNumber = call.to
-  if (typeof call.providerCallId === 'string' && call.providerCallId !== call.callId) meta.providerCallId = call.providerCallId
+  if (typeof call.providerCallId === 'string' && call.providerCallId !== call.callId)
+    meta.providerCallId = call.providerCallId
 
   let event: InteractionEventInit
   if (kind === 'ended') event = { type: 'ended', outcome: outcome as CallOutcome, ...meta }
   else if (kind === 'failed') {
-    const error = tetherError('provider_error', `The call could not be completed (Tether reported “${rawState}”).`, { code: rawState, name: rawState })
+    const error = tetherError(
+      'provider_error',
+      `The call could not be completed (Tether reported “${rawState}”).`,
+      { code: rawState, name: rawState },
+    )
     event = { type: 'failed', error: error.toJSON(), ...meta }
   } else if (kind) event = { type: 'status', status: kind as LiveCallStatus, ...meta }
   else event = { type: 'updated', ...meta }

@@ -1,5 +1,11 @@
 import { messageOf } from '../shared/isRecord.js'
-import { CallError, isCallError, toCallError, type CallErrorCode, type ProviderErrorInfo } from '../../core/CallError.js'
+import {
+  CallError,
+  isCallError,
+  toCallError,
+  type CallErrorCode,
+  type ProviderErrorInfo,
+} from '../../core/CallError.js'
 
 export const PROVIDER = 'tether'
 
@@ -44,8 +50,17 @@ export interface AsCallErrorOptions {
  * it is, anything else as `code` with `message` a person can act on; `error.provider.message`
  * keeps the thrown message (see `appendThrown`).
  */
-export function asCallError(error: unknown, message: string, { name, code = 'provider_error', appendThrown }: AsCallErrorOptions = {}): CallError {
+export function asCallError(
+  error: unknown,
+  message: string,
+  { name, code = 'provider_error', appendThrown }: AsCallErrorOptions = {},
+): CallError {
   if (isCallError(error)) return error
   const thrown = messageOf(error)
-  return tetherError(code, appendThrown ? `${message} (${thrown})` : message, { name, message: thrown }, error)
+  return tetherError(
+    code,
+    appendThrown ? `${message} (${thrown})` : message,
+    { name, message: thrown },
+    error,
+  )
 }

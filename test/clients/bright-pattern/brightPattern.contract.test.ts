@@ -29,11 +29,14 @@ runClientContract(harness('bright-pattern', {}))
 // The 5.19 page's envelope, payloads keyed by `id` (the doc examples) and the older
 // `OperationResult<InteractionData>` start result, all at once: the client must not care.
 runClientContract(
-  harness('bright-pattern (5.19 envelope, id-only payloads, InteractionData start result, slow widget)', {
-    envelope: 'legacy',
-    idField: 'id',
-    startResult: 'interaction',
-    delayMs: 3,
-    eventDelayMs: 2,
-  }),
+  harness(
+    'bright-pattern (5.19 envelope, id-only payloads, InteractionData start result, slow widget)',
+    {
+      envelope: 'legacy',
+      idField: 'id',
+      startResult: 'interaction',
+      delayMs: 3,
+      eventDelayMs: 2,
+    },
+  ),
 )

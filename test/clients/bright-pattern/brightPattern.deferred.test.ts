@@ -9,7 +9,9 @@ afterEach(() => s?.teardown())
 async function defer(number = NUMBER, object = contact) {
   const result = await s.client.startCall(number, object)
   expect(result).toEqual({ status: 'success', data: { id: null } })
-  const deferred = s.events.filter((e): e is InteractionEvent => e.type === 'status' && e.status === 'deferred').at(-1)
+  const deferred = s.events
+    .filter((e): e is InteractionEvent => e.type === 'status' && e.status === 'deferred')
+    .at(-1)
   if (!deferred) throw new Error('no deferred event')
   return deferred.interactionId
 }
@@ -24,7 +26,12 @@ describe('Deferred Dial', () => {
     expect(runtime.store.getState().dialpad).toMatchObject({ value: NUMBER, source: 'prefill' })
     expect(s.adApi.dialpadNumber).toBe(NUMBER)
     const [call] = Object.values(runtime.store.getState().interactions)
-    expect(call).toMatchObject({ status: 'deferred', phoneNumber: NUMBER, direction: 'outbound', associatedObject: contact })
+    expect(call).toMatchObject({
+      status: 'deferred',
+      phoneNumber: NUMBER,
+      direction: 'outbound',
+      associatedObject: contact,
+    })
     disconnect()
   })
 
@@ -34,7 +41,11 @@ describe('Deferred Dial', () => {
     const realId = s.adApi.dialFromDialpad()
     expect(realId).not.toBe(trackingId)
     await eventually(() => expect(s.call(trackingId)?.status).toBe('ringing'))
-    expect(s.call(trackingId)).toMatchObject({ providerCallId: realId, rawState: 'delivery_pending', associatedObject: contact })
+    expect(s.call(trackingId)).toMatchObject({
+      providerCallId: realId,
+      rawState: 'delivery_pending',
+      associatedObject: contact,
+    })
     expect(s.call(realId)).toBeUndefined()
 
     s.adApi.answer(realId)
@@ -45,7 +56,9 @@ describe('Deferred Dial', () => {
     await eventually(() => expect(s.call(trackingId)?.status).toBe('held'))
     expect((await s.client.resume!(trackingId)).status).toBe('success')
     expect((await s.client.hangup!(trackingId)).status).toBe('success')
-    await eventually(() => expect(s.call(trackingId)).toMatchObject({ status: 'ended', outcome: 'completed' }))
+    await eventually(() =>
+      expect(s.call(trackingId)).toMatchObject({ status: 'ended', outcome: 'completed' }),
+    )
     expect(s.call(realId)).toBeUndefined()
   })
 
@@ -54,7 +67,12 @@ describe('Deferred Dial', () => {
     await defer()
     const realId = s.adApi.dialFromDialpad()
     await eventually(() =>
-      expect(s.adApi.list().find((i) => i.interactionId === realId)?.associatedObjects?.list.map((o) => o.id)).toEqual([contact.id]),
+      expect(
+        s.adApi
+          .list()
+          .find((i) => i.interactionId === realId)
+          ?.associatedObjects?.list.map((o) => o.id),
+      ).toEqual([contact.id]),
     )
   })
 
@@ -69,7 +87,9 @@ describe('Deferred Dial', () => {
     s = await setup({ deferredDial: true, idField: 'id' })
     const trackingId = await defer()
     const realId = s.adApi.dialFromDialpad()
-    await eventually(() => expect(s.call(trackingId)).toMatchObject({ status: 'ringing', providerCallId: realId }))
+    await eventually(() =>
+      expect(s.call(trackingId)).toMatchObject({ status: 'ringing', providerCallId: realId }),
+    )
   })
 
   it('does not take a call to another number: the deferred call ends canceled after the window', async () => {
@@ -78,7 +98,9 @@ describe('Deferred Dial', () => {
     const otherId = s.adApi.dialFromDialpad('+14165550100')
     await eventually(() => expect(s.call(otherId)?.status).toBe('ringing'))
     expect(s.call(trackingId)?.status).toBe('deferred')
-    await eventually(() => expect(s.call(trackingId)).toMatchObject({ status: 'ended', outcome: 'canceled' }))
+    await eventually(() =>
+      expect(s.call(trackingId)).toMatchObject({ status: 'ended', outcome: 'canceled' }),
+    )
     expect(s.call(otherId)?.status).toBe('ringing')
   })
 
@@ -86,15 +108,21 @@ describe('Deferred Dial', () => {
     s = await setup({ deferredDial: true }, { deferredCorrelationMs: 300 })
     const trackingId = await defer()
     const inboundId = s.adApi.receiveInbound(NUMBER)
-    await eventually(() => expect(s.call(inboundId)).toMatchObject({ status: 'ringing', direction: 'inbound' }))
+    await eventually(() =>
+      expect(s.call(inboundId)).toMatchObject({ status: 'ringing', direction: 'inbound' }),
+    )
     expect(s.call(trackingId)?.status).toBe('deferred')
-    await eventually(() => expect(s.call(trackingId)).toMatchObject({ status: 'ended', outcome: 'canceled' }))
+    await eventually(() =>
+      expect(s.call(trackingId)).toMatchObject({ status: 'ended', outcome: 'canceled' }),
+    )
   })
 
   it('does not take a call dialed after the window', async () => {
     s = await setup({ deferredDial: true }, { deferredCorrelationMs: 30 })
     const trackingId = await defer()
-    await eventually(() => expect(s.call(trackingId)).toMatchObject({ status: 'ended', outcome: 'canceled' }))
+    await eventually(() =>
+      expect(s.call(trackingId)).toMatchObject({ status: 'ended', outcome: 'canceled' }),
+    )
     const lateId = s.adApi.dialFromDialpad(NUMBER)
     await eventually(() => expect(s.call(lateId)?.status).toBe('ringing'))
     expect(s.call(lateId)?.providerCallId).toBeUndefined()
@@ -120,7 +148,9 @@ describe('Deferred Dial', () => {
     expect(again.deferred).toBe(true)
     expect(s.adApi.startRequests()).toBe(2)
     expect(s.adApi.dialpadNumber).toBe(NUMBER)
-    expect(s.logger.warn).toHaveBeenCalledWith(expect.stringMatching(/press(es)? Dial in the Bright Pattern widget/))
+    expect(s.logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/press(es)? Dial in the Bright Pattern widget/),
+    )
     disconnect()
   })
 
@@ -143,7 +173,9 @@ describe('Deferred Dial', () => {
     s = await setup()
     s.adApi.succeedNextWith('startCall', undefined)
     expect(await s.client.startCall(NUMBER)).toEqual({ status: 'success', data: { id: null } })
-    expect(Object.values(s.store.getState().interactions)).toEqual([expect.objectContaining({ status: 'deferred', phoneNumber: NUMBER })])
+    expect(Object.values(s.store.getState().interactions)).toEqual([
+      expect.objectContaining({ status: 'deferred', phoneNumber: NUMBER }),
+    ])
     expect(s.logger.debug).toHaveBeenCalledWith(expect.stringContaining('without data'))
   })
 
@@ -151,7 +183,9 @@ describe('Deferred Dial', () => {
     s = await setup({ deferredDial: true })
     const trackingId = await defer()
     const snapshot = await s.client.snapshot!()
-    expect(snapshot).toContainEqual(expect.objectContaining({ interactionId: trackingId, status: 'deferred' }))
+    expect(snapshot).toContainEqual(
+      expect.objectContaining({ interactionId: trackingId, status: 'deferred' }),
+    )
   })
 
   it('updating the record of a dialed deferred call reaches the real interaction and keeps the tracking id', async () => {
@@ -159,12 +193,28 @@ describe('Deferred Dial', () => {
     const trackingId = await defer()
     const realId = s.adApi.dialFromDialpad()
     await eventually(() => expect(s.call(trackingId)?.status).toBe('ringing'))
-    const other = { ...contact, id: 'case-7', type: 'case', displayName: 'Case 7', displayType: 'Case' }
+    const other = {
+      ...contact,
+      id: 'case-7',
+      type: 'case',
+      displayName: 'Case 7',
+      displayType: 'Case',
+    }
     expect((await s.client.updateAssociatedObject!(trackingId, other)).status).toBe('success')
-    expect(s.adApi.requests.at(-1)).toEqual({ method: 'addInteractionAssociatedObject', args: [other, realId] })
-    expect(s.events.at(-1)).toMatchObject({ type: 'updated', interactionId: trackingId, providerCallId: realId, associatedObject: other })
+    expect(s.adApi.requests.at(-1)).toEqual({
+      method: 'addInteractionAssociatedObject',
+      args: [other, realId],
+    })
+    expect(s.events.at(-1)).toMatchObject({
+      type: 'updated',
+      interactionId: trackingId,
+      providerCallId: realId,
+      associatedObject: other,
+    })
     s.adApi.emitState(realId, 'delivery_pending', 'ON_INTERACTION_REMOVED')
-    await eventually(() => expect(s.call(trackingId)).toMatchObject({ status: 'ended', outcome: 'unknown' }))
+    await eventually(() =>
+      expect(s.call(trackingId)).toMatchObject({ status: 'ended', outcome: 'unknown' }),
+    )
   })
 
   it('updating the record of a call it never saw reports nothing and does not adopt the id: the agent dialing that id still takes over a deferral', async () => {
@@ -188,7 +238,9 @@ describe('Deferred Dial', () => {
     const waiting = await defer()
     await s.client.hangup!(canceled)
     const snapshot = (await s.client.snapshot!()) as InteractionEvent[]
-    expect(snapshot.map((e) => [e.interactionId, e.type === 'status' && e.status])).toEqual([[waiting, 'deferred']])
+    expect(snapshot.map((e) => [e.interactionId, e.type === 'status' && e.status])).toEqual([
+      [waiting, 'deferred'],
+    ])
   })
 
   it('the deferral timer stops on dispose', async () => {

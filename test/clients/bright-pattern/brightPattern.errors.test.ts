@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { RESULT_ERROR_CODES, SERVER_ERROR_CODES, type ResultErrorName } from '../../../src/clients/bright-pattern/index.js'
+import {
+  RESULT_ERROR_CODES,
+  SERVER_ERROR_CODES,
+  type ResultErrorName,
+} from '../../../src/clients/bright-pattern/index.js'
 import { createCallRuntime, isCallError, type CallErrorCode } from '../../../src/core/index.js'
 import { contact, eventually, NUMBER, setup, type Setup } from './harness.js'
 
@@ -129,7 +133,10 @@ describe('startCall errors', () => {
     expect(result.status).toBe('error')
     if (result.status !== 'error') return
     expect(result.error.code).toBe('timeout')
-    expect(result.error.provider).toMatchObject({ provider: 'bright-pattern', message: 'Timeout error' })
+    expect(result.error.provider).toMatchObject({
+      provider: 'bright-pattern',
+      message: 'Timeout error',
+    })
     // Not a deferred dial: nothing was prefilled and no deferred call appears.
     expect(Object.keys(s.store.getState().interactions)).toEqual([])
   })
@@ -144,12 +151,19 @@ describe('startCall errors', () => {
 
   it('resolves a thrown SDK error to an envelope, never a rejection', async () => {
     s = await setup()
-    s.adApi.throwNext('startCall', new Error('Cannot read properties of null (reading postMessage)'))
+    s.adApi.throwNext(
+      'startCall',
+      new Error('Cannot read properties of null (reading postMessage)'),
+    )
     const result = await s.client.startCall(NUMBER)
     expect(result.status).toBe('error')
     if (result.status !== 'error') return
     expect(result.error.code).toBe('provider_error')
-    expect(result.error.provider).toMatchObject({ provider: 'bright-pattern', name: 'startCall', message: expect.stringContaining('postMessage') })
+    expect(result.error.provider).toMatchObject({
+      provider: 'bright-pattern',
+      name: 'startCall',
+      message: expect.stringContaining('postMessage'),
+    })
   })
 
   it('reads an answer that is no envelope at all as a provider error', async () => {
@@ -174,7 +188,9 @@ describe('startCall errors', () => {
     s = await setup()
     const runtime = createCallRuntime({ client: s.client })
     s.adApi.failNext('startCall', 'no_permissions_did_call')
-    await expect(runtime.startCall({ phoneNumber: NUMBER })).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(runtime.startCall({ phoneNumber: NUMBER })).rejects.toMatchObject({
+      code: 'forbidden',
+    })
   })
 })
 
@@ -219,7 +235,10 @@ describe('control errors', () => {
     const id = await connectedCall()
     const before = s.adApi.requests.length
     const dtmf = await s.client.sendDtmf!(id, '12a')
-    const object = await s.client.updateAssociatedObject!(id, { ...contact, customFields: { n: 1 } } as never)
+    const object = await s.client.updateAssociatedObject!(id, {
+      ...contact,
+      customFields: { n: 1 },
+    } as never)
     expect(dtmf.status === 'error' && dtmf.error.code).toBe('invalid_argument')
     expect(object.status === 'error' && object.error.code).toBe('invalid_argument')
     expect(s.adApi.requests.length).toBe(before)
@@ -244,8 +263,12 @@ describe('control errors', () => {
 
 describe('widget errors named but not numbered', () => {
   it('reads a known name as its code, and an unknown one (even an Object.prototype key) as a provider error without a code', async () => {
-    const { resultErrorToCallError } = await import('../../../src/clients/bright-pattern/brightPatternError.js')
-    expect(resultErrorToCallError({ name: 'not_logged_in' })).toMatchObject({ code: 'unauthorized', provider: { code: 2 } })
+    const { resultErrorToCallError } =
+      await import('../../../src/clients/bright-pattern/brightPatternError.js')
+    expect(resultErrorToCallError({ name: 'not_logged_in' })).toMatchObject({
+      code: 'unauthorized',
+      provider: { code: 2 },
+    })
     for (const name of ['toString', 'constructor', 'no_such_error']) {
       const error = resultErrorToCallError({ name: name as never })
       expect(error.code).toBe('provider_error')

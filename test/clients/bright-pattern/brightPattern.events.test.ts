@@ -9,7 +9,8 @@ afterEach(() => s?.teardown())
 
 async function start(number = NUMBER) {
   const result = await s.client.startCall(number, contact)
-  if (result.status !== 'success' || !result.data.id) throw new Error(`no call: ${JSON.stringify(result)}`)
+  if (result.status !== 'success' || !result.data.id)
+    throw new Error(`no call: ${JSON.stringify(result)}`)
   return result.data.id
 }
 
@@ -18,21 +19,42 @@ describe('live state', () => {
     s = await setup({ afterCallWork: true })
     const id = await start()
     // The widget reported the interaction before answering startCall: it is already dialing.
-    expect(s.call(id)).toMatchObject({ status: 'dialing', rawState: 'queued', phoneNumber: NUMBER, associatedObject: contact, direction: 'outbound' })
-    await eventually(() => expect(s.call(id)).toMatchObject({ status: 'ringing', rawState: 'delivery_pending' }))
+    expect(s.call(id)).toMatchObject({
+      status: 'dialing',
+      rawState: 'queued',
+      phoneNumber: NUMBER,
+      associatedObject: contact,
+      direction: 'outbound',
+    })
+    await eventually(() =>
+      expect(s.call(id)).toMatchObject({ status: 'ringing', rawState: 'delivery_pending' }),
+    )
     s.adApi.answer(id)
-    await eventually(() => expect(s.call(id)).toMatchObject({ status: 'connected', rawState: 'delivered' }))
+    await eventually(() =>
+      expect(s.call(id)).toMatchObject({ status: 'connected', rawState: 'delivered' }),
+    )
     expect((await s.client.hold!(id)).status).toBe('success')
     await eventually(() => expect(s.call(id)).toMatchObject({ status: 'held', rawState: 'hold' }))
     expect((await s.client.resume!(id)).status).toBe('success')
-    await eventually(() => expect(s.call(id)).toMatchObject({ status: 'connected', rawState: 'delivered' }))
+    await eventually(() =>
+      expect(s.call(id)).toMatchObject({ status: 'connected', rawState: 'delivered' }),
+    )
     expect((await s.client.mute!(id, true)).status).toBe('success')
     await eventually(() => expect(s.call(id)?.muted).toBe(true))
     expect((await s.client.sendDtmf!(id, '12#')).status).toBe('success')
     expect(s.adApi.dtmf.get(id)).toBe('12#')
     expect((await s.client.hangup!(id)).status).toBe('success')
-    await eventually(() => expect(s.call(id)).toMatchObject({ status: 'ended', afterCallWork: true, outcome: 'completed', rawState: 'wrap_up' }))
-    const statuses = s.events.flatMap((e) => (e.type === 'status' && e.interactionId === id ? [e.status] : []))
+    await eventually(() =>
+      expect(s.call(id)).toMatchObject({
+        status: 'ended',
+        afterCallWork: true,
+        outcome: 'completed',
+        rawState: 'wrap_up',
+      }),
+    )
+    const statuses = s.events.flatMap((e) =>
+      e.type === 'status' && e.interactionId === id ? [e.status] : [],
+    )
     expect(statuses).toEqual(expect.arrayContaining(['dialing', 'ringing', 'connected', 'held']))
   })
 
@@ -64,18 +86,31 @@ describe('live state', () => {
     s = await setup({ afterCallWork: true }, { hangupMethod: 'leaveAndComplete' })
     const second = await start()
     await s.client.hangup!(second)
-    await eventually(() => expect(s.call(second)).toMatchObject({ status: 'ended', outcome: 'canceled' }))
+    await eventually(() =>
+      expect(s.call(second)).toMatchObject({ status: 'ended', outcome: 'canceled' }),
+    )
     expect(s.call(second)?.afterCallWork).toBeUndefined()
-    expect(s.adApi.requests.filter((r) => r.method.startsWith('leave')).map((r) => r.method)).toEqual(['leaveAndCompleteInteraction'])
+    expect(
+      s.adApi.requests.filter((r) => r.method.startsWith('leave')).map((r) => r.method),
+    ).toEqual(['leaveAndCompleteInteraction'])
     expect(s.adApi.requests.at(-1)?.args).toEqual([undefined, undefined, second])
   })
 
   it('updateAssociatedObject calls addInteractionAssociatedObject and shows the new record', async () => {
     s = await setup()
     const id = await start()
-    const other = { ...contact, id: 'case-7', type: 'case', displayName: 'Case 7', displayType: 'Case' }
+    const other = {
+      ...contact,
+      id: 'case-7',
+      type: 'case',
+      displayName: 'Case 7',
+      displayType: 'Case',
+    }
     expect((await s.client.updateAssociatedObject!(id, other)).status).toBe('success')
-    expect(s.adApi.requests.at(-1)).toEqual({ method: 'addInteractionAssociatedObject', args: [other, id] })
+    expect(s.adApi.requests.at(-1)).toEqual({
+      method: 'addInteractionAssociatedObject',
+      args: [other, id],
+    })
     expect(s.call(id)?.associatedObject).toEqual(other)
   })
 
@@ -84,7 +119,9 @@ describe('live state', () => {
     const id = await start()
     await eventually(() => expect(s.call(id)?.status).toBe('ringing'))
     s.adApi.emitState(id, 'delivery_pending', 'ON_INTERACTION_REMOVED')
-    await eventually(() => expect(s.call(id)).toMatchObject({ status: 'ended', outcome: 'unknown' }))
+    await eventually(() =>
+      expect(s.call(id)).toMatchObject({ status: 'ended', outcome: 'unknown' }),
+    )
   })
 
   it('keeps the state and shows the raw value for a state it does not know', async () => {
@@ -92,7 +129,9 @@ describe('live state', () => {
     const id = await start()
     await eventually(() => expect(s.call(id)?.status).toBe('ringing'))
     s.adApi.setState(id, 'preview')
-    await eventually(() => expect(s.call(id)).toMatchObject({ status: 'ringing', rawState: 'preview' }))
+    await eventually(() =>
+      expect(s.call(id)).toMatchObject({ status: 'ringing', rawState: 'preview' }),
+    )
     expect(s.events.at(-1)).toMatchObject({ type: 'updated', rawState: 'preview' })
     expect(s.logger.debug).toHaveBeenCalledWith(expect.stringContaining('“preview”'))
   })
@@ -121,7 +160,11 @@ describe('live state', () => {
     s.adApi.remoteHangup(id)
     await eventually(() => expect(s.call(id)?.status).toBe('ended'))
     const ended = s.call(id)
-    s.adApi.emit('ON_INTERACTION_STATE_CHANGE', { interactionId: id, state: 'delivered', type: 'voice' })
+    s.adApi.emit('ON_INTERACTION_STATE_CHANGE', {
+      interactionId: id,
+      state: 'delivered',
+      type: 'voice',
+    })
     await settle()
     expect(s.call(id)).toBe(ended)
   })
@@ -144,7 +187,9 @@ describe('live state', () => {
     const result = await pending
     expect(result.status === 'error' && result.error.code).toBe('aborted')
     const [placed] = s.adApi.list()
-    await eventually(() => expect(['dialing', 'ringing']).toContain(s.call(placed!.interactionId!)?.status))
+    await eventually(() =>
+      expect(['dialing', 'ringing']).toContain(s.call(placed!.interactionId!)?.status),
+    )
   })
 
   it('fails the call with timeout when no event for data.id arrives within startTimeoutMs', async () => {
@@ -152,7 +197,10 @@ describe('live state', () => {
     const id = await start()
     expect(s.call(id)?.status).toBe('initiating')
     await eventually(() => expect(s.call(id)?.status).toBe('failed'))
-    expect(s.call(id)?.error).toMatchObject({ code: 'timeout', provider: { provider: 'bright-pattern', name: 'start_timeout' } })
+    expect(s.call(id)?.error).toMatchObject({
+      code: 'timeout',
+      provider: { provider: 'bright-pattern', name: 'start_timeout' },
+    })
     expect(s.logger.warn).toHaveBeenCalledWith(expect.stringContaining('no event for interaction'))
   })
 
@@ -166,7 +214,9 @@ describe('live state', () => {
     await settle(100)
     expect(s.call(id)?.status).toBe('connected')
     expect(s.events.filter((e) => e.type === 'failed')).toEqual([])
-    expect(s.logger.warn).not.toHaveBeenCalledWith(expect.stringContaining('no event for interaction'))
+    expect(s.logger.warn).not.toHaveBeenCalledWith(
+      expect.stringContaining('no event for interaction'),
+    )
   })
 
   it('shows a mute done in the widget, and a new raw state within the same step', async () => {
@@ -185,12 +235,16 @@ describe('live state', () => {
   it('falls back to `id` when payloads lack `interactionId` (the doc examples’ spelling), and says so once', async () => {
     s = await setup({ idField: 'id' })
     const id = await start()
-    await eventually(() => expect(s.call(id)).toMatchObject({ status: 'ringing', rawState: 'delivery_pending' }))
+    await eventually(() =>
+      expect(s.call(id)).toMatchObject({ status: 'ringing', rawState: 'delivery_pending' }),
+    )
     s.adApi.answer(id)
     await eventually(() => expect(s.call(id)?.status).toBe('connected'))
     expect((await s.client.hangup!(id)).status).toBe('success')
     await eventually(() => expect(s.call(id)?.status).toBe('ended'))
-    expect(s.logger.debug.mock.calls.filter(([line]) => String(line).includes('using `id`'))).toHaveLength(1)
+    expect(
+      s.logger.debug.mock.calls.filter(([line]) => String(line).includes('using `id`')),
+    ).toHaveLength(1)
   })
 
   it('ignores a payload with neither id, with a warning', async () => {
@@ -198,13 +252,24 @@ describe('live state', () => {
     s.adApi.emit('ON_NEW_INTERACTION', { state: 'queued', type: 'voice' })
     await settle()
     expect(s.store.getState().interactions).toEqual({})
-    expect(s.logger.warn).toHaveBeenCalledWith(expect.stringContaining('without interactionId or id'), expect.anything())
+    expect(s.logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('without interactionId or id'),
+      expect.anything(),
+    )
   })
 
   it('only follows voice interactions', async () => {
     s = await setup()
-    s.adApi.emit('ON_NEW_INTERACTION', { interactionId: 'chat-1', state: 'delivered', type: 'chat' })
-    s.adApi.emit('ON_NEW_INTERACTION', { interactionId: 'mail-1', state: 'delivered', type: 'email' })
+    s.adApi.emit('ON_NEW_INTERACTION', {
+      interactionId: 'chat-1',
+      state: 'delivered',
+      type: 'chat',
+    })
+    s.adApi.emit('ON_NEW_INTERACTION', {
+      interactionId: 'mail-1',
+      state: 'delivered',
+      type: 'email',
+    })
     await settle()
     expect(s.store.getState().interactions).toEqual({})
   })
@@ -235,7 +300,12 @@ describe('session', () => {
     s.adApi.answer(live)
     await eventually(() => expect(s.call(live)?.status).toBe('connected'))
     s.adApi.logout()
-    await eventually(() => expect(s.store.getState().connection).toMatchObject({ status: 'closed', error: { code: 'unauthorized' } }))
+    await eventually(() =>
+      expect(s.store.getState().connection).toMatchObject({
+        status: 'closed',
+        error: { code: 'unauthorized' },
+      }),
+    )
     // While the widget is logged out its callbacks are lost: one call ends, the other is put on hold.
     s.adApi.remoteHangup(ended)
     s.adApi.setState(live, 'hold')
@@ -243,7 +313,9 @@ describe('session', () => {
     expect(s.call(ended)?.status).toBe('connected')
     s.adApi.login()
     await eventually(() => expect(s.store.getState().connection.status).toBe('open'))
-    await eventually(() => expect(s.call(ended)).toMatchObject({ status: 'ended', outcome: 'completed' }))
+    await eventually(() =>
+      expect(s.call(ended)).toMatchObject({ status: 'ended', outcome: 'completed' }),
+    )
     await eventually(() => expect(s.call(live)).toMatchObject({ status: 'held', rawState: 'hold' }))
     expect(s.store.getState().activeId).not.toBeNull()
     expect(s.adApi.requests.filter((r) => r.method === 'getInteractionsState').length).toBe(2)
@@ -261,7 +333,10 @@ describe('session', () => {
 
   it('a snapshot when the agent is signed out closes the connection with a sign-in message', async () => {
     s = await setup({ loggedIn: false })
-    expect(s.store.getState().connection).toMatchObject({ status: 'closed', error: { code: 'unauthorized' } })
+    expect(s.store.getState().connection).toMatchObject({
+      status: 'closed',
+      error: { code: 'unauthorized' },
+    })
   })
 
   it('snapshot() reports the widget’s calls on (re)load, dated from their startTime', async () => {
@@ -277,13 +352,19 @@ describe('session', () => {
     const original = adApi.getInteractionsState!
     adApi.getInteractionsState = async () => {
       const answer = await original()
-      if (answer.status === 'success' && answer.data) for (const i of answer.data.interactions) i.startTime = startTime
+      if (answer.status === 'success' && answer.data)
+        for (const i of answer.data.interactions) i.startTime = startTime
       return answer
     }
     const client = createBrightPatternClient({ adApi, logger: quietLogger() })
     const runtime = createCallRuntime({ client })
     const disconnect = runtime.connect()
-    await eventually(() => expect(runtime.store.getState().interactions[id]).toMatchObject({ status: 'connected', connectedAt: startTime }))
+    await eventually(() =>
+      expect(runtime.store.getState().interactions[id]).toMatchObject({
+        status: 'connected',
+        connectedAt: startTime,
+      }),
+    )
     expect(runtime.store.getState().activeId).toBe(id)
     disconnect()
     client.dispose()
@@ -299,7 +380,12 @@ describe('session', () => {
       data: {
         activeInteractionId: null,
         interactions: [
-          { interactionId: 'a', state: 'delivered', type: 'voice', startTime: Math.floor((now - 30_000) / 1000) },
+          {
+            interactionId: 'a',
+            state: 'delivered',
+            type: 'voice',
+            startTime: Math.floor((now - 30_000) / 1000),
+          },
           { interactionId: 'b', state: 'delivered', type: 'voice', startTime: 12 },
         ],
       },
@@ -318,11 +404,24 @@ describe('session', () => {
     await eventually(() =>
       expect(s.store.getState().connection).toEqual({
         status: 'open',
-        error: expect.objectContaining({ code: 'provider_error', provider: { provider: 'bright-pattern', code: 200, name: 'sip_server_error', message: 'SIP 503' } }),
+        error: expect.objectContaining({
+          code: 'provider_error',
+          provider: {
+            provider: 'bright-pattern',
+            code: 200,
+            name: 'sip_server_error',
+            message: 'SIP 503',
+          },
+        }),
       }),
     )
     s.adApi.serverError('forced_logout_by_supervisor')
-    await eventually(() => expect(s.store.getState().connection).toMatchObject({ status: 'closed', error: { code: 'not_ready' } }))
+    await eventually(() =>
+      expect(s.store.getState().connection).toMatchObject({
+        status: 'closed',
+        error: { code: 'not_ready' },
+      }),
+    )
     expect(s.store.getState().connection.error?.message).toMatch(/supervisor/)
     // The logout that follows keeps the reason.
     s.adApi.logout()
@@ -335,12 +434,22 @@ describe('session', () => {
 
   it('ON_PHONE_CAPABILITIES_CHANGE turns hold on and off', async () => {
     s = await setup()
-    s.adApi.setPhoneCapabilities({ canDial: true, canAnswer: true, canHold: false, canRetrieve: false })
+    s.adApi.setPhoneCapabilities({
+      canDial: true,
+      canAnswer: true,
+      canHold: false,
+      canRetrieve: false,
+    })
     await eventually(() => expect(s.store.getState().capabilities.hold).toBe(false))
     expect(s.client.capabilities.hold).toBe(false)
     expect(s.events).toContainEqual({ type: 'capabilities', capabilities: { hold: false } })
     // While held, hold is not offered but retrieve is: resume must stay possible.
-    s.adApi.setPhoneCapabilities({ canDial: true, canAnswer: true, canHold: false, canRetrieve: true })
+    s.adApi.setPhoneCapabilities({
+      canDial: true,
+      canAnswer: true,
+      canHold: false,
+      canRetrieve: true,
+    })
     await eventually(() => expect(s.store.getState().capabilities.hold).toBe(true))
     expect(s.client.capabilities.hold).toBe(true)
   })

@@ -8,7 +8,11 @@
  * when `enableJavaScriptEvaluation` is on, hence the options above; it runs our own test script.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createBrightPatternClient, loadAdApiScript, type BrightPatternClient } from '../../../src/clients/bright-pattern/index.js'
+import {
+  createBrightPatternClient,
+  loadAdApiScript,
+  type BrightPatternClient,
+} from '../../../src/clients/bright-pattern/index.js'
 import { createCallStore, type CallStoreApi } from '../../../src/core/index.js'
 import { startAdApiScriptServer, type AdApiScriptServer } from '../../servers/adApiScriptServer.js'
 import { createFakeAdApi, type FakeAdApi } from '../../servers/fakeAdApi.js'
@@ -97,8 +101,16 @@ describe('scriptUrl', () => {
     expect(result.error.code).toBe('not_ready')
     expect(result.error.message).toMatch(/Could not load the Bright Pattern widget/)
     expect(result.error.provider).toMatchObject({ provider: 'bright-pattern', name: 'script_load' })
-    expect(store.getState().connection).toMatchObject({ status: 'reconnecting', error: { code: 'not_ready' } })
-    expect(await c.snapshot!()).toEqual([expect.objectContaining({ type: 'connection', error: expect.objectContaining({ code: 'not_ready' }) })])
+    expect(store.getState().connection).toMatchObject({
+      status: 'reconnecting',
+      error: { code: 'not_ready' },
+    })
+    expect(await c.snapshot!()).toEqual([
+      expect.objectContaining({
+        type: 'connection',
+        error: expect.objectContaining({ code: 'not_ready' }),
+      }),
+    ])
     await expect(c.getAdApi()).rejects.toMatchObject({ code: 'not_ready' })
   })
 

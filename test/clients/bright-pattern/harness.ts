@@ -4,7 +4,12 @@ import {
   type BrightPatternAdApiOptions,
   type BrightPatternClient,
 } from '../../../src/clients/bright-pattern/index.js'
-import { createCallStore, type CallEvent, type CallStoreApi, type Interaction } from '../../../src/core/index.js'
+import {
+  createCallStore,
+  type CallEvent,
+  type CallStoreApi,
+  type Interaction,
+} from '../../../src/core/index.js'
 import { createFakeAdApi, type FakeAdApi, type FakeAdApiOptions } from '../../servers/fakeAdApi.js'
 
 export { contact } from '../contract.js'

@@ -21,7 +21,8 @@ runClientContract({
         startRequests: setup.startRequests,
         answer: async () => fake.answer(await callFor()),
         remoteHangup: async () => fake.end(await callFor(), 'completed'),
-        failNextStart: async () => fake.failNext('calls.create', { status: 500, body: { error: 'Internal server error' } }),
+        failNextStart: async () =>
+          fake.failNext('calls.create', { status: 500, body: { error: 'Internal server error' } }),
       },
       teardown: setup.teardown,
     }

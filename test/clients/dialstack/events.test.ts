@@ -12,7 +12,9 @@ afterEach(async () => {
 })
 
 /** The client, a store fed by it, and an open stream. */
-async function connected(options: SetupOptions = {}): Promise<DialStackSetup & { store: CallStoreApi }> {
+async function connected(
+  options: SetupOptions = {},
+): Promise<DialStackSetup & { store: CallStoreApi }> {
   setup = await setupDialStack(options)
   const store = createCallStore({ capabilities: setup.client.capabilities })
   setup.client.subscribe((event) => store.getState().dispatch(event))
@@ -20,17 +22,23 @@ async function connected(options: SetupOptions = {}): Promise<DialStackSetup & {
   return { ...setup, store }
 }
 
-async function startCall(s: DialStackSetup, number = '+15551234567'): Promise<{ id: string; callId: string }> {
+async function startCall(
+  s: DialStackSetup,
+  number = '+15551234567',
+): Promise<{ id: string; callId: string }> {
   const before = s.fake.calls().length
   const result = await s.client.startCall(number)
-  if (result.status !== 'success' || result.data.id === null) throw new Error(`start failed: ${JSON.stringify(result)}`)
+  if (result.status !== 'success' || result.data.id === null)
+    throw new Error(`start failed: ${JSON.stringify(result)}`)
   const call = s.fake.calls()[before]
   if (!call) throw new Error('no call at the fake')
   return { id: result.data.id, callId: call.id }
 }
 
 const statuses = (events: CallEvent[], id: string) =>
-  events.flatMap((e) => ('interactionId' in e && e.interactionId === id ? [e.type === 'status' ? e.status : e.type] : []))
+  events.flatMap((e) =>
+    'interactionId' in e && e.interactionId === id ? [e.type === 'status' ? e.status : e.type] : [],
+  )
 
 const tick = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -44,7 +52,12 @@ describe('DialStack live state over SSE', () => {
     s.fake.end(callId, 'completed')
     await waitForStatus(s.store, id, ['ended'])
     const interaction = s.store.getState().interactions[id]
-    expect(interaction).toMatchObject({ status: 'ended', outcome: 'completed', providerCallId: callId, rawState: 'completed' })
+    expect(interaction).toMatchObject({
+      status: 'ended',
+      outcome: 'completed',
+      providerCallId: callId,
+      rawState: 'completed',
+    })
     expect(interaction?.connectedAt).toBeTypeOf('number')
     expect(statuses(s.events, id)).toEqual(['dialing', 'dialing', 'ringing', 'connected', 'ended'])
   })
@@ -84,7 +97,10 @@ describe('DialStack live state over SSE', () => {
     const s = await connected({ client: { fetch: slowFetch } })
     const { id, callId } = await startCall(s)
     expect(statuses(s.events, id)).toEqual(['dialing', 'dialing', 'ringing'])
-    expect(s.store.getState().interactions[id]).toMatchObject({ status: 'ringing', providerCallId: callId })
+    expect(s.store.getState().interactions[id]).toMatchObject({
+      status: 'ringing',
+      providerCallId: callId,
+    })
   })
 
   it('ties events to a local number that DialStack reports normalized (+1…)', async () => {
@@ -114,8 +130,18 @@ describe('DialStack live state over SSE', () => {
     const { id } = await startCall(s)
     await waitForStatus(s.store, id, ['ringing'])
     const other = 'user_01h2xcejqtf2nbrexx3vqjhp43'
-    s.fake.emit('call.answered', { call_id: 'call_x', user: other, to_number: '+15551234567', direction: 'outbound' })
-    s.fake.emit('call.answered', { call_id: 'call_y', user: TEST_USER, to_number: '+15551234567', direction: 'inbound' })
+    s.fake.emit('call.answered', {
+      call_id: 'call_x',
+      user: other,
+      to_number: '+15551234567',
+      direction: 'outbound',
+    })
+    s.fake.emit('call.answered', {
+      call_id: 'call_y',
+      user: TEST_USER,
+      to_number: '+15551234567',
+      direction: 'inbound',
+    })
     s.fake.sendRaw('event: connected\ndata: {}\n\n')
     s.fake.sendRaw('event: call.answered\ndata: not json\n\n')
     await tick()
@@ -152,7 +178,11 @@ describe('DialStack live state over SSE', () => {
     const { id, callId } = await startCall(s)
     await waitForStatus(s.store, id, ['ringing'])
     s.fake.emit('call.answered', { call_id: callId }, { id: 'evt_same' })
-    s.fake.emit('call.answered', { call_id: callId, timestamp: 'different frame' }, { id: 'evt_same' })
+    s.fake.emit(
+      'call.answered',
+      { call_id: callId, timestamp: 'different frame' },
+      { id: 'evt_same' },
+    )
     await waitForStatus(s.store, id, ['connected'])
     await tick()
     expect(statuses(s.events, id).filter((x) => x === 'connected')).toHaveLength(1)
@@ -251,8 +281,13 @@ describe('DialStack live state over SSE', () => {
     })
     await vi.waitFor(() => expect(store.getState().connection.status).toBe('closed'))
     const closed = seen.find((e) => e.type === 'connection' && e.status === 'closed')
-    expect(closed).toMatchObject({ error: { code: 'unauthorized', provider: { provider: 'dialstack', status: 403 } } })
-    expect(store.getState().connection).toMatchObject({ status: 'closed', error: { code: 'unauthorized' } })
+    expect(closed).toMatchObject({
+      error: { code: 'unauthorized', provider: { provider: 'dialstack', status: 403 } },
+    })
+    expect(store.getState().connection).toMatchObject({
+      status: 'closed',
+      error: { code: 'unauthorized' },
+    })
     await tick(150)
     expect(s.fake.count('events')).toBe(3)
     expect(s.secretRequests()).toBe(3)
@@ -269,7 +304,10 @@ describe('DialStack live state over SSE', () => {
   it('gives up too when the app’s session route refuses three times (signed out)', async () => {
     setup = await setupDialStack({
       subscribe: false,
-      handler: { authorize: (_request, action) => (action.type === 'session' ? Response.json({ error: 'Sign in' }, { status: 401 }) : true) },
+      handler: {
+        authorize: (_request, action) =>
+          action.type === 'session' ? Response.json({ error: 'Sign in' }, { status: 401 }) : true,
+      },
     })
     const s = setup
     const store = createCallStore({ capabilities: s.client.capabilities })
@@ -281,9 +319,13 @@ describe('DialStack live state over SSE', () => {
   })
 
   it('reconnects with doubling backoff, capped', async () => {
-    setup = await setupDialStack({ subscribe: false, client: { events: { backoff: { initialMs: 40, maxMs: 160 } } } })
+    setup = await setupDialStack({
+      subscribe: false,
+      client: { events: { backoff: { initialMs: 40, maxMs: 160 } } },
+    })
     const s = setup
-    for (let i = 0; i < 5; i += 1) s.fake.failNext('events', { status: 503, body: { error: 'Service unavailable' } })
+    for (let i = 0; i < 5; i += 1)
+      s.fake.failNext('events', { status: 503, body: { error: 'Service unavailable' } })
     s.client.subscribe(() => {})
     await s.fake.waitForStreams(1, 5000)
     const times = s.fake.requests.filter((r) => r.route === 'events').map((r) => r.at)
@@ -296,7 +338,10 @@ describe('DialStack live state over SSE', () => {
 
   it('follows a call by polling when no event about it arrives (outbound calls missing from the stream)', async () => {
     const logger = { warn: vi.fn(), debug: vi.fn() }
-    const s = await connected({ fake: { autoProgress: false }, client: { logger, events: { firstEventTimeoutMs: 50 } } })
+    const s = await connected({
+      fake: { autoProgress: false },
+      client: { logger, events: { firstEventTimeoutMs: 50 } },
+    })
     s.fake.setDelivery(false)
     const { id, callId } = await startCall(s)
     s.fake.answer(callId)

@@ -34,9 +34,14 @@ describe('createSseParser', () => {
   })
 
   it('ignores comments, retry, unknown fields, and messages without data', () => {
-    expect(parse(': keep-alive\n\n', 'retry: 5000\nfoo: bar\n\n', 'event: ping\nid: 7\n\n', ':x\ndata: y\n\n')).toEqual([
-      { data: 'y' },
-    ])
+    expect(
+      parse(
+        ': keep-alive\n\n',
+        'retry: 5000\nfoo: bar\n\n',
+        'event: ping\nid: 7\n\n',
+        ':x\ndata: y\n\n',
+      ),
+    ).toEqual([{ data: 'y' }])
   })
 
   it('keeps the message’s own id only, and drops an id containing NUL', () => {
@@ -66,10 +71,7 @@ describe('createSseParser', () => {
   ])('ends lines with %s, however the stream is cut', (_name, eol) => {
     const text = `: hi${eol}event: call.ringing${eol}data: 1${eol}data: 2${eol}${eol}data: 3${eol}${eol}`
     for (const pieces of splits(text)) {
-      expect(parse(...pieces)).toEqual([
-        { event: 'call.ringing', data: '1\n2' },
-        { data: '3' },
-      ])
+      expect(parse(...pieces)).toEqual([{ event: 'call.ringing', data: '1\n2' }, { data: '3' }])
     }
   })
 
@@ -95,7 +97,9 @@ describe('createSseParser', () => {
 
 describe('connectEventStream decoding', () => {
   it('decodes UTF-8 split across chunks and drops a leading BOM', async () => {
-    const bytes = new TextEncoder().encode('\uFEFFevent: call.ringing\r\ndata: {"to":"Zoë ☎"}\r\n\r\n')
+    const bytes = new TextEncoder().encode(
+      '\uFEFFevent: call.ringing\r\ndata: {"to":"Zoë ☎"}\r\n\r\n',
+    )
     const cuts = [1, 2, 30, bytes.length - 9, bytes.length - 8, bytes.length]
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -113,7 +117,9 @@ describe('connectEventStream decoding', () => {
       logger: { warn() {}, debug() {} },
       backoff: { initialMs: 60_000 },
     })
-    await vi.waitFor(() => expect(messages).toEqual([{ event: 'call.ringing', data: '{"to":"Zoë ☎"}' }]))
+    await vi.waitFor(() =>
+      expect(messages).toEqual([{ event: 'call.ringing', data: '{"to":"Zoë ☎"}' }]),
+    )
     stream.close()
   })
 })

@@ -11,7 +11,9 @@ afterEach(async () => {
   setup = undefined
 })
 
-async function polling(options: SetupOptions = {}): Promise<DialStackSetup & { store: CallStoreApi }> {
+async function polling(
+  options: SetupOptions = {},
+): Promise<DialStackSetup & { store: CallStoreApi }> {
   setup = await setupDialStack({ ...options, client: { events: false, ...options.client } })
   const store = createCallStore({ capabilities: setup.client.capabilities })
   setup.client.subscribe((event) => store.getState().dispatch(event))
@@ -20,7 +22,8 @@ async function polling(options: SetupOptions = {}): Promise<DialStackSetup & { s
 
 async function startCall(s: DialStackSetup, number = '+15551234567') {
   const result = await s.client.startCall(number)
-  if (result.status !== 'success' || result.data.id === null) throw new Error(JSON.stringify(result))
+  if (result.status !== 'success' || result.data.id === null)
+    throw new Error(JSON.stringify(result))
   return { id: result.data.id, callId: s.fake.latestCall()!.id }
 }
 
@@ -32,7 +35,10 @@ describe('DialStack call-log polling (no events)', () => {
     const { id, callId } = await startCall(s)
     await vi.waitFor(() => expect(s.store.getState().interactions[id]?.providerCallId).toBe(callId))
     const list = s.fake.requests.find((r) => r.route === 'calls.list')
-    expect(Object.fromEntries(list!.query)).toMatchObject({ user_id: expect.stringMatching(/^user_/), direction: 'outbound' })
+    expect(Object.fromEntries(list!.query)).toMatchObject({
+      user_id: expect.stringMatching(/^user_/),
+      direction: 'outbound',
+    })
     s.fake.answer(callId)
     await waitForStatus(s.store, id, ['connected'])
     s.fake.end(callId, 'busy')
@@ -74,7 +80,14 @@ describe('DialStack call-log polling (no events)', () => {
     const store = createCallStore({ capabilities: reloaded.capabilities })
     reloaded.subscribe((event) => store.getState().dispatch(event))
     const snapshot = await reloaded.snapshot!()
-    expect(snapshot).toEqual([expect.objectContaining({ type: 'status', status: 'dialing', interactionId: callId, providerCallId: callId })])
+    expect(snapshot).toEqual([
+      expect.objectContaining({
+        type: 'status',
+        status: 'dialing',
+        interactionId: callId,
+        providerCallId: callId,
+      }),
+    ])
     for (const event of snapshot) store.getState().dispatch(event)
     s.fake.answer(callId)
     await waitForStatus(store, callId, ['connected'])

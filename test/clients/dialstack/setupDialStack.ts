@@ -2,7 +2,10 @@
  * The full path of a DialStack call in tests: the browser client → the app's backend (the real
  * `createDialStackHandler` on a loopback `node:http` server) → the fake DialStack API.
  */
-import { createDialStackClient, type DialStackClientOptions } from '../../../src/clients/dialstack/index.js'
+import {
+  createDialStackClient,
+  type DialStackClientOptions,
+} from '../../../src/clients/dialstack/index.js'
 import type { CallClient, CallEvent } from '../../../src/core/index.js'
 import { createDialStackHandler, type DialStackHandlerOptions } from '../../../src/server/index.js'
 import {
@@ -72,7 +75,9 @@ export async function setupDialStack(options: SetupOptions = {}): Promise<DialSt
         ...eventsOption,
       },
     }),
-    ...(pollOption !== false && { poll: { url: `${backend.url}/api/dialstack/calls`, intervalMs: 20, ...pollOption } }),
+    ...(pollOption !== false && {
+      poll: { url: `${backend.url}/api/dialstack/calls`, intervalMs: 20, ...pollOption },
+    }),
     ...clientOptions,
   })
   const events: CallEvent[] = []
@@ -89,7 +94,8 @@ export async function setupDialStack(options: SetupOptions = {}): Promise<DialSt
     client,
     events,
     secretRequests: () => secrets,
-    startRequests: () => backend.requests.filter((r) => r.method === 'POST' && !r.path.endsWith('/session')).length,
+    startRequests: () =>
+      backend.requests.filter((r) => r.method === 'POST' && !r.path.endsWith('/session')).length,
     waitForEvent(predicate, timeoutMs = 3000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -101,7 +107,11 @@ export async function setupDialStack(options: SetupOptions = {}): Promise<DialSt
         }
         const timer = setTimeout(() => {
           waiters.delete(check)
-          reject(new Error(`No matching event; got ${JSON.stringify(events.map((e) => ('status' in e ? `${e.type}:${e.status}` : e.type)))}`))
+          reject(
+            new Error(
+              `No matching event; got ${JSON.stringify(events.map((e) => ('status' in e ? `${e.type}:${e.status}` : e.type)))}`,
+            ),
+          )
         }, timeoutMs)
         waiters.add(check)
         check()

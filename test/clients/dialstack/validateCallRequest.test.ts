@@ -9,15 +9,18 @@ describe('validateCallRequest: user_id (TypeID)', () => {
     expect(result.ok && result.value.userId).toBe(USER)
   })
 
-  it.each([undefined, null, '', '   ', 42])('refuses %j with the seed text “user_id is required”', (userId) => {
-    const result = validateCallRequest({ userId, dialString: '+15551234567' })
-    expect(result.ok).toBe(false)
-    if (result.ok) return
-    expect(result.field).toBe('user_id')
-    expect(result.providerMessage).toBe('user_id is required')
-    expect(result.error.code).toBe('invalid_argument')
-    expect(result.error.message).toMatch(/^user_id is required: .*administrator/)
-  })
+  it.each([undefined, null, '', '   ', 42])(
+    'refuses %j with the seed text “user_id is required”',
+    (userId) => {
+      const result = validateCallRequest({ userId, dialString: '+15551234567' })
+      expect(result.ok).toBe(false)
+      if (result.ok) return
+      expect(result.field).toBe('user_id')
+      expect(result.providerMessage).toBe('user_id is required')
+      expect(result.error.code).toBe('invalid_argument')
+      expect(result.error.message).toMatch(/^user_id is required: .*administrator/)
+    },
+  )
 
   it.each([
     ['user_123', 'too short'],
@@ -51,7 +54,9 @@ describe('validateCallRequest: user_id (TypeID)', () => {
     const logger = { warn: vi.fn(), debug: vi.fn() }
     expect(validateCallRequest({ userId: other, dialString: '911' }, { logger }).ok).toBe(false)
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('userIdPrefix: null'))
-    expect(validateCallRequest({ userId: other, dialString: '911' }, { userIdPrefix: null }).ok).toBe(true)
+    expect(
+      validateCallRequest({ userId: other, dialString: '911' }, { userIdPrefix: null }).ok,
+    ).toBe(true)
   })
 })
 
@@ -71,23 +76,29 @@ describe('validateCallRequest: dial_string (seed 004 formats)', () => {
     expect(result.value.dialString.value).toBe(value)
   })
 
-  it.each([undefined, '', '   ', 5551234567])('refuses %j with “dial_string is required” as invalid_number', (dialString) => {
-    const result = validateCallRequest({ userId: USER, dialString })
-    expect(result.ok).toBe(false)
-    if (result.ok) return
-    expect(result.field).toBe('dial_string')
-    expect(result.providerMessage).toBe('dial_string is required')
-    expect(result.error.code).toBe('invalid_number')
-  })
+  it.each([undefined, '', '   ', 5551234567])(
+    'refuses %j with “dial_string is required” as invalid_number',
+    (dialString) => {
+      const result = validateCallRequest({ userId: USER, dialString })
+      expect(result.ok).toBe(false)
+      if (result.ok) return
+      expect(result.field).toBe('dial_string')
+      expect(result.providerMessage).toBe('dial_string is required')
+      expect(result.error.code).toBe('invalid_number')
+    },
+  )
 
-  it.each(['call me', '+0123456789', '1', '+1555123456789012'])('refuses %j as invalid_number with a message to act on', (dialString) => {
-    const result = validateCallRequest({ userId: USER, dialString })
-    expect(result.ok).toBe(false)
-    if (result.ok) return
-    expect(result.error.code).toBe('invalid_number')
-    expect(result.error.message.length).toBeGreaterThan(15)
-    expect(result.providerMessage).toBe(result.error.message)
-  })
+  it.each(['call me', '+0123456789', '1', '+1555123456789012'])(
+    'refuses %j as invalid_number with a message to act on',
+    (dialString) => {
+      const result = validateCallRequest({ userId: USER, dialString })
+      expect(result.ok).toBe(false)
+      if (result.ok) return
+      expect(result.error.code).toBe('invalid_number')
+      expect(result.error.message.length).toBeGreaterThan(15)
+      expect(result.providerMessage).toBe(result.error.message)
+    },
+  )
 
   it('checks the user id before the dial string, as DialStack does', () => {
     const result = validateCallRequest({ userId: '', dialString: '' })
@@ -95,9 +106,20 @@ describe('validateCallRequest: dial_string (seed 004 formats)', () => {
   })
 
   it('applies the app’s dial policy', () => {
-    const policy = { validate: (d: { value: string }) => (d.value.startsWith('+1900') ? 'Premium numbers are blocked.' : undefined) }
-    const blocked = validateCallRequest({ userId: USER, dialString: '+19005550100' }, { dialPolicy: policy })
+    const policy = {
+      validate: (d: { value: string }) =>
+        d.value.startsWith('+1900') ? 'Premium numbers are blocked.' : undefined,
+    }
+    const blocked = validateCallRequest(
+      { userId: USER, dialString: '+19005550100' },
+      { dialPolicy: policy },
+    )
     expect(!blocked.ok && blocked.error.message).toBe('Premium numbers are blocked.')
-    expect(validateCallRequest({ userId: USER, dialString: '5551234567' }, { dialPolicy: { unnormalizedLocal: 'reject' } }).ok).toBe(false)
+    expect(
+      validateCallRequest(
+        { userId: USER, dialString: '5551234567' },
+        { dialPolicy: { unnormalizedLocal: 'reject' } },
+      ).ok,
+    ).toBe(false)
   })
 })

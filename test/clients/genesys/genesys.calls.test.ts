@@ -41,7 +41,9 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
     ])
     const dial = server.requests.find((r) => r.body?.operationName === 'Dial')!
     expect(dial.path).toBe('/api/v2/me/devices/631608b3-ceb1-472b-ba05-2ae39555b0d1/calls')
-    expect(dial.headers.authorization).toBe(`Basic ${Buffer.from('agent:secret').toString('base64')}`)
+    expect(dial.headers.authorization).toBe(
+      `Basic ${Buffer.from('agent:secret').toString('base64')}`,
+    )
     expect(dial.headers['x-csrf-token']).toMatch(/^[0-9a-f]{24}$/)
     expect(dial.headers.cookie).toContain('JSESSIONID=')
 
@@ -55,7 +57,13 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
       associatedObject: contact,
     })
     // Dialing allows hang-up and DTMF but not hold (seed 003's capabilities).
-    expect(interaction.capabilities).toEqual({ hangup: true, hold: false, dtmf: true, updateAssociatedObject: true, mute: false })
+    expect(interaction.capabilities).toEqual({
+      hangup: true,
+      hold: false,
+      dtmf: true,
+      updateAssociatedObject: true,
+      mute: false,
+    })
 
     server.setState(call.id, 'Established')
     await waitForStatus(store, id, ['connected'])
@@ -65,7 +73,13 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
     await waitForStatus(store, id, ['ended'])
     interaction = store.getState().interactions[id]!
     expect(interaction.outcome).toBe('completed')
-    expect(interaction.capabilities).toEqual({ hangup: false, hold: false, dtmf: false, updateAssociatedObject: false, mute: false })
+    expect(interaction.capabilities).toEqual({
+      hangup: false,
+      hold: false,
+      dtmf: false,
+      updateAssociatedObject: false,
+      mute: false,
+    })
   })
 
   it('ends with an unknown outcome when the call is released before it was established', async () => {
@@ -88,21 +102,38 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
     expect(await client.hold!(id)).toEqual({ status: 'success', data: null })
     await waitForStatus(store, id, ['held'])
     // Held offers Retrieve, not DTMF: the UI gates its controls on this.
-    expect(store.getState().interactions[id]!.capabilities).toMatchObject({ hold: true, dtmf: false })
+    expect(store.getState().interactions[id]!.capabilities).toMatchObject({
+      hold: true,
+      dtmf: false,
+    })
     expect(await client.resume!(id)).toEqual({ status: 'success', data: null })
     await waitForStatus(store, id, ['connected'])
 
     expect((await client.sendDtmf!(id, '12#')).status).toBe('success')
     await until(() => server.calls.get(call.id)!.dtmf === '12#', 2000, 'DTMF at the server')
 
-    const updated = { ...contact, displayName: 'Ada King', customFields: { accountTier: 'Platinum' } }
+    const updated = {
+      ...contact,
+      displayName: 'Ada King',
+      customFields: { accountTier: 'Platinum' },
+    }
     expect((await client.updateAssociatedObject!(id, updated)).status).toBe('success')
-    await until(() => server.calls.get(call.id)!.userData.crm_accountTier === 'Platinum', 2000, 'user data at the server')
+    await until(
+      () => server.calls.get(call.id)!.userData.crm_accountTier === 'Platinum',
+      2000,
+      'user data at the server',
+    )
     expect(store.getState().interactions[id]!.associatedObject).toEqual(updated)
 
     expect((await client.hangup!(id)).status).toBe('success')
     await waitForStatus(store, id, ['ended'])
-    expect(server.operations().map((op) => op.operationName)).toEqual(['Hold', 'Retrieve', 'SendDtmf', 'UpdateUserData', 'Hangup'])
+    expect(server.operations().map((op) => op.operationName)).toEqual([
+      'Hold',
+      'Retrieve',
+      'SendDtmf',
+      'UpdateUserData',
+      'Hangup',
+    ])
     expect(server.operations('SendDtmf')[0]).toEqual({ operationName: 'SendDtmf', digits: '12#' })
   })
 
@@ -149,7 +180,11 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
     server.publishState(call.id, 'Dialing') // stale
     server.publishState(call.id, 'Ringing') // stale
     server.publishState(call.id, 'Unknown') // undocumented state
-    await until(() => events.some((e) => e.type === 'updated' && e.rawState === 'Unknown'), 2000, 'the Unknown state')
+    await until(
+      () => events.some((e) => e.type === 'updated' && e.rawState === 'Unknown'),
+      2000,
+      'the Unknown state',
+    )
     const after = store.getState().interactions[id]!
     expect(after.status).toBe('connected')
     expect(after.rawState).toBe('Unknown')
@@ -163,7 +198,9 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(store.getState().interactions[id]).toBe(ended)
     // Only the two real transitions went out (`initiating` is the client's own, before Dialing).
-    const statuses = events.flatMap((e) => (e.type === 'status' && e.interactionId === id && e.status !== 'initiating' ? [e.status] : []))
+    const statuses = events.flatMap((e) =>
+      e.type === 'status' && e.interactionId === id && e.status !== 'initiating' ? [e.status] : [],
+    )
     expect(statuses).toEqual(['dialing', 'connected'])
     expect(events.filter((e) => e.type === 'ended')).toHaveLength(1)
   })
@@ -175,11 +212,24 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
     await waitForStatus(store, id, ['dialing'])
     server.publishState(call.id, 'constructor')
     server.publishState(call.id, 'toString')
-    await until(() => events.some((e) => e.type === 'updated' && e.rawState === 'toString'), 2000, 'the toString state')
+    await until(
+      () => events.some((e) => e.type === 'updated' && e.rawState === 'toString'),
+      2000,
+      'the toString state',
+    )
     // Before, `STATES["constructor"]` was Object itself: a `status` event with no status.
-    expect(events.flatMap((e) => (e.type === 'status' ? [e.status] : []))).toEqual(['initiating', 'dialing'])
-    expect(events.flatMap((e) => (e.type === 'updated' ? [e.rawState] : []))).toEqual(['constructor', 'toString'])
-    expect(store.getState().interactions[id]).toMatchObject({ status: 'dialing', rawState: 'toString' })
+    expect(events.flatMap((e) => (e.type === 'status' ? [e.status] : []))).toEqual([
+      'initiating',
+      'dialing',
+    ])
+    expect(events.flatMap((e) => (e.type === 'updated' ? [e.rawState] : []))).toEqual([
+      'constructor',
+      'toString',
+    ])
+    expect(store.getState().interactions[id]).toMatchObject({
+      status: 'dialing',
+      rawState: 'toString',
+    })
   })
 
   it('resyncs from GET /api/v2/me/calls after the Bayeux session is lost, so the final state is not lost', async () => {
@@ -203,7 +253,9 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
     expect(store.getState().interactions[first.id]!.outcome).toBe('completed')
     expect(server.handshakes()).toBe(2)
     expect(server.bayeuxSessions()).toBe(1)
-    const connection = events.filter((e): e is Extract<CallEvent, { type: 'connection' }> => e.type === 'connection')
+    const connection = events.filter(
+      (e): e is Extract<CallEvent, { type: 'connection' }> => e.type === 'connection',
+    )
     expect(connection.map((e) => e.status)).toEqual(['open', 'reconnecting', 'open'])
     expect(connection[1]!.error?.code).toBe('network_error')
     expect(store.getState().connection.status).toBe('open')
@@ -222,11 +274,22 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
 
     // A reloaded page: a new client on the same cookie jar, the session cookie only.
     const { createGenesysClient } = await import('../../../src/clients/genesys/index.js')
-    const reloaded = createGenesysClient({ baseUrl: url, auth: 'session', fetch: jar.fetch, timeoutMs: 2000 })
+    const reloaded = createGenesysClient({
+      baseUrl: url,
+      auth: 'session',
+      fetch: jar.fetch,
+      timeoutMs: 2000,
+    })
     try {
       const snapshot = await reloaded.snapshot!()
       expect(snapshot).toEqual([
-        expect.objectContaining({ type: 'status', status: 'connected', interactionId: id, providerCallId: call.id, rawState: 'Established' }),
+        expect.objectContaining({
+          type: 'status',
+          status: 'connected',
+          interactionId: id,
+          providerCallId: call.id,
+          rawState: 'Established',
+        }),
       ])
       expect(setup.server.requests.at(-1)!.headers.authorization).toBeUndefined()
     } finally {
@@ -245,7 +308,11 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
   it('sends the destination through formatDestination, location and outboundCallerId', async () => {
     setup = await setupGenesys(
       {},
-      { formatDestination: (d) => (d.kind === 'e164' ? `9${d.value.slice(1)}` : d.value), location: 'SIP_Switch', outboundCallerId: '15000' },
+      {
+        formatDestination: (d) => (d.kind === 'e164' ? `9${d.value.slice(1)}` : d.value),
+        location: 'SIP_Switch',
+        outboundCallerId: '15000',
+      },
     )
     await start('+14165550199')
     expect(setup.server.dialRequests()[0]).toMatchObject({
@@ -257,10 +324,15 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
 
   it('starts a contact-center session during bootstrap when asked, accepting a partial success', async () => {
     setup = await setupGenesys({}, { startContactCenterSession: true })
-    setup.server.inject('StartContactCenterSession', { statusCode: 7, statusMessage: 'Partial success' })
+    setup.server.inject('StartContactCenterSession', {
+      statusCode: 7,
+      statusMessage: 'Partial success',
+    })
     const { id } = await start()
     await waitForStatus(setup.store, id, ['dialing'])
-    const posts = setup.server.requests.filter((r) => r.method === 'POST').map((r) => r.body?.operationName)
+    const posts = setup.server.requests
+      .filter((r) => r.method === 'POST')
+      .map((r) => r.body?.operationName)
     expect(posts).toEqual(['StartContactCenterSession', 'Dial'])
   })
 

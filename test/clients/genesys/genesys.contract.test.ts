@@ -18,7 +18,8 @@ runClientContract({
         startRequests: () => server.dialRequests().length,
         answer: async (id) => server.setState(callOf(id).id, 'Established'),
         remoteHangup: async (id) => server.setState(callOf(id).id, 'Released'),
-        failNextStart: async () => server.inject('Dial', { statusCode: 4, statusMessage: 'Internal error' }),
+        failNextStart: async () =>
+          server.inject('Dial', { statusCode: 4, statusMessage: 'Internal error' }),
       },
       teardown,
     }

@@ -4,9 +4,22 @@
  * start with `// @vitest-environment node` (cometd-nodejs-client's `adapt()` sets `window`).
  */
 import { adapt } from 'cometd-nodejs-client'
-import { createGenesysClient, type GenesysClientOptions } from '../../../src/clients/genesys/index.js'
-import { createCallStore, type CallClient, type CallEvent, type CallStoreApi } from '../../../src/core/index.js'
-import { createCookieJar, startGenesysServer, type GenesysServer, type GenesysServerOptions } from '../../servers/genesysServer.js'
+import {
+  createGenesysClient,
+  type GenesysClientOptions,
+} from '../../../src/clients/genesys/index.js'
+import {
+  createCallStore,
+  type CallClient,
+  type CallEvent,
+  type CallStoreApi,
+} from '../../../src/core/index.js'
+import {
+  createCookieJar,
+  startGenesysServer,
+  type GenesysServer,
+  type GenesysServerOptions,
+} from '../../servers/genesysServer.js'
 
 export const jar = createCookieJar()
 let adapted = false
@@ -17,7 +30,11 @@ export interface GenesysSetup {
   store: CallStoreApi
   /** Every event the client emitted, in order. */
   events: CallEvent[]
-  logger: { warn: (...args: unknown[]) => void; debug: (...args: unknown[]) => void; warnings: string[] }
+  logger: {
+    warn: (...args: unknown[]) => void
+    debug: (...args: unknown[]) => void
+    warnings: string[]
+  }
   teardown(): Promise<void>
 }
 
@@ -32,7 +49,11 @@ export async function setupGenesys(
   jar.clear()
   const server = await startGenesysServer(serverOptions)
   const warnings: string[] = []
-  const logger = { warn: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')), debug: () => {}, warnings }
+  const logger = {
+    warn: (...args: unknown[]) => void warnings.push(args.map(String).join(' ')),
+    debug: () => {},
+    warnings,
+  }
   const client = createGenesysClient({
     baseUrl: server.url,
     auth: { username: 'agent', password: 'secret' },
@@ -63,7 +84,11 @@ export async function setupGenesys(
 }
 
 /** Resolves when `predicate` holds, polling briefly; rejects after `timeoutMs`. */
-export async function until(predicate: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
+export async function until(
+  predicate: () => boolean,
+  timeoutMs = 3000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`)

@@ -56,7 +56,8 @@ async function start(client: SimulatedClient, number = NUMBER, options?: { confi
 
 async function startedId(client: SimulatedClient): Promise<string> {
   const result = await start(client)
-  if (result.status !== 'success' || result.data.id === null) throw new Error('expected a started call')
+  if (result.status !== 'success' || result.data.id === null)
+    throw new Error('expected a started call')
   return result.data.id
 }
 
@@ -131,7 +132,10 @@ describe('simulated client: timeline', () => {
     const second = await start(client, '+442079460018')
     expect(first.status === 'success' && first.data.id).toBe('sim-1')
     expect(second.status === 'success' && second.data.id).toBe('sim-2')
-    expect(client.control.calls().map((call) => call.phoneNumber)).toEqual([NUMBER, '+442079460018'])
+    expect(client.control.calls().map((call) => call.phoneNumber)).toEqual([
+      NUMBER,
+      '+442079460018',
+    ])
   })
 })
 
@@ -152,7 +156,10 @@ describe('simulated client: outcomes', () => {
     await vi.advanceTimersByTimeAsync(1000 + 5999)
     expect(statusOf(store, id)).toBe('ringing')
     await vi.advanceTimersByTimeAsync(1)
-    expect(store.getState().interactions[id]).toMatchObject({ status: 'ended', outcome: 'no-answer' })
+    expect(store.getState().interactions[id]).toMatchObject({
+      status: 'ended',
+      outcome: 'no-answer',
+    })
   })
 
   it('failed: rings, then a failed event with a provider_error', async () => {
@@ -168,7 +175,7 @@ describe('simulated client: outcomes', () => {
     expect(interaction?.error?.provider?.provider).toBe('simulated')
   })
 
-  it("timeout: the start succeeds with Bright Pattern's \"Timeout error\" and no call", async () => {
+  it('timeout: the start succeeds with Bright Pattern\'s "Timeout error" and no call', async () => {
     const { client, events } = setup({ outcome: 'timeout' })
     const result = await start(client)
     expect(result).toEqual({ status: 'success', data: { id: null, error: 'Timeout error' } })
@@ -184,7 +191,10 @@ describe('simulated client: outcomes', () => {
     await vi.advanceTimersByTimeAsync(4999)
     expect(statusOf(store, id)).toBe('connected')
     await vi.advanceTimersByTimeAsync(1)
-    expect(store.getState().interactions[id]).toMatchObject({ status: 'ended', outcome: 'completed' })
+    expect(store.getState().interactions[id]).toMatchObject({
+      status: 'ended',
+      outcome: 'completed',
+    })
   })
 
   it('setOptions changes the outcome of the next calls', async () => {
@@ -203,7 +213,9 @@ describe('simulated client: deferred dial', () => {
     expect(deferred).toEqual({ status: 'success', data: { id: null } })
     expect(client.control.calls()).toEqual([])
     expect(events).toEqual([])
-    expect(client.control.requests).toEqual([{ phoneNumber: NUMBER, initialObject: contact, confirmed: false }])
+    expect(client.control.requests).toEqual([
+      { phoneNumber: NUMBER, initialObject: contact, confirmed: false },
+    ])
 
     const confirmed = await start(client, NUMBER, { confirmed: true })
     expect(confirmed).toEqual({ status: 'success', data: { id: 'sim-1' } })
@@ -258,12 +270,18 @@ describe('simulated client: controls and their state rules', () => {
     const ringing = await startedId(client)
     await vi.advanceTimersByTimeAsync(1000)
     expect(await client.hangup(ringing)).toEqual({ status: 'success', data: null })
-    expect(store.getState().interactions[ringing]).toMatchObject({ status: 'ended', outcome: 'canceled' })
+    expect(store.getState().interactions[ringing]).toMatchObject({
+      status: 'ended',
+      outcome: 'canceled',
+    })
 
     const connected = await startedId(client)
     await vi.advanceTimersByTimeAsync(3000)
     expect(await client.hangup(connected)).toEqual({ status: 'success', data: null })
-    expect(store.getState().interactions[connected]).toMatchObject({ status: 'ended', outcome: 'completed' })
+    expect(store.getState().interactions[connected]).toMatchObject({
+      status: 'ended',
+      outcome: 'completed',
+    })
     // The call's own timers stopped with it.
     await vi.advanceTimersByTimeAsync(10_000)
     expect(statusOf(store, connected)).toBe('ended')
@@ -332,7 +350,9 @@ describe('simulated client: controls and their state rules', () => {
     const next = { ...contact, displayName: 'Grace Hopper' }
     expect((await client.updateAssociatedObject(id, next)).status).toBe('success')
     expect(store.getState().interactions[id]?.associatedObject).toEqual(next)
-    const bad = await client.updateAssociatedObject(id, { id: '' } as unknown as InteractionAssociatedObject)
+    const bad = await client.updateAssociatedObject(id, {
+      id: '',
+    } as unknown as InteractionAssociatedObject)
     expect(bad.status === 'error' && bad.error.code).toBe('invalid_argument')
   })
 })
@@ -352,7 +372,12 @@ describe('simulated client: capabilities', () => {
 
   it('reflects capabilities turned off, and refuses those controls with not_supported', async () => {
     const { client, store } = setup({ capabilities: { hold: false, dtmf: false } })
-    expect(client.capabilities).toMatchObject({ hold: false, dtmf: false, hangup: true, mute: true })
+    expect(client.capabilities).toMatchObject({
+      hold: false,
+      dtmf: false,
+      hangup: true,
+      mute: true,
+    })
     const id = await startedId(client)
     await vi.advanceTimersByTimeAsync(3000)
     const hold = await client.hold(id)
@@ -373,7 +398,10 @@ describe('simulated client: control surface', () => {
     client.control.advance(id)
     expect(statusOf(store, id)).toBe('connected')
     client.control.advance(id)
-    expect(store.getState().interactions[id]).toMatchObject({ status: 'ended', outcome: 'completed' })
+    expect(store.getState().interactions[id]).toMatchObject({
+      status: 'ended',
+      outcome: 'completed',
+    })
     client.control.advance(id)
     expect(statusOf(store, id)).toBe('ended')
   })
@@ -394,7 +422,10 @@ describe('simulated client: control surface', () => {
     const a = await startedId(client)
     const b = await startedId(client)
     client.control.end(a, 'voicemail')
-    expect(store.getState().interactions[a]).toMatchObject({ status: 'ended', outcome: 'voicemail' })
+    expect(store.getState().interactions[a]).toMatchObject({
+      status: 'ended',
+      outcome: 'voicemail',
+    })
     client.control.fail(b, 'Carrier down.')
     expect(store.getState().interactions[b]).toMatchObject({
       status: 'failed',
@@ -419,7 +450,10 @@ describe('simulated client: control surface', () => {
 
     client.control.restoreStream()
     expect(store.getState().connection.status).toBe('open')
-    expect(store.getState().interactions[id]).toMatchObject({ status: 'ended', outcome: 'completed' })
+    expect(store.getState().interactions[id]).toMatchObject({
+      status: 'ended',
+      outcome: 'completed',
+    })
   })
 
   it('restoreStream resyncs a live call to where it is now', async () => {

@@ -1,8 +1,16 @@
 /** Shared setup for the Tether client tests: a real loopback server, a client, and what it emitted. */
 import { vi, type Mock } from 'vitest'
-import { createTetherClient, type TetherClient, type TetherClientOptions } from '../../../src/clients/tether/index.js'
+import {
+  createTetherClient,
+  type TetherClient,
+  type TetherClientOptions,
+} from '../../../src/clients/tether/index.js'
 import { createCallStore, type CallEvent, type CallStoreApi } from '../../../src/core/index.js'
-import { startTetherServer, type TetherServer, type TetherServerOptions } from '../../servers/tetherServer.js'
+import {
+  startTetherServer,
+  type TetherServer,
+  type TetherServerOptions,
+} from '../../servers/tetherServer.js'
 
 export interface TetherHarness {
   server: TetherServer
@@ -21,7 +29,10 @@ export async function setupTether(
   serverOptions: TetherServerOptions = {},
 ): Promise<TetherHarness> {
   const server = await startTetherServer(serverOptions)
-  const logger = { debug: vi.fn<(...args: unknown[]) => void>(), warn: vi.fn<(...args: unknown[]) => void>() }
+  const logger = {
+    debug: vi.fn<(...args: unknown[]) => void>(),
+    warn: vi.fn<(...args: unknown[]) => void>(),
+  }
   const client = createTetherClient({
     baseUrl: server.url,
     getToken: () => 'token-ada',

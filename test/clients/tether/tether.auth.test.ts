@@ -7,12 +7,20 @@ afterEach(teardownTether)
 
 describe('Tether auth (Bearer JWT)', () => {
   it('after a 401, asks getToken once more for a fresh token and retries the request once', async () => {
-    const getToken = vi.fn(async ({ refresh }: TetherTokenContext) => (refresh ? 'token-fresh' : 'token-expired'))
+    const getToken = vi.fn(async ({ refresh }: TetherTokenContext) =>
+      refresh ? 'token-fresh' : 'token-expired',
+    )
     const { client, server } = await setupTether({ getToken }, { tokens: ['token-fresh'] })
     const result = await client.startCall('+14165550199')
     expect(result.status).toBe('success')
-    expect(getToken.mock.calls.map(([context]) => context)).toEqual([{ refresh: false }, { refresh: true }])
-    expect(server.requestsTo('initiate').map((r) => r.token)).toEqual(['token-expired', 'token-fresh'])
+    expect(getToken.mock.calls.map(([context]) => context)).toEqual([
+      { refresh: false },
+      { refresh: true },
+    ])
+    expect(server.requestsTo('initiate').map((r) => r.token)).toEqual([
+      'token-expired',
+      'token-fresh',
+    ])
   })
 
   it('gives up after a second 401 with unauthorized, keeping Tether’s message, and sends no third request', async () => {
@@ -23,7 +31,11 @@ describe('Tether auth (Bearer JWT)', () => {
     if (result.status === 'error') {
       expect(result.error.code).toBe('unauthorized')
       expect(result.error.message).toContain('Invalid or expired token')
-      expect(result.error.provider).toMatchObject({ provider: 'tether', status: 401, message: 'Invalid or expired token' })
+      expect(result.error.provider).toMatchObject({
+        provider: 'tether',
+        status: 401,
+        message: 'Invalid or expired token',
+      })
     }
     expect(getToken).toHaveBeenCalledTimes(2)
     expect(server.requests).toHaveLength(2)
@@ -75,7 +87,10 @@ describe('Tether auth (Bearer JWT)', () => {
 
   it('reports a revoked session while polling as reconnecting/unauthorized and recovers once signed in again', async () => {
     let current = 'token-ada'
-    const { client, server, store, events } = await setupTether({ getToken: () => current, maxPollIntervalMs: 40 })
+    const { client, server, store, events } = await setupTether({
+      getToken: () => current,
+      maxPollIntervalMs: 40,
+    })
     const id = await startOk(client)
     server.setTokens([])
     await eventually(() => expect(store.getState().connection.status).toBe('reconnecting'))
@@ -85,9 +100,8 @@ describe('Tether auth (Bearer JWT)', () => {
     server.setStatus(id, 'completed')
     await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ended'))
     expect(store.getState().connection.status).toBe('open')
-    expect(events.filter((e) => e.type === 'connection').map((e) => e.type === 'connection' && e.status)).toEqual([
-      'reconnecting',
-      'open',
-    ])
+    expect(
+      events.filter((e) => e.type === 'connection').map((e) => e.type === 'connection' && e.status),
+    ).toEqual(['reconnecting', 'open'])
   })
 })

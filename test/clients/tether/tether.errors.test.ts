@@ -11,12 +11,37 @@ const silent = { debug() {}, warn() {} }
 
 describe('Tether errors on start', () => {
   it.each<[number, CallErrorCode, Record<string, unknown>, string]>([
-    [400, 'invalid_argument', { success: false, message: 'At least one of contactId or phoneNumber is required' }, 'At least one of contactId or phoneNumber is required'],
-    [403, 'forbidden', { success: false, error: 'Access denied: insufficient role' }, 'Access denied: insufficient role'],
+    [
+      400,
+      'invalid_argument',
+      { success: false, message: 'At least one of contactId or phoneNumber is required' },
+      'At least one of contactId or phoneNumber is required',
+    ],
+    [
+      403,
+      'forbidden',
+      { success: false, error: 'Access denied: insufficient role' },
+      'Access denied: insufficient role',
+    ],
     [404, 'not_found', { success: false, message: 'Contact not found' }, 'Contact not found'],
-    [409, 'conflict', { success: false, message: 'Call already in flight', code: 'OUTBOUND_IN_FLIGHT' }, 'Call already in flight'],
-    [500, 'provider_error', { success: false, message: 'Database unavailable' }, 'Database unavailable'],
-    [503, 'provider_error', { success: false, error: 'Voice provider not configured' }, 'Voice provider not configured'],
+    [
+      409,
+      'conflict',
+      { success: false, message: 'Call already in flight', code: 'OUTBOUND_IN_FLIGHT' },
+      'Call already in flight',
+    ],
+    [
+      500,
+      'provider_error',
+      { success: false, message: 'Database unavailable' },
+      'Database unavailable',
+    ],
+    [
+      503,
+      'provider_error',
+      { success: false, error: 'Voice provider not configured' },
+      'Voice provider not configured',
+    ],
   ])('maps %i to %s and keeps Tether’s own message', async (status, code, body, serverMessage) => {
     const { client, server } = await setupTether()
     server.fault('initiate', { kind: 'status', status, body })
@@ -26,24 +51,42 @@ describe('Tether errors on start', () => {
     expect(isCallError(result.error)).toBe(true)
     expect(result.error.code).toBe(code)
     expect(result.error.message).toContain(serverMessage)
-    expect(result.error.provider).toMatchObject({ provider: 'tether', status, message: serverMessage })
+    expect(result.error.provider).toMatchObject({
+      provider: 'tether',
+      status,
+      message: serverMessage,
+    })
     if (body.code) expect(result.error.provider?.code).toBe(body.code)
     // No automatic retry of a failed start.
     expect(server.requestsTo('initiate')).toHaveLength(1)
   })
 
   it.each([
-    [200, { success: false, message: 'Contact is on the do-not-call list', code: 'DNC' }, 'Tether refused the request. (Contact is on the do-not-call list)'],
+    [
+      200,
+      { success: false, message: 'Contact is on the do-not-call list', code: 'DNC' },
+      'Tether refused the request. (Contact is on the do-not-call list)',
+    ],
     [201, { success: false }, 'Tether refused the request.'],
-  ])('reports a %i answer with success: false as a refusal (provider_error), not as a fault to retry', async (status, body, message) => {
-    const { client, server } = await setupTether()
-    server.fault('initiate', { kind: 'status', status, body })
-    const result = await client.startCall('+14165550199')
-    expect(result.status === 'error' && result.error).toMatchObject({ code: 'provider_error', message })
-    const { success: _, ...details } = body as { success: false; message?: string; code?: string }
-    expect(result.status === 'error' && result.error.provider).toMatchObject({ provider: 'tether', status, ...details })
-    expect(server.requestsTo('initiate')).toHaveLength(1)
-  })
+  ])(
+    'reports a %i answer with success: false as a refusal (provider_error), not as a fault to retry',
+    async (status, body, message) => {
+      const { client, server } = await setupTether()
+      server.fault('initiate', { kind: 'status', status, body })
+      const result = await client.startCall('+14165550199')
+      expect(result.status === 'error' && result.error).toMatchObject({
+        code: 'provider_error',
+        message,
+      })
+      const { success: _, ...details } = body as { success: false; message?: string; code?: string }
+      expect(result.status === 'error' && result.error.provider).toMatchObject({
+        provider: 'tether',
+        status,
+        ...details,
+      })
+      expect(server.requestsTo('initiate')).toHaveLength(1)
+    },
+  )
 
   it('does not append what a throwing option threw to the message a person sees', async () => {
     const { client } = await setupTether({
@@ -55,7 +98,10 @@ describe('Tether errors on start', () => {
     expect(result.status === 'error' && result.error).toMatchObject({
       code: 'provider_error',
       message: 'Tether could not record the call. Try again.',
-      provider: { provider: 'tether', message: "Cannot read properties of undefined (reading 'tetherId')" },
+      provider: {
+        provider: 'tether',
+        message: "Cannot read properties of undefined (reading 'tetherId')",
+      },
     })
   })
 
@@ -67,7 +113,9 @@ describe('Tether errors on start', () => {
     )
     const result = await client.startCall('+14165550199')
     expect(result.status === 'error' && result.error.code).toBe('forbidden')
-    expect(result.status === 'error' && result.error.provider?.message).toBe('Access denied: insufficient role')
+    expect(result.status === 'error' && result.error.provider?.message).toBe(
+      'Access denied: insufficient role',
+    )
     expect(asked).toBe(1)
     expect(server.requests).toHaveLength(1)
   })
@@ -90,16 +138,29 @@ describe('Tether errors on start', () => {
     server.fault('initiate', { kind: 'status', status: 502, body: 'Bad Gateway' })
     const result = await client.startCall('+14165550199')
     expect(result.status === 'error' && result.error.code).toBe('provider_error')
-    expect(result.status === 'error' && result.error.provider).toMatchObject({ status: 502, message: 'Bad Gateway' })
+    expect(result.status === 'error' && result.error.provider).toMatchObject({
+      status: 502,
+      message: 'Bad Gateway',
+    })
   })
 
   it('reads other error shapes through readError', async () => {
     const { client, server } = await setupTether({
-      readError: (body) => ({ message: (body as { errors: { msg: string }[] }).errors[0]?.msg, code: 'E_VALIDATION' }),
+      readError: (body) => ({
+        message: (body as { errors: { msg: string }[] }).errors[0]?.msg,
+        code: 'E_VALIDATION',
+      }),
     })
-    server.fault('initiate', { kind: 'status', status: 422, body: { errors: [{ msg: 'phoneNumber must be E.164' }] } })
+    server.fault('initiate', {
+      kind: 'status',
+      status: 422,
+      body: { errors: [{ msg: 'phoneNumber must be E.164' }] },
+    })
     const result = await client.startCall('+14165550199')
-    expect(result.status === 'error' && result.error.provider).toMatchObject({ message: 'phoneNumber must be E.164', code: 'E_VALIDATION' })
+    expect(result.status === 'error' && result.error.provider).toMatchObject({
+      message: 'phoneNumber must be E.164',
+      code: 'E_VALIDATION',
+    })
   })
 
   it('times out a response slower than timeoutMs', async () => {
@@ -112,7 +173,11 @@ describe('Tether errors on start', () => {
   })
 
   it('reports connection refused as network_error', async () => {
-    const client = createTetherClient({ baseUrl: await closedPortUrl(), getToken: () => 'token-ada', logger: silent })
+    const client = createTetherClient({
+      baseUrl: await closedPortUrl(),
+      getToken: () => 'token-ada',
+      logger: silent,
+    })
     const result = await client.startCall('+14165550199')
     expect(result.status === 'error' && result.error.code).toBe('network_error')
     expect(result.status === 'error' && result.error.provider?.provider).toBe('tether')
@@ -134,8 +199,13 @@ describe('Tether errors on start', () => {
       body: '{}',
     })
     expect(response.status).toBe(400)
-    expect(await response.json()).toEqual({ success: false, message: 'At least one of contactId or phoneNumber is required' })
-    const missing = await fetch(`${server.url}/api/calls/64f0a1b2c3d4e5f6a7b8cb00`, { headers: { Authorization: 'Bearer token-ada' } })
+    expect(await response.json()).toEqual({
+      success: false,
+      message: 'At least one of contactId or phoneNumber is required',
+    })
+    const missing = await fetch(`${server.url}/api/calls/64f0a1b2c3d4e5f6a7b8cb00`, {
+      headers: { Authorization: 'Bearer token-ada' },
+    })
     expect(missing.status).toBe(404)
   })
 })

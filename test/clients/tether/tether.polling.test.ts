@@ -15,11 +15,18 @@ describe('Tether live state by polling GET /api/calls/{callId}', () => {
     const id = await startOk(client)
     server.setStatus(id, 'in-progress')
     await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
-    expect(store.getState().interactions[id]?.connectedAt).toBe(Date.parse(server.call(id)?.answerTime as string))
+    expect(store.getState().interactions[id]?.connectedAt).toBe(
+      Date.parse(server.call(id)?.answerTime as string),
+    )
     server.setStatus(id, 'completed')
     await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ended'))
     const interaction = store.getState().interactions[id]
-    expect(interaction).toMatchObject({ outcome: 'completed', rawState: 'completed', direction: 'outbound', phoneNumber: '+14165550199' })
+    expect(interaction).toMatchObject({
+      outcome: 'completed',
+      rawState: 'completed',
+      direction: 'outbound',
+      phoneNumber: '+14165550199',
+    })
     expect(interaction?.endedAt).toBe(Date.parse(server.call(id)?.endTime as string))
     for (const request of server.requestsTo('getCall')) expect(request.token).toBe('token-ada')
   })
@@ -32,7 +39,9 @@ describe('Tether live state by polling GET /api/calls/{callId}', () => {
     const { client, server, store } = await setupTether()
     const id = await startOk(client)
     server.setStatus(id, status)
-    await eventually(() => expect(store.getState().interactions[id]).toMatchObject({ status: 'ended', outcome }))
+    await eventually(() =>
+      expect(store.getState().interactions[id]).toMatchObject({ status: 'ended', outcome }),
+    )
   })
 
   it('maps failed to a failed call with a provider_error a person can read', async () => {
@@ -60,19 +69,31 @@ describe('Tether live state by polling GET /api/calls/{callId}', () => {
     server.setStatus(id, 'queued-x')
     await eventually(() => expect(store.getState().interactions[id]?.rawState).toBe('queued-x'))
     expect(store.getState().interactions[id]?.status).toBe('dialing')
-    expect(events.find((e) => e.type === 'updated')).toMatchObject({ interactionId: id, rawState: 'queued-x' })
-    expect(logger.debug).toHaveBeenCalledWith(expect.stringMatching(/queued-x.*not in the status map/))
+    expect(events.find((e) => e.type === 'updated')).toMatchObject({
+      interactionId: id,
+      rawState: 'queued-x',
+    })
+    expect(logger.debug).toHaveBeenCalledWith(
+      expect.stringMatching(/queued-x.*not in the status map/),
+    )
     server.setStatus(id, 'in-progress')
     await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
   })
 
   it('follows a statusMap override merged over the defaults', async () => {
-    const { client, server, store } = await setupTether({ statusMap: { 'queued-x': 'ringing', voicemail: 'ended:voicemail' } })
+    const { client, server, store } = await setupTether({
+      statusMap: { 'queued-x': 'ringing', voicemail: 'ended:voicemail' },
+    })
     const id = await startOk(client)
     server.setStatus(id, 'queued-x')
     await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ringing'))
     server.setStatus(id, 'voicemail')
-    await eventually(() => expect(store.getState().interactions[id]).toMatchObject({ status: 'ended', outcome: 'voicemail' }))
+    await eventually(() =>
+      expect(store.getState().interactions[id]).toMatchObject({
+        status: 'ended',
+        outcome: 'voicemail',
+      }),
+    )
   })
 
   it('emits one event per change, not one per poll', async () => {
@@ -124,22 +145,30 @@ describe('Tether live state by polling GET /api/calls/{callId}', () => {
   it.each([
     ['behind', -60_000],
     ['ahead of', 60_000],
-  ])('never loses a state when Tether’s clock is %s the browser’s and the record came without times', async (_case, clockSkewMs) => {
-    // The seed's initiate answer has no times, so the first event is dated by the browser's clock.
-    const { client, server, store } = await setupTether({}, { clockSkewMs, initiateFields: 'seed' })
-    const id = await startOk(client)
-    server.setStatus(id, 'in-progress')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
-    server.setStatus(id, 'completed')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ended'))
-  })
+  ])(
+    'never loses a state when Tether’s clock is %s the browser’s and the record came without times',
+    async (_case, clockSkewMs) => {
+      // The seed's initiate answer has no times, so the first event is dated by the browser's clock.
+      const { client, server, store } = await setupTether(
+        {},
+        { clockSkewMs, initiateFields: 'seed' },
+      )
+      const id = await startOk(client)
+      server.setStatus(id, 'in-progress')
+      await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
+      server.setStatus(id, 'completed')
+      await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ended'))
+    },
+  )
 
   it('snapshot() gives the last state of every call it follows', async () => {
     const { client, server, store } = await setupTether()
     const id = await startOk(client)
     server.setStatus(id, 'in-progress')
     await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
-    expect(await client.snapshot()).toEqual([expect.objectContaining({ type: 'status', status: 'connected', interactionId: id })])
+    expect(await client.snapshot()).toEqual([
+      expect.objectContaining({ type: 'status', status: 'connected', interactionId: id }),
+    ])
   })
 })
 
@@ -147,9 +176,16 @@ describe('Tether polling through failures', () => {
   it('survives a few 500s, reports reconnecting then open, and still delivers the final state', async () => {
     const { client, server, store, events } = await setupTether()
     const id = await startOk(client)
-    server.fault('getCall', { kind: 'status', status: 500, body: { success: false, message: 'Database unavailable' } }, 3)
+    server.fault(
+      'getCall',
+      { kind: 'status', status: 500, body: { success: false, message: 'Database unavailable' } },
+      3,
+    )
     await eventually(() => expect(store.getState().connection.status).toBe('reconnecting'))
-    expect(store.getState().connection.error).toMatchObject({ code: 'provider_error', provider: { status: 500, message: 'Database unavailable' } })
+    expect(store.getState().connection.error).toMatchObject({
+      code: 'provider_error',
+      provider: { status: 500, message: 'Database unavailable' },
+    })
     server.setStatus(id, 'in-progress')
     server.setStatus(id, 'completed')
     await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ended'))
@@ -161,10 +197,20 @@ describe('Tether polling through failures', () => {
   })
 
   it('doubles the wait on each error up to the cap, and resets it on success', async () => {
-    const { client, server, store } = await setupTether({ pollIntervalMs: 20, maxPollIntervalMs: 100 })
+    const { client, server, store } = await setupTether({
+      pollIntervalMs: 20,
+      maxPollIntervalMs: 100,
+    })
     const id = await startOk(client)
-    server.fault('getCall', { kind: 'status', status: 503, body: { success: false, message: 'busy' } }, 5)
-    await eventually(() => expect(server.requestsTo('getCall').length).toBeGreaterThanOrEqual(10), 3000)
+    server.fault(
+      'getCall',
+      { kind: 'status', status: 503, body: { success: false, message: 'busy' } },
+      5,
+    )
+    await eventually(
+      () => expect(server.requestsTo('getCall').length).toBeGreaterThanOrEqual(10),
+      3000,
+    )
     const times = server.requestsTo('getCall').map((r) => r.at)
     const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t))
     // Polls 1-5 fail: waits of 40, 80, then 100 (the cap; 160, 320, 640 without it); 20 again after success.
@@ -196,8 +242,14 @@ describe('Tether polling through failures', () => {
     await eventually(() => expect(store.getState().connection.error?.code).toBe('network_error'))
     server.setStatus(id, 'in-progress')
     await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
-    server.fault('getCall', { kind: 'status', status: 404, body: { success: false, message: 'Call not found' } })
-    await eventually(() => expect(connectionStatuses(events)).toEqual(['reconnecting', 'open', 'reconnecting']))
+    server.fault('getCall', {
+      kind: 'status',
+      status: 404,
+      body: { success: false, message: 'Call not found' },
+    })
+    await eventually(() =>
+      expect(connectionStatuses(events)).toEqual(['reconnecting', 'open', 'reconnecting']),
+    )
     server.setStatus(id, 'completed')
     await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ended'))
     expect(connectionStatuses(events)).toEqual(['reconnecting', 'open', 'reconnecting', 'open'])
@@ -207,7 +259,13 @@ describe('Tether polling through failures', () => {
 describe('Tether hang-up', () => {
   it('has no hang-up without the voice SDK’s: capabilities say so and hangup() resolves not_supported', async () => {
     const { client } = await setupTether()
-    expect(client.capabilities).toMatchObject({ hangup: false, hold: false, mute: false, dtmf: false, deferredDial: false })
+    expect(client.capabilities).toMatchObject({
+      hangup: false,
+      hold: false,
+      mute: false,
+      dtmf: false,
+      deferredDial: false,
+    })
     const id = await startOk(client)
     const result = await client.hangup(id)
     expect(result.status === 'error' && result.error.code).toBe('not_supported')
@@ -222,7 +280,14 @@ describe('Tether hang-up', () => {
     const result = await client.hangup(id)
     expect(result.status).toBe('success')
     expect(hangup).toHaveBeenCalledWith(id)
-    await eventually(() => expect(store.getState().interactions[id]).toMatchObject({ status: 'ended', outcome: 'completed' }), 1000)
+    await eventually(
+      () =>
+        expect(store.getState().interactions[id]).toMatchObject({
+          status: 'ended',
+          outcome: 'completed',
+        }),
+      1000,
+    )
   })
 
   it('reports a voice SDK hang-up failure, and refuses to hang up an ended call', async () => {
@@ -284,7 +349,14 @@ describe('Tether live state from the app’s own socket (events)', () => {
     expect(store.getState().interactions[id]?.status).toBe('dialing')
     server.setStatus(id, 'no-answer')
     emit({ callId: id }, 'call_rejected')
-    await eventually(() => expect(store.getState().interactions[id]).toMatchObject({ status: 'ended', outcome: 'no-answer' }), 1000)
+    await eventually(
+      () =>
+        expect(store.getState().interactions[id]).toMatchObject({
+          status: 'ended',
+          outcome: 'no-answer',
+        }),
+      1000,
+    )
   })
 
   it('unsubscribes at once from a source that replays a final state while subscribing', async () => {

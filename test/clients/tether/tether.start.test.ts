@@ -1,6 +1,9 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createTetherClient, type TetherPlaceCallRequest } from '../../../src/clients/tether/index.js'
+import {
+  createTetherClient,
+  type TetherPlaceCallRequest,
+} from '../../../src/clients/tether/index.js'
 import { CallError } from '../../../src/core/index.js'
 import { contact, eventually, setupTether, sleep, startOk, teardownTether } from './harness.js'
 
@@ -39,19 +42,28 @@ describe('Tether startCall', () => {
       { contacts: { '64f0a1b2c3d4e5f6a7b8c9d1': '+14165550123' } },
     )
     const result = await client.startCall('+14165550199', contact)
-    expect(server.requestsTo('initiate')[0]?.body).toEqual({ phoneNumber: '+14165550199', contactId: '64f0a1b2c3d4e5f6a7b8c9d1' })
+    expect(server.requestsTo('initiate')[0]?.body).toEqual({
+      phoneNumber: '+14165550199',
+      contactId: '64f0a1b2c3d4e5f6a7b8c9d1',
+    })
     const id = result.status === 'success' ? result.data.id! : ''
     expect(server.call(id)?.to).toBe('+14165550123')
   })
 
   it('takes the contact id from the contactId function, which wins over contactIdField', async () => {
     const contactId = vi.fn((object: { id: string }) => object.id)
-    const { client, server } = await setupTether({ contactId, contactIdField: 'customFields.tetherContactId' })
+    const { client, server } = await setupTether({
+      contactId,
+      contactIdField: 'customFields.tetherContactId',
+    })
     await startOk(client)
     expect(server.requestsTo('initiate')[0]?.body).toEqual({ phoneNumber: '+14165550199' })
     await client.startCall('+14165550199', contact)
     expect(contactId).toHaveBeenCalledWith(contact)
-    expect(server.requestsTo('initiate')[1]?.body).toEqual({ phoneNumber: '+14165550199', contactId: contact.id })
+    expect(server.requestsTo('initiate')[1]?.body).toEqual({
+      phoneNumber: '+14165550199',
+      contactId: contact.id,
+    })
   })
 
   it('sends the object id with contactIdField "id", and nothing when the field is empty', async () => {
@@ -65,17 +77,28 @@ describe('Tether startCall', () => {
   })
 
   it.each([
-    ['an extension', '1001', /^Tether dials full international numbers only \(\+ and the country code, e\.g\. \+14165550199\): extensions and short numbers like “1001” can't be dialed here\.$/],
-    ['an emergency number', ' 911 ', /extensions and short numbers like “911” can't be dialed here/],
+    [
+      'an extension',
+      '1001',
+      /^Tether dials full international numbers only \(\+ and the country code, e\.g\. \+14165550199\): extensions and short numbers like “1001” can't be dialed here\.$/,
+    ],
+    [
+      'an emergency number',
+      ' 911 ',
+      /extensions and short numbers like “911” can't be dialed here/,
+    ],
     // parseDialString's own message: a local number needs a country code.
     ['a local number', '(416) 555-0199', /^Add the country code to “\(416\) 555-0199”/],
-  ])('refuses %s with invalid_number before any request: Tether needs E.164', async (_kind, input, message) => {
-    const { client, server } = await setupTether()
-    const result = await client.startCall(input)
-    expect(result.status === 'error' && result.error.code).toBe('invalid_number')
-    expect(result.status === 'error' && result.error.message).toMatch(message)
-    expect(server.requests).toHaveLength(0)
-  })
+  ])(
+    'refuses %s with invalid_number before any request: Tether needs E.164',
+    async (_kind, input, message) => {
+      const { client, server } = await setupTether()
+      const result = await client.startCall(input)
+      expect(result.status === 'error' && result.error.code).toBe('invalid_number')
+      expect(result.status === 'error' && result.error.message).toMatch(message)
+      expect(server.requests).toHaveLength(0)
+    },
+  )
 
   it('accepts a 200 answer as well as a 201', async () => {
     const { client } = await setupTether({}, { initiateStatus: 200 })
@@ -84,7 +107,11 @@ describe('Tether startCall', () => {
 
   it('fails with provider_error when a 2xx answer carries no call', async () => {
     const { client, server } = await setupTether()
-    server.fault('initiate', { kind: 'status', status: 200, body: { success: true, message: 'Call recorded' } })
+    server.fault('initiate', {
+      kind: 'status',
+      status: 200,
+      body: { success: true, message: 'Call recorded' },
+    })
     const result = await client.startCall('+14165550199')
     expect(result.status === 'error' && result.error.code).toBe('provider_error')
     expect(result.status === 'error' && result.error.provider?.message).toMatch(/no call/)
@@ -92,7 +119,11 @@ describe('Tether startCall', () => {
 
   it('warns when the JWT would travel over plain http to another host', () => {
     const logger = { debug: vi.fn(), warn: vi.fn() }
-    createTetherClient({ baseUrl: 'http://tether.example.com', getToken: () => 't', logger }).dispose()
+    createTetherClient({
+      baseUrl: 'http://tether.example.com',
+      getToken: () => 't',
+      logger,
+    }).dispose()
     expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/unencrypted/))
     logger.warn.mockClear()
     createTetherClient({ baseUrl: 'http://127.0.0.1:2212', getToken: () => 't', logger }).dispose()
@@ -101,10 +132,16 @@ describe('Tether startCall', () => {
   })
 
   it('refuses a bad configuration when the client is created', () => {
-    expect(() => createTetherClient({ baseUrl: 'tether.example.com', getToken: () => 't' })).toThrow(CallError)
-    expect(() => createTetherClient({ baseUrl: 'https://t.example.com', getToken: () => 't', pollIntervalMs: 0 })).toThrow(
-      /pollIntervalMs/,
-    )
+    expect(() =>
+      createTetherClient({ baseUrl: 'tether.example.com', getToken: () => 't' }),
+    ).toThrow(CallError)
+    expect(() =>
+      createTetherClient({
+        baseUrl: 'https://t.example.com',
+        getToken: () => 't',
+        pollIntervalMs: 0,
+      }),
+    ).toThrow(/pollIntervalMs/)
   })
 })
 
@@ -119,7 +156,11 @@ describe('Tether startCall with the app’s voice SDK (placeCall)', () => {
     const id = result.status === 'success' ? result.data.id : null
     expect(recordsWhenDialing).toBe(1)
     const request = placeCall.mock.calls[0]?.[0]
-    expect(request).toMatchObject({ phoneNumber: '+14165550199', callId: id, associatedObject: contact })
+    expect(request).toMatchObject({
+      phoneNumber: '+14165550199',
+      callId: id,
+      associatedObject: contact,
+    })
     expect(request?.call).toMatchObject({ callId: id, status: 'initiated', provider: 'sinch' })
     expect(request?.signal).toBeInstanceOf(AbortSignal)
     expect(logger.debug).toHaveBeenCalledWith(expect.stringMatching(/record-first/))
@@ -136,7 +177,11 @@ describe('Tether startCall with the app’s voice SDK (placeCall)', () => {
     if (result.status === 'error') {
       expect(result.error.code).toBe('provider_error')
       expect(result.error.message).toMatch(/could not place the call.*Microphone permission denied/)
-      expect(result.error.provider).toMatchObject({ provider: 'tether', name: 'placeCall', message: 'Microphone permission denied' })
+      expect(result.error.provider).toMatchObject({
+        provider: 'tether',
+        name: 'placeCall',
+        message: 'Microphone permission denied',
+      })
     }
     expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/recorded but not dialed/))
     await sleep(80)
@@ -181,7 +226,10 @@ describe('Tether startCall with the app’s voice SDK (placeCall)', () => {
     dialed.server.failNext('initiate', 'Database unavailable')
     const result = await dialed.client.startCall('+14165550199')
     expect(result.status === 'error' && result.error.code).toBe('provider_error')
-    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(/dialed but Tether did not record/), expect.anything())
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/dialed but Tether did not record/),
+      expect.anything(),
+    )
   })
 })
 
