@@ -45,7 +45,8 @@ const EVICTED_PER_HISTORY = 10
 /** The initial state for a client with these capabilities. */
 export function initialCallState(capabilities: CallCapabilities): CallState {
   return {
-    interactions: {},
+    // Prototype-free from the start: an id such as `constructor` or `__proto__` is a call like any other.
+    interactions: Object.create(null) as Record<string, Interaction>,
     activeId: null,
     history: [],
     evicted: [],
@@ -112,8 +113,13 @@ export function reduceCallState(
   }
 
   const previous = state.interactions[event.interactionId]
-  // Without this, a stale status for a call that ended long ago would bring it back as live.
-  if (!previous && state.evicted.includes(event.interactionId)) return state
+  if (!previous) {
+    // Only a state creates a call: an update names no state, and a flood of them for ids that
+    // never end would otherwise pile up live calls (and make every later event cost more).
+    if (event.type === 'updated') return state
+    // Without this, a stale status for a call that ended long ago would bring it back as live.
+    if (state.evicted.includes(event.interactionId)) return state
+  }
   const next = reduceInteraction(previous, event)
   if (next === previous) return state
 

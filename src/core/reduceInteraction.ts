@@ -52,8 +52,14 @@ const RANK: Record<CallStatus, number> = {
 
 type Meta = Omit<InteractionEventBase, 'interactionId' | 'at' | 'seq'>
 
+/**
+ * `seq`, where the provider numbers its events, decides. Without it, `at` orders the live states
+ * only: an `ended` or `failed` event always ends the call, whatever its clock says, since a clock
+ * stepped back (NTP) must never leave a call live forever.
+ */
 function isStale(current: Interaction, event: InteractionEvent): boolean {
   if (event.seq !== undefined && current.seq !== undefined) return event.seq <= current.seq
+  if (event.type === 'ended' || event.type === 'failed') return false
   return event.at < current.updatedAt
 }
 
@@ -104,6 +110,9 @@ function create(event: InteractionEvent): Interaction {
   return apply(withMeta, event) ?? withMeta
 }
 
+/** When a call ended: never before it connected, so a clock stepped back shows no negative timer. */
+const endTime = (current: Interaction, at: number) => Math.max(at, current.connectedAt ?? at)
+
 /** A backward state change: refused whole, details included. */
 const REFUSED = null
 
@@ -123,13 +132,18 @@ function apply(current: Interaction, event: InteractionEvent): Interaction | typ
         ...current,
         status: 'ended',
         outcome: event.outcome,
-        endedAt: event.at,
+        endedAt: endTime(current, event.at),
       }
       if (event.afterCallWork) next.afterCallWork = true
       return next
     }
     case 'failed':
-      return { ...current, status: 'failed', error: event.error, endedAt: event.at }
+      return {
+        ...current,
+        status: 'failed',
+        error: event.error,
+        endedAt: endTime(current, event.at),
+      }
     case 'updated':
       return current
   }
@@ -140,8 +154,9 @@ function apply(current: Interaction, event: InteractionEvent): Interaction | typ
  *
  * - Forward only (`initiating → deferred → dialing → ringing → connected → ended | failed`),
  *   except `connected ⇄ held`; any live state may jump to a terminal one.
- * - Terminal states absorb every later event.
- * - Stale events (older `seq`, or older `at` when there is no `seq`) and duplicates change
+ * - Terminal states absorb every later event; an `ended` or `failed` event ends a live call
+ *   whatever its `at`, so no call is ever stuck live.
+ * - Stale events (older `seq`; without one, an older `at` among live states) and duplicates change
  *   nothing: the same object comes back, so selectors do not re-render. A repeated state with
  *   new details (a provider resending `connected` with `muted: true`) keeps its details.
  * - An `updated` event with an unmapped `rawState` keeps the state and records the raw value.

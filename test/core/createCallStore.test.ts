@@ -10,6 +10,35 @@ function call(store: ReturnType<typeof createCallStore>, id: string, at: number)
   dispatch({ type: 'ended', outcome: 'completed', interactionId: id, at: at + 2 })
 }
 
+describe('createCallStore: no call stuck live', () => {
+  it('creates no call from an update for an unknown id, so a flood of them costs nothing', () => {
+    const store = createCallStore({ capabilities })
+    const before = store.getState()
+    for (let i = 0; i < 20_000; i++) {
+      store
+        .getState()
+        .dispatch({ type: 'updated', interactionId: `ghost-${i}`, at: i, rawState: 'queued' })
+    }
+    expect(store.getState()).toBe(before)
+    expect(Object.keys(store.getState().interactions)).toHaveLength(0)
+    expect(store.getState().activeId).toBeNull()
+  })
+
+  it('treats ids such as constructor and __proto__ as ordinary calls on a fresh store', () => {
+    for (const id of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const store = createCallStore({ capabilities })
+      store.getState().dispatch({ type: 'status', status: 'ringing', interactionId: id, at: 1 })
+      const call = store.getState().interactions[id]
+      expect(call).toMatchObject({ id, status: 'ringing' })
+      expect(store.getState().activeId).toBe(id)
+      expect(Object.keys(store.getState().interactions)).toEqual([id])
+      store.getState().dispatch({ type: 'ended', outcome: 'completed', interactionId: id, at: 2 })
+      expect(store.getState().interactions[id]?.status).toBe('ended')
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    }
+  })
+})
+
 describe('createCallStore', () => {
   it('keeps 10,000 ended calls within the history bound', () => {
     const store = createCallStore({ capabilities, historyLimit: 50 })

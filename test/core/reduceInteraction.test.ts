@@ -73,6 +73,8 @@ const eventArb: fc.Arbitrary<InteractionEvent> = fc.oneof(
 
 const RUNS = { numRuns: 10_000 }
 
+const isEnd = (event: InteractionEvent) => event.type === 'ended' || event.type === 'failed'
+
 function fold(events: InteractionEvent[]): Interaction[] {
   const states: Interaction[] = []
   let state: Interaction | undefined
@@ -137,6 +139,8 @@ describe('reduceInteraction: invariants over 10,000 random event sequences each'
               ? { ...extra, seq: state.seq - 1 - (extra.seq % 3) }
               : { ...extra, seq: undefined, at: state.updatedAt - 1 - (extra.at % 3) }
           if (state.seq !== undefined && stale.seq === undefined) return
+          // Without a sequence, an end is never stale: it always ends a live call (below).
+          if (stale.seq === undefined && !isTerminalStatus(state.status) && isEnd(stale)) return
           expect(reduceInteraction(state, stale)).toBe(state)
         },
       ),
@@ -160,6 +164,54 @@ describe('reduceInteraction: invariants over 10,000 random event sequences each'
       }),
       RUNS,
     )
+  })
+})
+
+describe('reduceInteraction: no call stuck live', () => {
+  it('ends a live call on an ended or failed event without seq, whatever its clock says', () => {
+    fc.assert(
+      fc.property(
+        fc.array(eventArb, { minLength: 1, maxLength: 30 }),
+        eventArb.filter(isEnd),
+        fc.integer({ min: 0, max: 10_000 }),
+        (events, end, stepBack) => {
+          const state = fold(events.map((e) => ({ ...e, seq: undefined }))).at(-1)!
+          if (isTerminalStatus(state.status)) return
+          const next = reduceInteraction(state, {
+            ...end,
+            seq: undefined,
+            at: state.updatedAt - stepBack,
+          })
+          expect(next.status).toBe(end.type)
+        },
+      ),
+      { numRuns: 1_000 },
+    )
+  })
+
+  it('ends a connected call whose ended event is 2 s older (a clock stepped back), with no negative time', () => {
+    const [, connected, ended] = fold([
+      { type: 'status', status: 'dialing', interactionId: id, at: 10_000 },
+      { type: 'status', status: 'connected', interactionId: id, at: 12_000 },
+      { type: 'ended', outcome: 'completed', interactionId: id, at: 10_000 },
+    ])
+    expect(connected!.status).toBe('connected')
+    expect(ended).toMatchObject({ status: 'ended', outcome: 'completed', endedAt: 12_000 })
+    const failed = reduceInteraction(connected, {
+      type: 'failed',
+      interactionId: id,
+      at: 9_000,
+      error: { code: 'provider_error', message: 'Dropped.' },
+    })
+    expect(failed.status).toBe('failed')
+  })
+
+  it('still lets seq decide when the provider numbers its events', () => {
+    const [connected, late] = fold([
+      { type: 'status', status: 'connected', interactionId: id, at: 1, seq: 5 },
+      { type: 'ended', outcome: 'completed', interactionId: id, at: 2, seq: 4 },
+    ])
+    expect(late).toBe(connected)
   })
 })
 

@@ -362,7 +362,14 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
     },
 
     async snapshot() {
-      return [...calls.values()].flatMap((call) => (call.last ? [call.last] : []))
+      // Each call leads with its state: an update alone (a mute) creates no call in the store.
+      return [...calls.values()].flatMap(({ last, status }) =>
+        !last
+          ? []
+          : last.type === 'updated' && !isTerminalStatus(status)
+            ? [{ ...last, type: 'status' as const, status }, last]
+            : [last],
+      )
     },
 
     dispose() {
