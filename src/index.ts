@@ -68,6 +68,7 @@ export type {
   DialMode,
   StartCallData,
   StartCallVariables,
+  WhileOnCall,
 } from './core/createCallRuntime.js'
 export type {
   DialPolicy,

@@ -1,15 +1,19 @@
 import {
   forwardRef,
+  useEffect,
   useId,
+  useRef,
   type ComponentPropsWithoutRef,
   type MouseEvent,
   type ReactNode,
 } from 'react'
 import type { CallError } from '../core/CallError.js'
-import { isTerminalStatus } from '../core/CallEvent.js'
+import { isPlaced, type LiveCallStatus } from '../core/CallEvent.js'
 import type { StartCallData } from '../core/createCallRuntime.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
-import { useCallStore, useInteraction, useInteractions } from '../react/useCallStore.js'
+import { useCallContext } from '../react/CallContext.js'
+import { formatCallDuration, useCallDuration } from '../react/useCallDuration.js'
+import { useCallStore } from '../react/useCallStore.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { useStartCall } from '../react/useStartCall.js'
 import { useMessages } from '../react/useMessages.js'
@@ -21,8 +25,9 @@ import { AlertIcon, PhoneIcon } from './icons.js'
  * - `idle`: ready to call.
  * - `pending`: the start request is in flight (`[data-pending]`, `aria-busy`).
  * - `deferred`: the provider only put the number on the dialpad (Deferred Dial); it is still there.
- * - `active`: the call this button started is live (dialing, ringing, connected or held), also
- *   when its deferred number was dialed from the dialpad.
+ * - `active`: its number has a live call (dialing, ringing, connected or held), placed from this
+ *   button or anywhere else in the UI; the label shows its state and timer, and pressing the
+ *   button makes it the banner's active call instead of dialing again.
  * - `error`: the last start failed; the message is shown and announced.
  */
 export type CallButtonStatus = 'idle' | 'pending' | 'deferred' | 'active' | 'error'
@@ -31,7 +36,11 @@ export interface CallButtonProps extends Omit<
   ComponentPropsWithoutRef<'button'>,
   'children' | 'onError' | 'type' | 'value' | 'defaultValue'
 > {
-  /** The number to call, as the CRM stores it: E.164 (`+14165550199`), a local number or an extension. */
+  /**
+   * The number to call, as the CRM stores it: E.164 (`+14165550199`), a local number or an
+   * extension. A missing one (`null`, `undefined`, `""`, or not text) renders a disabled button
+   * saying so, and logs one warning in development; it never breaks the page.
+   */
   phoneNumber: string
   /**
    * The CRM record that travels with the call. Its `displayName` names the button
@@ -55,7 +64,9 @@ export interface CallButtonProps extends Omit<
 /**
  * A click-to-call button for a contact's number. It starts the call through the provider's
  * client (`useStartCall`), ignores further clicks while the start is pending, and shows and
- * announces a failed start.
+ * announces a failed start. One live call per number: while its number is on a call, the button
+ * shows that call ("Ada Lovelace, connected 01:23") and pressing it makes it the banner's active
+ * call; it never dials twice.
  *
  * Parts and selectors (unstyled; `react-click-to-call/styles.css` gives the default look):
  * - `.rcc-CallButton-root`: a wrapper around the button and its message.
@@ -84,13 +95,29 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   ref,
 ) {
   const messages = useMessages('CallButton')
+  const { store } = useCallContext('CallButton').runtime
   const start = useStartCall({
     onSuccess: (data) => onStarted?.(data),
     onError: (error) => onError?.(error),
   })
-  const { result, display } = usePhoneNumber(phoneNumber)
+  // A bad prop (an app passing `null` or a number) disables the button; it must not break the page.
+  const missing = typeof phoneNumber !== 'string' || phoneNumber.trim() === ''
+  const { result, display } = usePhoneNumber(missing ? '' : phoneNumber)
+  useMissingNumberWarning(missing, phoneNumber)
   const connection = useCallStore((state) => state.connection.status)
-  const call = useInteraction(start.data?.id)
+  const dialed = result.ok ? result.dialString.value : null
+  const ownId = start.data?.id ?? null
+  // Only what the label shows, so another call's events (or this one's other details) never re-render it.
+  const live = useCallStore((state) => {
+    if (dialed === null && ownId === null) return undefined
+    for (const id in state.interactions) {
+      const call = state.interactions[id]!
+      if ((call.phoneNumber === dialed || id === ownId) && isPlaced(call))
+        return { id, status: call.status as LiveCallStatus, connectedAt: call.connectedAt }
+    }
+    return undefined
+  })
+  const duration = useCallDuration(live)
   const deferredNumber = start.data?.deferred ? start.data.phoneNumber : null
   // A boolean, not the draft: typing on the dialpad must not re-render every CallButton.
   const deferred = useCallStore(
@@ -99,43 +126,49 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
       state.dialpad.source === 'prefill' &&
       state.dialpad.value === deferredNumber,
   )
-  // After a deferred dial, the call is placed from the dialpad: it is still this button's call.
-  const dialedFromPad = useInteractions(
-    (calls) =>
-      deferredNumber !== null &&
-      calls.some((c) => c.phoneNumber === deferredNumber && !isTerminalStatus(c.status)),
-  )
   const messageId = useId()
 
   const name = (associatedObject?.displayName ?? '').trim() || display
-  const reason = !result.ok
-    ? messages.errorMessage(result.error)
-    : connection === 'closed'
-      ? messages.callUnavailable
-      : null
+  const reason = missing
+    ? messages.noPhoneNumber
+    : !result.ok
+      ? messages.errorMessage(result.error)
+      : connection === 'closed'
+        ? messages.callUnavailable
+        : null
   const unavailable = reason !== null
   const pending = start.isPending
   const status: CallButtonStatus = pending
     ? 'pending'
-    : start.isError
-      ? 'error'
-      : (call && !isTerminalStatus(call.status)) || dialedFromPad
-        ? 'active'
+    : live
+      ? 'active'
+      : start.isError
+        ? 'error'
         : deferred
           ? 'deferred'
           : 'idle'
-  const message = reason ?? (start.error ? messages.errorMessage(start.error) : null)
+  const message =
+    reason ?? (start.error && status === 'error' ? messages.errorMessage(start.error) : null)
+  const timer = duration === null ? null : formatCallDuration(duration)
 
   const handleClick = composeHandlers<MouseEvent<HTMLButtonElement>>(onClick, () => {
     // aria-disabled keeps the button focusable, so the click must be refused here.
     if (disabled || unavailable || pending) return
-    start.startCall(phoneNumber, associatedObject)
+    // The number is on a call: show that call, never dial it again.
+    if (live) store.getState().activate(live.id)
+    else start.startCall(phoneNumber, associatedObject)
   })
 
   return (
     <span className="rcc-CallButton-root">
       <button
-        aria-label={pending ? messages.callingWhom(name) : messages.callWhom(name)}
+        aria-label={
+          pending
+            ? messages.callingWhom(name)
+            : live
+              ? messages.onCallWith(name, live.status, timer)
+              : messages.callWhom(name)
+        }
         {...rest}
         ref={ref}
         type="button"
@@ -152,7 +185,11 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
       >
         <PhoneIcon className="rcc-CallButton-icon" />
         <span className="rcc-CallButton-label">
-          {pending ? messages.calling : (children ?? messages.call)}
+          {pending
+            ? messages.calling
+            : live
+              ? `${messages.statuses[live.status]}${timer === null ? '' : ` ${timer}`}`
+              : (children ?? messages.call)}
         </span>
       </button>
       {message !== null ? (
@@ -171,3 +208,19 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
 })
 // Development only, so production bundles can drop it (and tree-shake an unused component).
 if (process.env.NODE_ENV !== 'production') CallButton.displayName = 'CallButton'
+
+/** Warns once per button, in development, about a `phoneNumber` that is missing or not text. */
+function useMissingNumberWarning(missing: boolean, phoneNumber: unknown) {
+  const warned = useRef(false)
+  useEffect(() => {
+    if (process.env.NODE_ENV === 'production' || !missing || warned.current) return
+    warned.current = true
+    const given =
+      typeof phoneNumber === 'string'
+        ? JSON.stringify(phoneNumber.slice(0, 40))
+        : `${String(phoneNumber).slice(0, 40)} (${phoneNumber === null ? 'null' : typeof phoneNumber})`
+    console.warn(
+      `CallButton: \`phoneNumber\` must be a non-empty string, got ${given}. The button is disabled.`,
+    )
+  }, [missing, phoneNumber])
+}

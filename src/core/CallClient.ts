@@ -18,11 +18,6 @@ export interface CallCapabilities {
 export interface StartCallOptions {
   /** Aborts the start; the result is then an `aborted` error. */
   signal?: AbortSignal
-  /**
-   * The person confirmed the number on a dialpad. A client that defers dials by itself
-   * (the simulated one with `deferredDial`) dials now.
-   */
-  confirmed?: boolean
 }
 
 /** Every control resolves to this envelope; it never rejects. */

@@ -71,6 +71,14 @@ export function isTerminalStatus(status: CallStatus): status is 'ended' | 'faile
   return status === 'ended' || status === 'failed'
 }
 
+/**
+ * True for a call that was placed (or came in) and is not over: initiating, dialing, ringing,
+ * connected or held. A deferred call is only a number on a dialpad.
+ */
+export function isPlaced(call: { status: CallStatus }): boolean {
+  return call.status !== 'deferred' && !isTerminalStatus(call.status)
+}
+
 /** An interaction event without the fields a client stamps on it (id, time, sequence). */
 export type InteractionEventInit = InteractionEvent extends infer E
   ? E extends InteractionEvent

@@ -1,5 +1,6 @@
 import { CallError, toCallError } from './CallError.js'
 import type { CallClient } from './CallClient.js'
+import { isPlaced } from './CallEvent.js'
 import { createCallStore, type CallStoreApi } from './createCallStore.js'
 import { interpretStartResult } from './interpretStartResult.js'
 import {
@@ -8,10 +9,22 @@ import {
   type DialStringOptions,
   type DialStringResult,
 } from './parseDialString.js'
+import type { Interaction } from './reduceInteraction.js'
+import { failure } from './result.js'
 import type { InteractionAssociatedObject } from './types.js'
 
 /** `dial` places calls; `prefill` only fills the dialpad and the person presses Call. */
 export type DialMode = 'dial' | 'prefill'
+
+/**
+ * What a start to another number does while a call is live (initiating, dialing, ringing or
+ * connected; a held call never stands in the way):
+ * - `refuse` (default): the start fails with an `invalid_state` `CallError` naming the live call.
+ * - `hold-and-dial`: a connected call is put on hold first, where the provider can hold; otherwise
+ *   the start is refused.
+ * - `allow`: the call is placed beside the live one.
+ */
+export type WhileOnCall = 'refuse' | 'hold-and-dial' | 'allow'
 
 /** What a start is asked with. */
 export interface StartCallVariables {
@@ -29,12 +42,20 @@ export interface StartCallData {
   deferred: boolean
   /** The number as sent (E.164 for phone numbers). */
   phoneNumber: string
+  /**
+   * The start placed nothing: it joined a start already in flight for this number, or the number
+   * already has a live call, which became the active call. Only the start that reached the
+   * client has `joined: false`, so its callbacks run once.
+   */
+  joined: boolean
 }
 
 /** The rules of a start, which may change while calls are live. */
 export interface CallRuntimeConfig extends DialStringOptions {
   /** Default `'dial'`. */
   dialMode?: DialMode
+  /** A start to another number while a call is live. Default `'refuse'`. */
+  whileOnCall?: WhileOnCall
 }
 
 export interface CallRuntimeOptions extends CallRuntimeConfig {
@@ -53,9 +74,10 @@ export interface CallRuntime {
   /** Checks a number with the provider's rules (region, metadata, policy). */
   parse(input: string): DialStringResult
   /**
-   * Starts a call: validates first, prefills instead of dialing in `prefill` mode, and shares one
-   * request among starts for the same number while it is pending (a second start joins the
-   * first, associated object included). Rejects with a `CallError`.
+   * Starts a call: validates first; one live call per number (a start for a number with a live
+   * call, or with a start in flight, joins it and places nothing); prefills instead of dialing in
+   * `prefill` mode; follows `whileOnCall` while another number is on a call. Rejects with a
+   * `CallError`.
    */
   startCall(variables: StartCallVariables): Promise<StartCallData>
   /** Feeds the client's events (and its snapshot) into the store. Returns the disconnect function. */
@@ -80,19 +102,67 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
   const { client, historyLimit, ...initial } = options
   let config = checkConfig(initial)
   const store = createCallStore({ capabilities: client.capabilities, historyLimit })
-  const inFlight = new Map<string, Promise<StartCallData>>()
+  // Starts in flight by number, with the name of whom they call (for a refusal's message).
+  const inFlight = new Map<string, { promise: Promise<StartCallData>; name: string }>()
   const controllers = new Set<AbortController>()
   const parse = (input: string) => parseDialString(input, config)
+
+  /** The live call on this number placed or seen by this store, if any (a deferred one is not a call yet). */
+  function liveCallFor(value: string): Interaction | undefined {
+    const { interactions } = store.getState()
+    for (const id in interactions) {
+      const call = interactions[id]!
+      if (call.phoneNumber === value && isPlaced(call)) return call
+    }
+    return undefined
+  }
+
+  /** A call on another number that stands in the way of a new one: not held, not ended. */
+  function blockingCall(value: string): { name: string; call?: Interaction } | undefined {
+    const { interactions } = store.getState()
+    for (const id in interactions) {
+      const call = interactions[id]!
+      if (call.phoneNumber !== value && isPlaced(call) && call.status !== 'held')
+        return { name: call.associatedObject?.displayName || call.phoneNumber || id, call }
+    }
+    for (const [number, start] of inFlight) {
+      if (number !== value) return { name: start.name }
+    }
+    return undefined
+  }
+
+  /**
+   * Applies `whileOnCall`: throws when the start is refused; returns the hold to wait for, if any.
+   * Synchronous otherwise, so the request leaves in the same task as the click.
+   */
+  function makeRoom(value: string): Promise<void> | undefined {
+    const rule = config.whileOnCall ?? 'refuse'
+    const blocking = rule === 'allow' ? undefined : blockingCall(value)
+    if (!blocking) return undefined
+    const { call, name } = blocking
+    const capabilities = { ...store.getState().capabilities, ...call?.capabilities }
+    if (rule === 'hold-and-dial' && call?.status === 'connected' && capabilities.hold) {
+      const hold =
+        client.hold?.(call.id) ??
+        Promise.resolve(failure('not_supported', 'This phone system cannot hold calls.'))
+      return hold.then((held) => {
+        if (held.status === 'error') throw held.error
+      })
+    }
+    throw new CallError(
+      'invalid_state',
+      `You are on a call with ${name}. Hang up or put it on hold first.`,
+    )
+  }
 
   async function send(value: string, variables: StartCallVariables): Promise<StartCallData> {
     const controller = new AbortController()
     controllers.add(controller)
     try {
+      const hold = makeRoom(value)
+      if (hold) await hold
       const result = await client
-        .startCall(value, variables.associatedObject, {
-          signal: controller.signal,
-          confirmed: variables.confirmed,
-        })
+        .startCall(value, variables.associatedObject, { signal: controller.signal })
         .catch((error: unknown) => ({
           status: 'error' as const,
           error: toCallError(error, client.name),
@@ -101,9 +171,11 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
       if (outcome.kind === 'failed') throw outcome.error
       if (outcome.kind === 'deferred') {
         store.getState().prefill(value, variables.associatedObject)
-        return { id: null, deferred: true, phoneNumber: value }
+        return { id: null, deferred: true, phoneNumber: value, joined: false }
       }
-      return { id: outcome.id, deferred: false, phoneNumber: value }
+      // The store knows the call before its first event, so a start in between joins it.
+      store.getState().placed(outcome.id, value, variables.associatedObject)
+      return { id: outcome.id, deferred: false, phoneNumber: value, joined: false }
     } finally {
       controllers.delete(controller)
     }
@@ -123,15 +195,24 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
       const parsed = parse(variables.phoneNumber)
       if (!parsed.ok) return Promise.reject(parsed.error)
       const { value } = parsed.dialString
+      const pending = inFlight.get(value)
+      if (pending) return pending.promise.then((data) => ({ ...data, joined: true }))
+      const live = liveCallFor(value)
+      if (live) {
+        // One live call per number: pressing Call again shows that call, it never dials again.
+        store.getState().activate(live.id)
+        return Promise.resolve({ id: live.id, deferred: false, phoneNumber: value, joined: true })
+      }
       if (config.dialMode === 'prefill' && !variables.confirmed) {
         store.getState().prefill(value, variables.associatedObject)
-        return Promise.resolve({ id: null, deferred: true, phoneNumber: value })
+        return Promise.resolve({ id: null, deferred: true, phoneNumber: value, joined: false })
       }
-      const pending = inFlight.get(value)
-      if (pending) return pending
-      const started = send(value, variables).finally(() => inFlight.delete(value))
-      inFlight.set(value, started)
-      return started
+      const promise = send(value, variables).finally(() => inFlight.delete(value))
+      inFlight.set(value, {
+        promise,
+        name: variables.associatedObject?.displayName || value,
+      })
+      return promise
     },
     connect() {
       let connected = true

@@ -6,6 +6,7 @@ import {
   DEFAULT_HISTORY_LIMIT,
   dismissInteraction,
   initialCallState,
+  placeInteraction,
   reduceCallState,
   type CallState,
   type DialpadSource,
@@ -24,6 +25,14 @@ export interface CallStoreActions {
   prefill(value: string, associatedObject?: InteractionAssociatedObject): void
   /** Removes an interaction from the banner; it stays in history. */
   dismiss(interactionId: string): void
+  /** Makes a known interaction the one the banner shows (a person chose it). */
+  activate(interactionId: string): void
+  /** Records a call the client just placed, before its first event arrives. */
+  placed(
+    interactionId: string,
+    phoneNumber: string,
+    associatedObject?: InteractionAssociatedObject,
+  ): void
 }
 
 export type CallStore = CallState & CallStoreActions
@@ -69,6 +78,16 @@ export function createCallStore({
         },
       })),
     dismiss: (interactionId) => set((state) => dismissInteraction(state, interactionId)),
+    activate: (interactionId) =>
+      set((state) => reduceCallState(state, { type: 'activated', interactionId }, historyLimit)),
+    placed: (id, phoneNumber, associatedObject) =>
+      set((state) =>
+        placeInteraction(
+          state,
+          { id, phoneNumber, ...(associatedObject && { associatedObject }) },
+          Date.now(),
+        ),
+      ),
   }))
 }
 

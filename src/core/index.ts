@@ -23,7 +23,7 @@ export type {
   StartCallOptions,
   StartCallResult,
 } from './CallClient.js'
-export { isTerminalStatus } from './CallEvent.js'
+export { isPlaced, isTerminalStatus } from './CallEvent.js'
 export type {
   CallEvent,
   CallOutcome,
@@ -67,6 +67,7 @@ export type {
   DialMode,
   StartCallData,
   StartCallVariables,
+  WhileOnCall,
 } from './createCallRuntime.js'
 export { validateAssociatedObject } from './validateAssociatedObject.js'
 export type { AssociatedObjectField, AssociatedObjectResult } from './validateAssociatedObject.js'

@@ -148,3 +148,28 @@ export function dismissInteraction(state: CallState, id: string): CallState {
   delete rest[id]
   return { ...state, activeId: newestLive(rest) }
 }
+
+/**
+ * Records a call the client just placed, before its first event: a start in between joins it
+ * instead of dialing again. Its first event then applies over it whatever the provider's clock
+ * says (`updatedAt` 0), and it becomes the active call, as every new call does.
+ */
+export function placeInteraction(
+  state: CallState,
+  placed: { id: string; phoneNumber: string; associatedObject?: InteractionAssociatedObject },
+  now: number,
+): CallState {
+  if (state.interactions[placed.id] || state.evicted.includes(placed.id)) return state
+  const interactions = copyInteractions(state.interactions)
+  interactions[placed.id] = {
+    id: placed.id,
+    status: 'initiating',
+    phoneNumber: placed.phoneNumber,
+    ...(placed.associatedObject && { associatedObject: placed.associatedObject }),
+    direction: 'outbound',
+    muted: false,
+    createdAt: now,
+    updatedAt: 0,
+  }
+  return { ...state, interactions, activeId: placed.id }
+}

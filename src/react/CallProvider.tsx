@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { CallClient } from '../core/CallClient.js'
-import { createCallRuntime, type DialMode } from '../core/createCallRuntime.js'
+import { createCallRuntime, type DialMode, type WhileOnCall } from '../core/createCallRuntime.js'
 import type { DialPolicy, PhoneNumberParser } from '../core/parseDialString.js'
 import { CallContext, type CallContextValue } from './CallContext.js'
 import type { CallMessages } from './messages.js'
@@ -13,6 +13,14 @@ export interface CallProviderProps {
   queryClient?: QueryClient
   /** `'dial'` (default) places calls; `'prefill'` only fills the dialpad and the person presses Call. */
   dialMode?: DialMode
+  /**
+   * A start to another number while a call is live (dialing, ringing or connected):
+   * `'refuse'` (default) fails it with an error naming the live call ("You are on a call with Ada
+   * Lovelace. Hang up or put it on hold first."); `'hold-and-dial'` puts a connected call on hold
+   * first where the provider can hold, else refuses; `'allow'` places it. A start for a number
+   * that already has a live call never dials again: that call becomes the banner's active call.
+   */
+  whileOnCall?: WhileOnCall
   /** Region for local and emergency numbers (ISO 3166-1 alpha-2, e.g. `"US"`). */
   defaultRegion?: string
   /** Phone metadata from `createPhoneNumberParser(metadata)` (`react-click-to-call/phone`), to check and normalize numbers. */
@@ -42,6 +50,7 @@ export function CallProvider({
   client,
   queryClient,
   dialMode = 'dial',
+  whileOnCall = 'refuse',
   defaultRegion,
   phoneNumbers,
   dialPolicy,
@@ -54,7 +63,7 @@ export function CallProvider({
   const [fallbackQueryClient] = useState(() => new QueryClient())
   const runtime = useMemo(() => createCallRuntime({ client, historyLimit }), [client, historyLimit])
   // Rules of a start follow the props without recreating the store (idempotent, safe in render).
-  runtime.configure({ dialMode, defaultRegion, phoneNumbers, policy: dialPolicy })
+  runtime.configure({ dialMode, whileOnCall, defaultRegion, phoneNumbers, policy: dialPolicy })
 
   useEffect(() => runtime.connect(), [runtime])
 

@@ -1,5 +1,5 @@
 import type { CallErrorInfo } from '../core/CallError.js'
-import type { CallOutcome, CallStatus } from '../core/CallEvent.js'
+import type { CallOutcome, CallStatus, LiveCallStatus } from '../core/CallEvent.js'
 
 /** The keys of a dialpad, in the order they are laid out. */
 export type DialpadKey = '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '*' | '0' | '#'
@@ -22,6 +22,14 @@ export interface CallMessages {
   callingWhom: (name: string) => string
   /** Why a CallButton is disabled when the phone system cannot place calls (its stream is closed). */
   callUnavailable: string
+  /** Why a CallButton is disabled when it was given no phone number. */
+  noPhoneNumber: string
+  /**
+   * CallButton's accessible name while its number is on a call, e.g. "Ada Lovelace, connected
+   * 01:23"; `duration` is `null` before the call connects. Its visible label is
+   * `statuses[status]` and the timer.
+   */
+  onCallWith: (name: string, status: LiveCallStatus, duration: string | null) => string
   /**
    * The text shown for an error. Defaults to the error's own message (a `CallError` message is
    * written for people); translate by `code` here.
@@ -127,12 +135,24 @@ const OUTCOMES: Record<CallOutcome, string> = {
   unknown: '',
 }
 
+const LIVE_STATES: Record<LiveCallStatus, string> = {
+  initiating: 'starting',
+  deferred: 'on the dialpad',
+  dialing: 'dialing',
+  ringing: 'ringing',
+  connected: 'connected',
+  held: 'on hold',
+}
+
 export const defaultMessages: CallMessages = {
   call: 'Call',
   callWhom: (name) => `Call ${name}`,
   calling: 'Calling…',
   callingWhom: (name) => `Calling ${name}…`,
   callUnavailable: 'Calls are unavailable: the phone system is not connected.',
+  noPhoneNumber: 'No phone number to call.',
+  onCallWith: (name, status, duration) =>
+    `${name}, ${LIVE_STATES[status]}${duration === null ? '' : ` ${duration}`}`,
   errorMessage: (error) => error.message,
   initiating: 'Starting call…',
   deferred: 'Number ready on the dialpad. Press Call to dial.',

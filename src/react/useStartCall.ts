@@ -6,6 +6,14 @@ import type { InteractionAssociatedObject } from '../core/types.js'
 import { useCallContext } from './CallContext.js'
 import { startCallMutationOptions } from './startCallMutationOptions.js'
 
+// A start that joined another one fails with that start's very error: it is reported once.
+const reported = new WeakSet<object>()
+const firstReport = (error: CallError) => {
+  if (reported.has(error)) return false
+  reported.add(error)
+  return true
+}
+
 /** `useMutation` options other than the ones the start owns (function, key, retry). */
 export type UseStartCallOptions = Omit<
   UseMutationOptions<StartCallData, CallError, StartCallVariables>,
@@ -14,8 +22,10 @@ export type UseStartCallOptions = Omit<
 
 export type UseStartCallResult = UseMutationResult<StartCallData, CallError, StartCallVariables> & {
   /**
-   * Starts a call. Invalid numbers fail before the client is called; a second start for the
-   * same number while one is pending shares the first one's request.
+   * Starts a call. Invalid numbers fail before the client is called. One live call per number:
+   * a start for a number with a start in flight or a live call places nothing (that call becomes
+   * the active one; `data.joined` is `true` and `onSuccess` does not run again). A start to
+   * another number while a call is live follows `CallProvider`'s `whileOnCall`.
    */
   startCall: (
     phoneNumber: string,
@@ -37,7 +47,14 @@ export type UseStartCallResult = UseMutationResult<StartCallData, CallError, Sta
  */
 export function useStartCall(options?: UseStartCallOptions): UseStartCallResult {
   const { runtime } = useCallContext('useStartCall')
-  const mutation = useMutation({ ...options, ...startCallMutationOptions(runtime) })
+  const mutation = useMutation({
+    ...options,
+    ...startCallMutationOptions(runtime),
+    // Callbacks run once per start that reached the client, not once per click that joined it.
+    onSuccess: (data, ...rest) => (data.joined ? undefined : options?.onSuccess?.(data, ...rest)),
+    onError: (error, ...rest) =>
+      firstReport(error) ? options?.onError?.(error, ...rest) : undefined,
+  })
   const { mutate } = mutation
   const startCall = useCallback<UseStartCallResult['startCall']>(
     (phoneNumber, associatedObject, extra) =>

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import metadata from 'libphonenumber-js/min/metadata'
 import { createRef } from 'react'
 import { CallButton } from '../../src/components/CallButton.js'
+import { CallStatusBanner } from '../../src/components/CallStatusBanner.js'
 import { createPhoneNumberParser } from '../../src/phone/index.js'
 import { ada, createTestClient, renderWithCalls } from './renderWithCalls.js'
 
@@ -51,18 +52,19 @@ describe('CallButton', () => {
     expect(sim.control.requests[0]).toEqual({
       phoneNumber: '+14165550199',
       initialObject: ada,
-      confirmed: false,
     })
     await waitFor(() =>
       expect(onStarted).toHaveBeenCalledWith({
         id: 'sim-1',
         deferred: false,
         phoneNumber: '+14165550199',
+        joined: false,
       }),
     )
     await waitFor(() => expect(button).toHaveAttribute('data-status', 'active'))
     expect(button).not.toHaveAttribute('aria-busy')
-    expect(button).toHaveAccessibleName('Call Ada Lovelace')
+    expect(button).toHaveAccessibleName(/^Ada Lovelace, (dialing|ringing|connected [0-9:]+)$/)
+    expect(onStarted).toHaveBeenCalledTimes(1)
     act(() => sim.control.end('sim-1', 'completed'))
     await waitFor(() => expect(button).toHaveAttribute('data-status', 'idle'))
   })
@@ -145,6 +147,7 @@ describe('CallButton', () => {
       id: null,
       deferred: true,
       phoneNumber: '+14165550199',
+      joined: false,
     })
   })
 
@@ -220,5 +223,110 @@ describe('CallButton', () => {
     await waitFor(() => expect(sim.control.requests).toHaveLength(1))
     // Focus stays on the button while the start is pending.
     expect(screen.getByRole('button', { name: /Ada Lovelace/ })).toHaveFocus()
+  })
+
+  describe('one live call per number', () => {
+    const grace = { ...ada, id: 'c-2', displayName: 'Grace Hopper' }
+
+    it('shows the live call in its label and name, and pressing it shows that call instead of dialing', async () => {
+      const user = userEvent.setup()
+      const client = createTestClient({ delays: { ringing: 60_000 } })
+      renderWithCalls(
+        <>
+          <CallButton phoneNumber="+14165550199" associatedObject={ada} />
+          <CallButton phoneNumber="+14165550123" associatedObject={grace} />
+          <CallStatusBanner />
+        </>,
+        { client, provider: { whileOnCall: 'allow' } },
+      )
+      const adaButton = screen.getByRole('button', { name: 'Call Ada Lovelace' })
+      await user.click(adaButton)
+      await waitFor(() => expect(adaButton).toHaveAccessibleName('Ada Lovelace, dialing'))
+      expect(adaButton).toHaveAttribute('data-status', 'active')
+      expect(adaButton).toHaveTextContent('Dialing')
+      act(() => client.control.advance('sim-1'))
+      act(() => client.control.advance('sim-1'))
+      await waitFor(() => expect(adaButton).toHaveAccessibleName('Ada Lovelace, connected 00:00'))
+      expect(adaButton).toHaveTextContent('Connected 00:00')
+
+      await user.click(screen.getByRole('button', { name: 'Call Grace Hopper' }))
+      const banner = screen.getByRole('status', { name: 'Call status' })
+      await waitFor(() => expect(banner).toHaveTextContent('Grace Hopper'))
+      for (let i = 0; i < 5; i++) await user.click(adaButton)
+      expect(banner).toHaveTextContent('Ada Lovelace')
+      expect(client.control.requests.map((r) => r.phoneNumber)).toEqual([
+        '+14165550199',
+        '+14165550123',
+      ])
+    })
+
+    it('never dials twice however the clicks fall: fast, 150 ms apart, or after the start returned', async () => {
+      const user = userEvent.setup()
+      const onStarted = vi.fn()
+      const client = createTestClient({ delays: { start: 100 } })
+      renderWithCalls(
+        <CallButton phoneNumber="+14165550199" associatedObject={ada} onStarted={onStarted} />,
+        { client },
+      )
+      const button = screen.getByRole('button', { name: 'Call Ada Lovelace' })
+      await user.click(button)
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      await user.click(button)
+      await waitFor(() => expect(button).toHaveAttribute('data-status', 'active'))
+      for (let i = 0; i < 20; i++) await user.click(button)
+      button.focus()
+      await user.keyboard('{Enter>10/}')
+      expect(client.control.requests).toHaveLength(1)
+      expect(onStarted).toHaveBeenCalledTimes(1)
+    })
+
+    it('refuses another number while a call is live, with the reason under the button', async () => {
+      const user = userEvent.setup()
+      const onError = vi.fn()
+      const client = createTestClient({ delays: { ringing: 60_000 } })
+      renderWithCalls(
+        <>
+          <CallButton phoneNumber="+14165550199" associatedObject={ada} />
+          <CallButton phoneNumber="+14165550123" associatedObject={grace} onError={onError} />
+        </>,
+        { client },
+      )
+      await user.click(screen.getByRole('button', { name: 'Call Ada Lovelace' }))
+      await screen.findByRole('button', { name: 'Ada Lovelace, dialing' })
+      const graceButton = screen.getByRole('button', { name: 'Call Grace Hopper' })
+      await user.click(graceButton)
+      const alert = await screen.findByRole('alert')
+      expect(alert).toHaveTextContent(
+        'You are on a call with Ada Lovelace. Hang up or put it on hold first.',
+      )
+      expect(graceButton).toHaveAccessibleDescription(/You are on a call with Ada Lovelace/)
+      expect(onError).toHaveBeenCalledTimes(1)
+      expect(client.control.requests).toHaveLength(1)
+    })
+  })
+
+  describe('bad props', () => {
+    it.each([
+      ['null', null],
+      ['undefined', undefined],
+      ['a number', 14165550199],
+      ['an empty string', ''],
+    ])('renders a disabled button with the reason for %s, and warns once', async (_, bad) => {
+      const user = userEvent.setup()
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+      const { client, rerender } = renderWithCalls(
+        <CallButton phoneNumber={bad as unknown as string} associatedObject={ada} />,
+      )
+      const button = screen.getByRole('button', { name: 'Call Ada Lovelace' })
+      expect(button).toHaveAttribute('aria-disabled', 'true')
+      expect(button).toHaveAttribute('data-disabled')
+      expect(button).toHaveAccessibleDescription('No phone number to call.')
+      await user.click(button)
+      rerender(<CallButton phoneNumber={bad as unknown as string} associatedObject={ada} />)
+      expect((client as ReturnType<typeof createTestClient>).control.requests).toHaveLength(0)
+      expect(warn).toHaveBeenCalledTimes(1)
+      expect(warn.mock.calls[0]![0]).toMatch(/CallButton: `phoneNumber` must be a non-empty string/)
+      warn.mockRestore()
+    })
   })
 })

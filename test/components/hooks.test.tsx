@@ -132,7 +132,7 @@ describe('useDialpad', () => {
     // A prefill from the hook carries no record; a runtime prefill does (see the store test below).
     act(() => result.current.submit())
     await waitFor(() => expect(client.control.requests).toHaveLength(1))
-    expect(client.control.requests[0]).toEqual({ phoneNumber: '+14165550199', confirmed: true })
+    expect(client.control.requests[0]).toEqual({ phoneNumber: '+14165550199' })
   })
 })
 

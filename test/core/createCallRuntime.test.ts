@@ -1,11 +1,17 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createSimulatedClient } from '../../src/clients/simulated/index.js'
-import { CallError, createCallRuntime, success, type CallClient } from '../../src/core/index.js'
+import {
+  CallError,
+  createCallRuntime,
+  success,
+  type CallClient,
+  type CallRuntimeOptions,
+} from '../../src/core/index.js'
 
 const fast = { delays: { start: 20, ringing: 1_000, answer: 1_000, noAnswer: 1_000 } }
 
 describe('createCallRuntime', () => {
-  it('sends 100 rapid starts for the same number as one request while it is pending', async () => {
+  it('sends 100 rapid starts for the same number as one request, and none once it is live', async () => {
     const client = createSimulatedClient(fast)
     const runtime = createCallRuntime({ client })
     const starts = Array.from({ length: 100 }, () =>
@@ -14,8 +20,10 @@ describe('createCallRuntime', () => {
     const results = await Promise.all(starts)
     expect(client.control.requests).toHaveLength(1)
     expect(new Set(results.map((r) => r.id))).toEqual(new Set(['sim-1']))
-    await runtime.startCall({ phoneNumber: '+14165550199' })
-    expect(client.control.requests).toHaveLength(2)
+    // Once started, the call is live: a further start joins it and dials nothing.
+    const again = await runtime.startCall({ phoneNumber: '+14165550199' })
+    expect(again).toMatchObject({ id: 'sim-1', joined: true })
+    expect(client.control.requests).toHaveLength(1)
     client.dispose()
   })
 
@@ -36,6 +44,7 @@ describe('createCallRuntime', () => {
       id: null,
       deferred: true,
       phoneNumber: '+14165550199',
+      joined: false,
     })
     expect(client.control.requests).toHaveLength(0)
     expect(runtime.store.getState().dialpad).toMatchObject({
@@ -99,7 +108,8 @@ describe('createCallRuntime', () => {
       snapshot: async () => [{ type: 'status', status: 'connected', interactionId: 'old', at: 1 }],
       dispose: () => {},
     }
-    const runtime = createCallRuntime({ client })
+    // Beside the live calls of the snapshot, so that the start reaches the client.
+    const runtime = createCallRuntime({ client, whileOnCall: 'allow' })
     const disconnect = runtime.connect()
     await Promise.resolve()
     await Promise.resolve()
@@ -138,5 +148,133 @@ describe('createCallRuntime configuration', () => {
     )
     const runtime = createCallRuntime({ client })
     expect(() => runtime.configure({ policy: { allowedCountries: ['US'] } })).toThrow(message)
+  })
+})
+
+describe('createCallRuntime: one live call per number', () => {
+  const slow = { delays: { start: 1, ringing: 60_000, answer: 60_000, noAnswer: 60_000 } }
+  const ada = {
+    id: 'c-1',
+    type: 'contact',
+    displayName: 'Ada Lovelace',
+    displayType: 'Contact',
+    customFields: {},
+  }
+  const ADA = '+14165550199'
+  const GRACE = '+14165550123'
+
+  /** A runtime with a call to Ada that is connected. */
+  async function onCallWithAda(options: Partial<CallRuntimeOptions> = {}) {
+    const client = createSimulatedClient(slow)
+    const runtime = createCallRuntime({ client, ...options })
+    const disconnect = runtime.connect()
+    const { id } = await runtime.startCall({ phoneNumber: ADA, associatedObject: ada })
+    client.control.advance(id!)
+    client.control.advance(id!)
+    expect(runtime.store.getState().interactions[id!]?.status).toBe('connected')
+    return { client, runtime, id: id!, disconnect }
+  }
+
+  it('joins the live call of a number instead of dialing it again, and makes it the active call', async () => {
+    const { client, runtime, id } = await onCallWithAda({ whileOnCall: 'allow' })
+    await runtime.startCall({ phoneNumber: GRACE })
+    expect(runtime.store.getState().activeId).not.toBe(id)
+    for (const status of ['connected', 'held'] as const) {
+      if (status === 'held') await client.hold(id)
+      const again = await runtime.startCall({ phoneNumber: '+1 (416) 555-0199' })
+      expect(again).toEqual({ id, deferred: false, phoneNumber: ADA, joined: true })
+      expect(runtime.store.getState().activeId).toBe(id)
+    }
+    expect(client.control.requests.map((r) => r.phoneNumber)).toEqual([ADA, GRACE])
+    client.dispose()
+  })
+
+  it('joins a call the client placed before its first event arrived', async () => {
+    const client: CallClient = {
+      ...createSimulatedClient(fast),
+      startCall: vi.fn(async () => success({ id: 'quiet-1' })),
+      subscribe: () => () => {},
+    }
+    const runtime = createCallRuntime({ client })
+    const first = await runtime.startCall({ phoneNumber: ADA, associatedObject: ada })
+    const second = await runtime.startCall({ phoneNumber: ADA })
+    expect(first).toEqual({ id: 'quiet-1', deferred: false, phoneNumber: ADA, joined: false })
+    expect(second).toMatchObject({ id: 'quiet-1', joined: true })
+    expect(client.startCall).toHaveBeenCalledTimes(1)
+    expect(runtime.store.getState().interactions['quiet-1']).toMatchObject({
+      status: 'initiating',
+      phoneNumber: ADA,
+      associatedObject: ada,
+    })
+    expect(runtime.store.getState().activeId).toBe('quiet-1')
+  })
+
+  it('lets the provider’s first event apply over the placed call whatever its clock', async () => {
+    const client = createSimulatedClient(fast)
+    const runtime = createCallRuntime({ client })
+    runtime.store.getState().placed('x', ADA)
+    runtime.store
+      .getState()
+      .dispatch({ type: 'status', status: 'ringing', interactionId: 'x', at: 5 })
+    expect(runtime.store.getState().interactions.x?.status).toBe('ringing')
+  })
+
+  it('refuses a start to another number while a call is live, naming the call (whileOnCall="refuse", the default)', async () => {
+    const { client, runtime, id } = await onCallWithAda()
+    const error = await runtime.startCall({ phoneNumber: GRACE }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(CallError)
+    expect(error).toMatchObject({
+      code: 'invalid_state',
+      message: 'You are on a call with Ada Lovelace. Hang up or put it on hold first.',
+    })
+    expect(client.control.requests).toHaveLength(1)
+    // A held call does not stand in the way.
+    await client.hold(id)
+    await expect(runtime.startCall({ phoneNumber: GRACE })).resolves.toMatchObject({
+      joined: false,
+    })
+    expect(client.control.requests).toHaveLength(2)
+    client.dispose()
+  })
+
+  it('refuses a second number while the first one’s start is still in flight', async () => {
+    const client = createSimulatedClient({ delays: { start: 50 } })
+    const runtime = createCallRuntime({ client })
+    const first = runtime.startCall({ phoneNumber: ADA, associatedObject: ada })
+    await expect(runtime.startCall({ phoneNumber: GRACE })).rejects.toMatchObject({
+      message: 'You are on a call with Ada Lovelace. Hang up or put it on hold first.',
+    })
+    await first
+    expect(client.control.requests).toHaveLength(1)
+    client.dispose()
+  })
+
+  it('puts the live call on hold first with whileOnCall="hold-and-dial"', async () => {
+    const { client, runtime, id } = await onCallWithAda({ whileOnCall: 'hold-and-dial' })
+    const grace = await runtime.startCall({ phoneNumber: GRACE })
+    const { interactions, activeId } = runtime.store.getState()
+    expect(interactions[id]?.status).toBe('held')
+    expect(activeId).toBe(grace.id)
+    expect(client.control.requests).toHaveLength(2)
+    client.dispose()
+  })
+
+  it('refuses with whileOnCall="hold-and-dial" when the live call cannot be held', async () => {
+    const client = createSimulatedClient(slow)
+    const runtime = createCallRuntime({ client, whileOnCall: 'hold-and-dial' })
+    runtime.connect()
+    await runtime.startCall({ phoneNumber: ADA, associatedObject: ada })
+    await expect(runtime.startCall({ phoneNumber: GRACE })).rejects.toMatchObject({
+      code: 'invalid_state',
+    })
+    expect(client.control.requests).toHaveLength(1)
+    client.dispose()
+  })
+
+  it('places calls side by side with whileOnCall="allow"', async () => {
+    const { client, runtime } = await onCallWithAda({ whileOnCall: 'allow' })
+    await runtime.startCall({ phoneNumber: GRACE })
+    expect(client.control.requests).toHaveLength(2)
+    client.dispose()
   })
 })

@@ -96,6 +96,7 @@ describe('CallProvider: QueryClient', () => {
       id: 'sim-1',
       deferred: false,
       phoneNumber: NUMBER,
+      joined: false,
     })
   })
 
@@ -272,7 +273,12 @@ describe('CallProvider: store lifecycle', () => {
 
     startCall('020 7946 0018')
     await elapse(START_MS)
-    expect(seen.start!.data).toEqual({ id: null, deferred: true, phoneNumber: '+442079460018' })
+    expect(seen.start!.data).toEqual({
+      id: null,
+      deferred: true,
+      phoneNumber: '+442079460018',
+      joined: false,
+    })
     expect(store.getState().dialpad.value).toBe('+442079460018')
     expect(client.control.requests).toHaveLength(1)
 

@@ -132,15 +132,17 @@ describe('useDialpad', () => {
     await user.type(input, NUMBER)
     await user.click(screen.getByRole('button', { name: 'Call' }))
     await waitFor(() => expect(screen.getByTestId('started')).toHaveTextContent('sim-1'))
-    expect(client.control.requests).toEqual([
-      { phoneNumber: NUMBER, initialObject: contact, confirmed: true },
-    ])
+    expect(client.control.requests).toEqual([{ phoneNumber: NUMBER, initialObject: contact }])
   })
 
-  it('submit dials even when the client defers dials by itself', async () => {
+  it('submit of a number the client deferred dials it', async () => {
     const client = simulated({ deferredDial: true, delays: { start: 5 } })
     const { user, input } = renderDialpad(client)
     await user.type(input, NUMBER)
+    // The provider decides to defer (the number stays on the pad); pressing Call again dials it.
+    await user.click(screen.getByRole('button', { name: 'Call' }))
+    await waitFor(() => expect(client.control.requests).toHaveLength(1))
+    expect(input).toHaveValue(NUMBER)
     await user.click(screen.getByRole('button', { name: 'Call' }))
     await waitFor(() => expect(screen.getByTestId('started')).toHaveTextContent('sim-1'))
   })

@@ -34,12 +34,15 @@ describe('useStartCall', () => {
 
     await elapse(START_MS)
     expect(result.current.status).toBe('success')
-    expect(result.current.data).toEqual({ id: 'sim-1', deferred: false, phoneNumber: NUMBER })
+    expect(result.current.data).toEqual({
+      id: 'sim-1',
+      deferred: false,
+      phoneNumber: NUMBER,
+      joined: false,
+    })
     expect(result.current.deferred).toBe(false)
     expect(result.current.error).toBeNull()
-    expect(client.control.requests).toEqual([
-      { phoneNumber: NUMBER, initialObject: contact, confirmed: false },
-    ])
+    expect(client.control.requests).toEqual([{ phoneNumber: NUMBER, initialObject: contact }])
   })
 
   it('sends the number as E.164 after formatting is stripped', async () => {
@@ -81,7 +84,12 @@ describe('useStartCall', () => {
     act(() => result.current.start.startCall(NUMBER))
     await elapse(START_MS)
     expect(result.current.start.status).toBe('success')
-    expect(result.current.start.data).toEqual({ id: null, deferred: true, phoneNumber: NUMBER })
+    expect(result.current.start.data).toEqual({
+      id: null,
+      deferred: true,
+      phoneNumber: NUMBER,
+      joined: false,
+    })
     expect(result.current.start.deferred).toBe(true)
     expect(result.current.dialpad.value).toBe(NUMBER)
     expect(result.current.dialpad.source).toBe('prefill')
@@ -97,17 +105,23 @@ describe('useStartCall', () => {
     )
     act(() => result.current.start.startCall('+1 416-555-0199'))
     await elapse()
-    expect(result.current.start.data).toEqual({ id: null, deferred: true, phoneNumber: NUMBER })
+    expect(result.current.start.data).toEqual({
+      id: null,
+      deferred: true,
+      phoneNumber: NUMBER,
+      joined: false,
+    })
     expect(result.current.dialpad).toMatchObject({ value: NUMBER, source: 'prefill' })
     expect(client.control.requests).toEqual([])
 
     act(() => result.current.dialpad.submit())
     await elapse(START_MS)
-    expect(client.control.requests).toEqual([{ phoneNumber: NUMBER, confirmed: true }])
+    expect(client.control.requests).toEqual([{ phoneNumber: NUMBER }])
     expect(result.current.dialpad.start.data).toEqual({
       id: 'sim-1',
       deferred: false,
       phoneNumber: NUMBER,
+      joined: false,
     })
   })
 
@@ -119,7 +133,12 @@ describe('useStartCall', () => {
     await elapse(START_MS)
     expect(client.control.requests).toHaveLength(1)
     expect(client.control.calls()).toHaveLength(1)
-    expect(result.current.data).toEqual({ id: 'sim-1', deferred: false, phoneNumber: NUMBER })
+    expect(result.current.data).toEqual({
+      id: 'sim-1',
+      deferred: false,
+      phoneNumber: NUMBER,
+      joined: true,
+    })
   })
 
   it('two components starting the same number at once share one request', async () => {
@@ -149,14 +168,42 @@ describe('useStartCall', () => {
     expect(screen.getByRole('button', { name: 'Row sim-1' })).toBeInTheDocument()
   })
 
-  it('a second start after the first settled dials again (sharing is only while pending)', async () => {
-    const { result, client } = renderCallHook(() => useStartCall())
+  it('a second start after the first settled joins the live call; once it ended, a start dials again', async () => {
+    const onSuccess = vi.fn()
+    const { result, client } = renderCallHook(() => useStartCall({ onSuccess }))
     act(() => result.current.startCall(NUMBER))
     await elapse(START_MS)
+    act(() => result.current.startCall(NUMBER))
+    await elapse()
+    expect(client.control.requests).toHaveLength(1)
+    expect(result.current.data).toMatchObject({ id: 'sim-1', joined: true })
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    act(() => client.control.end('sim-1'))
     act(() => result.current.startCall(NUMBER))
     await elapse(START_MS)
     expect(client.control.requests).toHaveLength(2)
     expect(result.current.data?.id).toBe('sim-2')
+    expect(onSuccess).toHaveBeenCalledTimes(2)
+  })
+
+  it('runs onSuccess and onError once per start that reached the client, not per joined click', async () => {
+    const onSuccess = vi.fn()
+    const onError = vi.fn()
+    const client = simulated()
+    const { result } = renderCallHook(() => useStartCall({ onSuccess, onError }), { client })
+    act(() => {
+      for (let i = 0; i < 10; i += 1) result.current.startCall(NUMBER)
+    })
+    await elapse(START_MS)
+    expect(onSuccess).toHaveBeenCalledTimes(1)
+    act(() => client.control.end('sim-1'))
+    client.control.failNextStart('provider_error', 'The carrier is down.')
+    act(() => {
+      for (let i = 0; i < 10; i += 1) result.current.startCall(NUMBER)
+    })
+    await elapse(START_MS)
+    expect(onError).toHaveBeenCalledTimes(1)
+    expect(client.control.requests).toHaveLength(2)
   })
 
   it('a failed start sets error and is never retried', async () => {
@@ -212,6 +259,7 @@ describe('useStartCall', () => {
       id: 'sim-1',
       deferred: false,
       phoneNumber: NUMBER,
+      joined: false,
     })
     act(() => result.current.startCall('nope'))
     await elapse()

@@ -577,15 +577,16 @@ export function createBrightPatternClient(
   }
 
   /** No id (Deferred Dial): the number waits in the widget's dialpad until the agent presses Dial. */
-  function defer(
-    phoneNumber: string,
-    object: InteractionAssociatedObject | undefined,
-    confirmed: boolean,
-  ) {
+  function defer(phoneNumber: string, object: InteractionAssociatedObject | undefined) {
     const digits = digitsOf(phoneNumber)
     // The widget's dialpad holds one number: the earlier deferral of this number is gone from it.
+    // A second deferral of one number is a person pressing Call again, which only the widget can dial.
+    let again = false
     for (const record of tracked.values())
-      if (record.digits && sameNumber(record.digits, digits)) cancel(record)
+      if (record.digits && sameNumber(record.digits, digits)) {
+        cancel(record)
+        again = true
+      }
     const at = Date.now()
     const record = track(`bp-deferred-${at.toString(36)}-${++deferrals}`)
     Object.assign(record, { phoneNumber, associatedObject: object, digits, lastAt: at })
@@ -601,9 +602,9 @@ export function createBrightPatternClient(
       logger.debug(
         `bright-pattern: startCall returned no id (Deferred Dial): ${phoneNumber} waits in the widget’s dialpad; tracking it as ${record.id}.`,
       )
-    if (confirmed)
+    if (again)
       warn(
-        'a confirmed dial was deferred (Deferred Dial is a widget setting): the agent presses Dial in the Bright Pattern widget.',
+        'a second start for a deferred number was deferred again (Deferred Dial is a widget setting): the agent presses Dial in the Bright Pattern widget.',
       )
   }
 
@@ -612,7 +613,6 @@ export function createBrightPatternClient(
     data: StartCallData | undefined,
     phoneNumber: string,
     object: InteractionAssociatedObject | undefined,
-    confirmed: boolean,
   ): StartCallResult {
     const reported = (data as InitiateResult | undefined)?.error
     if (typeof reported === 'string' && reported) {
@@ -626,7 +626,7 @@ export function createBrightPatternClient(
     if (!id) {
       if (process.env.NODE_ENV !== 'production' && !data)
         logger.debug('bright-pattern: startCall resolved without data; read as a deferred dial.')
-      defer(phoneNumber, object, confirmed)
+      defer(phoneNumber, object)
       return success({ id: null })
     }
     if (data && 'state' in data) deliver(interactionEvent(data))
@@ -637,7 +637,6 @@ export function createBrightPatternClient(
   async function placeCall(
     phoneNumber: string,
     object: InteractionAssociatedObject | undefined,
-    confirmed: boolean,
   ): Promise<StartCallResult> {
     const digits = digitsOf(phoneNumber)
     startsInFlight.push(digits)
@@ -648,7 +647,7 @@ export function createBrightPatternClient(
         object === undefined ? api.startCall(phoneNumber) : api.startCall(phoneNumber, object),
       )
       if (disposed) return failure(disposedError())
-      if (!(result instanceof CallError)) return readStart(result, phoneNumber, object, confirmed)
+      if (!(result instanceof CallError)) return readStart(result, phoneNumber, object)
       if (process.env.NODE_ENV !== 'production')
         logger.debug(`bright-pattern: startCall failed with ${result.code}`, result.provider)
       return failure(result)
@@ -696,11 +695,7 @@ export function createBrightPatternClient(
       return capabilities
     },
 
-    async startCall(
-      phoneNumber,
-      initialObject,
-      { signal, confirmed = false }: StartCallOptions = {},
-    ) {
+    async startCall(phoneNumber, initialObject, { signal }: StartCallOptions = {}) {
       if (disposed) return failure(disposedError())
       // The widget dials what it gets, so a national number without a country code passes as typed.
       const parsed = parseDialString(phoneNumber, { policy: { unnormalizedLocal: 'pass' } })
@@ -710,7 +705,7 @@ export function createBrightPatternClient(
         if (!checked.ok) return failure(checked.error)
       }
       if (signal?.aborted) return aborted()
-      const placing = placeCall(parsed.dialString.value, initialObject, confirmed)
+      const placing = placeCall(parsed.dialString.value, initialObject)
       if (!signal) return placing
       // The widget cannot take a start back: an abort stops the wait; a call it still places shows up through its callbacks.
       return new Promise<StartCallResult>((resolve) => {

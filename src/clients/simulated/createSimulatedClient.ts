@@ -41,7 +41,10 @@ export interface SimulatedClientOptions {
   delays?: Partial<SimulatedDelays>
   /** Ends a connected call by itself after this long. Default: stays connected until hung up. */
   callDurationMs?: number
-  /** Answer starts with `{ id: null }` and let the dialpad take the number, like Bright Pattern's Deferred Dial. */
+  /**
+   * Answer starts with `{ id: null }` and let the dialpad take the number, like Bright Pattern's
+   * Deferred Dial. A start for the number deferred last dials it (the person pressed Call).
+   */
   deferredDial?: boolean
   /**
    * Ended calls the simulator remembers (for `calls()`, snapshots and stream restores); older
@@ -67,7 +70,6 @@ export interface SimulatedCall {
 export interface SimulatedRequest {
   phoneNumber: string
   initialObject?: InteractionAssociatedObject
-  confirmed: boolean
 }
 
 /** Drives simulated calls by hand, for stories and tests. */
@@ -145,6 +147,8 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
   let streamUp = true
   let disposed = false
   let nextStartError: CallError | undefined
+  // The number the last deferred start left on the dialpad: starting it again dials it.
+  let deferredNumber: string | undefined
   // Starts waiting out their delay; dispose cuts them short so no call appears afterwards.
   const pendingStarts = new Set<AbortController>()
 
@@ -280,11 +284,9 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
         const checked = validateAssociatedObject(initialObject)
         if (!checked.ok) return failure(checked.error)
       }
-      const confirmed = startOptions.confirmed ?? false
       requests.push({
         phoneNumber: parsed.dialString.value,
         ...(initialObject && { initialObject }),
-        confirmed,
       })
       if (requests.length > MAX_REQUESTS) requests.shift()
       const stop = new AbortController()
@@ -305,7 +307,11 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
       }
       const outcome = settings.outcome ?? 'answered'
       if (outcome === 'timeout') return success({ id: null, error: 'Timeout error' })
-      if (settings.deferredDial && !confirmed) return success({ id: null })
+      if (settings.deferredDial && deferredNumber !== parsed.dialString.value) {
+        deferredNumber = parsed.dialString.value
+        return success({ id: null })
+      }
+      deferredNumber = undefined
 
       const call: CallRecord = {
         id: `sim-${nextId++}`,

@@ -22,7 +22,7 @@ describe('Deferred Dial', () => {
     const runtime = createCallRuntime({ client: s.client })
     const disconnect = runtime.connect()
     const data = await runtime.startCall({ phoneNumber: NUMBER, associatedObject: contact })
-    expect(data).toEqual({ id: null, deferred: true, phoneNumber: NUMBER })
+    expect(data).toEqual({ id: null, deferred: true, phoneNumber: NUMBER, joined: false })
     expect(runtime.store.getState().dialpad).toMatchObject({ value: NUMBER, source: 'prefill' })
     expect(s.adApi.dialpadNumber).toBe(NUMBER)
     const [call] = Object.values(runtime.store.getState().interactions)
@@ -139,12 +139,12 @@ describe('Deferred Dial', () => {
     await eventually(() => expect(s.call(second)?.status).toBe('ringing'))
   })
 
-  it('pressing Call on our dialpad while the widget defers again leaves the number in the widget and warns', async () => {
+  it('a second start while the widget defers again leaves the number in the widget and warns', async () => {
     s = await setup({ deferredDial: true })
     const runtime = createCallRuntime({ client: s.client })
     const disconnect = runtime.connect()
     await runtime.startCall({ phoneNumber: NUMBER })
-    const again = await runtime.startCall({ phoneNumber: NUMBER, confirmed: true })
+    const again = await runtime.startCall({ phoneNumber: NUMBER })
     expect(again.deferred).toBe(true)
     expect(s.adApi.startRequests()).toBe(2)
     expect(s.adApi.dialpadNumber).toBe(NUMBER)

@@ -48,8 +48,8 @@ function setup(options?: SimulatedClientOptions): Harness {
 }
 
 /** Starts a call and lets the simulated start delay (300 ms by default) pass. */
-async function start(client: SimulatedClient, number = NUMBER, options?: { confirmed?: boolean }) {
-  const pending = client.startCall(number, contact, options)
+async function start(client: SimulatedClient, number = NUMBER) {
+  const pending = client.startCall(number, contact)
   await vi.advanceTimersByTimeAsync(300)
   return pending
 }
@@ -207,19 +207,17 @@ describe('simulated client: outcomes', () => {
 })
 
 describe('simulated client: deferred dial', () => {
-  it('answers { id: null } and dials nothing; a confirmed start then dials', async () => {
+  it('answers { id: null } and dials nothing; a start for the deferred number then dials', async () => {
     const { client, store, events } = setup({ deferredDial: true })
     const deferred = await start(client)
     expect(deferred).toEqual({ status: 'success', data: { id: null } })
     expect(client.control.calls()).toEqual([])
     expect(events).toEqual([])
-    expect(client.control.requests).toEqual([
-      { phoneNumber: NUMBER, initialObject: contact, confirmed: false },
-    ])
+    expect(client.control.requests).toEqual([{ phoneNumber: NUMBER, initialObject: contact }])
 
-    const confirmed = await start(client, NUMBER, { confirmed: true })
+    const confirmed = await start(client, NUMBER)
     expect(confirmed).toEqual({ status: 'success', data: { id: 'sim-1' } })
-    expect(client.control.requests.at(-1)?.confirmed).toBe(true)
+    expect(client.control.requests).toHaveLength(2)
     expect(statusOf(store, 'sim-1')).toBe('dialing')
   })
 })
