@@ -147,7 +147,7 @@ describe('soak', () => {
       let settled = 0
       let handles: Handles | undefined
       const view = render(
-        <CallProvider client={client} historyLimit={HISTORY_LIMIT}>
+        <CallProvider client={client} historyLimit={HISTORY_LIMIT} whileOnCall="allow">
           <Harness handles={(ready) => (handles = ready)} onSettled={() => (settled += 1)} />
         </CallProvider>,
       )
@@ -167,6 +167,7 @@ describe('soak', () => {
         mostEnded = Math.max(mostEnded, ended, state.history.length)
       })
 
+      // Calls to many numbers overlap here on purpose (whileOnCall="allow").
       // From here React renders on its own schedule, as in an app.
       globalThis.IS_REACT_ACT_ENVIRONMENT = false
       const control = client.control
