@@ -2,6 +2,7 @@ import {
   forwardRef,
   useEffect,
   useId,
+  useLayoutEffect,
   useRef,
   useState,
   type ComponentPropsWithoutRef,
@@ -9,6 +10,7 @@ import {
   type PointerEvent,
 } from 'react'
 import type { CallError } from '../core/CallError.js'
+import { isPlaced } from '../core/CallEvent.js'
 import type { StartCallData } from '../core/createCallRuntime.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import type { DialpadKey } from '../react/messages.js'
@@ -63,9 +65,10 @@ export interface DialpadProps extends Omit<
 /**
  * A phone dialpad: a `tel` textbox named "Phone number", keys 1–9, *, 0, # with their letters,
  * Delete and Call. Typing and pasting keep only dialable characters; holding 0 types `+`;
- * Enter places the call. A deferred dial fills it, moves focus to Call and is announced. While
- * a call is connected it becomes a DTMF keypad: keys (and digit keys on the keyboard) send
- * tones to the call.
+ * Enter places the call, and Call stays locked until that call ends. A deferred dial fills it,
+ * moves focus to Call and is announced. While a call is connected it becomes a DTMF keypad: keys
+ * (and digit keys on the keyboard) send tones to the call; focus in the textbox or on Call moves
+ * to the first key; on hold the keys are off and it says so.
  *
  * Parts and selectors (unstyled; `react-click-to-call/styles.css` gives the default look):
  * - `.rcc-Dialpad`: `role="group"`. `[data-mode="dial|dtmf"]`; `[data-pending]` while a call
@@ -77,7 +80,8 @@ export interface DialpadProps extends Omit<
  * - `.rcc-Dialpad-keys`; `.rcc-Dialpad-key` with `[data-key="0"]` …, its `.rcc-Dialpad-digit`
  *   and `.rcc-Dialpad-letters`.
  * - `.rcc-Dialpad-delete` (in the display; `[data-empty]` when there is nothing to delete),
- *   `.rcc-Dialpad-actions`, `.rcc-Dialpad-call` (`[data-pending]`).
+ *   `.rcc-Dialpad-actions`, `.rcc-Dialpad-call` (`[data-pending]` while the start is in flight;
+ *   `[aria-disabled]` while the call it placed is live: it never dials twice).
  * - `.rcc-Dialpad-announcer`: the visually hidden live region for prefills.
  *
  * @example
@@ -125,6 +129,16 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
     return found && { id: found.id, status: found.status }
   })
   const controls = useCallControls(call?.id)
+  // The call this pad placed: Call stays locked from its start until it ends, so Enter twice (or
+  // Call again while it dials or rings) never dials twice.
+  const placedId = dialpad.start.data?.deferred ? null : (dialpad.start.data?.id ?? null)
+  const placedLive = useCallStore((state) => {
+    const placed = placedId === null ? undefined : state.interactions[placedId]
+    return placed !== undefined && isPlaced(placed)
+  })
+  const rootRef = useRef<HTMLDivElement | null>(null)
+  const firstKeyRef = useRef<HTMLButtonElement>(null)
+  const focusInside = useRef(false)
   const id = useId()
   const longPress = useRef<{ timer?: ReturnType<typeof setTimeout>; fired?: boolean }>({})
   useEffect(() => () => clearTimeout(longPress.current.timer), [])
@@ -135,6 +149,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   const held = !dial && call?.status === 'held'
   const { start } = dialpad
   const pending = start.isPending
+  const locked = pending || placedLive
   const invalid = dial && touched && !result.ok
   const validationMessage = invalid && !result.ok ? messages.errorMessage(result.error) : null
   // A failed start in dial mode, a refused tone in DTMF mode.
@@ -158,6 +173,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
       inputRef.current?.focus()
       return
     }
+    if (locked) return
     dialpad.submit(associatedObject)
   }
 
@@ -199,6 +215,13 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
     press(key)
   }
 
+  // The textbox, Delete and Call leave when the call connects (and come back when it ends): a
+  // person focused on one of them lands on the first key of the new view, never on <body>.
+  useLayoutEffect(() => {
+    const active = document.activeElement
+    if (focusInside.current && (!active || active === document.body)) firstKeyRef.current?.focus()
+  }, [mode])
+
   const announcement = prefill
     ? // Alternate a trailing space so the same number prefilled twice is announced twice.
       messages.prefilled(prefilledDisplay) + (prefill.count % 2 === 0 ? '\u00a0' : '')
@@ -209,7 +232,11 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
       role="group"
       aria-label={dial ? messages.dialpad : messages.tonesKeypad}
       {...rest}
-      ref={ref}
+      ref={(element) => {
+        rootRef.current = element
+        if (typeof ref === 'function') ref(element)
+        else if (ref) ref.current = element
+      }}
       className={cx('rcc-Dialpad', className)}
       data-mode={mode}
       data-pending={pending || undefined}
@@ -218,6 +245,14 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
       data-held={held || undefined}
       data-disabled={disabled || undefined}
       onKeyDown={handleKeyDown}
+      onFocus={composeHandlers(rest.onFocus, () => {
+        focusInside.current = true
+      })}
+      onBlur={composeHandlers(rest.onBlur, (event) => {
+        // A removed element blurs with no related target: focus is then still "inside" the view.
+        const next = event.relatedTarget as Node | null
+        if (next && !rootRef.current?.contains(next)) focusInside.current = false
+      })}
     >
       {dial ? (
         <div className="rcc-Dialpad-display">
@@ -252,7 +287,11 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
         </div>
       ) : (
         <output className="rcc-Dialpad-tones" aria-live="polite">
-          {controls.tones ? messages.tonesSent(controls.tones) : messages.tonesHint}
+          {held
+            ? messages.tonesHeld
+            : controls.tones
+              ? messages.tonesSent(controls.tones)
+              : messages.tonesHint}
         </output>
       )}
       {validationMessage !== null && (
@@ -271,6 +310,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
           return (
             <button
               key={key}
+              ref={key === KEYS[0] ? firstKeyRef : undefined}
               type="button"
               className="rcc-Dialpad-key"
               data-key={key}
@@ -304,6 +344,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
             type="button"
             className="rcc-Dialpad-call"
             disabled={disabled}
+            aria-disabled={(placedLive && !pending) || undefined}
             aria-busy={pending || undefined}
             aria-describedby={describedBy(error && `${id}e`)}
             data-pending={pending || undefined}

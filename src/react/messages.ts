@@ -77,6 +77,8 @@ export interface CallMessages {
   tonesSent: (digits: string) => string
   /** Shown in DTMF mode before any key is pressed. */
   tonesHint: string
+  /** Shown in DTMF mode while the call is on hold (the keys are off). */
+  tonesHeld: string
   /** Why a call control is missing or disabled. */
   notSupported: string
   /** Announced when the event stream drops. */
@@ -204,6 +206,7 @@ export const defaultMessages: CallMessages = {
   tonesKeypad: 'Keypad: tones go to the call',
   tonesSent: (digits) => `Tones sent: ${digits}`,
   tonesHint: 'Press keys to send tones.',
+  tonesHeld: 'On hold: keys are off.',
   notSupported: 'This phone system does not support it.',
   reconnecting: 'Connection to the phone system lost. Reconnecting…',
   invalidJson: 'You have syntax error in the associated object structure. Cannot parse JSON.',
