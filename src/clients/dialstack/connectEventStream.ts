@@ -1,5 +1,5 @@
 import { CallError, toCallError } from '../../core/CallError.js'
-import { httpError } from '../shared/request.js'
+import { httpError } from '../../client-kit/request.js'
 import { parseTime, text } from './protocol/parseDialStackEvent.js'
 import { createSseParser, type SseMessage } from './protocol/parseSse.js'
 import type { DialStackClientSecret } from './protocol/types.js'
