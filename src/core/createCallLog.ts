@@ -2,12 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import { CallError, isCallError, type CallErrorInfo } from './CallError.js'
 import type { CallClient } from './CallClient.js'
 import { isTerminalStatus } from './CallEvent.js'
-import {
-  toCallLogEntry,
-  withWrapUp,
-  type CallLogEntry,
-  type WrapUpDraft,
-} from './CallLogEntry.js'
+import { toCallLogEntry, withWrapUp, type CallLogEntry, type WrapUpDraft } from './CallLogEntry.js'
 import { browserCallLogStorage, callLogStorageKey, type CallLogStorage } from './CallLogStorage.js'
 import type { CallStoreApi } from './createCallStore.js'
 import type { Interaction } from './reduceInteraction.js'
@@ -204,7 +199,8 @@ export function createCallLog(options: CallLogOptions): CallLog {
     wrapUp: options.wrapUp ?? 'optional',
     retryDelay: options.retryDelay ?? defaultRetryDelay,
   }
-  const storage = options.storage === undefined ? browserCallLogStorage() : (options.storage ?? undefined)
+  const storage =
+    options.storage === undefined ? browserCallLogStorage() : (options.storage ?? undefined)
   const key = callLogStorageKey(client.name, userId)
   const keepLogged = options.keepLogged ?? 100
   const saved = read(storage, key)
@@ -221,7 +217,11 @@ export function createCallLog(options: CallLogOptions): CallLog {
 
   function persist() {
     if (!storage) return
-    const data: Persisted = { format: FORMAT, records: { ...state.getState().records }, logged: loggedIds }
+    const data: Persisted = {
+      format: FORMAT,
+      records: { ...state.getState().records },
+      logged: loggedIds,
+    }
     try {
       storage.setItem(key, JSON.stringify(data))
     } catch {
@@ -367,7 +367,14 @@ export function createCallLog(options: CallLogOptions): CallLog {
         !sameText(entry.notes, now.entry.notes)
       if (changed) {
         const { error: _e, retryAt: _r, ...rest } = now
-        put(id, { ...rest, entry, draft: wrapUp, wrapUp: false, revision: now.revision + 1, attempts: 0 })
+        put(id, {
+          ...rest,
+          entry,
+          draft: wrapUp,
+          wrapUp: false,
+          revision: now.revision + 1,
+          attempts: 0,
+        })
       }
       if (now.wrapUp) markCompleted(id)
       return flush(id)
@@ -446,7 +453,10 @@ export function createCallLog(options: CallLogOptions): CallLog {
     setDraft(id, draft) {
       const record = get(id)
       if (!record) return
-      if (sameText(record.draft.notes, draft.notes) && sameText(record.draft.disposition, draft.disposition))
+      if (
+        sameText(record.draft.notes, draft.notes) &&
+        sameText(record.draft.disposition, draft.disposition)
+      )
         return
       put(id, { ...record, draft: { ...draft } })
     },

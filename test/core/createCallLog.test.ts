@@ -183,7 +183,10 @@ describe('createCallLog', () => {
     page.log.setDraft(id, { disposition: 'interested', notes: 'Call back Tuesday' })
     await page.log.submit(id)
     expect(writes).toHaveLength(1)
-    expect(writes[0]!.entry).toMatchObject({ disposition: 'interested', notes: 'Call back Tuesday' })
+    expect(writes[0]!.entry).toMatchObject({
+      disposition: 'interested',
+      notes: 'Call back Tuesday',
+    })
     expect(page.runtime.store.getState().interactions[id]?.completedAt).toBeDefined()
   })
 
@@ -351,7 +354,10 @@ describe('createCallLog', () => {
       error: Object.assign(new Error('A disposition is required.'), {
         code: 'invalid_argument' as const,
         name: 'CallError',
-        toJSON: () => ({ code: 'invalid_argument' as const, message: 'A disposition is required.' }),
+        toJSON: () => ({
+          code: 'invalid_argument' as const,
+          message: 'A disposition is required.',
+        }),
       }) as never,
     })
     page.log.setDraft(id, { notes: 'Keep me' })
