@@ -115,8 +115,9 @@ export function reduceCallState(
   const previous = state.interactions[event.interactionId]
   if (!previous) {
     // Only a state creates a call: an update names no state, and a flood of them for ids that
-    // never end would otherwise pile up live calls (and make every later event cost more).
-    if (event.type === 'updated') return state
+    // never end would otherwise pile up live calls (and make every later event cost more). The
+    // end of after-call work never makes a call appear either.
+    if (event.type === 'updated' || event.type === 'completed') return state
     // Without this, a stale status for a call that ended long ago would bring it back as live.
     if (state.evicted.includes(event.interactionId)) return state
   }

@@ -1,12 +1,12 @@
-import { isRecord, messageOf } from '../clients/shared/isRecord.js'
+import { isRecord, messageOf } from '../client-kit/text.js'
 import { isCallError } from '../core/CallError.js'
-import { requestJson } from '../clients/shared/request.js'
+import { requestJson } from '../client-kit/request.js'
 import {
   callRequestRules,
   validateCallRequest,
   validateUserId,
   type CallRequestRules,
-} from '../clients/dialstack/validateCallRequest.js'
+} from '../clients/dialstack/protocol/validateCallRequest.js'
 import { redact, sanitizeErrorBody, type HandlerErrorBody } from './sanitizeErrorBody.js'
 
 /** DialStack's API. */

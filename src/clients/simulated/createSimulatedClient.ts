@@ -4,7 +4,9 @@ import {
   type CallCapabilities,
   type CallClient,
   type ControlResult,
+  type Disposition,
   type StartCallOptions,
+  type WrapUpResult,
 } from '../../core/CallClient.js'
 import {
   isTerminalStatus,
@@ -53,6 +55,13 @@ export interface SimulatedClientOptions {
   keepEnded?: number
   /** Turn capabilities off to show a provider that lacks them: those controls then resolve `not_supported`. */
   capabilities?: Partial<CallCapabilities>
+  /**
+   * Keeps the agent in after-call work when a call ends (`ended` with `afterCallWork`), until
+   * `completeWrapUp`, like a contact-center provider. Default `false`.
+   */
+  afterCallWork?: boolean
+  /** The provider's own dispositions, returned by `listDispositions`. Default: none (the method is absent). */
+  dispositions?: Disposition[]
 }
 
 /** A call as the simulator holds it. */
@@ -64,6 +73,8 @@ export interface SimulatedCall {
   muted: boolean
   /** DTMF digits sent so far. */
   dtmf: string
+  /** The wrap-up the agent completed (`afterCallWork` only). */
+  wrapUp?: WrapUpResult
 }
 
 /** One `startCall` that reached the simulator (valid input only). */
@@ -113,6 +124,7 @@ export interface SimulatedClient extends CallClient {
     object: InteractionAssociatedObject,
   ): Promise<ControlResult>
   snapshot(): Promise<CallEvent[]>
+  completeWrapUp(interactionId: string, result: WrapUpResult): Promise<ControlResult>
 }
 
 const MAX_REQUESTS = 1_000
@@ -137,7 +149,11 @@ interface CallRecord extends SimulatedCall {
 export function createSimulatedClient(options: SimulatedClientOptions = {}): SimulatedClient {
   let settings = { ...options }
   const delays: SimulatedDelays = { ...DEFAULT_DELAYS, ...options.delays }
-  const capabilities: CallCapabilities = { ...ALL_CAPABILITIES, ...options.capabilities }
+  const capabilities: CallCapabilities = {
+    ...ALL_CAPABILITIES,
+    ...(options.afterCallWork && { afterCallWork: true }),
+    ...options.capabilities,
+  }
   const listeners = new Set<(event: CallEvent) => void>()
   const calls = new Map<string, CallRecord>()
   const ended: string[] = []
@@ -191,7 +207,12 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
   }
 
   const end = (call: CallRecord, outcome: CallOutcome) =>
-    finish(call, { type: 'ended', outcome, rawState: outcome })
+    finish(call, {
+      type: 'ended',
+      outcome,
+      rawState: outcome,
+      ...(capabilities.afterCallWork && { afterCallWork: true }),
+    })
 
   function fail(call: CallRecord, message = 'The carrier rejected the call.') {
     const error = new CallError('provider_error', message, {
@@ -367,6 +388,26 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
       )
     },
 
+    async completeWrapUp(id, result) {
+      if (!capabilities.afterCallWork)
+        return failure('not_supported', 'The simulated phone system has no after-call work.')
+      const call = find(id)
+      if (!call) return failure('not_found', `There is no call ${id}.`)
+      if (!isTerminalStatus(call.status))
+        return failure('invalid_state', 'The call is still live: hang up first.')
+      if (call.wrapUp) return success(null)
+      call.wrapUp = { ...result }
+      // A resync still replays how the call ended; `completed` is news, not a state to restore.
+      const ended = call.last
+      emit(call, { type: 'completed', rawState: 'completed' })
+      call.last = ended
+      return success(null)
+    },
+
+    ...(options.dispositions && {
+      listDispositions: async () => success([...options.dispositions!]),
+    }),
+
     async snapshot() {
       // Each call leads with its state: an update alone (a mute) creates no call in the store.
       return [...calls.values()].flatMap(({ last, status }) =>
@@ -390,14 +431,17 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
         return requests
       },
       calls: () =>
-        [...calls.values()].map(({ id, phoneNumber, associatedObject, status, muted, dtmf }) => ({
-          id,
-          phoneNumber,
-          status,
-          muted,
-          dtmf,
-          ...(associatedObject && { associatedObject }),
-        })),
+        [...calls.values()].map(
+          ({ id, phoneNumber, associatedObject, status, muted, dtmf, wrapUp }) => ({
+            id,
+            phoneNumber,
+            status,
+            muted,
+            dtmf,
+            ...(associatedObject && { associatedObject }),
+            ...(wrapUp && { wrapUp }),
+          }),
+        ),
       setOptions(next) {
         settings = { ...settings, ...next }
       },
