@@ -54,11 +54,11 @@ export interface DialStackEventsOptions {
   /**
    * The event names to follow. Default `call.initiated`, `call.ringing`, `call.answered`,
    * `call.end` (the webhook names: DialStack does not document the SSE names of outbound call
-   * events, PROVIDERS D.5 assumption).
+   * events, so this is an assumption).
    */
   eventNames?: Partial<DialStackEventNames>
   /**
-   * What `call.answered` means (PROVIDERS D assumption). `'destination'` (default): the person
+   * What `call.answered` means (not documented: an assumption). `'destination'` (default): the person
    * called picked up → connected. `'agent'`: the first `call.answered` is the user's own phone
    * (leg 1) → ringing while the destination is dialed; a second one → connected.
    */

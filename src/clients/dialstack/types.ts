@@ -1,4 +1,4 @@
-/** DialStack's shapes, as far as they are documented (PROVIDERS D.5, D.6). */
+/** DialStack's shapes, as far as they are documented. */
 
 /** How a finished call ended, per the call log (`null` while the call is live). */
 export type DialStackCallStatus = 'completed' | 'no-answer' | 'busy' | 'failed' | 'voicemail'

@@ -52,7 +52,7 @@ export interface TetherApi {
 
 /**
  * Reads `{ success:false, message | error, code? }`. Only 401 `{ error }` is documented; the rest
- * of the shape is an ASSUMPTION (PROVIDERS.md B.7), hence `readError`. Plain text bodies (a proxy's
+ * of the shape is an ASSUMPTION, hence `readError`. Plain text bodies (a proxy's
  * 502 page) are kept when short.
  */
 export function createTetherErrorReader(logger: TetherLogger): TetherErrorReader {

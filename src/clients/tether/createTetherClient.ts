@@ -79,7 +79,7 @@ export interface TetherClientOptions {
   placeCall?: (request: TetherPlaceCallRequest) => unknown
   /**
    * Record the call in Tether before or after `placeCall` dials. The docs do not say
-   * (PROVIDERS.md B.3, ASSUMPTION): the default `'record-first'` gives the voice SDK Tether's
+   * (an assumption): the default `'record-first'` gives the voice SDK Tether's
    * `callId`; `'dial-first'` starts the audio sooner but the SDK never sees the `callId`.
    */
   order?: 'record-first' | 'dial-first'
@@ -118,7 +118,7 @@ export interface TetherClientOptions {
   events?: TetherEventSource
   /**
    * Reads an error body. Default: `{ success:false, message | error, code? }`, an ASSUMPTION
-   * beyond the documented 401 `{ error }` (PROVIDERS.md B.7).
+   * beyond the documented 401 `{ error }` (https://docs.tetherai.ca/api-reference/calls).
    */
   readError?: TetherErrorReader
   /** Where assumptions (debug, development builds only) and problems (warn) are logged. Default `console`. */

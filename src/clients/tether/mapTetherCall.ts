@@ -13,7 +13,7 @@ export type TetherStatusTarget =
 export type TetherStatusMap = Readonly<Record<string, TetherStatusTarget>>
 
 /**
- * PROVIDERS.md E, column B. `ringing` and `canceled` are not documented values (B.6): they are
+ * Tether's call statuses onto the library's lifecycle. `ringing` and `canceled` are not documented values: they are
  * mapped in case they exist, since a wrong guess costs nothing.
  */
 export const DEFAULT_TETHER_STATUS_MAP: TetherStatusMap = Object.freeze({
