@@ -6,7 +6,7 @@ import {
   validateCallRequest,
   validateUserId,
   type CallRequestRules,
-} from '../clients/dialstack/validateCallRequest.js'
+} from '../clients/dialstack/protocol/validateCallRequest.js'
 import { redact, sanitizeErrorBody, type HandlerErrorBody } from './sanitizeErrorBody.js'
 
 /** DialStack's API. */

@@ -10,9 +10,9 @@ export type {
   FetchHandler,
 } from './createDialStackHandler.js'
 export type { HandlerErrorBody } from './sanitizeErrorBody.js'
-export { validateCallRequest } from '../clients/dialstack/validateCallRequest.js'
+export { validateCallRequest } from '../clients/dialstack/protocol/validateCallRequest.js'
 export type {
   CallRequestResult,
   CallRequestRules,
   ValidCallRequest,
-} from '../clients/dialstack/validateCallRequest.js'
+} from '../clients/dialstack/protocol/validateCallRequest.js'
