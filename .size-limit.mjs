@@ -125,7 +125,9 @@ export default [
   line(
     'components + hooks + core (the whole root entry, no phone metadata)',
     { 'index.js': '*' },
-    { target: 12, ceiling: 13.5 },
+    // 13.57 kB measured with CallButton variants and sizes, its always-visible reason and the
+    // Lucide icons drawn verbatim (several elements each): + 2%.
+    { target: 12, ceiling: 13.85 },
   ),
   client('simulated (reported: it is in the headless line)'),
   client('bright-pattern', { target: 3, ceiling: 6.55 }),
