@@ -7,8 +7,16 @@ const SHOTS = 'screenshots'
 
 async function openCrm(page: Page) {
   await page.goto(CRM)
-  await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible()
+  // The preview's first load parses the whole Storybook bundle: on a busy CI machine that alone
+  // can take 15 s, before the page a person waits for appears.
+  await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible({
+    timeout: 30_000,
+  })
 }
+
+// Each test opens the page afresh (see openCrm), then plays a whole call and runs axe up to
+// three times: minutes on a busy machine.
+test.describe.configure({ timeout: 120_000 })
 
 /** No axe violation on the page as it is now. */
 async function expectAccessible(page: Page) {
