@@ -65,7 +65,10 @@ const coreExternal = {
   name: 'core-external',
   setup(build) {
     build.onResolve({ filter: /\/core\// }, (args) =>
-      args.importer.includes('/clients/') ? { path: args.path, external: true } : undefined,
+      // The clients and the client kit they are built from share the app's core.
+      /\/(clients|client-kit)\//.test(args.importer)
+        ? { path: args.path, external: true }
+        : undefined,
     )
   },
 }
@@ -120,7 +123,8 @@ export default [
       'index.js': '{ CallProvider, useStartCall }',
       'clients/simulated/index.js': '{ createSimulatedClient }',
     },
-    { target: 3, ceiling: 6.45 },
+    // 6.45 → 6.7: the `completed` event in the reducer and the simulator's after-call work (call log, wrap-up).
+    { target: 3, ceiling: 6.7 },
   ),
   line(
     'components + hooks + core (the whole root entry, no phone metadata)',
@@ -131,11 +135,15 @@ export default [
   ),
   client('simulated (reported: it is in the headless line)'),
   client('bright-pattern', { target: 3, ceiling: 6.55 }),
-  client('tether', { target: 3, ceiling: 4.55 }),
-  client('dialstack', { target: 3, ceiling: 7.5 }),
+  // Client kit: the HTTP helper's aborted and time-out errors now come from the kit's standard
+  // errors (one wording each), +56–65 B on each HTTP client.
+  // Tether on the client kit (registry, poller with maximum duration and hidden-page rest, start
+  // checks, full-text errors) and the voice SDK's hold, mute and DTMF controls: 7.11 kB measured.
+  client('tether', { target: 3, ceiling: 7.25 }),
+  client('dialstack', { target: 3, ceiling: 7.72 }),
   client(
     'genesys (without cometd, loaded on demand)',
-    { target: 3, ceiling: 5.2 },
+    { target: 3, ceiling: 5.37 },
     { ignore: [...peers, 'cometd'] },
   ),
   line('cometd itself (Genesys loads it on demand; reported, not budgeted)', {

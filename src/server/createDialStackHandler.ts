@@ -1,6 +1,6 @@
-import { isRecord, messageOf } from '../clients/shared/isRecord.js'
+import { isRecord, messageOf } from '../client-kit/text.js'
 import { isCallError } from '../core/CallError.js'
-import { requestJson } from '../clients/shared/request.js'
+import { requestJson } from '../client-kit/request.js'
 import {
   callRequestRules,
   validateCallRequest,

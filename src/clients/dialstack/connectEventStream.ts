@@ -1,5 +1,5 @@
 import { CallError, toCallError } from '../../core/CallError.js'
-import { httpError } from '../shared/request.js'
+import { httpError } from '../../client-kit/request.js'
 import { parseTime, text } from './protocol/parseDialStackEvent.js'
 import { createSseParser, type SseMessage } from './protocol/parseSse.js'
 import type { DialStackClientSecret } from './protocol/types.js'
@@ -121,12 +121,10 @@ export function connectEventStream(options: EventStreamOptions): EventStream {
         }
         if (signal.aborted) return
         gettingSecret = false
+        // Only these two, as DialStack's own SDK sends: any header outside the CORS safelist
+        // (`Cache-Control` …) must be allowed by api.dialstack.ai's preflight, which is not documented.
         const response = await (options.fetch ?? fetch)(url, {
-          headers: {
-            Authorization: `Bearer ${secret.value}`,
-            Accept: 'text/event-stream',
-            'Cache-Control': 'no-cache',
-          },
+          headers: { Authorization: `Bearer ${secret.value}`, Accept: 'text/event-stream' },
           signal,
         })
         if (response.ok && response.body) {
