@@ -216,11 +216,16 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
         <PhoneIcon className="rcc-CallButton-icon" />
         {variant === 'icon' ? null : (
           <span className="rcc-CallButton-label">
-            {variant === 'link'
-              ? [children ?? display, liveLabel === null ? null : ` · ${liveLabel}`]
-              : pending
-                ? messages.calling
-                : (liveLabel ?? children ?? messages.call)}
+            {variant === 'link' ? (
+              <>
+                {children ?? display}
+                {liveLabel === null ? null : ` · ${liveLabel}`}
+              </>
+            ) : pending ? (
+              messages.calling
+            ) : (
+              (liveLabel ?? children ?? messages.call)
+            )}
           </span>
         )}
       </button>
