@@ -124,14 +124,18 @@ export default [
       'clients/simulated/index.js': '{ createSimulatedClient }',
     },
     // 6.45 → 6.7: the `completed` event in the reducer and the simulator's after-call work (call log, wrap-up).
-    { target: 3, ceiling: 6.7 },
+    // 6.7 → 7.34 (7.20 measured + 2%): one live call per number (joins, the placed call in the
+    // store, whileOnCall refuse / hold-and-dial) and callbacks once per start.
+    { target: 3, ceiling: 7.34 },
   ),
   line(
     'components + hooks + core (the whole root entry, no phone metadata)',
     { 'index.js': '*' },
     // 13.57 kB measured with CallButton variants and sizes, its always-visible reason and the
     // Lucide icons drawn verbatim (several elements each): + 2%.
-    { target: 12, ceiling: 13.85 },
+    // 14.80 kB measured with one live call per number (runtime, CallButton showing its number's
+    // live call, bad-prop reason and warning) and the Dialpad's lock, focus and held hint: + 2%.
+    { target: 12, ceiling: 15.1 },
   ),
   client('simulated (reported: it is in the headless line)'),
   client('bright-pattern', { target: 3, ceiling: 6.55 }),
