@@ -79,17 +79,27 @@ export const Pending: Story = {
   },
 }
 
-/** The call this button started is live: `data-status="active"`. */
+/**
+ * Its number has a live call: `data-status="active"`, the call's state and timer in its label and
+ * name ("Ada Lovelace, ringing"). Pressing it again shows that call; it never dials twice.
+ */
 export const Active: Story = {
   play: async (context) => {
     const button = within(context.canvasElement).getByRole('button', { name: 'Call Ada Lovelace' })
     await userEvent.click(button)
     await waitFor(() => expect(button).toHaveAttribute('data-status', 'active'))
+    await expect(button).toHaveAccessibleName(
+      /^Ada Lovelace, (dialing|ringing|connected \d\d:\d\d)$/,
+    )
     await expect(context.args.onStarted).toHaveBeenCalledWith({
       id: 'sim-1',
       deferred: false,
       phoneNumber: '+14165550199',
+      joined: false,
     })
+    await userEvent.click(button)
+    await expect(storyClient(context).control.requests).toHaveLength(1)
+    await expect(context.args.onStarted).toHaveBeenCalledTimes(1)
   },
 }
 
