@@ -49,7 +49,7 @@ export interface DialStackHandlerOptions extends Omit<CallRequestRules, 'logger'
   baseUrl?: string
   /**
    * The body key of the user in `POST /v1/calls` (and the call-log filter). Default `'user_id'`
-   * as the seed; DialStack's server SDK v3 sends `'user'` (PROVIDERS D.2 assumption: the API
+   * as DialStack's click-to-call guide; its server SDK v3 sends `'user'` (an assumption: the API
    * accepts both).
    */
   bodyKey?: 'user_id' | 'user'
