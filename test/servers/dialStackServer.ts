@@ -1,12 +1,15 @@
 /**
- * A loopback fake of `api.dialstack.ai` that speaks the documented protocol (seed 004,
- * PROVIDERS D): `POST /v1/calls` (Bearer sk_… + DialStack-Account, the seed's error table,
- * 202 without a body), `POST /v1/account_sessions`, the SSE stream `GET /v1/events`
+ * A loopback fake of `api.dialstack.ai` that speaks the documented protocol and answers with
+ * DialStack's published samples (test/fixtures/dialstack, each with its source URL):
+ * `POST /v1/calls` (Bearer sk_… + DialStack-Account, the click-to-call guide's error table,
+ * 202 without a body), `POST /v1/account_sessions` (`components` required, `{ client_secret,
+ * expires_at }` as the sessions page shows them), the SSE stream `GET /v1/events`
  * (Bearer client_secret, `event:`/`data:` framing, a `connected` event), and the call log
  * `GET /v1/calls[?…]` / `GET /v1/calls/{id}`. Tests drive calls through it (ring, answer,
  * end), script failures, drop streams and expire secrets.
  *
- * Also `serveFetchHandler`: mounts a Fetch handler on a loopback `node:http` server.
+ * Also `serveFetchHandler`: mounts a Fetch handler on a loopback `node:http` server with the
+ * library's `toNodeHandler`.
  */
 import {
   createServer,
@@ -16,6 +19,13 @@ import {
   type ServerResponse,
 } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { toNodeHandler } from '../../src/server/index.js'
+import clickToCall from '../fixtures/dialstack/click-to-call.json'
+import accountSessions from '../fixtures/dialstack/account-sessions.json'
+
+/** The guide's documented errors of `POST /v1/calls`, in the table's order. */
+const [USER_ID_REQUIRED, DIAL_STRING_REQUIRED, INVALID_USER_ID, UNAUTHORIZED, USER_NOT_FOUND] =
+  clickToCall.errors.map(({ status, error }) => ({ status, body: { error } }))
 
 export const TEST_API_KEY = 'sk_test_51FakeSecretKeyForLoopbackTests000000'
 export const TEST_ACCOUNT = 'acct_01h2xcejqtf2nbrexx3vqjhp41'
@@ -34,6 +44,8 @@ export interface ScriptedResponse {
   headers?: Record<string, string>
   /** Wait this long before answering (for time-outs). */
   delayMs?: number
+  /** Writes the answer itself (huge, compressed, slow or redirecting bodies); wins over the rest. */
+  raw?: (res: ServerResponse) => void
 }
 
 export interface FakeRequest {
@@ -76,10 +88,18 @@ export interface FakeDialStackOptions {
   eventShape?: 'envelope' | 'flat'
   /** Send `call.initiated` and `call.ringing` right after a 202. Default true. */
   autoProgress?: boolean
-  /** Also send each event's id as an SSE `id:` line. Default false (the seed's framing has none). */
+  /** Also send each event's id as an SSE `id:` line. Default false (the documented framing has none). */
   sseIds?: boolean
   /** Lifetime of a client secret. Default 1 h. */
   secretTtlMs?: number
+  /**
+   * A hostile upstream: every answer of the secret-key routes echoes the key and the account
+   * header it received, in plain, upper-case, base64, base64url and hex forms, into every body
+   * field and header it can (`code`, `details` keys, `Retry-After`, `client_secret`,
+   * `expires_at`, call-log fields, `Set-Cookie`, `Location` …), with this status: an error
+   * status gives an error body, 2xx a success body of the route's shape.
+   */
+  echoKey?: { status: number }
 }
 
 export interface FakeDialStack {
@@ -246,7 +266,7 @@ export async function startDialStackServer(
   /** The secret-key requests: key and account header checked, as DialStack does. */
   function keyAuth(req: IncomingMessage, res: ServerResponse): boolean {
     if (bearer(req) !== TEST_API_KEY) {
-      send(res, 401, { error: 'Unauthorized' })
+      send(res, UNAUTHORIZED!.status, UNAUTHORIZED!.body)
       return false
     }
     if (req.headers['dialstack-account'] !== TEST_ACCOUNT) {
@@ -275,8 +295,11 @@ export async function startDialStackServer(
     })
     if (which === 'events' && held) await new Promise<void>((resolve) => held!.push(resolve))
     if (which === 'unknown') return send(res, 404, { error: 'Not found' })
+    if (options.echoKey && which !== 'events')
+      return echoKey(req, res, which, options.echoKey.status)
 
     const script = scripted.get(which)?.shift()
+    if (script?.raw) return script.raw(res)
     if (script) {
       const answer = () => send(res, script.status, script.body, script.headers)
       if (script.delayMs) later(script.delayMs, answer)
@@ -294,13 +317,13 @@ export async function startDialStackServer(
           return send(res, 400, { error: 'Invalid JSON body', code: 'validation_error' })
         }
         const user = acceptKeys.map((key) => parsed[key]).find((value) => value !== undefined)
-        if (typeof user !== 'string' || user === '')
-          return send(res, 400, { error: 'user_id is required' })
+        const documented = (error: typeof USER_ID_REQUIRED) => send(res, error!.status, error!.body)
+        if (typeof user !== 'string' || user === '') return documented(USER_ID_REQUIRED)
         if (typeof parsed.dial_string !== 'string' || parsed.dial_string === '') {
-          return send(res, 400, { error: 'dial_string is required' })
+          return documented(DIAL_STRING_REQUIRED)
         }
-        if (!TYPEID_USER.test(user)) return send(res, 400, { error: 'Invalid user_id format' })
-        if (!users.has(user)) return send(res, 404, { error: 'User not found' })
+        if (!TYPEID_USER.test(user)) return documented(INVALID_USER_ID)
+        if (!users.has(user)) return documented(USER_NOT_FOUND)
         callCounter += 1
         const dial = parsed.dial_string
         const log: FakeCallLog = {
@@ -333,12 +356,31 @@ export async function startDialStackServer(
       }
       case 'account_sessions': {
         if (!keyAuth(req, res)) return
+        // DialStack's server SDK: `components` is required, "At least one must be enabled".
+        const components = (JSON.parse(body || '{}') as { components?: unknown }).components
+        const enabled =
+          typeof components === 'object' &&
+          components !== null &&
+          Object.values(components).some((c) => (c as { enabled?: unknown })?.enabled === true)
+        if (!enabled) {
+          return send(res, 400, {
+            error: 'At least one component must be enabled.',
+            code: 'validation_error',
+            details: { components: 'At least one must be enabled' },
+          })
+        }
         secretCounter += 1
-        const secret = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ acct: TEST_ACCOUNT, n: secretCounter })).toString('base64url')}.sig`
+        // The sessions page's shape: `cs_live_…` (here `cs_test_…`) and an ISO 8601 `expires_at`.
+        const prefix = accountSessions.response.client_secret.replace('live_...', 'test_')
+        const secret = `${prefix}${String(secretCounter).padStart(4, '0')}${Math.random().toString(36).slice(2, 14)}`
         const expiresAt = Date.now() + ttl
         secrets.set(secret, expiresAt)
         issued.push(secret)
-        return send(res, 200, { client_secret: secret, expires_at: Math.floor(expiresAt / 1000) })
+        return send(res, 200, {
+          account_id: TEST_ACCOUNT,
+          client_secret: secret,
+          expires_at: new Date(expiresAt).toISOString(),
+        })
       }
       case 'events': {
         if (res.destroyed) return
@@ -387,6 +429,85 @@ export async function startDialStackServer(
         const log = logs.find((l) => l.id === id)
         return log ? send(res, 200, log) : send(res, 404, { error: 'Call not found' })
       }
+    }
+  }
+
+  /** The hostile answer: the key and the account, as received, in every field and header. */
+  function echoKey(req: IncomingMessage, res: ServerResponse, which: FakeRoute, status: number) {
+    const authorization = req.headers.authorization ?? ''
+    const key = authorization.replace(/^Bearer /, '')
+    const account = String(req.headers['dialstack-account'] ?? '')
+    const base64 = (text: string) => Buffer.from(text).toString('base64')
+    const forms = [
+      authorization,
+      key,
+      account,
+      key.toUpperCase(),
+      account.toUpperCase(),
+      base64(key),
+      base64(`${key}:`),
+      base64(`x${key}`),
+      base64(authorization),
+      Buffer.from(key).toString('base64url'),
+      Buffer.from(key).toString('hex'),
+      base64(account),
+    ]
+    const echo = forms.join(' | ')
+    const headers = {
+      'Retry-After': key,
+      'X-Echo-Authorization': authorization,
+      'X-Echo-Account': account,
+      'WWW-Authenticate': `Bearer realm="${key}"`,
+      'Set-Cookie': `echo=${base64(key)}`,
+      Location: `https://echo.invalid/?key=${key}`,
+      'X-Request-Id': base64(`${account}:${key}`),
+    }
+    if (status >= 400) {
+      return send(
+        res,
+        status,
+        {
+          error: echo,
+          code: key,
+          details: Object.fromEntries([
+            ...forms.map((form) => [form, 'echoed key']),
+            ['dial_string', echo],
+          ]),
+          request: { headers: req.headers },
+        },
+        headers,
+      )
+    }
+    const log = Object.fromEntries(
+      [
+        'id',
+        'user_id',
+        'direction',
+        'from_number',
+        'to_number',
+        'started_at',
+        'answered_at',
+        'connected_at',
+        'ended_at',
+        'status',
+        'summary',
+      ].map((field, i) => [field, forms[i % forms.length]]),
+    )
+    const owned = { ...log, user: TEST_USER, duration_seconds: key, hangup_cause: { key } }
+    switch (which) {
+      case 'calls.create':
+        return send(res, 202, { id: key, echo }, headers)
+      case 'account_sessions':
+        return send(
+          res,
+          status,
+          { account_id: account, client_secret: key, expires_at: key },
+          headers,
+        )
+      case 'calls.list':
+        return send(res, status, { object: 'list', url: echo, data: [owned] }, headers)
+      default:
+        return send(res, status, owned, headers)
     }
   }
 
@@ -506,33 +627,20 @@ export interface FetchHandlerServer {
 }
 
 /**
- * Serves a Fetch handler (`(Request) => Promise<Response>`) on a loopback `node:http` server:
- * the same few lines as the Express adapter in docs/providers/dialstack.md.
+ * Serves a Fetch handler (`(Request) => Promise<Response>`) on a loopback `node:http` server
+ * through the library's own Node adapter, `toNodeHandler`.
  */
 export async function serveFetchHandler(
   handler: (request: Request) => Promise<Response>,
 ): Promise<FetchHandlerServer> {
   const requests: { method: string; path: string }[] = []
+  const listener = toNodeHandler(handler)
   const server = createServer((req, res) => {
-    void (async () => {
-      const body = await readBody(req)
-      const url = `http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`
-      requests.push({ method: req.method ?? 'GET', path: new URL(url).pathname })
-      const headers = new Headers()
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
-      }
-      const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
-      const response = await handler(
-        new Request(url, { method: req.method, headers, ...(hasBody && { body }) }),
-      )
-      res.statusCode = response.status
-      response.headers.forEach((value, key) => res.setHeader(key, value))
-      res.end(Buffer.from(await response.arrayBuffer()))
-    })().catch(() => {
-      if (!res.headersSent) res.statusCode = 500
-      res.end()
+    requests.push({
+      method: req.method ?? 'GET',
+      path: new URL(`http://127.0.0.1${req.url ?? '/'}`).pathname,
     })
+    listener(req, res)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
