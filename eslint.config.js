@@ -67,6 +67,43 @@ export default tseslint.config(
     },
   },
   {
+    // The client kit serves the browser clients and the server helper alike: no React, no other
+    // layer, and no DOM assumption (a page global is read behind a check, see pageVisibility.ts).
+    files: ['src/client-kit/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                'react-dom/*',
+                '@tanstack/*',
+                '../react/*',
+                '../components/*',
+                '../clients/*',
+                '../server/*',
+              ],
+              message: 'src/client-kit is framework-free: it imports only core and itself.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage'].map(
+          (name) => ({
+            name,
+            message: 'src/client-kit makes no DOM assumption: take it as an option instead.',
+          }),
+        ),
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

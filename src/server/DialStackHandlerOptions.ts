@@ -1,4 +1,4 @@
-import type { CallRequestRules } from '../clients/dialstack/validateCallRequest.js'
+import type { CallRequestRules } from '../clients/dialstack/protocol/validateCallRequest.js'
 
 /** What a request to the handler asks for; `authorize` decides on it. */
 export type DialStackAction =

@@ -1,9 +1,9 @@
-import { messageOf } from '../clients/shared/isRecord.js'
+import { messageOf } from '../client-kit/text.js'
 import {
   callRequestRules,
   validateCallRequest,
   validateUserId,
-} from '../clients/dialstack/validateCallRequest.js'
+} from '../clients/dialstack/protocol/validateCallRequest.js'
 import { createRedactor, type Redactor } from './createRedactor.js'
 import type {
   AuthorizeResult,

@@ -13,9 +13,9 @@ export type {
 export { toNodeHandler } from './toNodeHandler.js'
 export type { NodeHandler } from './toNodeHandler.js'
 export type { HandlerErrorBody } from './sanitizeErrorBody.js'
-export { validateCallRequest } from '../clients/dialstack/validateCallRequest.js'
+export { validateCallRequest } from '../clients/dialstack/protocol/validateCallRequest.js'
 export type {
   CallRequestResult,
   CallRequestRules,
   ValidCallRequest,
-} from '../clients/dialstack/validateCallRequest.js'
+} from '../clients/dialstack/protocol/validateCallRequest.js'

@@ -1,4 +1,4 @@
-import { isRecord } from '../clients/shared/isRecord.js'
+import { isRecord } from '../client-kit/text.js'
 import { readCapped } from './readCapped.js'
 
 /** Why a body was refused: the status to answer with. */

@@ -1,4 +1,4 @@
-import { isRecord } from '../clients/shared/isRecord.js'
+import { isRecord } from '../client-kit/text.js'
 import type { Redactor } from './createRedactor.js'
 
 /** The call-log fields the browser needs; the rest (recordings, summaries, transcripts) stays on the server. */

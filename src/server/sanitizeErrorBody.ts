@@ -1,4 +1,4 @@
-import { isRecord } from '../clients/shared/isRecord.js'
+import { isRecord } from '../client-kit/text.js'
 import type { Redactor } from './createRedactor.js'
 
 /** What an error response of the handler carries: DialStack's documented error shape. */

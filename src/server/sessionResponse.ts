@@ -1,4 +1,4 @@
-import { isRecord } from '../clients/shared/isRecord.js'
+import { isRecord } from '../client-kit/text.js'
 import type { Redactor } from './createRedactor.js'
 
 /** A client secret as DialStack mints them (`cs_live_…` or a JWT): token characters only. */

@@ -1,5 +1,5 @@
 import type { DialString } from '../core/parseDialString.js'
-import type { CallRequestRules } from '../clients/dialstack/validateCallRequest.js'
+import type { CallRequestRules } from '../clients/dialstack/protocol/validateCallRequest.js'
 
 /**
  * Why a number must be refused although it passed the dial rules: the app set a `validate`

@@ -17,7 +17,7 @@ const importsOf = (source: string) =>
   [...source.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!)
 
 describe('framework-free layers', () => {
-  it.each(['src/core', 'src/clients', 'src/server'])(
+  it.each(['src/core', 'src/client-kit', 'src/clients', 'src/server'])(
     '%s imports no React and nothing from the React layers',
     (dir) => {
       const offenders = files(dir).flatMap((file) =>

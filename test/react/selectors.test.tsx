@@ -187,27 +187,23 @@ describe('store hooks follow the store', () => {
   it('follows events dispatched straight into the store', async () => {
     await setup()
     act(() =>
-      runtime!.store
-        .getState()
-        .dispatch({
-          type: 'status',
-          status: 'connected',
-          interactionId: 'sim-1',
-          at: Date.now(),
-          seq: 10,
-        }),
+      runtime!.store.getState().dispatch({
+        type: 'status',
+        status: 'connected',
+        interactionId: 'sim-1',
+        at: Date.now(),
+        seq: 10,
+      }),
     )
     expect(text('row-sim-1')).toBe('connected')
     act(() =>
-      runtime!.store
-        .getState()
-        .dispatch({
-          type: 'updated',
-          muted: true,
-          interactionId: 'sim-1',
-          at: Date.now(),
-          seq: 11,
-        }),
+      runtime!.store.getState().dispatch({
+        type: 'updated',
+        muted: true,
+        interactionId: 'sim-1',
+        at: Date.now(),
+        seq: 11,
+      }),
     )
     expect(text('row-sim-1')).toBe('connected muted')
   })

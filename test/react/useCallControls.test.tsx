@@ -114,15 +114,13 @@ describe('useCallControls', () => {
     const hold = vi.spyOn(client, 'hold')
     const { result, runtime } = await connectedCall(client)
     act(() =>
-      runtime.store
-        .getState()
-        .dispatch({
-          type: 'updated',
-          interactionId: 'sim-1',
-          at: Date.now(),
-          seq: 100,
-          capabilities: { hold: false },
-        }),
+      runtime.store.getState().dispatch({
+        type: 'updated',
+        interactionId: 'sim-1',
+        at: Date.now(),
+        seq: 100,
+        capabilities: { hold: false },
+      }),
     )
     await act(() => result.current.controls.hold())
     expect(result.current.controls.error?.code).toBe('not_supported')

@@ -1,4 +1,4 @@
-import type { CallLogger } from '../shared/logger.js'
+import type { CallLogger } from '../../client-kit/logger.js'
 import type { CallClient } from '../../core/CallClient.js'
 import type { AdApi, AdApiInitOptions } from './AdApi.js'
 import type { BrightPatternStateMap } from './interactionStateMap.js'

@@ -1,6 +1,6 @@
 import type { CallError } from '../../core/CallError.js'
 import type { ResultError } from '../../core/types.js'
-import { messageOf } from '../shared/isRecord.js'
+import { messageOf } from '../../client-kit/text.js'
 import { bpError, resultErrorToCallError } from './brightPatternError.js'
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -16,7 +16,7 @@ import { parseDialString } from '../../core/parseDialString.js'
 import { failure, success } from '../../core/result.js'
 import type { InitiateResult, InteractionAssociatedObject } from '../../core/types.js'
 import { validateAssociatedObject } from '../../core/validateAssociatedObject.js'
-import { consoleLogger } from '../shared/logger.js'
+import { consoleLogger } from '../../client-kit/logger.js'
 import type {
   AdApi,
   AdApiConstructor,
@@ -32,7 +32,7 @@ import type {
   BrightPatternCommonOptions,
   BrightPatternScriptOptions,
 } from './BrightPatternClient.js'
-import { messageOf } from '../shared/isRecord.js'
+import { messageOf } from '../../client-kit/text.js'
 import {
   bpError,
   CANNOT_DO,

@@ -1,8 +1,8 @@
 import { CallError, toCallError } from '../../core/CallError.js'
-import { httpError } from '../shared/request.js'
-import { parseTime, text } from './parseDialStackEvent.js'
-import { createSseParser, type SseMessage } from './parseSse.js'
-import type { DialStackClientSecret } from './types.js'
+import { httpError } from '../../client-kit/request.js'
+import { parseTime, text } from './protocol/parseDialStackEvent.js'
+import { createSseParser, type SseMessage } from './protocol/parseSse.js'
+import type { DialStackClientSecret } from './protocol/types.js'
 
 /** Reconnect delays: `initialMs`, doubled on every failure, at most `maxMs`. */
 export interface BackoffOptions {

@@ -12,24 +12,24 @@ import type { DialStringKind } from '../../core/parseDialString.js'
 import { failure, success } from '../../core/result.js'
 import type { InteractionAssociatedObject } from '../../core/types.js'
 import { validateAssociatedObject } from '../../core/validateAssociatedObject.js'
-import { consoleLogger } from '../shared/logger.js'
-import { requestJson } from '../shared/request.js'
+import { consoleLogger } from '../../client-kit/logger.js'
+import { requestJson } from '../../client-kit/request.js'
 import { connectEventStream, type BackoffOptions, type EventStream } from './connectEventStream.js'
-import { mapCallLog, mapEndStatus, type AnsweredMeans } from './mapCallLog.js'
-import { parseDialStackEvent, parseTime } from './parseDialStackEvent.js'
-import type { SseMessage } from './parseSse.js'
-import { toDialStackError } from './toDialStackError.js'
+import { mapCallLog, mapEndStatus, type AnsweredMeans } from './protocol/mapCallLog.js'
+import { parseDialStackEvent, parseTime } from './protocol/parseDialStackEvent.js'
+import type { SseMessage } from './protocol/parseSse.js'
+import { toDialStackError } from './protocol/toDialStackError.js'
 import type {
   DialStackCallEvent,
   DialStackCallLog,
   DialStackClientSecret,
   DialStackEventNames,
-} from './types.js'
+} from './protocol/types.js'
 import {
   callRequestRules,
   validateCallRequest,
   type CallRequestRules,
-} from './validateCallRequest.js'
+} from './protocol/validateCallRequest.js'
 
 export { DIALSTACK_EVENTS_URL } from './connectEventStream.js'
 

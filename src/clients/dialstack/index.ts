@@ -16,9 +16,9 @@ export type {
   DialStackTrackedCall,
 } from './createDialStackClient.js'
 export type { BackoffOptions } from './connectEventStream.js'
-export type { AnsweredMeans } from './mapCallLog.js'
-export { readErrorBody, toDialStackError } from './toDialStackError.js'
-export type { DialStackErrorBody } from './toDialStackError.js'
+export type { AnsweredMeans } from './protocol/mapCallLog.js'
+export { readErrorBody, toDialStackError } from './protocol/toDialStackError.js'
+export type { DialStackErrorBody } from './protocol/toDialStackError.js'
 export {
   DEFAULT_USER_ID_PREFIX,
   DIALSTACK_ERROR_TEXT,
@@ -26,7 +26,7 @@ export {
   validateCallRequest,
   validateDialString,
   validateUserId,
-} from './validateCallRequest.js'
+} from './protocol/validateCallRequest.js'
 export type {
   CallRequestFailure,
   CallRequestField,
@@ -34,7 +34,7 @@ export type {
   CallRequestRules,
   CheckResult,
   ValidCallRequest,
-} from './validateCallRequest.js'
+} from './protocol/validateCallRequest.js'
 export type {
   DialStackCallEvent,
   DialStackCallLog,
@@ -42,4 +42,4 @@ export type {
   DialStackCallStatus,
   DialStackClientSecret,
   DialStackEventNames,
-} from './types.js'
+} from './protocol/types.js'

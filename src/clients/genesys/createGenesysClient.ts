@@ -1,4 +1,4 @@
-import { consoleLogger } from '../shared/logger.js'
+import { consoleLogger } from '../../client-kit/logger.js'
 import { toCallError, type CallError } from '../../core/CallError.js'
 import type { CallCapabilities, CallClient, ControlResult } from '../../core/CallClient.js'
 import type {
@@ -16,7 +16,7 @@ import {
 import { failure, success } from '../../core/result.js'
 import type { InteractionAssociatedObject } from '../../core/types.js'
 import { validateAssociatedObject } from '../../core/validateAssociatedObject.js'
-import { httpError, requestJson } from '../shared/request.js'
+import { httpError, requestJson } from '../../client-kit/request.js'
 import { createCometdNotifications } from './createCometdNotifications.js'
 import type { GenesysCall } from './GenesysCall.js'
 import { genesysError, gwsError } from './genesysError.js'

@@ -1,6 +1,6 @@
-import type { CallLogger } from '../shared/logger.js'
-import { httpError, requestJson } from '../shared/request.js'
-import { isRecord } from '../shared/isRecord.js'
+import type { CallLogger } from '../../client-kit/logger.js'
+import { httpError, requestJson } from '../../client-kit/request.js'
+import { isRecord } from '../../client-kit/text.js'
 import { asCallError, isText, PROVIDER, tetherError } from './tetherError.js'
 import type { TetherCall, TetherInitiateBody } from './TetherCall.js'
 

@@ -1,4 +1,4 @@
-import { consoleLogger } from '../shared/logger.js'
+import { consoleLogger } from '../../client-kit/logger.js'
 import type { CallError } from '../../core/CallError.js'
 import {
   NO_CAPABILITIES,
@@ -20,7 +20,7 @@ import {
   type TetherTokenGetter,
 } from './createTetherApi.js'
 import { DEFAULT_TETHER_STATUS_MAP, mapTetherCall, type TetherStatusMap } from './mapTetherCall.js'
-import { isRecord } from '../shared/isRecord.js'
+import { isRecord } from '../../client-kit/text.js'
 import { asCallError, misconfigured, PROVIDER, tetherError, toTetherError } from './tetherError.js'
 import type { TetherCall } from './TetherCall.js'
 

@@ -1,4 +1,4 @@
-import { messageOf } from '../shared/isRecord.js'
+import { messageOf } from '../../client-kit/text.js'
 import {
   CallError,
   isCallError,

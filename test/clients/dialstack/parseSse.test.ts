@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { connectEventStream } from '../../../src/clients/dialstack/connectEventStream.js'
-import { createSseParser, type SseMessage } from '../../../src/clients/dialstack/parseSse.js'
+import {
+  createSseParser,
+  type SseMessage,
+} from '../../../src/clients/dialstack/protocol/parseSse.js'
 
 /** Feeds `pieces` in order and returns every message. */
 function parse(...pieces: string[]): SseMessage[] {

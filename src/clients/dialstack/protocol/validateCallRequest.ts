@@ -3,15 +3,15 @@
  * handler so both refuse exactly the same input with exactly the same words. Framework-free:
  * no React, no DOM, no Node built-ins.
  */
-import { CallError, type CallErrorCode } from '../../core/CallError.js'
+import { CallError, type CallErrorCode } from '../../../core/CallError.js'
 import {
   parseDialString,
   type DialPolicy,
   type DialString,
   type PhoneNumberParser,
-} from '../../core/parseDialString.js'
+} from '../../../core/parseDialString.js'
 
-/** DialStack's own error texts for `POST /v1/calls` (seed 004, error table). */
+/** DialStack's own error texts for `POST /v1/calls` (https://docs.dialstack.ai/guides/click-to-call). */
 export const DIALSTACK_ERROR_TEXT = {
   userIdRequired: 'user_id is required',
   dialStringRequired: 'dial_string is required',
@@ -69,7 +69,7 @@ export const DEFAULT_USER_ID_PREFIX = 'user'
 export interface CallRequestRules {
   /**
    * The TypeID prefix a user id must have. Default `'user'`: DialStack's user ids all carry it,
-   * but its docs only say "a valid TypeID" (PROVIDERS D.4 assumption), so `null` accepts any
+   * but its docs only say "a valid TypeID" (an assumption), so `null` accepts any
    * valid TypeID prefix and leaves the final word to DialStack.
    */
   userIdPrefix?: string | null
@@ -103,7 +103,7 @@ export interface CallRequestFailure {
   /** `invalid_argument` for the user id, `invalid_number` for the dial string. */
   error: CallError
   field: CallRequestField
-  /** DialStack's own text for this refusal (the seed's table where it has one): the handler's `error`. */
+  /** DialStack's own text for this refusal (its documented table where it has one): the handler's `error`. */
   providerMessage: string
 }
 

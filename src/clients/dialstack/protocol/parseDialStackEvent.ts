@@ -1,4 +1,4 @@
-import { isRecord } from '../shared/isRecord.js'
+import { isRecord } from '../../../client-kit/text.js'
 import type { SseMessage } from './parseSse.js'
 import type { DialStackCallEvent } from './types.js'
 

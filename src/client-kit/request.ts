@@ -1,5 +1,11 @@
-import { messageOf } from './isRecord.js'
-import { CallError, type CallErrorCode } from '../../core/CallError.js'
+import { CallError, type CallErrorCode } from '../core/CallError.js'
+import { abortedError } from './standardErrors.js'
+import { formatDuration, messageOf } from './text.js'
+
+/**
+ * HTTP for the clients and the server helper: `fetch` with a time-out and an abort signal, JSON
+ * bodies, and one mapping of HTTP statuses to `CallError`s.
+ */
 
 export interface RequestOptions {
   /** The client's name, kept on every error. */
@@ -91,8 +97,7 @@ export async function requestJson(
 ): Promise<JsonResponse> {
   const { provider, timeoutMs, signal } = options
   const doFetch = options.fetch ?? globalThis.fetch
-  const cancelled = (cause?: unknown) =>
-    new CallError('aborted', 'The request was cancelled.', { provider: { provider }, cause })
+  const cancelled = (cause?: unknown) => abortedError(provider, cause)
   if (signal?.aborted) throw cancelled()
   const controller = new AbortController()
   let timedOut = false
@@ -118,7 +123,7 @@ export async function requestJson(
     if (timedOut) {
       throw new CallError(
         'timeout',
-        `The phone system did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}. Try again.`,
+        `The phone system did not answer within ${formatDuration(timeoutMs)}. Try again.`,
         {
           provider: { provider },
           cause: error,

@@ -1,5 +1,5 @@
-import type { CallErrorInfo } from '../../core/CallError.js'
-import type { CallOutcome, InteractionEventInit, LiveCallStatus } from '../../core/CallEvent.js'
+import type { CallErrorInfo } from '../../../core/CallError.js'
+import type { CallOutcome, InteractionEventInit, LiveCallStatus } from '../../../core/CallEvent.js'
 import { parseTime } from './parseDialStackEvent.js'
 import type { DialStackCallLog } from './types.js'
 

@@ -1,6 +1,6 @@
-import { CallError, type CallErrorCode } from '../../core/CallError.js'
-import { httpError } from '../shared/request.js'
-import { isRecord } from '../shared/isRecord.js'
+import { CallError, type CallErrorCode } from '../../../core/CallError.js'
+import { httpError } from '../../../client-kit/request.js'
+import { isRecord } from '../../../client-kit/text.js'
 import { text } from './parseDialStackEvent.js'
 import { KNOWN_TEXTS, hinted } from './validateCallRequest.js'
 

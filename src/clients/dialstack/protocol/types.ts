@@ -1,4 +1,7 @@
-/** DialStack's shapes, as far as they are documented (PROVIDERS D.5, D.6). */
+/**
+ * DialStack's wire shapes, as far as they are published: https://docs.dialstack.ai/guides/events
+ * and the call-log types of https://github.com/dialstack/dialstack-sdk (`server/src/index.ts`).
+ */
 
 /** How a finished call ended, per the call log (`null` while the call is live). */
 export type DialStackCallStatus = 'completed' | 'no-answer' | 'busy' | 'failed' | 'voicemail'
