@@ -120,7 +120,8 @@ export default [
       'index.js': '{ CallProvider, useStartCall }',
       'clients/simulated/index.js': '{ createSimulatedClient }',
     },
-    { target: 3, ceiling: 6.45 },
+    // 6.45 → 6.7: the `completed` event in the reducer and the simulator's after-call work (call log, wrap-up).
+    { target: 3, ceiling: 6.7 },
   ),
   line(
     'components + hooks + core (the whole root entry, no phone metadata)',

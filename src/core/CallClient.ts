@@ -12,6 +12,26 @@ export interface CallCapabilities {
   dtmf: boolean
   /** The associated object can change during a call. */
   updateAssociatedObject: boolean
+  /**
+   * The provider keeps the agent in after-call work after a call and `completeWrapUp` ends it,
+   * with the disposition and notes. Absent means `false`.
+   */
+  afterCallWork?: boolean
+}
+
+/** What an agent records when a call's wrap-up is done. */
+export interface WrapUpResult {
+  /** The disposition's value (an id or code from the app's or the provider's list). */
+  disposition?: string
+  notes?: string
+}
+
+/** A disposition the provider offers for a call (Bright Pattern `getDispositionsList`). */
+export interface Disposition {
+  /** What is stored and sent back to the provider. */
+  value: string
+  /** What a person reads. */
+  label: string
 }
 
 /** Options of one start. */
@@ -62,6 +82,13 @@ export interface CallClient {
     interactionId: string,
     object: InteractionAssociatedObject,
   ): Promise<ControlResult>
+  /**
+   * Ends the provider's after-call work for a call, with its disposition and notes (capability
+   * `afterCallWork`). Emits `completed` once the provider confirms.
+   */
+  completeWrapUp?(interactionId: string, result: WrapUpResult): Promise<ControlResult>
+  /** The dispositions the provider offers for a call (its own list, when it keeps one). */
+  listDispositions?(interactionId?: string): Promise<OperationResult<Disposition[], CallError>>
   /** The provider's current calls as events, to resync after a (re)load. */
   snapshot?(): Promise<CallEvent[]>
   /** Stops timers, streams and listeners. The client is unusable afterwards. */

@@ -50,6 +50,12 @@ export type InteractionEvent =
   | (InteractionEventBase & { type: 'ended'; outcome: CallOutcome; afterCallWork?: boolean })
   /** The call failed. */
   | (InteractionEventBase & { type: 'failed'; error: CallErrorInfo })
+  /**
+   * The after-call work of an ended or failed call is done (the wrap-up was saved or skipped, or
+   * the provider left wrap-up). `ended` says the voice leg is gone; `completed` says the agent is
+   * free again. Ignored for a call that has not ended.
+   */
+  | (InteractionEventBase & { type: 'completed' })
 
 /** Event stream health: `reconnecting` while a dropped stream is being restored. */
 export type ConnectionStatus = 'open' | 'reconnecting' | 'closed'

@@ -20,8 +20,10 @@ export type {
   CallCapabilities,
   CallClient,
   ControlResult,
+  Disposition,
   StartCallOptions,
   StartCallResult,
+  WrapUpResult,
 } from './CallClient.js'
 export { isTerminalStatus } from './CallEvent.js'
 export type {
@@ -70,3 +72,22 @@ export type {
 } from './createCallRuntime.js'
 export { validateAssociatedObject } from './validateAssociatedObject.js'
 export type { AssociatedObjectField, AssociatedObjectResult } from './validateAssociatedObject.js'
+export { toCallLogEntry } from './CallLogEntry.js'
+export type { CallLogEntry, WrapUpDraft } from './CallLogEntry.js'
+export {
+  browserCallLogStorage,
+  callLogStorageKey,
+  createMemoryCallLogStorage,
+} from './CallLogStorage.js'
+export type { CallLogStorage } from './CallLogStorage.js'
+export { callLogStatus, createCallLog } from './createCallLog.js'
+export type {
+  CallLog,
+  CallLogOptions,
+  CallLogRecord,
+  CallLogState,
+  CallLogStatus,
+  CallLogWriteContext,
+  OnCallLog,
+  WrapUpMode,
+} from './createCallLog.js'

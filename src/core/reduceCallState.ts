@@ -112,6 +112,8 @@ export function reduceCallState(
   }
 
   const previous = state.interactions[event.interactionId]
+  // The end of after-call work never makes a call appear.
+  if (!previous && event.type === 'completed') return state
   // Without this, a stale status for a call that ended long ago would bring it back as live.
   if (!previous && state.evicted.includes(event.interactionId)) return state
   const next = reduceInteraction(previous, event)

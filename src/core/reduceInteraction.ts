@@ -33,6 +33,8 @@ export interface Interaction {
   /** When the call was first connected; drives the call timer. */
   connectedAt?: number
   endedAt?: number
+  /** When the after-call work was done (a `completed` event); absent until then. */
+  completedAt?: number
   /** Time of the last applied event. Older events are stale. */
   updatedAt: number
   /** Sequence of the last applied event, when the provider numbers them. */
@@ -131,8 +133,16 @@ function apply(current: Interaction, event: InteractionEvent): Interaction | typ
     case 'failed':
       return { ...current, status: 'failed', error: event.error, endedAt: event.at }
     case 'updated':
+    case 'completed':
       return current
   }
+}
+
+/** A `completed` event ends the after-call work of a call that has ended; once. */
+function complete(current: Interaction, event: InteractionEvent): Interaction {
+  if (!isTerminalStatus(current.status) || current.completedAt !== undefined) return current
+  const { afterCallWork: _done, ...rest } = current
+  return { ...rest, completedAt: Math.max(event.at, current.endedAt ?? event.at) }
 }
 
 /**
@@ -145,12 +155,14 @@ function apply(current: Interaction, event: InteractionEvent): Interaction | typ
  *   nothing: the same object comes back, so selectors do not re-render. A repeated state with
  *   new details (a provider resending `connected` with `muted: true`) keeps its details.
  * - An `updated` event with an unmapped `rawState` keeps the state and records the raw value.
+ * - `completed` only marks the end of the after-call work of an ended or failed call.
  */
 export function reduceInteraction(
   current: Interaction | undefined,
   event: InteractionEvent,
 ): Interaction {
   if (!current) return create(event)
+  if (event.type === 'completed') return complete(current, event)
   if (isTerminalStatus(current.status) || isStale(current, event)) return current
   const { interactionId: _id, at: _at, seq: _seq, type: _type, ...meta } = event
   const changed = apply(current, event)

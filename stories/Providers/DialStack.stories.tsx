@@ -152,11 +152,18 @@ const handlers = [
     world.calls.push(log)
     later(world, 100, () => emit(world, 'call.initiated', log))
     later(world, 300, () => emit(world, 'call.ringing', log))
-    later(world, 300 + (scenario.answerAfterMs ?? 700), () => {
+    // Call-first: the person's own phone answers, then the contact is dialed and answers.
+    const answerAfterMs = scenario.answerAfterMs ?? 700
+    later(world, 300 + answerAfterMs / 2, () => {
+      if (log.status !== null) return
+      log.answered_at = new Date().toISOString()
+      emit(world, 'call.answered', log)
+    })
+    later(world, 300 + answerAfterMs, () => {
       if (log.status !== null) return
       const outcome = scenario.outcome ?? 'answered'
       if (outcome !== 'answered') return endCall(world, log, outcome)
-      log.answered_at = log.connected_at = new Date().toISOString()
+      log.connected_at = new Date().toISOString()
       emit(world, 'call.answered', log)
     })
     return new HttpResponse(null, { status: 202 })

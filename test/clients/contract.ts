@@ -130,6 +130,7 @@ export function runClientContract(harness: ContractHarness): void {
       if (client.capabilities.dtmf) expect(client.sendDtmf).toBeTypeOf('function')
       if (client.capabilities.updateAssociatedObject)
         expect(client.updateAssociatedObject).toBeTypeOf('function')
+      if (client.capabilities.afterCallWork) expect(client.completeWrapUp).toBeTypeOf('function')
     })
 
     it.each(['', 'call me', '+1 (555) abc', '+0123456789', '1'])(

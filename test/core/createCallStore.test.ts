@@ -21,6 +21,13 @@ describe('createCallStore', () => {
     expect(history.at(-1)).toBe('call-9999')
   })
 
+  it('never makes a call appear from the end of an after-call work', () => {
+    const store = createCallStore({ capabilities })
+    const before = store.getState()
+    store.getState().dispatch({ type: 'completed', interactionId: 'unknown', at: 1 })
+    expect(store.getState()).toBe(before)
+  })
+
   it('keeps live calls however many ended ones pass through', () => {
     const store = createCallStore({ capabilities, historyLimit: 3 })
     store.getState().dispatch({ type: 'status', status: 'connected', interactionId: 'live', at: 0 })

@@ -251,6 +251,29 @@ describe('reduceInteraction: examples', () => {
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'timeout' } })
   })
 
+  it('ends the after-call work of an ended call on `completed`, once, and ignores it on a live call', () => {
+    const ended = reduceInteraction(undefined, {
+      type: 'ended',
+      outcome: 'completed',
+      afterCallWork: true,
+      interactionId: id,
+      at: 10,
+    })
+    const completed = reduceInteraction(ended, { type: 'completed', interactionId: id, at: 20 })
+    expect(completed).toMatchObject({ status: 'ended', outcome: 'completed', completedAt: 20 })
+    expect(completed).not.toHaveProperty('afterCallWork')
+    expect(reduceInteraction(completed, { type: 'completed', interactionId: id, at: 30 })).toBe(
+      completed,
+    )
+    const live = reduceInteraction(undefined, {
+      type: 'status',
+      status: 'connected',
+      interactionId: id,
+      at: 1,
+    })
+    expect(reduceInteraction(live, { type: 'completed', interactionId: id, at: 2 })).toBe(live)
+  })
+
   it('merges per-call capabilities', () => {
     const [a, b] = fold([
       {

@@ -226,6 +226,9 @@ describe('CallEvent', () => {
       case 'updated':
         expectTypeOf(event.rawState).toEqualTypeOf<string | undefined>()
         break
+      case 'completed':
+        expectTypeOf(event.interactionId).toEqualTypeOf<string>()
+        break
       case 'connection':
         expectTypeOf(event.status).toEqualTypeOf<ConnectionStatus>()
         break

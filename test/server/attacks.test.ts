@@ -16,6 +16,7 @@ import {
   type FakeDialStack,
   type FakeDialStackOptions,
 } from '../servers/dialStackServer.js'
+import accountSessions from '../fixtures/dialstack/account-sessions.json' with { type: 'json' }
 import { signIn, signOutEveryone } from './app/session.js'
 import { adapters, type AppOptions, type ServedApp } from './serveAdapters.js'
 
@@ -382,7 +383,13 @@ describe.each(adapters)('the DialStack handler through $name', (adapter) => {
       expect(retryAfter).toEqual(['120', 'Wed, 21 Oct 2015 07:28:00 GMT', null, null])
 
       const expiresAt = []
-      for (const value of [1_900_000_000, '2025-01-15T13:00:00Z', TEST_API_KEY, { $date: 1 }]) {
+      // The sessions page's sample has an ISO date: read as a time, passed on in seconds.
+      for (const value of [
+        1_900_000_000,
+        accountSessions.response.expires_at,
+        TEST_API_KEY,
+        { $date: 1 },
+      ]) {
         fake.failNext('account_sessions', {
           status: 200,
           body: { client_secret: 'cs_test_0001abcdef', expires_at: value },

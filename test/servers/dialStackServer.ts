@@ -1,12 +1,15 @@
 /**
- * A loopback fake of `api.dialstack.ai` that speaks the documented protocol and answers with
- * DialStack's published samples (test/fixtures/dialstack, each with its source URL):
- * `POST /v1/calls` (Bearer sk_… + DialStack-Account, the click-to-call guide's error table,
- * 202 without a body), `POST /v1/account_sessions` (`components` required, `{ client_secret,
- * expires_at }` as the sessions page shows them), the SSE stream `GET /v1/events`
- * (Bearer client_secret, `event:`/`data:` framing, a `connected` event), and the call log
- * `GET /v1/calls[?…]` / `GET /v1/calls/{id}`. Tests drive calls through it (ring, answer,
- * end), script failures, drop streams and expire secrets.
+ * A loopback fake of `api.dialstack.ai` that answers with DialStack's published samples, kept in
+ * test/fixtures/dialstack/ with their source URLs: `POST /v1/calls` (Bearer sk_… +
+ * DialStack-Account, the click-to-call guide's error texts, 202 without a body),
+ * `POST /v1/account_sessions` (`components` required, `{ client_secret, expires_at }` as the
+ * sessions page shows them), the account-wide SSE stream `GET /v1/events` (Bearer
+ * client_secret, `event:`/`data:` framing with flat JSON as DialStack's browser SDK reads it, a
+ * `connected` event; `call.answered` carries only `call_id` and `call.end` only `call_id` and
+ * `status`, as the events guide shows), and the call log `GET /v1/calls[?…]` /
+ * `GET /v1/calls/{id}` in the SDK's `CallLog` shape. A click-to-call is call-first: the user's
+ * phones ring and answer (`answerAgent`), then the customer's (`answer`). Tests drive calls
+ * through it, script failures, drop streams and expire secrets.
  *
  * Also `serveFetchHandler`: mounts a Fetch handler on a loopback `node:http` server with the
  * library's `toNodeHandler`.
@@ -20,12 +23,8 @@ import {
 } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { toNodeHandler } from '../../src/server/index.js'
-import clickToCall from '../fixtures/dialstack/click-to-call.json'
-import accountSessions from '../fixtures/dialstack/account-sessions.json'
-
-/** The guide's documented errors of `POST /v1/calls`, in the table's order. */
-const [USER_ID_REQUIRED, DIAL_STRING_REQUIRED, INVALID_USER_ID, UNAUTHORIZED, USER_NOT_FOUND] =
-  clickToCall.errors.map(({ status, error }) => ({ status, body: { error } }))
+import callLogFixture from '../fixtures/dialstack/call-log.json' with { type: 'json' }
+import clickToCall from '../fixtures/dialstack/click-to-call.json' with { type: 'json' }
 
 export const TEST_API_KEY = 'sk_test_51FakeSecretKeyForLoopbackTests000000'
 export const TEST_ACCOUNT = 'acct_01h2xcejqtf2nbrexx3vqjhp41'
@@ -59,15 +58,17 @@ export interface FakeRequest {
   body: string
 }
 
+/** A call log as DialStack's server SDK types it (`CallLog`), live or ended. */
 export interface FakeCallLog {
   id: string
   user: string
-  user_id: string
+  endpoint: string | null
+  did: string | null
   direction: 'outbound'
   from_number: string
-  from_label: null
+  from_label: string | null
   to_number: string
-  to_label: null
+  to_label: string | null
   started_at: string
   answered_at: string | null
   connected_at: string | null
@@ -77,6 +78,14 @@ export interface FakeCallLog {
   hangup_cause: number | null
   summary: string | null
   recording_url: string | null
+  quality_metrics: unknown[]
+}
+
+/** The click-to-call guide's error text for a status, e.g. `User not found`. */
+const guideError = (text: string) => {
+  const found = clickToCall.errors.find((entry) => entry.error === text)
+  if (!found) throw new Error(`The click-to-call guide has no error "${text}".`)
+  return { status: found.status, body: { error: found.error } }
 }
 
 export interface FakeDialStackOptions {
@@ -84,11 +93,20 @@ export interface FakeDialStackOptions {
   users?: string[]
   /** Which body keys `POST /v1/calls` accepts for the user. Default both (`user_id`, `user`). */
   acceptBodyKeys?: ('user_id' | 'user')[]
-  /** `envelope` (default): `{ id, type, account_id, data }`; `flat`: the fields at the top, no id. */
+  /**
+   * `flat` (default): the fields at the top, no id, as DialStack's browser SDK reads them;
+   * `envelope`: the webhook envelope `{ id, type, account_id, data }`.
+   */
   eventShape?: 'envelope' | 'flat'
+  /**
+   * `call.initiated` and `call.ringing` carry only `call_id` too (like `call.answered`), so a
+   * client can tie them to its call only through the call log. Default false: they also carry
+   * `direction`, `from_number`, `to_number`, `user` and `timestamp`.
+   */
+  sparseEvents?: boolean
   /** Send `call.initiated` and `call.ringing` right after a 202. Default true. */
   autoProgress?: boolean
-  /** Also send each event's id as an SSE `id:` line. Default false (the documented framing has none). */
+  /** Also send each event's id as an SSE `id:` line. Default false (the seed's framing has none). */
   sseIds?: boolean
   /** Lifetime of a client secret. Default 1 h. */
   secretTtlMs?: number
@@ -123,10 +141,18 @@ export interface FakeDialStack {
   /** Events about calls stop reaching streams (they are lost, as on a dropped stream). */
   setDelivery(on: boolean): void
   ring(id: string): void
-  /** The user's phone picks up (`call.answered` with leg `agent`). */
+  /** The user's own phone picks up (leg 1): `call.answered`, `answered_at` set. */
   answerAgent(id: string): void
-  /** The person called picks up: `call.answered`, `connected_at` set. */
+  /**
+   * The customer picks up (leg 2): `call.answered`, `connected_at` set. The user's own pickup
+   * comes first when it has not yet (call-first).
+   */
   answer(id: string): void
+  /**
+   * Another user of the account places a click-to-call: its events reach every stream of the
+   * account, as DialStack's stream is account-wide. Returns the call id.
+   */
+  placeCallFor(user: string, dialString: string): string
   end(id: string, status?: NonNullable<FakeCallLog['status']>, hangupCause?: number): void
   /** Sends a raw SSE frame to every open stream. */
   sendRaw(frame: string): void
@@ -198,7 +224,7 @@ export async function startDialStackServer(
 ): Promise<FakeDialStack> {
   const users = new Set(options.users ?? [TEST_USER])
   const acceptKeys = options.acceptBodyKeys ?? ['user_id', 'user']
-  const shape = options.eventShape ?? 'envelope'
+  const shape = options.eventShape ?? 'flat'
   const autoProgress = options.autoProgress ?? true
   const ttl = options.secretTtlMs ?? 60 * 60 * 1000
   const requests: FakeRequest[] = []
@@ -239,17 +265,40 @@ export async function startDialStackServer(
     if (delivery) write(`${idLine}event: ${type}\ndata: ${JSON.stringify(payload)}\n\n`)
   }
 
-  function eventData(log: FakeCallLog, extra: Record<string, unknown> = {}) {
+  /** `call.initiated` / `call.ringing`: who and what, unless `sparseEvents`. */
+  function eventData(log: FakeCallLog) {
+    if (options.sparseEvents) return { call_id: log.id }
     return {
       call_id: log.id,
       direction: log.direction,
       from_number: log.from_number,
       to_number: log.to_number,
       user: log.user,
-      user_id: log.user,
       timestamp: new Date().toISOString(),
-      ...extra,
     }
+  }
+
+  /** A new click-to-call in the log, progressing by itself when `autoProgress`. */
+  function place(user: string, dial: string): FakeCallLog {
+    callCounter += 1
+    const log: FakeCallLog = {
+      ...(callLogFixture.live as Omit<FakeCallLog, 'id' | 'user' | 'to_number' | 'started_at'>),
+      id: typeId('call', 1000 + callCounter),
+      user,
+      // DialStack normalizes local numbers by the account's region (US here).
+      to_number: /^\d{10}$/.test(dial) ? `+1${dial}` : dial,
+      started_at: new Date().toISOString(),
+      // Fields a backend must never pass to the browser.
+      summary: 'SECRET SUMMARY',
+      recording_url: 'https://recordings.invalid/secret',
+      quality_metrics: [],
+    }
+    logs.push(log)
+    if (autoProgress) {
+      later(5, () => emit('call.initiated', eventData(log)))
+      later(10, () => emit('call.ringing', eventData(log)))
+    }
+    return log
   }
 
   function find(id: string): FakeCallLog {
@@ -266,7 +315,8 @@ export async function startDialStackServer(
   /** The secret-key requests: key and account header checked, as DialStack does. */
   function keyAuth(req: IncomingMessage, res: ServerResponse): boolean {
     if (bearer(req) !== TEST_API_KEY) {
-      send(res, UNAUTHORIZED!.status, UNAUTHORIZED!.body)
+      const { status, body } = guideError('Unauthorized')
+      send(res, status, body)
       return false
     }
     if (req.headers['dialstack-account'] !== TEST_ACCOUNT) {
@@ -317,41 +367,19 @@ export async function startDialStackServer(
           return send(res, 400, { error: 'Invalid JSON body', code: 'validation_error' })
         }
         const user = acceptKeys.map((key) => parsed[key]).find((value) => value !== undefined)
-        const documented = (error: typeof USER_ID_REQUIRED) => send(res, error!.status, error!.body)
-        if (typeof user !== 'string' || user === '') return documented(USER_ID_REQUIRED)
+        const refuse = (text: string) => {
+          const { status, body } = guideError(text)
+          send(res, status, body)
+        }
+        if (typeof user !== 'string' || user === '') return refuse('user_id is required')
         if (typeof parsed.dial_string !== 'string' || parsed.dial_string === '') {
-          return documented(DIAL_STRING_REQUIRED)
+          return refuse('dial_string is required')
         }
-        if (!TYPEID_USER.test(user)) return documented(INVALID_USER_ID)
-        if (!users.has(user)) return documented(USER_NOT_FOUND)
-        callCounter += 1
-        const dial = parsed.dial_string
-        const log: FakeCallLog = {
-          id: typeId('call', 1000 + callCounter),
-          user,
-          user_id: user,
-          direction: 'outbound',
-          from_number: '+15550000001',
-          from_label: null,
-          // DialStack normalizes local numbers by the account's region (US here).
-          to_number: /^\d{10}$/.test(dial) ? `+1${dial}` : dial,
-          to_label: null,
-          started_at: new Date().toISOString(),
-          answered_at: null,
-          connected_at: null,
-          ended_at: null,
-          duration_seconds: null,
-          status: null,
-          hangup_cause: null,
-          summary: 'SECRET SUMMARY',
-          recording_url: 'https://recordings.invalid/secret',
-        }
-        logs.push(log)
-        send(res, 202)
-        if (autoProgress) {
-          later(5, () => emit('call.initiated', eventData(log)))
-          later(10, () => emit('call.ringing', eventData(log)))
-        }
+        if (!TYPEID_USER.test(user)) return refuse('Invalid user_id format')
+        if (!users.has(user)) return refuse('User not found')
+        place(user, parsed.dial_string)
+        // "The API returns 202 Accepted immediately": no body, no call id.
+        send(res, clickToCall.response.status)
         return
       }
       case 'account_sessions': {
@@ -370,9 +398,9 @@ export async function startDialStackServer(
           })
         }
         secretCounter += 1
-        // The sessions page's shape: `cs_live_…` (here `cs_test_…`) and an ISO 8601 `expires_at`.
-        const prefix = accountSessions.response.client_secret.replace('live_...', 'test_')
-        const secret = `${prefix}${String(secretCounter).padStart(4, '0')}${Math.random().toString(36).slice(2, 14)}`
+        // A signed JWT, as DialStack's session references describe `client_secret`; `expires_at`
+        // an ISO 8601 date, as the sessions page shows it.
+        const secret = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ acct: TEST_ACCOUNT, n: secretCounter })).toString('base64url')}.sig`
         const expiresAt = Date.now() + ttl
         secrets.set(secret, expiresAt)
         issued.push(secret)
@@ -555,14 +583,18 @@ export async function startDialStackServer(
     answerAgent(id) {
       const log = find(id)
       log.answered_at = new Date().toISOString()
-      emit('call.answered', eventData(log, { leg: 'agent' }))
+      emit('call.answered', { call_id: log.id })
     },
     answer(id) {
       const log = find(id)
-      const now = new Date().toISOString()
-      log.answered_at ??= now
-      log.connected_at = now
-      emit('call.answered', eventData(log))
+      // Call-first: the customer is dialed only once the user picked up.
+      if (!log.answered_at) fake.answerAgent(id)
+      log.connected_at = new Date().toISOString()
+      emit('call.answered', { call_id: log.id })
+    },
+    placeCallFor(user, dialString) {
+      users.add(user)
+      return place(user, dialString).id
     },
     end(id, status = 'completed', hangupCause) {
       const log = find(id)
@@ -572,10 +604,11 @@ export async function startDialStackServer(
         ? Math.round((Date.now() - Date.parse(log.connected_at)) / 1000)
         : 0
       if (hangupCause !== undefined) log.hangup_cause = hangupCause
-      emit(
-        'call.end',
-        eventData(log, { status, ...(hangupCause !== undefined && { hangup_cause: hangupCause }) }),
-      )
+      emit('call.end', {
+        call_id: log.id,
+        status,
+        ...(hangupCause !== undefined && { hangup_cause: hangupCause }),
+      })
     },
     sendRaw: write,
     emit,

@@ -121,12 +121,10 @@ export function connectEventStream(options: EventStreamOptions): EventStream {
         }
         if (signal.aborted) return
         gettingSecret = false
+        // Only these two, as DialStack's own SDK sends: any header outside the CORS safelist
+        // (`Cache-Control` …) must be allowed by api.dialstack.ai's preflight, which is not documented.
         const response = await (options.fetch ?? fetch)(url, {
-          headers: {
-            Authorization: `Bearer ${secret.value}`,
-            Accept: 'text/event-stream',
-            'Cache-Control': 'no-cache',
-          },
+          headers: { Authorization: `Bearer ${secret.value}`, Accept: 'text/event-stream' },
           signal,
         })
         if (response.ok && response.body) {

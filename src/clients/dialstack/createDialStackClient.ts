@@ -58,9 +58,12 @@ export interface DialStackEventsOptions {
    */
   eventNames?: Partial<DialStackEventNames>
   /**
-   * What `call.answered` means (PROVIDERS D assumption). `'destination'` (default): the person
-   * called picked up → connected. `'agent'`: the first `call.answered` is the user's own phone
-   * (leg 1) → ringing while the destination is dialed; a second one → connected.
+   * What `call.answered` means. A click-to-call is call-first: the user's own phones ring
+   * (`call.ringing`, shown as dialing) and answer before the customer is dialed. `'agent'`
+   * (default): the first `call.answered` is the user's pickup → ringing (the customer's phone now
+   * rings); a second one, or a call log with `connected_at`, → connected. `'destination'`: every
+   * `call.answered` means the customer picked up → connected. DialStack does not document which
+   * leg its `call.answered` reports, so this is an assumption to check on your account.
    */
   answeredMeans?: AnsweredMeans
   /** Reconnect backoff. Default 1 s doubling to 30 s, as DialStack's SDK. */
@@ -227,7 +230,7 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   const rules = callRequestRules({ ...options, logger })
   const eventNames: DialStackEventNames = { ...DEFAULT_EVENT_NAMES, ...events?.eventNames }
   const roles = new Map(Object.entries(eventNames).map(([role, name]) => [name, role as Role]))
-  const answeredMeans: AnsweredMeans = events?.answeredMeans ?? 'destination'
+  const answeredMeans: AnsweredMeans = events?.answeredMeans ?? 'agent'
   const windowMs = correlation?.windowMs ?? 120_000
   const clockSkewMs = correlation?.clockSkewMs ?? 30_000
   const pollIntervalMs = poll?.intervalMs ?? 2000
@@ -377,7 +380,10 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
         )) as DialStackCallLog)
       : await findLog(call)
     if (typeof log?.id !== 'string' || disposed) return
+    const newlyBound = call.providerCallId !== log.id
     call.providerCallId = log.id
+    // Events that carried only this call id (and so bound nothing) belong to it now.
+    if (newlyBound) replayEarly(call)
     const { init, at } = mapCallLog(log, answeredMeans)
     const last = call.last as { status?: CallStatus; providerCallId?: string } | undefined
     // A poll that shows nothing new (or an older state than the stream told) stays quiet.
@@ -440,11 +446,18 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
 
   // --- The SSE stream ------------------------------------------------------------------------
 
-  /** The call an event belongs to (only `only`, when given); ties it to the event's call id. */
+  /**
+   * The call an event belongs to (only `only`, when given); ties it to the event's call id. The
+   * stream is account-wide (every user's calls) and DialStack's `call.answered` / `call.end` carry
+   * only `call_id`: an event binds a call on a positive identifier only (its known call id, our
+   * user, or the dialed number), never for lack of a contrary one. The call log ties the rest.
+   */
   function correlate(event: DialStackCallEvent, only?: TrackedCall): TrackedCall | undefined {
     const known = event.callId && bound(event.callId)
     if (known) return !only || known === only ? known : undefined
     if (event.direction && event.direction !== 'outbound') return undefined
+    if (!correlation?.match && event.user === undefined && event.toNumber === undefined)
+      return undefined
     const time = event.at ?? Date.now()
     let chosen: TrackedCall | undefined
     for (const call of only ? [only] : calls.values()) {
@@ -462,7 +475,8 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
   function mapRole(role: Role, event: DialStackCallEvent, call: TrackedCall): InteractionEventInit {
     const rawState = event.type
     if (role === 'end') return mapEndStatus(event.status ?? rawState, event.hangupCause)
-    let status: LiveCallStatus = role === 'initiated' ? 'dialing' : 'ringing'
+    // `call.ringing` is "a user's phones are about to ring": the user's own leg, not the customer's.
+    let status: LiveCallStatus = role === 'answered' ? 'ringing' : 'dialing'
     if (role === 'answered') {
       if (answeredMeans === 'destination' || call.agentAnswered) {
         if (process.env.NODE_ENV !== 'production') {
@@ -488,14 +502,16 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
         logger?.debug('[dialstack] ignored an event that is not a JSON object.', message.event)
       return
     }
-    // Events may come more than once (DialStack says so for webhooks): the same id, or the same frame.
-    const key = event.id ?? `${event.type}|${message.data}`
-    if (seen.has(key)) {
+    // Events may come more than once (DialStack says so for webhooks): an id seen before is a
+    // duplicate. Frames without an id are never compared: the user's and the customer's
+    // `call.answered` of one call are the same documented frame, `{ call_id }`.
+    const key = event.id
+    if (key !== undefined && seen.has(key)) {
       if (process.env.NODE_ENV !== 'production')
         logger?.debug(`[dialstack] duplicate ${event.type} ignored.`)
       return
     }
-    seen.add(key)
+    if (key !== undefined) seen.add(key)
     if (seen.size > SEEN_KEPT) seen.delete(seen.values().next().value!)
     const call = correlate(event)
     if (call) return apply(call, role, event)
@@ -503,6 +519,19 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
       logger?.debug(`[dialstack] ${event.type} matches no call started here (yet).`)
     early.push({ event, role, receivedAt: Date.now() })
     if (early.length > EARLY_KEPT) early.shift()
+    // A call id we do not know yet may be one of ours: the call log says whose it is.
+    if (event.callId) resolveUnbound()
+  }
+
+  /** Reads the call log of the live calls that have no DialStack call id yet (one lookup at a time). */
+  let resolving = false
+  function resolveUnbound() {
+    const unbound = live().filter((call) => !call.providerCallId)
+    if (!poll || resolving || unbound.length === 0) return
+    resolving = true
+    Promise.allSettled(unbound.map(refresh)).then(() => {
+      resolving = false
+    })
   }
 
   function apply(call: TrackedCall, role: Role, event: DialStackCallEvent) {
@@ -630,6 +659,8 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
       // After `follow`: an event replayed here ends the wait for a first one.
       follow(call)
       replayEarly(call)
+      // Events that came before the 202 with a call id alone: the call log says if one is ours.
+      if (early.some(({ event }) => event.callId)) resolveUnbound()
       return success({ id: call.id })
     },
 

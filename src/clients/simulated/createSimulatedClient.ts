@@ -4,7 +4,9 @@ import {
   type CallCapabilities,
   type CallClient,
   type ControlResult,
+  type Disposition,
   type StartCallOptions,
+  type WrapUpResult,
 } from '../../core/CallClient.js'
 import {
   isTerminalStatus,
@@ -50,6 +52,13 @@ export interface SimulatedClientOptions {
   keepEnded?: number
   /** Turn capabilities off to show a provider that lacks them: those controls then resolve `not_supported`. */
   capabilities?: Partial<CallCapabilities>
+  /**
+   * Keeps the agent in after-call work when a call ends (`ended` with `afterCallWork`), until
+   * `completeWrapUp`, like a contact-center provider. Default `false`.
+   */
+  afterCallWork?: boolean
+  /** The provider's own dispositions, returned by `listDispositions`. Default: none (the method is absent). */
+  dispositions?: Disposition[]
 }
 
 /** A call as the simulator holds it. */
@@ -61,6 +70,8 @@ export interface SimulatedCall {
   muted: boolean
   /** DTMF digits sent so far. */
   dtmf: string
+  /** The wrap-up the agent completed (`afterCallWork` only). */
+  wrapUp?: WrapUpResult
 }
 
 /** One `startCall` that reached the simulator (valid input only). */
@@ -111,6 +122,7 @@ export interface SimulatedClient extends CallClient {
     object: InteractionAssociatedObject,
   ): Promise<ControlResult>
   snapshot(): Promise<CallEvent[]>
+  completeWrapUp(interactionId: string, result: WrapUpResult): Promise<ControlResult>
 }
 
 const MAX_REQUESTS = 1_000
@@ -135,7 +147,11 @@ interface CallRecord extends SimulatedCall {
 export function createSimulatedClient(options: SimulatedClientOptions = {}): SimulatedClient {
   let settings = { ...options }
   const delays: SimulatedDelays = { ...DEFAULT_DELAYS, ...options.delays }
-  const capabilities: CallCapabilities = { ...ALL_CAPABILITIES, ...options.capabilities }
+  const capabilities: CallCapabilities = {
+    ...ALL_CAPABILITIES,
+    ...(options.afterCallWork && { afterCallWork: true }),
+    ...options.capabilities,
+  }
   const listeners = new Set<(event: CallEvent) => void>()
   const calls = new Map<string, CallRecord>()
   const ended: string[] = []
@@ -187,7 +203,12 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
   }
 
   const end = (call: CallRecord, outcome: CallOutcome) =>
-    finish(call, { type: 'ended', outcome, rawState: outcome })
+    finish(call, {
+      type: 'ended',
+      outcome,
+      rawState: outcome,
+      ...(capabilities.afterCallWork && { afterCallWork: true }),
+    })
 
   function fail(call: CallRecord, message = 'The carrier rejected the call.') {
     const error = new CallError('provider_error', message, {
@@ -361,6 +382,26 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
       )
     },
 
+    async completeWrapUp(id, result) {
+      if (!capabilities.afterCallWork)
+        return failure('not_supported', 'The simulated phone system has no after-call work.')
+      const call = find(id)
+      if (!call) return failure('not_found', `There is no call ${id}.`)
+      if (!isTerminalStatus(call.status))
+        return failure('invalid_state', 'The call is still live: hang up first.')
+      if (call.wrapUp) return success(null)
+      call.wrapUp = { ...result }
+      // A resync still replays how the call ended; `completed` is news, not a state to restore.
+      const ended = call.last
+      emit(call, { type: 'completed', rawState: 'completed' })
+      call.last = ended
+      return success(null)
+    },
+
+    ...(options.dispositions && {
+      listDispositions: async () => success([...options.dispositions!]),
+    }),
+
     async snapshot() {
       return [...calls.values()].flatMap((call) => (call.last ? [call.last] : []))
     },
@@ -377,14 +418,17 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
         return requests
       },
       calls: () =>
-        [...calls.values()].map(({ id, phoneNumber, associatedObject, status, muted, dtmf }) => ({
-          id,
-          phoneNumber,
-          status,
-          muted,
-          dtmf,
-          ...(associatedObject && { associatedObject }),
-        })),
+        [...calls.values()].map(
+          ({ id, phoneNumber, associatedObject, status, muted, dtmf, wrapUp }) => ({
+            id,
+            phoneNumber,
+            status,
+            muted,
+            dtmf,
+            ...(associatedObject && { associatedObject }),
+            ...(wrapUp && { wrapUp }),
+          }),
+        ),
       setOptions(next) {
         settings = { ...settings, ...next }
       },

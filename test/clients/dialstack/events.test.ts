@@ -42,11 +42,21 @@ const statuses = (events: CallEvent[], id: string) =>
 
 const tick = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** The user's own phones ring (`call.ringing`, the first leg of a call-first click-to-call). */
+const agentRinging = (s: DialStackSetup & { store: CallStoreApi }, id: string) =>
+  vi.waitFor(() => expect(s.store.getState().interactions[id]?.rawState).toBe('call.ringing'))
+
 describe('DialStack live state over SSE', () => {
-  it('follows a call: call.initiated → dialing, call.ringing → ringing, call.answered → connected, call.end → ended', async () => {
+  it('follows a call-first click-to-call: the user’s phones ring and answer (dialing), the customer rings (ringing), answers (connected), hangs up (ended)', async () => {
     const s = await connected()
     const { id, callId } = await startCall(s)
+    await agentRinging(s, id)
+    expect(s.store.getState().interactions[id]?.status).toBe('dialing')
+    s.fake.answerAgent(callId)
+    // The user picked up: now the customer's phone rings, and the banner says so.
     await waitForStatus(s.store, id, ['ringing'])
+    await tick()
+    expect(s.store.getState().interactions[id]?.status).toBe('ringing')
     s.fake.answer(callId)
     await waitForStatus(s.store, id, ['connected'])
     s.fake.end(callId, 'completed')
@@ -59,7 +69,14 @@ describe('DialStack live state over SSE', () => {
       rawState: 'completed',
     })
     expect(interaction?.connectedAt).toBeTypeOf('number')
-    expect(statuses(s.events, id)).toEqual(['dialing', 'dialing', 'ringing', 'connected', 'ended'])
+    expect(statuses(s.events, id)).toEqual([
+      'dialing', // accepted (202)
+      'dialing', // call.initiated
+      'dialing', // call.ringing: the user's own phones
+      'ringing', // the user's call.answered: the customer is dialed
+      'connected', // the customer's call.answered
+      'ended',
+    ])
   })
 
   it.each([
@@ -69,7 +86,7 @@ describe('DialStack live state over SSE', () => {
   ] as const)('ends with outcome %s when call.end says %s', async (status, outcome) => {
     const s = await connected()
     const { id, callId } = await startCall(s)
-    await waitForStatus(s.store, id, ['ringing'])
+    await agentRinging(s, id)
     s.fake.end(callId, status)
     await waitForStatus(s.store, id, ['ended'])
     expect(s.store.getState().interactions[id]?.outcome).toBe(outcome)
@@ -96,9 +113,10 @@ describe('DialStack live state over SSE', () => {
     }
     const s = await connected({ client: { fetch: slowFetch } })
     const { id, callId } = await startCall(s)
-    expect(statuses(s.events, id)).toEqual(['dialing', 'dialing', 'ringing'])
+    expect(statuses(s.events, id)).toEqual(['dialing', 'dialing', 'dialing'])
     expect(s.store.getState().interactions[id]).toMatchObject({
-      status: 'ringing',
+      status: 'dialing',
+      rawState: 'call.ringing',
       providerCallId: callId,
     })
   })
@@ -107,7 +125,7 @@ describe('DialStack live state over SSE', () => {
     const s = await connected()
     const { id, callId } = await startCall(s, '(555) 123-4567')
     expect(s.fake.latestCall()?.to_number).toBe('+15551234567')
-    await waitForStatus(s.store, id, ['ringing'])
+    await agentRinging(s, id)
     s.fake.answer(callId)
     await waitForStatus(s.store, id, ['connected'])
   })
@@ -116,11 +134,11 @@ describe('DialStack live state over SSE', () => {
     const s = await connected()
     const a = await startCall(s, '+15551234567')
     const b = await startCall(s, '+15559876543')
-    await waitForStatus(s.store, a.id, ['ringing'])
-    await waitForStatus(s.store, b.id, ['ringing'])
+    await agentRinging(s, a.id)
+    await agentRinging(s, b.id)
     s.fake.end(b.callId, 'busy')
     await waitForStatus(s.store, b.id, ['ended'])
-    expect(s.store.getState().interactions[a.id]?.status).toBe('ringing')
+    expect(s.store.getState().interactions[a.id]?.status).toBe('dialing')
     expect(s.store.getState().interactions[a.id]?.providerCallId).toBe(a.callId)
     expect(s.store.getState().interactions[b.id]?.providerCallId).toBe(b.callId)
   })
@@ -128,7 +146,7 @@ describe('DialStack live state over SSE', () => {
   it('ignores events of other users, inbound calls, and `connected`', async () => {
     const s = await connected()
     const { id } = await startCall(s)
-    await waitForStatus(s.store, id, ['ringing'])
+    await agentRinging(s, id)
     const other = 'user_01h2xcejqtf2nbrexx3vqjhp43'
     s.fake.emit('call.answered', {
       call_id: 'call_x',
@@ -145,13 +163,13 @@ describe('DialStack live state over SSE', () => {
     s.fake.sendRaw('event: connected\ndata: {}\n\n')
     s.fake.sendRaw('event: call.answered\ndata: not json\n\n')
     await tick()
-    expect(s.store.getState().interactions[id]?.status).toBe('ringing')
+    expect(s.store.getState().interactions[id]?.status).toBe('dialing')
   })
 
   it('drops duplicate deliveries (same event id)', async () => {
-    const s = await connected()
+    const s = await connected({ fake: { eventShape: 'envelope' } })
     const { id, callId } = await startCall(s)
-    await waitForStatus(s.store, id, ['ringing'])
+    await agentRinging(s, id)
     s.fake.answer(callId)
     s.fake.repeatLast()
     s.fake.end(callId, 'completed')
@@ -162,20 +180,21 @@ describe('DialStack live state over SSE', () => {
     expect(statuses(s.events, id).filter((x) => x === 'ended')).toHaveLength(1)
   })
 
-  it('drops duplicate deliveries of flat payloads without ids (same frame)', async () => {
-    const s = await connected({ fake: { eventShape: 'flat' } })
+  it('reads two identical `{ call_id }` frames without id as two events: the user’s answer, then the customer’s', async () => {
+    const s = await connected()
     const { id, callId } = await startCall(s)
+    await agentRinging(s, id)
+    s.fake.answerAgent(callId)
     await waitForStatus(s.store, id, ['ringing'])
-    s.fake.answer(callId)
     s.fake.repeatLast()
     await waitForStatus(s.store, id, ['connected'])
-    await tick()
-    expect(statuses(s.events, id).filter((x) => x === 'connected')).toHaveLength(1)
   })
 
   it('reads the event id from an SSE id: line too', async () => {
     const s = await connected({ fake: { sseIds: true, eventShape: 'flat' } })
     const { id, callId } = await startCall(s)
+    await agentRinging(s, id)
+    s.fake.answerAgent(callId)
     await waitForStatus(s.store, id, ['ringing'])
     s.fake.emit('call.answered', { call_id: callId }, { id: 'evt_same' })
     s.fake.emit(
@@ -191,32 +210,32 @@ describe('DialStack live state over SSE', () => {
   it('follows custom event names', async () => {
     const s = await connected({ client: { events: { eventNames: { answered: 'call.bridged' } } } })
     const { id, callId } = await startCall(s)
-    await waitForStatus(s.store, id, ['ringing'])
+    await agentRinging(s, id)
     s.fake.answer(callId) // call.answered: not followed any more
     await tick()
-    expect(s.store.getState().interactions[id]?.status).toBe('ringing')
+    expect(s.store.getState().interactions[id]?.status).toBe('dialing')
+    s.fake.emit('call.bridged', { call_id: callId })
+    await waitForStatus(s.store, id, ['ringing'])
     s.fake.emit('call.bridged', { call_id: callId })
     await waitForStatus(s.store, id, ['connected'])
   })
 
-  it("answeredMeans: 'agent' — the first call.answered is the user's own phone (ringing), the second connects", async () => {
+  it("answeredMeans: 'destination' — every call.answered is the customer's: the first one connects", async () => {
     const logger = { warn: vi.fn(), debug: vi.fn() }
-    const s = await connected({ client: { logger, events: { answeredMeans: 'agent' } } })
+    const s = await connected({ client: { logger, events: { answeredMeans: 'destination' } } })
     const { id, callId } = await startCall(s)
-    await waitForStatus(s.store, id, ['ringing'])
+    await agentRinging(s, id)
     s.fake.answerAgent(callId)
-    await tick()
-    expect(s.store.getState().interactions[id]?.status).toBe('ringing')
-    expect(statuses(s.events, id)).not.toContain('connected')
-    s.fake.answer(callId)
     await waitForStatus(s.store, id, ['connected'])
-    expect(logger.debug).toHaveBeenCalledWith(expect.stringContaining("answeredMeans: 'agent'"))
+    expect(logger.debug).toHaveBeenCalledWith(
+      expect.stringContaining("answeredMeans: 'destination'"),
+    )
   })
 
   it('reconnects after the stream drops mid-call and resyncs from the call log: the final state is not lost', async () => {
     const s = await connected()
     const { id, callId } = await startCall(s)
-    await waitForStatus(s.store, id, ['ringing'])
+    await agentRinging(s, id)
     s.fake.answer(callId)
     await waitForStatus(s.store, id, ['connected'])
 
@@ -358,7 +377,7 @@ describe('DialStack live state over SSE', () => {
     try {
       const s = await connected({ client: { events: { firstEventTimeoutMs: 43_210 } } })
       const { id } = await startCall(s)
-      await waitForStatus(s.store, id, ['ringing'])
+      await agentRinging(s, id)
       const index = setTimer.mock.calls.findIndex(([, delay]) => delay === 43_210)
       expect(index).toBeGreaterThanOrEqual(0)
       expect(clearTimer).toHaveBeenCalledWith(setTimer.mock.results[index]!.value)

@@ -389,6 +389,42 @@ describe('simulated client: capabilities', () => {
   })
 })
 
+describe('simulated client: after-call work', () => {
+  it('keeps the agent in after-call work until the wrap-up is completed', async () => {
+    const { client, store, events } = setup({ afterCallWork: true })
+    expect(client.capabilities.afterCallWork).toBe(true)
+    const id = await startedId(client)
+    const live = await client.completeWrapUp(id, { notes: 'too early' })
+    expect(live.status === 'error' && live.error.code).toBe('invalid_state')
+    await vi.advanceTimersByTimeAsync(3000)
+    await client.hangup(id)
+    expect(store.getState().interactions[id]).toMatchObject({
+      status: 'ended',
+      afterCallWork: true,
+    })
+
+    const done = await client.completeWrapUp(id, { disposition: 'sale', notes: 'Signed' })
+    expect(done.status).toBe('success')
+    expect(events.at(-1)).toMatchObject({ type: 'completed', interactionId: id })
+    expect(store.getState().interactions[id]).not.toHaveProperty('afterCallWork')
+    expect(client.control.calls()[0]?.wrapUp).toEqual({ disposition: 'sale', notes: 'Signed' })
+  })
+
+  it('has no after-call work unless asked, and lists dispositions only when given some', async () => {
+    const plain = createSimulatedClient()
+    expect(plain.capabilities.afterCallWork).toBeUndefined()
+    expect(plain.listDispositions).toBeUndefined()
+    const refused = await plain.completeWrapUp('sim-1', {})
+    expect(refused.status === 'error' && refused.error.code).toBe('not_supported')
+    plain.dispose()
+
+    const list = [{ value: 'sale', label: 'Sale' }]
+    const withList = createSimulatedClient({ dispositions: list })
+    await expect(withList.listDispositions?.()).resolves.toEqual({ status: 'success', data: list })
+    withList.dispose()
+  })
+})
+
 describe('simulated client: control surface', () => {
   it('advance steps a call through dialing → ringing → connected → ended', async () => {
     const { client, store } = setup()
