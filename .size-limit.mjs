@@ -65,7 +65,10 @@ const coreExternal = {
   name: 'core-external',
   setup(build) {
     build.onResolve({ filter: /\/core\// }, (args) =>
-      args.importer.includes('/clients/') ? { path: args.path, external: true } : undefined,
+      // The clients and the client kit they are built from share the app's core.
+      /\/(clients|client-kit)\//.test(args.importer)
+        ? { path: args.path, external: true }
+        : undefined,
     )
   },
 }
@@ -132,7 +135,9 @@ export default [
   client('bright-pattern', { target: 3, ceiling: 6.55 }),
   // Client kit: the HTTP helper's aborted and time-out errors now come from the kit's standard
   // errors (one wording each), +56–65 B on each HTTP client.
-  client('tether', { target: 3, ceiling: 4.71 }),
+  // Tether on the client kit (registry, poller with maximum duration and hidden-page rest, start
+  // checks, full-text errors) and the voice SDK's hold, mute and DTMF controls: 7.11 kB measured.
+  client('tether', { target: 3, ceiling: 7.25 }),
   client('dialstack', { target: 3, ceiling: 7.72 }),
   client(
     'genesys (without cometd, loaded on demand)',

@@ -147,8 +147,7 @@ function createDemo(scenario: Scenario): { key: string; world: World; client: Ca
   const client = createTetherClient({
     baseUrl: `/tether/${key}`,
     getToken: () => TOKEN,
-    pollIntervalMs: 300,
-    maxPollIntervalMs: 1200,
+    poll: { intervalMs: 300, maxIntervalMs: 1200 },
     contactIdField: 'id',
     logger: { debug: () => {}, warn: () => {} },
     // The voice SDK (Sinch in a real app): it dials, or fails like a refused microphone.
