@@ -8,6 +8,7 @@ import {
 import type { InteractionAssociatedObject } from '../../src/core/index.js'
 import { CallButton, CallProvider, CallStatusBanner, type CallMessages } from '../../src/index.js'
 import { bannerSays, callAda } from '../support/play.js'
+import { withDefaultTheme } from '../support/storyKit.js'
 import { createFakeAdApi, type FakeAdApi } from '../../test/servers/fakeAdApi.js'
 
 /**
@@ -154,6 +155,7 @@ function BrightPatternDemo({
 const meta = {
   title: 'Providers/BrightPattern',
   component: BrightPatternDemo,
+  decorators: [withDefaultTheme],
   args: { phoneNumber: '+14165550199' },
   parameters: {
     docs: {

@@ -10,7 +10,7 @@ export type BrightPatternLogger = CallLogger
 export interface BrightPatternCommonOptions {
   /**
    * Overrides entries of the state map (`InteractionState` → lifecycle step). The meaning of the
-   * states is not documented; the default follows PROVIDERS.md §E: `queued`/`ivr`/`unknown` →
+   * states is not documented; the default is the library's lifecycle mapping: `queued`/`ivr`/`unknown` →
    * dialing, `delivery_pending` → ringing, `delivered` → connected, `hold` → held,
    * `wrap_up`/`wrap_up_hold` → ended with after-call work, `completed` → ended. A state in no
    * entry keeps the call's state and shows the raw name.

@@ -14,7 +14,7 @@ export type BrightPatternStateMap = Readonly<
 >
 
 /**
- * The default map (PROVIDERS.md §E). The meaning of each state is not documented, so this is an
+ * The default map onto the library's lifecycle. The meaning of each state is not documented, so this is an
  * assumption: override entries with the client's `stateMap` option after checking on a tenant.
  */
 export const DEFAULT_STATE_MAP: BrightPatternStateMap = Object.freeze({
