@@ -7,12 +7,12 @@
  * (zustand) are. Genesys loads `cometd` on demand: its line leaves it out and
  * the next line reports it alone.
  *
- * Two numbers per budgeted line: the issue's target, and the ceiling CI enforces today. Where
+ * Two numbers per budgeted line: the project's target, and the ceiling CI enforces today. Where
  * the code does not meet the target yet, the ceiling is the measured size plus a little room, so
  * any growth fails CI while the gap stays visible (`npx size-limit` prints both; the README and
  * docs/benchmarks.md say where the bytes go).
  *
- * For context, the issue's figures for other packages: `@twilio/voice-sdk` 46.6 kB, `react-phone-number-input`
+ * For context, the published figures for other packages: `@twilio/voice-sdk` 46.6 kB, `react-phone-number-input`
  * 49.5 kB, `amazon-connect-streams` 202 kB.
  */
 import { createRequire } from 'node:module'
@@ -129,10 +129,14 @@ export default [
   line(
     'components + hooks + core (the whole root entry, no phone metadata)',
     { 'index.js': '*' },
-    { target: 12, ceiling: 13.5 },
+    // 13.57 kB measured with CallButton variants and sizes, its always-visible reason and the
+    // Lucide icons drawn verbatim (several elements each): + 2%.
+    { target: 12, ceiling: 13.85 },
   ),
   client('simulated (reported: it is in the headless line)'),
-  client('bright-pattern', { target: 3, ceiling: 6.55 }),
+  // Bright Pattern fidelity: the answer signal and per-direction state map, phone readiness
+  // (canDial, ON_SOFTPHONE_STATUS_CHANGE) and records from ON_SAVE_ACTIVITY_RECORD: 6.86 kB measured.
+  client('bright-pattern', { target: 3, ceiling: 7.0 }),
   // Client kit: the HTTP helper's aborted and time-out errors now come from the kit's standard
   // errors (one wording each), +56–65 B on each HTTP client.
   // Tether on the client kit (registry, poller with maximum duration and hidden-page rest, start
