@@ -143,9 +143,11 @@ export default [
   // checks, full-text errors) and the voice SDK's hold, mute and DTMF controls: 7.11 kB measured.
   client('tether', { target: 3, ceiling: 7.25 }),
   client('dialstack', { target: 3, ceiling: 7.72 }),
+  // Genesys on the client kit (registry, start checks, full-text errors), the calls' state read
+  // with fields=* and retried with backoff, inbound calls (ani): 7.4 kB measured.
   client(
     'genesys (without cometd, loaded on demand)',
-    { target: 3, ceiling: 5.37 },
+    { target: 3, ceiling: 7.55 },
     { ignore: [...peers, 'cometd'] },
   ),
   line('cometd itself (Genesys loads it on demand; reported, not budgeted)', {
