@@ -44,11 +44,13 @@ describe('DialStack: one stream for the whole account', () => {
     s.fake.end(theirs, 'busy')
     await tick()
     // The call log ties our call to our own DialStack call, and the colleague's changed nothing.
-    await vi.waitFor(() =>
-      expect(s.store.getState().interactions[ours.id]).toMatchObject({
-        status: 'dialing',
-        providerCallId: ours.callId,
-      }),
+    await vi.waitFor(
+      () =>
+        expect(s.store.getState().interactions[ours.id]).toMatchObject({
+          status: 'dialing',
+          providerCallId: ours.callId,
+        }),
+      { timeout: 3000 },
     )
     expect(s.store.getState().interactions[ours.id]?.outcome).toBeUndefined()
   })

@@ -44,7 +44,9 @@ const tick = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** The user's own phones ring (`call.ringing`, the first leg of a call-first click-to-call). */
 const agentRinging = (s: DialStackSetup & { store: CallStoreApi }, id: string) =>
-  vi.waitFor(() => expect(s.store.getState().interactions[id]?.rawState).toBe('call.ringing'))
+  vi.waitFor(() => expect(s.store.getState().interactions[id]?.rawState).toBe('call.ringing'), {
+    timeout: 3000,
+  })
 
 describe('DialStack live state over SSE', () => {
   it('follows a call-first click-to-call: the user’s phones ring and answer (dialing), the customer rings (ringing), answers (connected), hangs up (ended)', async () => {
