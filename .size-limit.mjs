@@ -7,12 +7,12 @@
  * (zustand) are. Genesys loads `cometd` on demand: its line leaves it out and
  * the next line reports it alone.
  *
- * Two numbers per budgeted line: the issue's target, and the ceiling CI enforces today. Where
+ * Two numbers per budgeted line: the project's target, and the ceiling CI enforces today. Where
  * the code does not meet the target yet, the ceiling is the measured size plus a little room, so
  * any growth fails CI while the gap stays visible (`npx size-limit` prints both; the README and
  * docs/benchmarks.md say where the bytes go).
  *
- * For context, the issue's figures for other packages: `@twilio/voice-sdk` 46.6 kB, `react-phone-number-input`
+ * For context, the published figures for other packages: `@twilio/voice-sdk` 46.6 kB, `react-phone-number-input`
  * 49.5 kB, `amazon-connect-streams` 202 kB.
  */
 import { createRequire } from 'node:module'
@@ -65,7 +65,10 @@ const coreExternal = {
   name: 'core-external',
   setup(build) {
     build.onResolve({ filter: /\/core\// }, (args) =>
-      args.importer.includes('/clients/') ? { path: args.path, external: true } : undefined,
+      // The clients and the client kit they are built from share the app's core.
+      /\/(clients|client-kit)\//.test(args.importer)
+        ? { path: args.path, external: true }
+        : undefined,
     )
   },
 }
@@ -126,7 +129,9 @@ export default [
   line(
     'components + hooks + core (the whole root entry, no phone metadata)',
     { 'index.js': '*' },
-    { target: 12, ceiling: 13.5 },
+    // 13.57 kB measured with CallButton variants and sizes, its always-visible reason and the
+    // Lucide icons drawn verbatim (several elements each): + 2%.
+    { target: 12, ceiling: 13.85 },
   ),
   // The call log is its own import (`react-click-to-call/call-log`): the lines above pay nothing
   // for it. This line is the headless app plus the log; the difference is what logging adds.
@@ -136,10 +141,14 @@ export default [
     'call-log/index.js': '{ CallLogProvider, WrapUpForm, RecentCalls }',
   }),
   client('simulated (reported: it is in the headless line)'),
-  client('bright-pattern', { target: 3, ceiling: 6.55 }),
+  // Bright Pattern fidelity: the answer signal and per-direction state map, phone readiness
+  // (canDial, ON_SOFTPHONE_STATUS_CHANGE) and records from ON_SAVE_ACTIVITY_RECORD: 6.86 kB measured.
+  client('bright-pattern', { target: 3, ceiling: 7.0 }),
   // Client kit: the HTTP helper's aborted and time-out errors now come from the kit's standard
   // errors (one wording each), +56–65 B on each HTTP client.
-  client('tether', { target: 3, ceiling: 4.71 }),
+  // Tether on the client kit (registry, poller with maximum duration and hidden-page rest, start
+  // checks, full-text errors) and the voice SDK's hold, mute and DTMF controls: 7.11 kB measured.
+  client('tether', { target: 3, ceiling: 7.25 }),
   client('dialstack', { target: 3, ceiling: 7.72 }),
   client(
     'genesys (without cometd, loaded on demand)',

@@ -5,6 +5,10 @@
  * typecheck against the published `.d.ts` → `vite build` → serve the build and, in Chromium,
  * click a CallButton that places a simulated call and watch the banner follow it.
  *
+ * The app is shaped like `npm create vite@latest -- --template react-ts` (its `main.tsx` and its
+ * strict `tsconfig`), and its `src/App.tsx` is the README's Quick start, pasted unchanged: the
+ * Quick start must compile and place a call exactly as a newcomer copies it.
+ *
  *   node scripts/check-installed.mjs --react 19   (React 19, the repo's versions)
  *   node scripts/check-installed.mjs --react 18   (React 18 and its types: the peer range)
  *
@@ -15,6 +19,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { readmeQuickStart } from './readmeQuickStart.mjs'
 import { launch, watchPage } from '../bench/lib/browser.mjs'
 import { serve } from '../bench/lib/serve.mjs'
 
@@ -88,18 +93,37 @@ try {
         noEmit: true,
         isolatedModules: true,
         verbatimModuleSyntax: true,
+        // As strict as the react-ts template: the Quick start must pass these too.
+        allowImportingTsExtensions: true,
+        moduleDetection: 'force',
+        noUnusedLocals: true,
+        noUnusedParameters: true,
+        erasableSyntaxOnly: true,
+        noFallthroughCasesInSwitch: true,
+        noUncheckedSideEffectImports: true,
         // The app's own code is checked with the library's types; node_modules is not ours to check.
         skipLibCheck: true,
-        types: [],
+        types: ['vite/client'],
       },
       include: ['src'],
     },
     'vite.config.js':
       "import react from '@vitejs/plugin-react'\nimport { defineConfig } from 'vite'\n\nexport default defineConfig({ plugins: [react()] })\n",
     'index.html':
-      '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n    <link rel="icon" href="data:," />\n    <title>Installed</title>\n  </head>\n  <body>\n    <div id="root"></div>\n    <script type="module" src="/src/main.tsx"></script>\n  </body>\n</html>\n',
-    'src/vite-env.d.ts': '/// <reference types="vite/client" />\n',
-    'src/main.tsx': `import { StrictMode, useState } from 'react'
+      '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n    <link rel="icon" href="data:," />\n    <title>Installed</title>\n  </head>\n  <body>\n    <div id="root"></div>\n    <div id="checks"></div>\n    <script type="module" src="/src/main.tsx"></script>\n    <script type="module" src="/src/checks.tsx"></script>\n  </body>\n</html>\n',
+    // The react-ts template's main.tsx, verbatim, rendering the README's Quick start in #root.
+    'src/main.tsx': `import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import App from './App.tsx'
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)
+`,
+    'src/App.tsx': readmeQuickStart(),
+    'src/checks.tsx': `import { StrictMode, useState } from 'react'
 import { createRoot } from 'react-dom/client'
 import { CallButton, CallProvider, CallStatusBanner, useStartCall, type CallButtonProps } from 'react-click-to-call'
 import { createSimulatedClient, type SimulatedClient } from 'react-click-to-call/clients/simulated'
@@ -143,7 +167,7 @@ function App() {
   )
 }
 
-createRoot(document.getElementById('root')!).render(
+createRoot(document.getElementById('checks')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
@@ -188,15 +212,21 @@ createRoot(document.getElementById('root')!).render(
     const page = await browser.newPage()
     watchPage(page, problems)
     await page.goto(server.url)
-    const button = page.getByRole('button', { name: 'Call Ada Lovelace' })
-    await button.click()
-    const banner = page.getByRole('status', { name: 'Call status' })
-    await banner.getByText(/Connected/).waitFor({ timeout: 5_000 })
-    const text = (await banner.textContent())?.replace(/\s+/g, ' ').trim()
-    if (!text?.includes('Ada Lovelace') && !text?.includes('+1'))
-      throw new Error(`The banner does not name the call: "${text}"`)
+    // The Quick start (#root), then the typed checks app (#checks), each on its own provider.
+    for (const [name, selector, timeout] of [
+      ['Quick start', '#root', 15_000],
+      ['checks', '#checks', 5_000],
+    ]) {
+      const app = page.locator(selector)
+      await app.getByRole('button', { name: 'Call Ada Lovelace' }).click()
+      const banner = app.getByRole('status', { name: 'Call status' })
+      await banner.getByText(/Connected/).waitFor({ timeout })
+      const text = (await banner.textContent())?.replace(/\s+/g, ' ').trim()
+      if (!text?.includes('Ada Lovelace') && !text?.includes('+1'))
+        throw new Error(`${name}: the banner does not name the call: "${text}"`)
+      console.log(`  ${name} banner: "${text}"`)
+    }
     if (problems.length) throw new Error(`The page reported problems:\n${problems.join('\n')}`)
-    console.log(`  banner: "${text}"`)
   } finally {
     await browser.close()
     await server.close()

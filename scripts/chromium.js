@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 
-/** Chromium flags that work as root in a container on a closed network (see TOOLCHAIN.md). */
+/** Chromium flags that work as root in a container on a closed network. */
 export const chromiumArgs = [
   '--no-sandbox',
   '--headless',

@@ -105,6 +105,9 @@ vitest('unit and type tests', 'unit')
 const built = check('build', 'npm', ['run', 'build', '--silent'])
 if (built) {
   check('package (publint, attw)', 'node', ['scripts/check-package.mjs'])
+  check('docs and package point at nothing outside the repository', 'node', [
+    'scripts/check-docs.mjs',
+  ])
   check('browser bundles send no DialStack secret', 'node', ['scripts/check-browser-bundles.mjs'])
   check('size budgets', 'npx', ['size-limit'])
   check('package as installed: React 19', 'node', ['scripts/check-installed.mjs', '--react', '19'])

@@ -6,7 +6,12 @@
 
 // Components
 export { CallButton } from './components/CallButton.js'
-export type { CallButtonProps, CallButtonStatus } from './components/CallButton.js'
+export type {
+  CallButtonProps,
+  CallButtonSize,
+  CallButtonStatus,
+  CallButtonVariant,
+} from './components/CallButton.js'
 export { Dialpad } from './components/Dialpad.js'
 export type { DialpadMode, DialpadProps } from './components/Dialpad.js'
 export { CallStatusBanner } from './components/CallStatusBanner.js'

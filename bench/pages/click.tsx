@@ -55,7 +55,7 @@ const client = createTetherClient({
   baseUrl: '',
   getToken: () => 'token-ada',
   fetch: timedFetch,
-  pollIntervalMs: 60_000,
+  poll: { intervalMs: 60_000 },
   logger: { debug() {}, warn() {} },
 })
 

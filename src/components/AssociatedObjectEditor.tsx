@@ -63,7 +63,7 @@ export interface AssociatedObjectEditorProps extends Omit<
 /**
  * Edits the CRM record that travels with a call: `id`, `type`, `displayName`, `displayType`
  * and `customFields` as name/value rows, or the whole object as JSON. Invalid JSON shows the
- * seed's message and keeps the typed text; switching modes keeps the data.
+ * Bright Pattern widget's message and keeps the typed text; switching modes keeps the data.
  *
  * Parts and selectors (unstyled; `react-click-to-call/styles.css` gives the default look):
  * - `.rcc-AssociatedObjectEditor`: a `fieldset`. `[data-mode="form|json"]`; `[data-invalid]` while

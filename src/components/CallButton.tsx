@@ -14,7 +14,7 @@ import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { useStartCall } from '../react/useStartCall.js'
 import { useMessages } from '../react/useMessages.js'
 import { composeHandlers, cx, describedBy } from './composeHandlers.js'
-import { AlertIcon, PhoneIcon } from './icons.js'
+import { AlertIcon, InfoIcon, PhoneIcon } from './icons.js'
 
 /**
  * What a `CallButton` is doing, as `data-status` on the button:
@@ -27,6 +27,18 @@ import { AlertIcon, PhoneIcon } from './icons.js'
  */
 export type CallButtonStatus = 'idle' | 'pending' | 'deferred' | 'active' | 'error'
 
+/**
+ * How a `CallButton` looks, as `data-variant` on the button:
+ * - `solid` (default): a filled call button.
+ * - `soft`: a tinted button, for rows with many of them.
+ * - `icon`: the phone icon only; the accessible name still says whom it calls.
+ * - `link`: the number itself is the control, as CRMs usually show it.
+ */
+export type CallButtonVariant = 'solid' | 'soft' | 'icon' | 'link'
+
+/** A `CallButton`'s size, as `data-size` on the button. */
+export type CallButtonSize = 'small' | 'medium' | 'large'
+
 export interface CallButtonProps extends Omit<
   ComponentPropsWithoutRef<'button'>,
   'children' | 'onError' | 'type' | 'value' | 'defaultValue'
@@ -38,16 +50,24 @@ export interface CallButtonProps extends Omit<
    * ("Call Ada Lovelace"); without it the button is named after the formatted number.
    */
   associatedObject?: InteractionAssociatedObject
-  /** The visible label. Default: "Call" from `messages.call` ("Calling…" while pending). */
+  /**
+   * The visible label. Default: "Call" from `messages.call` ("Calling…" while pending); with
+   * `variant="link"`, the formatted number. Not shown with `variant="icon"`.
+   */
   children?: ReactNode
+  /** How it looks. Default `'solid'`. Selector: `.rcc-CallButton[data-variant="solid|soft|icon|link"]`. */
+  variant?: CallButtonVariant
+  /** Default `'medium'`. Selector: `.rcc-CallButton[data-size="small|medium|large"]`. */
+  size?: CallButtonSize
   /** Called when the provider accepted the start: `data.id` is the new interaction, or `null` for a deferred dial. */
   onStarted?: (data: StartCallData) => void
   /** Called when the start failed (the error is also shown under the button and announced). */
   onError?: (error: CallError) => void
   /**
    * Disables the button (native `disabled`). The button also disables itself, focusably with
-   * `aria-disabled` and the reason as its description, when the number is invalid or the
-   * phone system cannot place calls. Selector: `.rcc-CallButton[data-disabled]`.
+   * `aria-disabled`, when the number is invalid or the phone system cannot place calls: the
+   * reason is then shown beside it (no hover needed) and is its accessible description.
+   * Selector: `.rcc-CallButton[data-disabled]`.
    */
   disabled?: boolean
 }
@@ -60,11 +80,13 @@ export interface CallButtonProps extends Omit<
  * Parts and selectors (unstyled; `react-click-to-call/styles.css` gives the default look):
  * - `.rcc-CallButton-root`: a wrapper around the button and its message.
  * - `.rcc-CallButton`: the button. `[data-status="idle|pending|deferred|active|error"]`;
+ *   `[data-variant="solid|soft|icon|link"]`, `[data-size="small|medium|large"]`;
  *   `[data-pending]` while the start is in flight; `[data-disabled]` when it cannot call;
  *   `[data-invalid]` when the number is not dialable.
  * - `.rcc-CallButton-icon`, `.rcc-CallButton-label`: its icon and label.
  * - `.rcc-CallButton-message`: the error (`[data-kind="error"]`, `role="alert"`) or the reason the
- *   button is disabled (`[data-kind="reason"]`); linked to the button by `aria-describedby`.
+ *   button is disabled (`[data-kind="reason"]`, always shown, in the flow of the page so the
+ *   viewport never clips it); linked to the button by `aria-describedby`.
  *
  * @example
  * <CallButton phoneNumber="+14165550199" associatedObject={contact} onStarted={logActivity} />
@@ -77,6 +99,8 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
     onStarted,
     onError,
     disabled = false,
+    variant = 'solid',
+    size = 'medium',
     className,
     onClick,
     ...rest
@@ -145,15 +169,23 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
         aria-busy={pending || undefined}
         aria-describedby={describedBy(rest['aria-describedby'], message && messageId)}
         data-status={status}
+        data-variant={variant}
+        data-size={size}
         data-pending={pending || undefined}
         data-disabled={disabled || unavailable || undefined}
         data-invalid={!result.ok || undefined}
         onClick={handleClick}
       >
         <PhoneIcon className="rcc-CallButton-icon" />
-        <span className="rcc-CallButton-label">
-          {pending ? messages.calling : (children ?? messages.call)}
-        </span>
+        {variant === 'icon' ? null : (
+          <span className="rcc-CallButton-label">
+            {variant === 'link'
+              ? (children ?? display)
+              : pending
+                ? messages.calling
+                : (children ?? messages.call)}
+          </span>
+        )}
       </button>
       {message !== null ? (
         <span
@@ -162,7 +194,11 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
           data-kind={unavailable ? 'reason' : 'error'}
           role={unavailable ? undefined : 'alert'}
         >
-          {unavailable ? null : <AlertIcon className="rcc-CallButton-messageIcon" />}
+          {unavailable ? (
+            <InfoIcon className="rcc-CallButton-messageIcon" />
+          ) : (
+            <AlertIcon className="rcc-CallButton-messageIcon" />
+          )}
           {message}
         </span>
       ) : null}

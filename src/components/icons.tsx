@@ -1,13 +1,14 @@
-import type { SVGProps } from 'react'
+import type { ReactNode, SVGProps } from 'react'
 
-// Outline icons after Lucide (ISC license, https://lucide.dev): 24×24, stroked with currentColor,
-// sized 1em so they follow the text when no stylesheet is loaded. Decorative: names come from labels.
-// Each icon is one path (its strokes as subpaths), so an icon is only its path data. Inline SVG in
-// HTML needs no `xmlns`, and `focusable` only mattered to Internet Explorer.
+// Lucide icons (https://lucide.dev), copied verbatim from lucide-static 1.87.0: each icon's
+// elements exactly as Lucide draws them, on Lucide's 24×24 grid, stroked with currentColor.
+// Lucide is ISC-licensed, `x`, `plus`, `info` and `circle-alert` (Feather's `alert-circle`) are
+// also MIT (Feather, Cole Bemis): both licence texts are in the package's NOTICE.md.
+// Sized 1em so they follow the text when no stylesheet is loaded. Decorative: names come from labels.
 
 type IconProps = SVGProps<SVGSVGElement>
 
-const icon = (d: string, transform?: string) =>
+const icon = (children: ReactNode) =>
   function Icon(props: IconProps) {
     return (
       <svg
@@ -22,33 +23,119 @@ const icon = (d: string, transform?: string) =>
         aria-hidden="true"
         {...props}
       >
-        <path d={d} transform={transform} />
+        {children}
       </svg>
     )
   }
 
-const PHONE =
-  'M22 16.92v3a2 2 0 0 1-2.18 2 19.79 19.79 0 0 1-8.63-3.07 19.5 19.5 0 0 1-6-6 19.79 19.79 0 0 1-3.07-8.67A2 2 0 0 1 4.11 2h3a2 2 0 0 1 2 1.72 12.84 12.84 0 0 0 .7 2.81 2 2 0 0 1-.45 2.11L8.09 9.91a16 16 0 0 0 6 6l1.27-1.27a2 2 0 0 1 2.11-.45 12.84 12.84 0 0 0 2.81.7A2 2 0 0 1 22 16.92z'
+const HANDSET =
+  'M13.832 16.568a1 1 0 0 0 1.213-.303l.355-.465A2 2 0 0 1 17 15h3a2 2 0 0 1 2 2v3a2 2 0 0 1-2 2A18 18 0 0 1 2 4a2 2 0 0 1 2-2h3a2 2 0 0 1 2 2v3a2 2 0 0 1-.8 1.6l-.468.351a1 1 0 0 0-.292 1.233 14 14 0 0 0 6.392 6.384'
 
-export const PhoneIcon = icon(PHONE)
-export const HangUpIcon = icon(PHONE, 'rotate(135 12 12)')
-// Two bars: 4×16 rectangles with 1-unit rounded corners at x 6 and 14 (the second one 8 to the right).
+/** Lucide `phone`. */
+export const PhoneIcon = icon(<path d={HANDSET} />)
+
+/** Lucide `phone-off`: hang up. */
+export const HangUpIcon = icon(
+  <>
+    <path d="M10.1 13.9a14 14 0 0 0 3.732 2.668 1 1 0 0 0 1.213-.303l.355-.465A2 2 0 0 1 17 15h3a2 2 0 0 1 2 2v3a2 2 0 0 1-2 2 18 18 0 0 1-12.728-5.272" />
+    <path d="M22 2 2 22" />
+    <path d="M4.76 13.582A18 18 0 0 1 2 4a2 2 0 0 1 2-2h3a2 2 0 0 1 2 2v3a2 2 0 0 1-.8 1.6l-.468.351a1 1 0 0 0-.292 1.233 14 14 0 0 0 .244.473" />
+  </>,
+)
+
+/** Lucide `phone-outgoing`: call again. */
+export const PhoneOutgoingIcon = icon(
+  <>
+    <path d="m16 8 6-6" />
+    <path d="M22 8V2h-6" />
+    <path d={HANDSET} />
+  </>,
+)
+
+/** Lucide `pause`. */
 export const PauseIcon = icon(
-  'M7 4h2a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1h-2a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1zm8 0h2a1 1 0 0 1 1 1v14a1 1 0 0 1-1 1h-2a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1z',
+  <>
+    <rect x="14" y="3" width="5" height="18" rx="1" />
+    <rect x="5" y="3" width="5" height="18" rx="1" />
+  </>,
 )
+
+/** Lucide `play`. */
 export const PlayIcon = icon(
-  'M6 4.5v15a1 1 0 0 0 1.5.86l12.5-7.5a1 1 0 0 0 0-1.72L7.5 3.64A1 1 0 0 0 6 4.5z',
+  <path d="M5 5a2 2 0 0 1 3.008-1.728l11.997 6.998a2 2 0 0 1 .003 3.458l-12 7A2 2 0 0 1 5 19z" />,
 )
+
+/** Lucide `mic`. */
 export const MicIcon = icon(
-  'M12 2a3 3 0 0 0-3 3v7a3 3 0 0 0 6 0V5a3 3 0 0 0-3-3ZM19 10v2a7 7 0 0 1-14 0v-2M12 19v3',
+  <>
+    <path d="M12 19v3" />
+    <path d="M19 10v2a7 7 0 0 1-14 0v-2" />
+    <rect x="9" y="2" width="6" height="13" rx="3" />
+  </>,
 )
+
+/** Lucide `mic-off`. */
 export const MicOffIcon = icon(
-  'M2 2l20 20M18.89 13.23A7 7 0 0 0 19 12v-2M5 10v2a7 7 0 0 0 12 5M15 9.34V5a3 3 0 0 0-5.68-1.33M9 9v3a3 3 0 0 0 5.12 2.12M12 19v3',
+  <>
+    <path d="M12 19v3" />
+    <path d="M15 9.34V5a3 3 0 0 0-5.68-1.33" />
+    <path d="M16.95 16.95A7 7 0 0 1 5 12v-2" />
+    <path d="M18.89 13.23A7 7 0 0 0 19 12v-2" />
+    <path d="m2 2 20 20" />
+    <path d="M9 9v3a3 3 0 0 0 5.12 2.12" />
+  </>,
 )
+
+/** Lucide `grid-3x3`: the keypad. */
+export const KeypadIcon = icon(
+  <>
+    <rect width="18" height="18" x="3" y="3" rx="2" />
+    <path d="M3 9h18" />
+    <path d="M3 15h18" />
+    <path d="M9 3v18" />
+    <path d="M15 3v18" />
+  </>,
+)
+
+/** Lucide `delete`: backspace. */
 export const BackspaceIcon = icon(
-  'M20 5H9l-7 7 7 7h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2ZM18 9l-6 6M12 9l6 6',
+  <>
+    <path d="M10 5a2 2 0 0 0-1.344.519l-6.328 5.74a1 1 0 0 0 0 1.481l6.328 5.741A2 2 0 0 0 10 19h10a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2z" />
+    <path d="m12 9 6 6" />
+    <path d="m18 9-6 6" />
+  </>,
 )
-export const CloseIcon = icon('M18 6 6 18M6 6l12 12')
-export const PlusIcon = icon('M12 5v14M5 12h14')
-// A circle of radius 10 around the centre, then the exclamation mark.
-export const AlertIcon = icon('M2 12a10 10 0 1 0 20 0a10 10 0 1 0-20 0M12 8v4M12 16h.01')
+
+/** Lucide `x`. */
+export const CloseIcon = icon(
+  <>
+    <path d="M18 6 6 18" />
+    <path d="m6 6 12 12" />
+  </>,
+)
+
+/** Lucide `plus`. */
+export const PlusIcon = icon(
+  <>
+    <path d="M5 12h14" />
+    <path d="M12 5v14" />
+  </>,
+)
+
+/** Lucide `circle-alert`. */
+export const AlertIcon = icon(
+  <>
+    <circle cx="12" cy="12" r="10" />
+    <line x1="12" x2="12" y1="8" y2="12" />
+    <line x1="12" x2="12.01" y1="16" y2="16" />
+  </>,
+)
+
+/** Lucide `info`: why a control is unavailable. */
+export const InfoIcon = icon(
+  <>
+    <circle cx="12" cy="12" r="10" />
+    <path d="M12 16v-4" />
+    <path d="M12 8h.01" />
+  </>,
+)

@@ -48,7 +48,7 @@ export interface StartCallOptions {
 /** Every control resolves to this envelope; it never rejects. */
 export type ControlResult = OperationResult<null, CallError>
 
-/** The result of a start: the seed's envelope with a `CallError` on failure. */
+/** The result of a start: Bright Pattern's envelope with a `CallError` on failure. */
 export type StartCallResult = OperationResult<InitiateResult, CallError>
 
 /**

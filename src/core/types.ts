@@ -1,5 +1,5 @@
 /**
- * The seed's own types (Bright Pattern Communicator Widget SDK, `startCall`), kept verbatim:
+ * Bright Pattern Communicator Widget SDK's own types (`startCall`), kept verbatim:
  * they are the library's vocabulary for every provider.
  */
 
@@ -35,7 +35,7 @@ export type ResultError = {
 }
 
 /**
- * Bright Pattern's result envelope. `E` is the error's shape: the seed's `ResultError` by
+ * Bright Pattern's result envelope. `E` is the error's shape: Bright Pattern's `ResultError` by
  * default; every `CallClient` resolves with a `CallError` there.
  */
 export type OperationResult<

@@ -73,7 +73,7 @@ export interface CallMessages {
   notSupported: string
   /** Announced when the event stream drops. */
   reconnecting: string
-  /** The seed's own words for a malformed associated object. */
+  /** Bright Pattern's own words for a malformed associated object. */
   invalidJson: string
   /** The editor's accessible name (its legend). */
   associatedObject: string

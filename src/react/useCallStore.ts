@@ -1,5 +1,5 @@
 import { useStore } from 'zustand'
-import { useShallow } from './useShallow.js'
+import { useShallow } from 'zustand/react/shallow'
 import { isTerminalStatus } from '../core/CallEvent.js'
 import { selectActiveInteraction, selectInteraction } from '../core/createCallStore.js'
 import type { CallState } from '../core/reduceCallState.js'

@@ -26,6 +26,8 @@ const meta = {
   },
   argTypes: {
     children: { control: 'text' },
+    variant: { control: 'inline-radio', options: ['solid', 'soft', 'icon', 'link'] },
+    size: { control: 'inline-radio', options: ['small', 'medium', 'large'] },
   },
   parameters: {
     docs: {
@@ -33,7 +35,7 @@ const meta = {
         component: [
           "A click-to-call button for a contact's number. It starts the call through the provider's client, ignores further clicks while the start is pending, and shows and announces a failed start.",
           '',
-          'Its accessible name says whom it calls (`Call Ada Lovelace`, from `associatedObject.displayName`, else the formatted number). State is exposed as data attributes for styling: `data-status="idle | pending | deferred | active | error"`, `data-pending`, `data-disabled`, `data-invalid`. Every story here runs on the simulated client.',
+          'Its accessible name says whom it calls (`Call Ada Lovelace`, from `associatedObject.displayName`, else the formatted number). State is exposed as data attributes for styling: `data-status="idle | pending | deferred | active | error"`, `data-variant="solid | soft | icon | link"`, `data-size="small | medium | large"`, `data-pending`, `data-disabled`, `data-invalid`. Every story here runs on the simulated client.',
         ].join('\n'),
       },
     },
@@ -139,6 +141,10 @@ export const InvalidNumber: Story = {
     await expect(button).toHaveAccessibleDescription(
       '“+1 416” is not a complete international number: after + come the country code and the number.',
     )
+    // The reason is on screen without hovering.
+    await expect(
+      within(context.canvasElement).getByText(/is not a complete international number/),
+    ).toBeVisible()
     await userEvent.click(button)
     await expect(storyClient(context).control.requests).toHaveLength(0)
   },
@@ -194,6 +200,78 @@ export const Dark: Story = {
       <CallButton {...args} />
       <CallButton {...args} phoneNumber="+1 416" />
       <CallButton {...args} disabled />
+    </div>
+  ),
+}
+
+const VARIANTS = ['solid', 'soft', 'icon', 'link'] as const
+const SIZES = ['small', 'medium', 'large'] as const
+
+/**
+ * `variant="solid" | "soft" | "icon" | "link"` by `size="small" | "medium" | "large"`. The link
+ * variant makes the number itself the control; every variant keeps the name "Call Ada Lovelace".
+ */
+export const Variants: Story = {
+  render: (args) => (
+    <table style={{ borderSpacing: 16, textAlign: 'start' }}>
+      <thead>
+        <tr>
+          <th scope="col">variant</th>
+          {SIZES.map((size) => (
+            <th key={size} scope="col">
+              {size}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {VARIANTS.map((variant) => (
+          <tr key={variant}>
+            <th scope="row">{variant}</th>
+            {SIZES.map((size) => (
+              <td key={size}>
+                <CallButton {...args} variant={variant} size={size} />
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  ),
+  play: async ({ canvasElement }) => {
+    const buttons = within(canvasElement).getAllByRole('button', { name: 'Call Ada Lovelace' })
+    await expect(buttons).toHaveLength(12)
+    const icon = buttons.find((button) => button.dataset.variant === 'icon')!
+    await expect(icon).not.toHaveTextContent('Call')
+    const link = buttons.find((button) => button.dataset.variant === 'link')!
+    await expect(link).toHaveTextContent('+1 416 555 0199')
+  },
+}
+
+/** Every variant with an invalid number: each shows why it cannot call, without hovering. */
+export const VariantsUnavailable: Story = {
+  args: { phoneNumber: '4165550123' },
+  render: (args) => (
+    <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+      {VARIANTS.map((variant) => (
+        <CallButton key={variant} {...args} variant={variant} />
+      ))}
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    for (const note of within(canvasElement).getAllByText(/Add the country code/))
+      await expect(note).toBeVisible()
+  },
+}
+
+/** Dark theme: the variants. */
+export const DarkVariants: Story = {
+  parameters: calls({ theme: 'dark' }),
+  render: (args) => (
+    <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'center' }}>
+      {VARIANTS.map((variant) => (
+        <CallButton key={variant} {...args} variant={variant} />
+      ))}
     </div>
   ),
 }

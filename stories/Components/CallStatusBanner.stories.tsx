@@ -24,7 +24,7 @@ const meta = {
     docs: {
       description: {
         component: [
-          'The live call: "Dialing…", "Ringing…", "Connected 01:23" with a running timer (h:mm:ss past an hour), "On hold", "Call ended" with the outcome, "Call failed: <reason>", with the number and the record\'s name. Hang up, hold/resume and mute appear only when the provider has them.',
+          'The live call: "Dialing…", "Ringing…", "Connected 01:23" with a running timer (h:mm:ss past an hour), "On hold", "Call ended" with the outcome, "Call failed:" with the reason, with the number and the record\'s name. Hang up, hold/resume and mute appear only when the provider has them.',
           '',
           'It is a polite live region (`role="status"`): each state change is announced, the ticking timer is not. An ended call is dismissed after `dismissAfterMs` (5 s by default; these stories keep it). Selectors: `.rcc-CallStatusBanner[data-status="dialing|ringing|connected|held|ended|failed"]`, `[data-outcome]`, `[data-muted]`, `[data-connection="reconnecting"]`, `.rcc-CallStatusBanner-control[data-control="hangup|hold|resume|mute|dismiss"]`.',
         ].join('\n'),
@@ -44,8 +44,12 @@ const expectStatus =
     await expect(banner).toHaveTextContent(text)
   }
 
-/** Without a call the banner is an empty live region, ready to announce the next one. */
-export const NoCall: Story = {}
+// The docs page opens on its first story: a real call, not an empty region.
+/** Connected, with the live timer. */
+export const Connected: Story = {
+  parameters: calls({ scenario: { status: 'connected' }, ageMs: 83_000 }),
+  play: expectStatus('connected', /Connected 01:2\d/),
+}
 
 /** The number is being dialed. */
 export const Dialing: Story = {
@@ -57,12 +61,6 @@ export const Dialing: Story = {
 export const Ringing: Story = {
   parameters: calls({ scenario: { status: 'ringing' } }),
   play: expectStatus('ringing', 'Ringing…'),
-}
-
-/** Connected, with the live timer. */
-export const Connected: Story = {
-  parameters: calls({ scenario: { status: 'connected' }, ageMs: 83_000 }),
-  play: expectStatus('connected', /Connected 01:2\d/),
 }
 
 /** Past an hour the timer shows hours: h:mm:ss. */
@@ -199,6 +197,12 @@ export const DarkEnded: Story = {
   play: expectStatus('ended', 'Call ended: line busy'),
 }
 
+/** `data-rcc-theme="system"`: dark only when the OS is dark. Without it the look stays light. */
+export const SystemTheme: Story = {
+  parameters: calls({ scenario: { status: 'connected' }, ageMs: 83_000, theme: 'system' }),
+  play: expectStatus('connected', /Connected/),
+}
+
 /**
  * The whole flow from a CallButton: Dialing → Ringing → Connected, hold, resume, mute, hang up,
  * and the ended call is dismissed after `dismissAfterMs`.
@@ -234,3 +238,6 @@ export const FullFlow: Story = {
     await waitFor(() => expect(banner).toBeEmptyDOMElement(), { timeout: 3000 })
   },
 }
+
+/** Without a call the banner is an empty live region, ready to announce the next one. */
+export const NoCall: Story = {}

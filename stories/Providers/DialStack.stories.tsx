@@ -6,6 +6,7 @@ import { createDialStackClient, type DialStackCallLog } from '../../src/clients/
 import type { CallClient, InteractionAssociatedObject } from '../../src/core/index.js'
 import { CallButton, CallProvider, CallStatusBanner } from '../../src/index.js'
 import { bannerSays, callAda } from '../support/play.js'
+import { withDefaultTheme } from '../support/storyKit.js'
 
 /**
  * A DialStack stand-in for the browser: MSW plays the app's backend route (what
@@ -280,6 +281,7 @@ function DialStackDemo({ phoneNumber, ...scenario }: DialStackDemoProps) {
 const meta = {
   title: 'Providers/DialStack',
   component: DialStackDemo,
+  decorators: [withDefaultTheme],
   args: { phoneNumber: '+15551234567' },
   argTypes: {
     outcome: { control: 'inline-radio', options: ['answered', 'busy', 'no-answer', 'failed'] },

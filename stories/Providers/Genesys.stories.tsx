@@ -11,6 +11,7 @@ import {
 import type { CallClient, InteractionAssociatedObject } from '../../src/core/index.js'
 import { CallButton, CallProvider, CallStatusBanner } from '../../src/index.js'
 import { bannerSays, callAda } from '../support/play.js'
+import { withDefaultTheme } from '../support/storyKit.js'
 
 /**
  * A GWS stand-in for the browser: MSW answers the REST API under `/gws/<world>/api/v2/…`, and a
@@ -255,6 +256,7 @@ function GenesysDemo({ phoneNumber, dialTimeoutMs = 15_000, ...scenario }: Genes
 const meta = {
   title: 'Providers/Genesys',
   component: GenesysDemo,
+  decorators: [withDefaultTheme],
   args: { phoneNumber: '+14165550199' },
   parameters: {
     msw: { handlers },

@@ -6,6 +6,7 @@ import { createTetherClient, type TetherCall } from '../../src/clients/tether/in
 import type { CallClient, InteractionAssociatedObject } from '../../src/core/index.js'
 import { CallButton, CallProvider, CallStatusBanner } from '../../src/index.js'
 import { bannerSays, callAda } from '../support/play.js'
+import { withDefaultTheme } from '../support/storyKit.js'
 
 /**
  * A Tether stand-in for the browser: MSW answers `POST /api/calls/sdk/initiate` and
@@ -147,8 +148,7 @@ function createDemo(scenario: Scenario): { key: string; world: World; client: Ca
   const client = createTetherClient({
     baseUrl: `/tether/${key}`,
     getToken: () => TOKEN,
-    pollIntervalMs: 300,
-    maxPollIntervalMs: 1200,
+    poll: { intervalMs: 300, maxIntervalMs: 1200 },
     contactIdField: 'id',
     logger: { debug: () => {}, warn: () => {} },
     // The voice SDK (Sinch in a real app): it dials, or fails like a refused microphone.
@@ -207,6 +207,7 @@ function TetherDemo({ phoneNumber, ...scenario }: TetherDemoProps) {
 const meta = {
   title: 'Providers/Tether',
   component: TetherDemo,
+  decorators: [withDefaultTheme],
   args: { phoneNumber: '+14165550199' },
   argTypes: {
     outcome: { control: 'inline-radio', options: ['answered', 'busy', 'no-answer', 'failed'] },

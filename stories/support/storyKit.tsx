@@ -9,6 +9,7 @@ import {
 import type { CallEvent, CallOutcome, InteractionAssociatedObject } from '../../src/core/index.js'
 import { createPhoneNumberParser } from '../../src/phone/index.js'
 import { CallProvider, type CallMessages, useCallRuntime } from '../../src/index.js'
+import './storyPage.css'
 
 /** Phone metadata for the stories: numbers are shown formatted ("+1 416 555 0199"). */
 export const phoneNumbers = createPhoneNumberParser(metadata)
@@ -64,7 +65,8 @@ export interface CallsParameters {
   messages?: Partial<CallMessages>
   dir?: 'ltr' | 'rtl'
   lang?: string
-  theme?: 'light' | 'dark'
+  /** `data-rcc-theme` on the frame: `'system'` follows the OS, as an app may ask. */
+  theme?: 'light' | 'dark' | 'system'
   /** Format numbers with phone metadata. Default true. */
   formatNumbers?: boolean
   /** Width of the story's frame. */
@@ -157,7 +159,8 @@ export function StoryFrame({
   const [formatted] = useState(() =>
     parameters.formatNumbers === false ? undefined : phoneNumbers,
   )
-  const dark = parameters.theme === 'dark'
+  // A themed frame paints its own background, as an app does, so the theme's text stays legible.
+  const dark = parameters.theme === 'dark' || parameters.theme === 'system'
   return (
     <div
       dir={parameters.dir}
@@ -179,6 +182,27 @@ export function StoryFrame({
     </div>
   )
 }
+
+/**
+ * The default theme's page for stories that bring their own provider (Providers/): its font,
+ * colors and spacing, so they look like the components' stories and not like browser defaults.
+ */
+export const withDefaultTheme: Decorator = (Story) => (
+  <div
+    className="rcc-StoryPage"
+    style={{
+      padding: 24,
+      fontFamily: 'var(--rcc-font-family)',
+      fontSize: 'var(--rcc-font-size)',
+      color: 'var(--rcc-color-text)',
+      display: 'grid',
+      gap: 12,
+      justifyItems: 'start',
+    }}
+  >
+    <Story />
+  </div>
+)
 
 /** Wraps a story in its `StoryFrame`, with the client from `loadClient`. */
 export const withCalls: Decorator = (Story, context) => {

@@ -1,9 +1,11 @@
 /**
- * A loopback Tether calls API (https://docs.tetherai.ca, PROVIDERS.md B) on `node:http`, for
- * tests and demos: Bearer JWT auth, `POST /api/calls/sdk/initiate`, `GET /api/calls/{callId}`,
- * and a control API for tests to move calls along and break the network on purpose.
+ * A loopback Tether calls API (https://docs.tetherai.ca) on `node:http`, for tests and demos:
+ * Bearer JWT auth, `POST /api/calls/sdk/initiate`, `GET /api/calls/{callId}`, and a control API
+ * for tests to move calls along and break the network on purpose. It answers with Tether's
+ * published samples (test/fixtures/tether), with ids, numbers and times of each call.
  */
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -37,8 +39,8 @@ export interface TetherServerOptions {
   /** Status code of a successful initiate. Default 201. */
   initiateStatus?: 200 | 201
   /**
-   * `'seed'` answers initiate with exactly the seed's example fields (no times, no extras);
-   * `'full'` (default) with the whole Call document plus provider-specific extras.
+   * `'seed'` (default) answers initiate with the documented response sample's fields (no times);
+   * `'full'` with the whole Call document plus provider-specific extras clients must tolerate.
    */
   initiateFields?: 'full' | 'seed'
 }
@@ -73,6 +75,10 @@ export interface TetherServer {
   /** Stops the server and drops every open connection. */
   close(): Promise<void>
 }
+
+/** A sample from test/fixtures/tether, parsed afresh (callers change it). */
+const sample = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`../fixtures/tether/${name}`, import.meta.url), 'utf8')) as T
 
 const TERMINAL = new Set(['completed', 'no-answer', 'busy', 'failed', 'canceled'])
 
@@ -190,7 +196,7 @@ export async function startTetherServer(options: TetherServerOptions = {}): Prom
 
     // Documented: 401 { error } for a missing, expired or malformed token; 403 for a valid token without the role.
     if (token === undefined || !tokens.has(token))
-      return send(response, 401, { error: 'Invalid or expired token' })
+      return send(response, 401, sample('unauthorized.json'))
     if (forbidden.has(token))
       return send(response, 403, { success: false, error: 'Access denied: insufficient role' })
 
@@ -224,45 +230,30 @@ export async function startTetherServer(options: TetherServerOptions = {}): Prom
       }
       const id = objectId()
       const at = iso()
+      // The documented Call document, as this call: new ids and times, not answered or ended yet.
       const call: TetherServerCall = {
+        ...sample<TetherServerCall>('call-document.json'),
         _id: id,
         callId: id,
-        provider: 'sinch',
         providerCallId: id,
-        direction: 'outbound',
         status: 'initiated',
-        from: '+14165550100',
         to: contactPhone ?? (phoneNumber as string),
-        ...(contactPhone !== undefined && { contactId }),
-        organizationId: '64f0a1b2c3d4e5f6a7b8c9d3',
-        userId: '64f0a1b2c3d4e5f6a7b8c9d4',
-        providerPhoneNumber: '+14165550100',
         startTime: at,
-        recordings: [],
         createdAt: at,
         updatedAt: at,
         // Provider-specific extras clients must tolerate.
         sinch: { cli: '+14165550100', domain: 'pstn' },
         __v: 0,
       }
+      for (const unset of ['answerTime', 'endTime', 'duration', 'conversationId'])
+        delete call[unset]
+      if (contactPhone === undefined) delete call.contactId
+      else call.contactId = contactId
       calls.set(id, call)
-      const answer =
-        options.initiateFields === 'seed'
-          ? {
-              _id: id,
-              callId: id,
-              provider: 'sinch',
-              direction: 'outbound',
-              status: 'initiated',
-              from: call.from,
-              to: call.to,
-            }
-          : call
-      return send(response, options.initiateStatus ?? 201, {
-        success: true,
-        call: answer,
-        message: 'Call recorded',
-      })
+      const answer = sample<{ call: Record<string, unknown> }>('initiate-response.json')
+      if (options.initiateFields === 'full') answer.call = call
+      else for (const key of Object.keys(answer.call)) if (key in call) answer.call[key] = call[key]
+      return send(response, options.initiateStatus ?? 201, answer)
     }
 
     if (route === 'getCall') {

@@ -54,7 +54,7 @@ export interface DialStackEventsOptions {
   /**
    * The event names to follow. Default `call.initiated`, `call.ringing`, `call.answered`,
    * `call.end` (the webhook names: DialStack does not document the SSE names of outbound call
-   * events, PROVIDERS D.5 assumption).
+   * events, so this is an assumption).
    */
   eventNames?: Partial<DialStackEventNames>
   /**

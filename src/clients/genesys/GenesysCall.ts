@@ -1,6 +1,6 @@
 /**
  * A GWS call resource as it arrives in `CallStateChangeMessage.call` and in
- * `GET /api/v2/me/calls` (seed 003; PROVIDERS.md C.5). Only the fields the client reads are
+ * `GET /api/v2/me/calls` (Genesys Web Services API v2, calls resource). Only the fields the client reads are
  * typed strictly; the rest pass through.
  */
 export interface GenesysCall {

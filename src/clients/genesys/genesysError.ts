@@ -7,7 +7,7 @@ export const gwsError = (
   provider?: Omit<ProviderErrorInfo, 'provider'>,
 ) => new CallError(code, message, { provider: { provider: 'genesys', ...provider } })
 
-/** GWS `statusCode` (PROVIDERS.md C.6) → library code. Codes not listed are `provider_error`. */
+/** GWS `statusCode` (the documented GWS status codes) → library code. Codes not listed are `provider_error`. */
 const CODES: Record<number, CallErrorCode> = {
   1: 'invalid_argument',
   2: 'invalid_state',

@@ -4,26 +4,22 @@
  * placing the audio leg.
  */
 export { createTetherClient } from './createTetherClient.js'
+export type { TetherClient } from './createTetherClient.js'
+export { DEFAULT_TETHER_POLL } from './options.js'
 export type {
-  TetherClient,
   TetherClientOptions,
   TetherEventEmitter,
   TetherEventSource,
   TetherPlaceCallRequest,
-} from './createTetherClient.js'
-export type {
-  TetherErrorDetails,
-  TetherErrorReader,
-  TetherLogger,
-  TetherTokenContext,
-  TetherTokenGetter,
-} from './createTetherApi.js'
-export { DEFAULT_TETHER_STATUS_MAP, mapTetherCall } from './mapTetherCall.js'
-export type { MappedTetherCall, TetherStatusMap, TetherStatusTarget } from './mapTetherCall.js'
+} from './options.js'
+export type { TetherTokenContext, TetherTokenGetter } from './tetherApi.js'
+export type { TetherErrorDetails, TetherErrorReader } from './protocol/tetherErrors.js'
+export { DEFAULT_TETHER_STATUS_MAP } from './protocol/mapTetherCall.js'
+export type { TetherStatusMap, TetherStatusTarget } from './protocol/mapTetherCall.js'
 export type {
   TetherCall,
   TetherCallStatus,
   TetherGetCallResponse,
   TetherInitiateBody,
   TetherInitiateResponse,
-} from './TetherCall.js'
+} from './protocol/TetherCall.js'

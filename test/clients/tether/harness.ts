@@ -36,7 +36,7 @@ export async function setupTether(
   const client = createTetherClient({
     baseUrl: server.url,
     getToken: () => 'token-ada',
-    pollIntervalMs: 15,
+    poll: { intervalMs: 15 },
     timeoutMs: 1000,
     logger,
     ...options,

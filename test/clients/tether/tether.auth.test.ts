@@ -89,7 +89,7 @@ describe('Tether auth (Bearer JWT)', () => {
     let current = 'token-ada'
     const { client, server, store, events } = await setupTether({
       getToken: () => current,
-      maxPollIntervalMs: 40,
+      poll: { intervalMs: 15, maxIntervalMs: 40 },
     })
     const id = await startOk(client)
     server.setTokens([])

@@ -10,7 +10,7 @@ async function setup(withHangup: boolean): Promise<ContractSetup> {
   const client = createTetherClient({
     baseUrl: server.url,
     getToken: () => 'token-ada',
-    pollIntervalMs: 15,
+    poll: { intervalMs: 15 },
     timeoutMs: 1000,
     logger: silent,
     // The voice SDK's hang-up: Sinch ends the leg and its DiCE callback completes Tether's record.

@@ -198,8 +198,7 @@ describe('Tether polling through failures', () => {
 
   it('doubles the wait on each error up to the cap, and resets it on success', async () => {
     const { client, server, store } = await setupTether({
-      pollIntervalMs: 20,
-      maxPollIntervalMs: 100,
+      poll: { intervalMs: 20, maxIntervalMs: 100 },
     })
     const id = await startOk(client)
     server.fault(
@@ -274,7 +273,7 @@ describe('Tether hang-up', () => {
   it('hangs up through the voice SDK and fetches the record at once', async () => {
     const hangup = vi.fn((callId: string) => server.setStatus(callId, 'completed'))
     // A slow poll: the final state must come from the immediate fetch after the hang-up.
-    const { client, server, store } = await setupTether({ hangup, pollIntervalMs: 5000 })
+    const { client, server, store } = await setupTether({ hangup, poll: { intervalMs: 5000 } })
     expect(client.capabilities.hangup).toBe(true)
     const id = await startOk(client)
     const result = await client.hangup(id)
@@ -327,7 +326,10 @@ describe('Tether live state from the app’s own socket (events)', () => {
 
   it('applies socket updates at once, whether the payload is { call } or the Call document', async () => {
     const io = socket()
-    const { client, server, store } = await setupTether({ events: io.events, pollIntervalMs: 5000 })
+    const { client, server, store } = await setupTether({
+      events: io.events,
+      poll: { intervalMs: 5000 },
+    })
     const id = await startOk(client)
     expect(io.events).toHaveBeenCalledWith(id, expect.any(Function))
     server.setStatus(id, 'in-progress')
@@ -342,7 +344,10 @@ describe('Tether live state from the app’s own socket (events)', () => {
 
   it('ignores another call’s update, and polls at once on an update without a status', async () => {
     const io = socket()
-    const { client, server, store } = await setupTether({ events: io.events, pollIntervalMs: 5000 })
+    const { client, server, store } = await setupTether({
+      events: io.events,
+      poll: { intervalMs: 5000 },
+    })
     const id = await startOk(client)
     const emit = io.subscriptions.get(id)!
     emit({ callId: 'someone-else', status: 'completed' }, 'call_ended')

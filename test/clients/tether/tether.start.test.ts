@@ -11,7 +11,8 @@ afterEach(teardownTether)
 
 describe('Tether startCall', () => {
   it('records the call with the user’s Bearer token and resolves with Tether’s callId', async () => {
-    const { client, server, events, store } = await setupTether()
+    // A Tether that answers with the whole Call document, times included.
+    const { client, server, events, store } = await setupTether({}, { initiateFields: 'full' })
     const result = await client.startCall('+1 (416) 555-0199', contact)
     expect(result.status).toBe('success')
     const [request] = server.requestsTo('initiate')
@@ -139,9 +140,9 @@ describe('Tether startCall', () => {
       createTetherClient({
         baseUrl: 'https://t.example.com',
         getToken: () => 't',
-        pollIntervalMs: 0,
+        poll: { intervalMs: 0 },
       }),
-    ).toThrow(/pollIntervalMs/)
+    ).toThrow(/poll\.intervalMs/)
   })
 })
 

@@ -1,8 +1,7 @@
-import type { CallLogger } from '../../client-kit/logger.js'
 import { httpError, requestJson } from '../../client-kit/request.js'
-import { isRecord } from '../../client-kit/text.js'
-import { asCallError, isText, PROVIDER, tetherError } from './tetherError.js'
-import type { TetherCall, TetherInitiateBody } from './TetherCall.js'
+import { isRecord, isText, preview } from '../../client-kit/text.js'
+import { PROVIDER, tetherErrors, type TetherErrorReader } from './protocol/tetherErrors.js'
+import type { TetherCall, TetherInitiateBody } from './protocol/TetherCall.js'
 
 /** What `getToken` is asked for. */
 export interface TetherTokenContext {
@@ -22,18 +21,6 @@ export type TetherTokenGetter = (
   context: TetherTokenContext,
 ) => string | null | undefined | Promise<string | null | undefined>
 
-/** The provider's words from an error body. */
-export interface TetherErrorDetails {
-  message?: string
-  code?: string | number
-}
-
-/** Reads Tether's error body (already parsed as JSON, or the raw text when it is not JSON). */
-export type TetherErrorReader = (body: unknown, status: number) => TetherErrorDetails | undefined
-
-/** Where the client logs assumptions (debug, development builds only) and problems (warn). Default: the console. */
-export type TetherLogger = CallLogger
-
 export interface TetherApiOptions {
   baseUrl: string
   getToken: TetherTokenGetter
@@ -50,35 +37,14 @@ export interface TetherApi {
   getCall(callId: string, signal?: AbortSignal): Promise<TetherCall>
 }
 
-/**
- * Reads `{ success:false, message | error, code? }`. Only 401 `{ error }` is documented; the rest
- * of the shape is an ASSUMPTION (PROVIDERS.md B.7), hence `readError`. Plain text bodies (a proxy's
- * 502 page) are kept when short.
- */
-export function createTetherErrorReader(logger: TetherLogger): TetherErrorReader {
-  return (body, status) => {
-    if (typeof body === 'string') return body.length <= 200 ? { message: body.trim() } : undefined
-    if (!isRecord(body)) return undefined
-    if (process.env.NODE_ENV !== 'production' && status !== 401)
-      logger.debug(
-        `[tether] reading the ${status} error body as { success:false, message|error } (assumed shape).`,
-      )
-    const { code } = body
-    return {
-      message: [body.error, body.message].find(isText),
-      code: typeof code === 'string' || typeof code === 'number' ? code : undefined,
-    }
-  }
-}
-
 /** The Call document of a `{ success, call }` answer. */
 function readCall(body: unknown): TetherCall {
   const call = isRecord(body) && isRecord(body.call) ? body.call : {}
   // `callId` is documented; `_id` holds the same value for SDK calls.
   const callId = [call.callId, call._id].find(isText)
   if (callId === undefined) {
-    throw tetherError('provider_error', 'Tether sent an unexpected answer. Try again.', {
-      message: `no call with a callId in ${String(JSON.stringify(body)).slice(0, 200)}`,
+    throw tetherErrors.error('provider_error', 'Tether sent an unexpected answer. Try again.', {
+      message: `no call with a callId in ${preview(body)}`,
     })
   }
   return { ...call, callId }
@@ -101,12 +67,15 @@ export function createTetherApi({
     try {
       value = await getToken({ refresh })
     } catch (error) {
-      throw asCallError(error, 'Could not get your Tether sign-in. Sign in again.', {
+      throw tetherErrors.fromThrown(error, 'Could not get your Tether sign-in. Sign in again.', {
         code: 'unauthorized',
       })
     }
     if (isText(value)) return value
-    throw tetherError('unauthorized', 'You are not signed in to Tether. Sign in and try again.')
+    throw tetherErrors.error(
+      'unauthorized',
+      'You are not signed in to Tether. Sign in and try again.',
+    )
   }
 
   /** GET (or POST `body`) under `/api/calls/`, and the Call document of the answer. */
@@ -139,7 +108,7 @@ export function createTetherApi({
     const { message, code } = readError(answer, status) ?? {}
     // `{ success: false }` on a 2xx is a refusal, not a fault that trying again would fix.
     if (ok)
-      throw tetherError(
+      throw tetherErrors.error(
         'provider_error',
         `Tether refused the request.${message ? ` (${message})` : ''}`,
         { status, message, code },

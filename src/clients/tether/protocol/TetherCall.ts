@@ -1,6 +1,6 @@
 /**
  * Tether's Call document and the bodies of the calls API, as documented at
- * https://docs.tetherai.ca/api-reference/calls (PROVIDERS.md B.3, B.4). Many fields are
+ * https://docs.tetherai.ca/api-reference/calls (see docs/providers/tether.md). Many fields are
  * provider-specific and Tether asks clients to be tolerant of extra properties, so every field
  * but `callId` is optional and the index signature keeps the rest.
  */

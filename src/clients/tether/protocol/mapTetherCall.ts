@@ -1,5 +1,6 @@
-import type { CallOutcome, InteractionEventInit, LiveCallStatus } from '../../core/CallEvent.js'
-import { isText, tetherError } from './tetherError.js'
+import { isText } from '../../../client-kit/text.js'
+import type { CallOutcome, InteractionEventInit, LiveCallStatus } from '../../../core/CallEvent.js'
+import { tetherErrors } from './tetherErrors.js'
 import type { TetherCall } from './TetherCall.js'
 
 /**
@@ -13,11 +14,14 @@ export type TetherStatusTarget =
 export type TetherStatusMap = Readonly<Record<string, TetherStatusTarget>>
 
 /**
- * PROVIDERS.md E, column B. `ringing` and `canceled` are not documented values (B.6): they are
- * mapped in case they exist, since a wrong guess costs nothing.
+ * The documented values (`initiated`, `in-progress`, `completed`, `no-answer`, `busy`, `failed`),
+ * and `queued` and `ringing`, which Twilio's status callback passes through
+ * (https://docs.tetherai.ca/api-reference/webhooks/handle-twilio-call-status-updates). `canceled`
+ * is on no Tether page: it is mapped in case it exists, since a wrong guess costs nothing.
  */
 export const DEFAULT_TETHER_STATUS_MAP: TetherStatusMap = Object.freeze({
   initiated: 'dialing',
+  queued: 'dialing',
   ringing: 'ringing',
   'in-progress': 'connected',
   completed: 'ended:completed',
@@ -85,7 +89,7 @@ export function mapTetherCall(
   let event: InteractionEventInit
   if (kind === 'ended') event = { type: 'ended', outcome: outcome as CallOutcome, ...meta }
   else if (kind === 'failed') {
-    const error = tetherError(
+    const error = tetherErrors.error(
       'provider_error',
       `The call could not be completed (Tether reported “${rawState}”).`,
       { code: rawState, name: rawState },

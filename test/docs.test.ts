@@ -1,0 +1,33 @@
+import { findPrivatePointers, findRelativeReadmeLinks, forbidden } from '../scripts/check-docs.mjs'
+
+const flags = (line: string) =>
+  (forbidden as { pattern: RegExp }[]).some(({ pattern }) => pattern.test(line))
+
+describe('docs a newcomer can trust', () => {
+  it('the README, docs/ and every source comment point at nothing outside the repository', () => {
+    expect(findPrivatePointers(['README.md', 'docs', 'src'])).toEqual([])
+  })
+
+  it('every README link is absolute, so it works on the npm page', () => {
+    expect(findRelativeReadmeLinks()).toEqual([])
+  })
+
+  it('flags private pointers and leaves ordinary words and module paths alone', () => {
+    for (const line of [
+      'the default follows PROVIDERS.md §E',
+      '(PROVIDERS D.4 assumption)',
+      "with the seed's own error texts",
+      'Seed 004 security notes',
+      'see ../shared/DESIGN.md',
+      'as DESIGN.md says',
+      'the issue asks for 3 kB',
+    ])
+      expect(flags(line), line).toBe(true)
+    for (const line of [
+      "import { isRecord } from '../shared/isRecord.js'",
+      'const [seeded, setSeeded] = useState(false)',
+      'one folder per provider',
+    ])
+      expect(flags(line), line).toBe(false)
+  })
+})
