@@ -1,7 +1,7 @@
 import { useStore } from 'zustand'
 import { callLogStatus, type CallLogRecord } from '../core/createCallLog.js'
 import { useCallLogContext } from './CallLogContext.js'
-import { useShallow } from './useShallow.js'
+import { useShallow } from 'zustand/react/shallow'
 
 const unlogged = (records: Readonly<Record<string, CallLogRecord>>) =>
   Object.values(records)
