@@ -133,6 +133,13 @@ export default [
     // Lucide icons drawn verbatim (several elements each): + 2%.
     { target: 12, ceiling: 13.85 },
   ),
+  // The call log is its own import (`react-click-to-call/call-log`): the lines above pay nothing
+  // for it. This line is the headless app plus the log; the difference is what logging adds.
+  line('headless + call log: + CallLogProvider + WrapUpForm + RecentCalls (reported)', {
+    'index.js': '{ CallProvider, useStartCall }',
+    'clients/simulated/index.js': '{ createSimulatedClient }',
+    'call-log/index.js': '{ CallLogProvider, WrapUpForm, RecentCalls }',
+  }),
   client('simulated (reported: it is in the headless line)'),
   // Bright Pattern fidelity: the answer signal and per-direction state map, phone readiness
   // (canDial, ON_SOFTPHONE_STATUS_CHANGE) and records from ON_SAVE_ACTIVITY_RECORD: 6.86 kB measured.
