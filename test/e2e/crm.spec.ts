@@ -73,6 +73,49 @@ test.describe('CRM contact page', () => {
     await expectAccessible(page)
   })
 
+  test('after the call: the wrap-up logs the call once and it shows in the contact’s activity', async ({
+    page,
+  }) => {
+    await openCrm(page)
+    const activity = page.getByRole('region', { name: 'Activity for Ada Lovelace' })
+    await expect(activity).toContainText('No logged calls yet.')
+
+    const banner = page.getByRole('status', { name: 'Call status' })
+    await page.getByRole('button', { name: 'Call Ada Lovelace' }).click()
+    await expect(banner).toContainText(/Connected 00:0\d/)
+    await page.getByRole('button', { name: 'Hang up' }).click()
+
+    const form = page.getByRole('form', { name: /^Ada Lovelace/ })
+    await expect(form).toBeVisible()
+    await expect(form.getByRole('heading')).toContainText('Completed')
+    const recent = page.getByRole('list', { name: 'Recent calls' })
+    await expect(
+      recent.getByRole('button', { name: 'Log the call with Ada Lovelace' }),
+    ).toBeVisible()
+    await form.getByRole('combobox', { name: 'Disposition' }).selectOption({ label: 'Interested' })
+    await form.getByRole('textbox', { name: 'Notes' }).fill('Wants a demo next week')
+    await page.screenshot({ path: `${SHOTS}/crm-wrap-up.png`, fullPage: true })
+    await expectAccessible(page)
+    await form.getByRole('button', { name: 'Save' }).click()
+
+    await expect(form.getByRole('status')).toHaveText('Call logged.')
+    const logged = activity.getByRole('listitem')
+    await expect(logged).toHaveCount(1)
+    await expect(logged).toContainText('Interested')
+    await expect(logged).toContainText('Wants a demo next week')
+    await expect(
+      recent.getByRole('button', { name: 'Logged: edit the call with Ada Lovelace' }),
+    ).toBeVisible()
+
+    // Notes after the fact update the same activity instead of adding one.
+    await form.getByRole('textbox', { name: 'Notes' }).fill('Wants a demo next week; sent slides')
+    await form.getByRole('button', { name: 'Save' }).click()
+    await expect(logged).toContainText('sent slides')
+    await expect(logged).toHaveCount(1)
+    await page.screenshot({ path: `${SHOTS}/crm-activity.png`, fullPage: true })
+    await expectAccessible(page)
+  })
+
   test('deferred dial: the dialpad receives the number and its Call button places the call', async ({
     page,
   }) => {
