@@ -130,8 +130,9 @@ export default [
     'components + hooks + core (the whole root entry, no phone metadata)',
     { 'index.js': '*' },
     // 13.57 kB measured with CallButton variants and sizes, its always-visible reason and the
-    // Lucide icons drawn verbatim (several elements each): + 2%.
-    { target: 12, ceiling: 13.85 },
+    // Lucide icons drawn verbatim (several elements each); 14.74 kB with the Softphone panel (an
+    // app that does not render it tree-shakes it: this line imports the whole entry): + 2%.
+    { target: 12, ceiling: 15.05 },
   ),
   client('simulated (reported: it is in the headless line)'),
   client('bright-pattern', { target: 3, ceiling: 6.55 }),

@@ -34,13 +34,17 @@ test.describe('keyboard only', () => {
     await tabTo(page, 'Call Ada Lovelace', 'button')
     await page.keyboard.press('Enter')
     await expect(banner).toContainText('Dialing…')
-    // Banner: Tab to Hang up, Space presses it; focus stays in the banner on Dismiss.
+    // Softphone: Tab to Hang up, Space presses it; focus moves to Call again, not to the page.
     await tabTo(page, 'Hang up', 'button')
     await page.keyboard.press('Space')
     await expect(banner).toContainText('Call ended')
-    await expect(page.getByRole('button', { name: 'Dismiss' })).toBeFocused()
+    await expect(page.getByRole('button', { name: 'Call again' })).toBeFocused()
+    await tabTo(page, 'Dismiss', 'button')
     await page.keyboard.press('Enter')
-    await expect(banner).not.toHaveAttribute('data-status')
+    const phone = page.getByRole('region', { name: 'Softphone' })
+    await expect(phone).toHaveAttribute('data-status', 'idle')
+    // The keypad came back, and focus with it.
+    await expect(page.getByRole('textbox', { name: 'Phone number' })).toBeFocused()
 
     // Dialpad: digits typed in the textbox, digit keys on the keypad, Enter places the call.
     await tabTo(page, 'Phone number', 'textbox')
@@ -58,7 +62,9 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Enter')
     await expect(banner).toContainText('Connected', { timeout: 8000 })
 
-    // DTMF: while connected, digit keys on the pad send tones.
+    // DTMF: while connected, the Keypad toggle shows the pad, whose digit keys send tones.
+    await tabTo(page, 'Keypad', 'button')
+    await page.keyboard.press('Enter')
     await tabTo(page, '5 JKL', 'button')
     await page.keyboard.type('5#')
     await expect(page.getByText('Tones sent: 5#')).toBeVisible()
