@@ -177,7 +177,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
         </p>
         <p className="rcc-Softphone-state">{stateText}</p>
         <p className="rcc-Softphone-timerRow" aria-live="off">
-          <span className="rcc-Softphone-timer" aria-label={messages.callDuration}>
+          <span className="rcc-Softphone-timer" role="timer" aria-label={messages.callDuration}>
             {duration !== null ? (
               <time dateTime={`PT${Math.floor(duration / 1000)}S`}>
                 {formatCallDuration(duration)}

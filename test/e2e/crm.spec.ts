@@ -96,10 +96,10 @@ test.describe('CRM contact page', () => {
       /\+1 202 555 0147 is on the dialpad\. Press Call to dial\./,
     )
     const banner = page.getByRole('status', { name: 'Call status' })
-    // Nothing was dialed: the panel shows the number ready on its keypad.
+    // Nothing was dialed: the panel shows no call, only the number ready on its keypad.
     await expect(page.getByRole('region', { name: 'Softphone' })).toHaveAttribute(
       'data-status',
-      'deferred',
+      'idle',
     )
     await page.screenshot({ path: `${SHOTS}/crm-deferred-prefilled.png`, fullPage: true })
 
@@ -118,7 +118,10 @@ test.describe('CRM contact page', () => {
     const banner = page.getByRole('status', { name: 'Call status' })
     await expect(banner).toContainText('Ringing…')
     await expect(banner).toContainText('Call ended: line busy')
-    await expect(banner).toHaveAttribute('data-outcome', 'busy')
+    await expect(page.getByRole('region', { name: 'Softphone' })).toHaveAttribute(
+      'data-outcome',
+      'busy',
+    )
     await page.screenshot({ path: `${SHOTS}/crm-busy.png`, fullPage: true })
   })
 

@@ -2,9 +2,13 @@ import { expect, test } from '@playwright/test'
 
 const CRM = '/iframe.html?id=examples-crm-contact-page--crm-contact-page&viewMode=story'
 
+// The preview's first load can take 15 s on a busy machine, then a whole call is played.
+test.describe.configure({ timeout: 120_000 })
+
 test('the Softphone keeps its size through a whole call: no layout shift', async ({ page }) => {
   await page.goto(CRM)
   const phone = page.getByRole('region', { name: 'Softphone' })
+  await expect(phone).toBeVisible({ timeout: 30_000 })
   const card = phone.getByRole('status', { name: 'Call status' })
   const sizes: Record<string, { panel: number; card: number; top: number }> = {}
   const measure = async (state: string) => {
