@@ -7,8 +7,11 @@ export type {
   AuthorizeResult,
   DialStackAction,
   DialStackHandlerOptions,
+  DialStackSessionComponents,
   FetchHandler,
-} from './createDialStackHandler.js'
+} from './DialStackHandlerOptions.js'
+export { toNodeHandler } from './toNodeHandler.js'
+export type { NodeHandler } from './toNodeHandler.js'
 export type { HandlerErrorBody } from './sanitizeErrorBody.js'
 export { validateCallRequest } from '../clients/dialstack/protocol/validateCallRequest.js'
 export type {

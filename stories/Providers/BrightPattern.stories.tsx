@@ -83,7 +83,13 @@ function BrightPatternDemo({
       fake.succeedNextWith('startCall', { id: null, error: 'Timeout error' })
     return {
       adApi: fake,
-      client: createBrightPatternClient({ adApi: fake, startTimeoutMs, logger: silentLogger }),
+      client: createBrightPatternClient({
+        adApi: fake,
+        startTimeoutMs,
+        logger: silentLogger,
+        // The fake's answer signal (its `duration` starts counting): Bright Pattern documents none.
+        answerSignal: (interaction) => (interaction.duration ?? 0) > 0,
+      }),
     }
   })
   const [, refresh] = useReducer((n: number) => n + 1, 0)
@@ -126,7 +132,8 @@ function BrightPatternDemo({
         <button
           type="button"
           onClick={act(() => {
-            const id = liveCall(adApi, ['queued', 'delivery_pending'])
+            // `delivered` too: an agent-dialled call reaches the agent while the far end rings.
+            const id = liveCall(adApi, ['queued', 'delivery_pending', 'delivered'])
             if (id) adApi.answer(id)
           })}
         >
@@ -161,7 +168,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "`createBrightPatternClient` on a fake Communicator Widget SDK (`adApi`): `startCall(phone, object)` answers in the SDK's envelope and the widget's callbacks (`ON_NEW_INTERACTION`, `ON_INTERACTION_STATE_CHANGE`, `ON_INTERACTION_REMOVED`, `ON_LOGIN`/`ON_LOGOUT`) drive the banner: `queued` → dialing, `delivery_pending` → ringing, `delivered` → connected, `hold` → on hold, `wrap_up`/`completed` → ended. The panel below plays the agent and the far end.",
+          "`createBrightPatternClient` on a fake Communicator Widget SDK (`adApi`): `startCall(phone, object)` answers in the SDK's envelope and the widget's callbacks (`ON_NEW_INTERACTION`, `ON_INTERACTION_STATE_CHANGE`, `ON_INTERACTION_REMOVED`, `ON_LOGIN`/`ON_LOGOUT`) drive the banner. Its states are routing states: `queued`, `delivery_pending` and `delivered` (the call reached the agent, the far end may still ring) all show dialing for an agent-dialled call, until the answer signal the app configures (`answerSignal`; here the fake's `duration` starting to count) says the far end answered → connected; `hold` → on hold, `wrap_up`/`completed` → ended. The panel below plays the agent and the far end.",
       },
     },
   },
@@ -170,11 +177,11 @@ const meta = {
 export default meta
 type Story = StoryObj<typeof meta>
 
-/** queued → delivery_pending → delivered, mute, hold and resume, then hang up (leaveInteraction). */
+/** queued → delivery_pending → delivered (dialing), answered, mute, hold and resume, then hang up (leaveInteraction). */
 export const Answered: Story = {
   play: async ({ canvasElement }) => {
     const { canvas, banner } = await callAda(canvasElement)
-    await bannerSays(banner, 'Ringing…')
+    await bannerSays(banner, 'Dialing…')
     await userEvent.click(canvas.getByRole('button', { name: 'Far end answers' }))
     await bannerSays(banner, 'Connected')
     await userEvent.click(within(banner).getByRole('button', { name: 'Mute' }))
@@ -204,7 +211,7 @@ export const DeferredDial: Story = {
     await bannerSays(banner, 'Number ready in the Bright Pattern widget. Press Dial there.')
     expect(canvas.getByText(/widget dialpad: \+14165550199/)).toBeInTheDocument()
     await userEvent.click(canvas.getByRole('button', { name: 'Agent presses Dial in the widget' }))
-    await bannerSays(banner, 'Ringing…')
+    await bannerSays(banner, 'Dialing…')
     await userEvent.click(canvas.getByRole('button', { name: 'Far end answers' }))
     await bannerSays(banner, 'Connected')
   },
@@ -214,7 +221,7 @@ export const DeferredDial: Story = {
 export const SignedOutMidCall: Story = {
   play: async ({ canvasElement }) => {
     const { canvas, banner } = await callAda(canvasElement)
-    await bannerSays(banner, 'Ringing…')
+    await bannerSays(banner, 'Dialing…')
     await userEvent.click(canvas.getByRole('button', { name: 'Far end answers' }))
     await bannerSays(banner, 'Connected')
     await userEvent.click(canvas.getByRole('button', { name: 'Agent signs out' }))

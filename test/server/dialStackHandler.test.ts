@@ -14,6 +14,8 @@ import {
   type FakeDialStack,
 } from '../servers/dialStackServer.js'
 import { closedPortUrl } from '../servers/closedPortUrl.js'
+import metadata from 'libphonenumber-js/min/metadata'
+import { createPhoneNumberParser } from '../../src/phone/index.js'
 
 let fake: FakeDialStack
 beforeEach(async () => {
@@ -133,7 +135,7 @@ describe('createDialStackHandler: starting a call', () => {
         call(),
         post('/session', {}),
         new Request(`${BASE}/calls?user_id=${TEST_USER}`),
-        new Request(`${BASE}/calls/call_1`),
+        new Request(`${BASE}/calls/call_1?user_id=${TEST_USER}`),
       ]) {
         const response = await handlerWith({ authorize })(request)
         expect(response.status).toBe(status)
@@ -149,12 +151,12 @@ describe('createDialStackHandler: starting a call', () => {
     await handler(call({ user_id: ` ${TEST_USER}`, dial_string: '911' }))
     await handler(post('/session', {}))
     await handler(new Request(`${BASE}/calls?user_id=${TEST_USER}`))
-    await handler(new Request(`${BASE}/calls/call_1`))
+    await handler(new Request(`${BASE}/calls/call_1?user_id=${TEST_USER}`))
     expect(actions).toEqual([
       { type: 'call', userId: TEST_USER, dialString: '911' },
       { type: 'session' },
       { type: 'calls.list', userId: TEST_USER },
-      { type: 'calls.retrieve', callId: 'call_1' },
+      { type: 'calls.retrieve', callId: 'call_1', userId: TEST_USER },
     ])
   })
 
@@ -218,7 +220,7 @@ describe('createDialStackHandler: the same validation as the browser client', ()
     },
   )
 
-  it('uses the seed’s exact texts in `error`', async () => {
+  it('uses DialStack’s documented texts in `error`', async () => {
     const handler = handlerWith()
     const texts = []
     for (const body of [
@@ -248,6 +250,29 @@ describe('createDialStackHandler: the same validation as the browser client', ()
     } finally {
       vi.unstubAllEnvs()
     }
+  })
+
+  it('normalizes every spelling of a local number with phone metadata before the dial rule sees it', async () => {
+    const seen: string[] = []
+    const handler = handlerWith({
+      defaultRegion: 'US',
+      phoneNumbers: createPhoneNumberParser(metadata),
+      dialPolicy: {
+        validate: (d) => {
+          seen.push(d.value)
+          return d.value.startsWith('+1900') ? 'Premium numbers are blocked.' : undefined
+        },
+      },
+    })
+    for (const spelling of ['1-900-555-0100', '19005550100', '01119005550100', '(900) 555-0100']) {
+      const response = await handler(call({ user_id: TEST_USER, dial_string: spelling }))
+      expect(await response.json()).toMatchObject({ error: 'Premium numbers are blocked.' })
+    }
+    // `00` is not the US international prefix: not a number there, refused before the rule.
+    const foreignPrefix = await handler(call({ user_id: TEST_USER, dial_string: '0019005550100' }))
+    expect(foreignPrefix.status).toBe(400)
+    expect(seen).toEqual(Array(4).fill('+19005550100'))
+    expect(fake.requests).toHaveLength(0)
   })
 
   it('applies server-side dial rules the browser may not have', async () => {
@@ -319,6 +344,20 @@ describe('createDialStackHandler: DialStack’s errors', () => {
       error: 'DialStack did not answer in time.',
       code: 'upstream_timeout',
     })
+  })
+
+  it('answers 504 when DialStack sends its headers in time but never finishes the body', async () => {
+    fake.failNext('calls.create', {
+      status: 500,
+      raw(res) {
+        res.writeHead(500, { 'Content-Type': 'application/json' })
+        res.write('{"error": "')
+      },
+    })
+    const started = Date.now()
+    const response = await handlerWith({ timeoutMs: 150 })(call())
+    expect(response.status).toBe(504)
+    expect(Date.now() - started).toBeLessThan(2000)
   })
 
   it('answers 502 when DialStack refuses connections', async () => {
@@ -418,25 +457,45 @@ describe('createDialStackHandler: the key never leaks', () => {
 })
 
 describe('createDialStackHandler: client secrets', () => {
-  it.each(['POST', 'GET'])(
-    'mints one with %s …/session (POST /v1/account_sessions)',
-    async (method) => {
-      const response = await handlerWith({
-        sessionParams: { components: { call_logs: { enabled: true } } },
-      })(new Request(`${BASE}/session`, { method }))
-      expect(response.status).toBe(200)
-      const body = (await response.json()) as { client_secret: string; expires_at: number }
-      expect(body).toEqual({ client_secret: fake.issuedSecrets[0], expires_at: expect.any(Number) })
-      const [upstream] = fake.requests
-      expect(upstream).toMatchObject({ route: 'account_sessions' })
-      expect(upstream?.headers.authorization).toBe(`Bearer ${TEST_API_KEY}`)
-      expect(upstream?.headers['dialstack-account']).toBe(TEST_ACCOUNT)
-      expect(JSON.parse(upstream!.body)).toEqual({
-        account: TEST_ACCOUNT,
-        components: { call_logs: { enabled: true } },
-      })
-    },
-  )
+  it.each(['POST'])('mints one with %s …/session (POST /v1/account_sessions)', async (method) => {
+    const response = await handlerWith({
+      sessionComponents: { call_logs: { enabled: true } },
+    })(new Request(`${BASE}/session`, { method }))
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as { client_secret: string; expires_at: number }
+    expect(body).toEqual({ client_secret: fake.issuedSecrets[0], expires_at: expect.any(Number) })
+    const [upstream] = fake.requests
+    expect(upstream).toMatchObject({ route: 'account_sessions' })
+    expect(upstream?.headers.authorization).toBe(`Bearer ${TEST_API_KEY}`)
+    expect(upstream?.headers['dialstack-account']).toBe(TEST_ACCOUNT)
+    expect(JSON.parse(upstream!.body)).toEqual({
+      account: TEST_ACCOUNT,
+      components: { call_logs: { enabled: true } },
+    })
+  })
+
+  it('sends `components` even when the app names none (DialStack requires one enabled)', async () => {
+    const response = await handlerWith()(post('/session', {}))
+    expect(response.status).toBe(200)
+    expect(JSON.parse(fake.requests[0]!.body)).toEqual({
+      account: TEST_ACCOUNT,
+      components: { call_logs: { enabled: true } },
+    })
+    expect(() => handlerWith({ sessionComponents: { call_logs: { enabled: false } } })).toThrow(
+      /at least one component/,
+    )
+  })
+
+  it('keeps the account and components its own over sessionParams', async () => {
+    await handlerWith({ sessionParams: { account: 'acct_other', components: {}, ttl: 60 } })(
+      post('/session', {}),
+    )
+    expect(JSON.parse(fake.requests[0]!.body)).toEqual({
+      account: TEST_ACCOUNT,
+      components: { call_logs: { enabled: true } },
+      ttl: 60,
+    })
+  })
 
   it('serves no session route with routes.session: false', async () => {
     const response = await handlerWith({ routes: { session: false } })(post('/session', {}))
@@ -485,6 +544,12 @@ describe('createDialStackHandler: the call log', () => {
     })
   })
 
+  it("filters the call log by `user_id` even with bodyKey: 'user'", async () => {
+    await handlerWith({ bodyKey: 'user' })(new Request(`${BASE}/calls?user_id=${TEST_USER}`))
+    const upstream = fake.requests.find((r) => r.route === 'calls.list')!
+    expect(Object.fromEntries(upstream.query)).toEqual({ user_id: TEST_USER })
+  })
+
   it('never lists the whole account: a user id is required', async () => {
     const response = await handlerWith()(new Request(`${BASE}/calls`))
     expect(response.status).toBe(400)
@@ -517,7 +582,7 @@ describe('createDialStackHandler: the call log', () => {
     expect(await response.json()).toMatchObject({ id, status: null, to_number: '911' })
     const missing = await handlerWith()(new Request(`${BASE}/calls/call_nope`))
     expect(missing.status).toBe(404)
-    expect(await missing.json()).toEqual({ error: 'Call not found' })
+    expect(await missing.json()).toEqual({ error: 'Call not found.', code: 'not_found' })
   })
 
   it('refuses a call id that is not one, and serves no log with routes.callLogs: false', async () => {

@@ -2,7 +2,8 @@
  * A loopback fake of `api.dialstack.ai` that answers with DialStack's published samples, kept in
  * test/fixtures/dialstack/ with their source URLs: `POST /v1/calls` (Bearer sk_… +
  * DialStack-Account, the click-to-call guide's error texts, 202 without a body),
- * `POST /v1/account_sessions`, the account-wide SSE stream `GET /v1/events` (Bearer
+ * `POST /v1/account_sessions` (`components` required, `{ client_secret, expires_at }` as the
+ * sessions page shows them), the account-wide SSE stream `GET /v1/events` (Bearer
  * client_secret, `event:`/`data:` framing with flat JSON as DialStack's browser SDK reads it, a
  * `connected` event; `call.answered` carries only `call_id` and `call.end` only `call_id` and
  * `status`, as the events guide shows), and the call log `GET /v1/calls[?…]` /
@@ -10,7 +11,8 @@
  * phones ring and answer (`answerAgent`), then the customer's (`answer`). Tests drive calls
  * through it, script failures, drop streams and expire secrets.
  *
- * Also `serveFetchHandler`: mounts a Fetch handler on a loopback `node:http` server.
+ * Also `serveFetchHandler`: mounts a Fetch handler on a loopback `node:http` server with the
+ * library's `toNodeHandler`.
  */
 import {
   createServer,
@@ -20,6 +22,7 @@ import {
   type ServerResponse,
 } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { toNodeHandler } from '../../src/server/index.js'
 import callLogFixture from '../fixtures/dialstack/call-log.json' with { type: 'json' }
 import clickToCall from '../fixtures/dialstack/click-to-call.json' with { type: 'json' }
 
@@ -40,6 +43,8 @@ export interface ScriptedResponse {
   headers?: Record<string, string>
   /** Wait this long before answering (for time-outs). */
   delayMs?: number
+  /** Writes the answer itself (huge, compressed, slow or redirecting bodies); wins over the rest. */
+  raw?: (res: ServerResponse) => void
 }
 
 export interface FakeRequest {
@@ -105,6 +110,14 @@ export interface FakeDialStackOptions {
   sseIds?: boolean
   /** Lifetime of a client secret. Default 1 h. */
   secretTtlMs?: number
+  /**
+   * A hostile upstream: every answer of the secret-key routes echoes the key and the account
+   * header it received, in plain, upper-case, base64, base64url and hex forms, into every body
+   * field and header it can (`code`, `details` keys, `Retry-After`, `client_secret`,
+   * `expires_at`, call-log fields, `Set-Cookie`, `Location` …), with this status: an error
+   * status gives an error body, 2xx a success body of the route's shape.
+   */
+  echoKey?: { status: number }
 }
 
 export interface FakeDialStack {
@@ -332,8 +345,11 @@ export async function startDialStackServer(
     })
     if (which === 'events' && held) await new Promise<void>((resolve) => held!.push(resolve))
     if (which === 'unknown') return send(res, 404, { error: 'Not found' })
+    if (options.echoKey && which !== 'events')
+      return echoKey(req, res, which, options.echoKey.status)
 
     const script = scripted.get(which)?.shift()
+    if (script?.raw) return script.raw(res)
     if (script) {
       const answer = () => send(res, script.status, script.body, script.headers)
       if (script.delayMs) later(script.delayMs, answer)
@@ -368,12 +384,31 @@ export async function startDialStackServer(
       }
       case 'account_sessions': {
         if (!keyAuth(req, res)) return
+        // DialStack's server SDK: `components` is required, "At least one must be enabled".
+        const components = (JSON.parse(body || '{}') as { components?: unknown }).components
+        const enabled =
+          typeof components === 'object' &&
+          components !== null &&
+          Object.values(components).some((c) => (c as { enabled?: unknown })?.enabled === true)
+        if (!enabled) {
+          return send(res, 400, {
+            error: 'At least one component must be enabled.',
+            code: 'validation_error',
+            details: { components: 'At least one must be enabled' },
+          })
+        }
         secretCounter += 1
+        // A signed JWT, as DialStack's session references describe `client_secret`; `expires_at`
+        // an ISO 8601 date, as the sessions page shows it.
         const secret = `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ acct: TEST_ACCOUNT, n: secretCounter })).toString('base64url')}.sig`
         const expiresAt = Date.now() + ttl
         secrets.set(secret, expiresAt)
         issued.push(secret)
-        return send(res, 200, { client_secret: secret, expires_at: Math.floor(expiresAt / 1000) })
+        return send(res, 200, {
+          account_id: TEST_ACCOUNT,
+          client_secret: secret,
+          expires_at: new Date(expiresAt).toISOString(),
+        })
       }
       case 'events': {
         if (res.destroyed) return
@@ -422,6 +457,85 @@ export async function startDialStackServer(
         const log = logs.find((l) => l.id === id)
         return log ? send(res, 200, log) : send(res, 404, { error: 'Call not found' })
       }
+    }
+  }
+
+  /** The hostile answer: the key and the account, as received, in every field and header. */
+  function echoKey(req: IncomingMessage, res: ServerResponse, which: FakeRoute, status: number) {
+    const authorization = req.headers.authorization ?? ''
+    const key = authorization.replace(/^Bearer /, '')
+    const account = String(req.headers['dialstack-account'] ?? '')
+    const base64 = (text: string) => Buffer.from(text).toString('base64')
+    const forms = [
+      authorization,
+      key,
+      account,
+      key.toUpperCase(),
+      account.toUpperCase(),
+      base64(key),
+      base64(`${key}:`),
+      base64(`x${key}`),
+      base64(authorization),
+      Buffer.from(key).toString('base64url'),
+      Buffer.from(key).toString('hex'),
+      base64(account),
+    ]
+    const echo = forms.join(' | ')
+    const headers = {
+      'Retry-After': key,
+      'X-Echo-Authorization': authorization,
+      'X-Echo-Account': account,
+      'WWW-Authenticate': `Bearer realm="${key}"`,
+      'Set-Cookie': `echo=${base64(key)}`,
+      Location: `https://echo.invalid/?key=${key}`,
+      'X-Request-Id': base64(`${account}:${key}`),
+    }
+    if (status >= 400) {
+      return send(
+        res,
+        status,
+        {
+          error: echo,
+          code: key,
+          details: Object.fromEntries([
+            ...forms.map((form) => [form, 'echoed key']),
+            ['dial_string', echo],
+          ]),
+          request: { headers: req.headers },
+        },
+        headers,
+      )
+    }
+    const log = Object.fromEntries(
+      [
+        'id',
+        'user_id',
+        'direction',
+        'from_number',
+        'to_number',
+        'started_at',
+        'answered_at',
+        'connected_at',
+        'ended_at',
+        'status',
+        'summary',
+      ].map((field, i) => [field, forms[i % forms.length]]),
+    )
+    const owned = { ...log, user: TEST_USER, duration_seconds: key, hangup_cause: { key } }
+    switch (which) {
+      case 'calls.create':
+        return send(res, 202, { id: key, echo }, headers)
+      case 'account_sessions':
+        return send(
+          res,
+          status,
+          { account_id: account, client_secret: key, expires_at: key },
+          headers,
+        )
+      case 'calls.list':
+        return send(res, status, { object: 'list', url: echo, data: [owned] }, headers)
+      default:
+        return send(res, status, owned, headers)
     }
   }
 
@@ -546,33 +660,20 @@ export interface FetchHandlerServer {
 }
 
 /**
- * Serves a Fetch handler (`(Request) => Promise<Response>`) on a loopback `node:http` server:
- * the same few lines as the Express adapter in docs/providers/dialstack.md.
+ * Serves a Fetch handler (`(Request) => Promise<Response>`) on a loopback `node:http` server
+ * through the library's own Node adapter, `toNodeHandler`.
  */
 export async function serveFetchHandler(
   handler: (request: Request) => Promise<Response>,
 ): Promise<FetchHandlerServer> {
   const requests: { method: string; path: string }[] = []
+  const listener = toNodeHandler(handler)
   const server = createServer((req, res) => {
-    void (async () => {
-      const body = await readBody(req)
-      const url = `http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`
-      requests.push({ method: req.method ?? 'GET', path: new URL(url).pathname })
-      const headers = new Headers()
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value)
-      }
-      const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
-      const response = await handler(
-        new Request(url, { method: req.method, headers, ...(hasBody && { body }) }),
-      )
-      res.statusCode = response.status
-      response.headers.forEach((value, key) => res.setHeader(key, value))
-      res.end(Buffer.from(await response.arrayBuffer()))
-    })().catch(() => {
-      if (!res.headersSent) res.statusCode = 500
-      res.end()
+    requests.push({
+      method: req.method ?? 'GET',
+      path: new URL(`http://127.0.0.1${req.url ?? '/'}`).pathname,
     })
+    listener(req, res)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo

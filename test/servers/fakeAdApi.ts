@@ -1,9 +1,13 @@
 /**
  * A faithful fake of Bright Pattern's Communicator Widget SDK (`adApi`), for tests and stories.
- * It behaves as the documentation and the vendor's types say: every method resolves an
+ * It behaves as the documentation and the vendor's types say (kept verbatim in
+ * test/fixtures/bright-pattern/sdk-types.json with their source): every method resolves an
  * `OperationResult` (latest or 5.19 envelope), callbacks arrive asynchronously (the real SDK talks
- * to the widget iframe over `postMessage`) as copies, states move queued → delivery_pending →
- * delivered → hold ⇄ delivered → wrap_up → completed, then `ON_INTERACTION_REMOVED`.
+ * to the widget iframe over `postMessage`) as copies. States are routing states: an outbound call
+ * moves queued → delivery_pending → delivered (it reached the agent) while the far end still
+ * rings; then hold ⇄ delivered → wrap_up → completed, and `ON_INTERACTION_REMOVED`. No documented
+ * state, event or field says the far end answered: `answer()` only starts the `duration` count,
+ * one signal a tenant may give, so tests can drive the client's `answerSignal` option.
  * Browser-safe: no Node APIs, so Storybook can import it.
  */
 import {
@@ -42,6 +46,13 @@ export interface FakeAdApiOptions {
   autoEvents?: boolean
   /** queued → delivery_pending after this long (ms). Default 5. */
   ringingAfterMs?: number
+  /** delivery_pending → delivered (the call reached the agent) this long later (ms). Default 5. */
+  deliveredAfterMs?: number
+  /**
+   * Interactions still carry the `@deprecated` `associatedObjects` and `subject`. Default true;
+   * false plays a widget that dropped them (records then come only through `ON_SAVE_ACTIVITY_RECORD`).
+   */
+  deprecatedFields?: boolean
   /** The agent has after-call work: a hang-up goes to `wrap_up`, not `completed`. Default false. */
   afterCallWork?: boolean
   /** The agent is logged in. Default true. */
@@ -103,6 +114,8 @@ export class FakeAdApi implements AdApi {
       eventDelayMs: 0,
       autoEvents: true,
       ringingAfterMs: 5,
+      deliveredAfterMs: 5,
+      deprecatedFields: true,
       afterCallWork: false,
       loggedIn: true,
       interactionsState: true,
@@ -324,9 +337,47 @@ export class FakeAdApi implements AdApi {
     return data.interactionId
   }
 
-  /** The far end answers. */
+  /**
+   * The far end answers (inbound: the agent accepts). Outbound, nothing documented says so: the
+   * fake starts counting `duration`, as a tenant may, and reports the interaction unchanged in state.
+   */
   answer(interactionId: string): void {
-    this.setState(interactionId, 'delivered')
+    const data = this.interactions.get(interactionId)
+    if (!data) return
+    if (data.callDirection === 'outbound') data.duration = 1
+    data.state = 'delivered'
+    this.fire('ON_INTERACTION_STATE_CHANGE', this.payload(data))
+  }
+
+  /** `ON_SOFTPHONE_STATUS_CHANGE (ready, error?)`: the agent's phone became (not) ready. */
+  setSoftphoneStatus(ready: boolean, error?: string): void {
+    this.fire('ON_SOFTPHONE_STATUS_CHANGE', ready, ...(error === undefined ? [] : [error]))
+  }
+
+  /**
+   * The agent saves the activity of an interaction (wrap-up): `ON_SAVE_ACTIVITY_RECORD` with
+   * `InteractionActivityData`, whose `associatedObjects` is the current (not deprecated) field.
+   * Resolves with what the handlers answered (the widget awaits the reply).
+   */
+  async saveActivity(interactionId: string): Promise<unknown[]> {
+    const data = this.interactions.get(interactionId)
+    if (!data) return []
+    const activity = {
+      interactionId,
+      globalInteractionId: data.globalInteractionId,
+      state: data.state,
+      type: data.type,
+      associatedObjects: structuredClone(data.associatedObjects),
+      attachedData: {},
+      internal: false,
+      phoneNumber: data.phoneNumber,
+      callDirection: data.callDirection,
+      contactName: '',
+    }
+    const handlers = [...(this.handlers.get('ON_SAVE_ACTIVITY_RECORD') ?? [])]
+    return Promise.all(
+      handlers.map((handler) => (handler as (a: unknown) => unknown)(structuredClone(activity))),
+    )
   }
 
   /** The far end hangs up: wrap-up when the agent has after-call work, otherwise completed and removed. */
@@ -526,8 +577,15 @@ export class FakeAdApi implements AdApi {
     this.fire('ON_NEW_INTERACTION', this.payload(data))
     this.fire('ON_ACTIVE_INTERACTION_SWITCHED', interactionId)
     this.after(this.options.ringingAfterMs, () => {
-      if (this.interactions.get(interactionId)?.state === 'queued')
-        this.setState(interactionId, 'delivery_pending')
+      if (this.interactions.get(interactionId)?.state !== 'queued') return
+      this.setState(interactionId, 'delivery_pending')
+      // An agent-dialled call reaches the agent at once, while the far end still rings.
+      if (data.callDirection === 'outbound') {
+        this.after(this.options.deliveredAfterMs, () => {
+          if (this.interactions.get(interactionId)?.state === 'delivery_pending')
+            this.setState(interactionId, 'delivered')
+        })
+      }
     })
   }
 
@@ -557,6 +615,10 @@ export class FakeAdApi implements AdApi {
   /** The payload as the SDK would send it: a copy, keyed by `interactionId` or (doc quirk) `id`. */
   private payload(data: InteractionData & { interactionId: string }): InteractionData {
     const copy = structuredClone(data) as InteractionData
+    if (!this.options.deprecatedFields) {
+      delete copy.associatedObjects
+      delete copy.subject
+    }
     if (this.options.idField === 'id') {
       copy.id = copy.interactionId
       delete copy.interactionId
@@ -565,7 +627,11 @@ export class FakeAdApi implements AdApi {
   }
 
   private fire(event: AdApiEventName, ...args: unknown[]) {
-    const session = event === 'ON_LOGIN' || event === 'ON_LOGOUT' || event === 'ON_SERVER_ERROR'
+    const session =
+      event === 'ON_LOGIN' ||
+      event === 'ON_LOGOUT' ||
+      event === 'ON_SERVER_ERROR' ||
+      event === 'ON_SOFTPHONE_STATUS_CHANGE'
     // A logged-out widget has no session: interaction callbacks are lost, not queued.
     if (!session && !this.options.loggedIn) return
     const copies = args.map((arg) => (arg === undefined ? arg : structuredClone(arg)))

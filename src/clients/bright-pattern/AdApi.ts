@@ -117,7 +117,10 @@ export interface InteractionData {
   origination?: string
   interactionKind?: 'unknown' | 'direct_call' | 'outbound' | 'scenario' | 'chat'
   subject?: string
-  /** Deprecated in the latest types. `selected` is `string | null` in 5.19 and `string[]` later. */
+  /**
+   * `@deprecated` in the latest types (read as a fallback; `ON_SAVE_ACTIVITY_RECORD` carries the
+   * current field). `selected` is `string | null` in 5.19 and `string[]` later.
+   */
   associatedObjects?: { list: AdApiAssociatedObject[]; selected?: string | string[] | null }
 }
 
@@ -163,6 +166,40 @@ export interface AdApiEventHandlers {
   ON_LOGOUT: () => void
   ON_SERVER_ERROR: (error: ServerErrorData) => void
   ON_PHONE_CAPABILITIES_CHANGE: (capabilities: PhoneCapabilities) => void
+  /** The agent's phone is (not) ready to call; `error` says why not. */
+  ON_SOFTPHONE_STATUS_CHANGE: (ready: boolean, error?: string) => void
+  /**
+   * The agent saves the interaction's activity (wrap-up). The widget awaits the answer, so the
+   * client registers this only when the app gives `onSaveActivityRecord`, whose answer it returns.
+   */
+  ON_SAVE_ACTIVITY_RECORD: (
+    activity: InteractionActivityData,
+  ) => ActivityRecordInfo | undefined | void | Promise<ActivityRecordInfo | undefined | void>
+}
+
+/**
+ * What `ON_SAVE_ACTIVITY_RECORD` carries. Its `associatedObjects` is the current field for the
+ * interaction's records; `InteractionData.associatedObjects` is deprecated in the latest types.
+ */
+export interface InteractionActivityData {
+  interactionId: string
+  globalInteractionId?: string
+  state: InteractionState | (string & {})
+  type?: 'voice' | 'chat' | 'email' | (string & {})
+  associatedObjects?: { list: AdApiAssociatedObject[]; selected?: string | string[] | null }
+  phoneNumber?: string
+  callDirection?: 'inbound' | 'outbound'
+  /** Values of the activity form, by their `integrationField`. */
+  formValues?: Record<string, string | boolean>
+  /** The other party's display name. */
+  contactName?: string
+}
+
+/** What the app's `ON_SAVE_ACTIVITY_RECORD` handler answers: the CRM activity it saved. */
+export interface ActivityRecordInfo {
+  id: string | null
+  caseId?: string
+  contactId?: string
 }
 
 /** An event name this client listens to. */

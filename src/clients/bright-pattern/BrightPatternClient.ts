@@ -1,6 +1,12 @@
 import type { CallLogger } from '../../client-kit/logger.js'
 import type { CallClient } from '../../core/CallClient.js'
-import type { AdApi, AdApiInitOptions } from './AdApi.js'
+import type {
+  ActivityRecordInfo,
+  AdApi,
+  AdApiInitOptions,
+  InteractionActivityData,
+  InteractionData,
+} from './AdApi.js'
 import type { BrightPatternStateMap } from './interactionStateMap.js'
 
 /** Where the client logs assumptions (debug) and problems (warn). Default: the console. */
@@ -9,13 +15,36 @@ export type BrightPatternLogger = CallLogger
 /** Options every Bright Pattern client takes, however it gets its `adApi`. */
 export interface BrightPatternCommonOptions {
   /**
-   * Overrides entries of the state map (`InteractionState` → lifecycle step). The meaning of the
-   * states is not documented; the default is the library's lifecycle mapping: `queued`/`ivr`/`unknown` →
-   * dialing, `delivery_pending` → ringing, `delivered` → connected, `hold` → held,
-   * `wrap_up`/`wrap_up_hold` → ended with after-call work, `completed` → ended. A state in no
-   * entry keeps the call's state and shows the raw name.
+   * Overrides entries of the state map (`InteractionState` → lifecycle step, one for every call
+   * or `{ inbound, outbound }`). The states are routing states, documented without a meaning per
+   * value. Default: `queued`/`ivr`/`unknown` → dialing; `delivery_pending` → ringing inbound,
+   * dialing outbound; `delivered` (the call reached the agent) → connected inbound, dialing
+   * outbound until `answerSignal`; `hold` → held; `wrap_up`/`wrap_up_hold` → ended with
+   * after-call work; `completed` → ended. A state in no entry keeps the call's state and shows
+   * the raw name.
    */
   stateMap?: BrightPatternStateMap
+  /**
+   * Says when the far end of an outbound call answered. Bright Pattern documents no such state,
+   * event or field, so by default an outbound call shows "connected" only once it was put on hold
+   * (only an answered call can be) and stays dialing otherwise. Give the signal your tenant sends,
+   * e.g. `(interaction) => (interaction.duration ?? 0) > 0` if `duration` starts counting at the
+   * answer. Called with every report about an outbound call.
+   * @default undefined (no answer signal)
+   */
+  answerSignal?: (interaction: InteractionData) => boolean
+  /**
+   * Answers the widget's `ON_SAVE_ACTIVITY_RECORD` (the agent saves the call's activity; the
+   * widget awaits your CRM record's id). When given, the client registers that callback, reads the
+   * interaction's records from `activity.associatedObjects` (the current field;
+   * `InteractionData.associatedObjects` is deprecated and read only as a fallback), and returns
+   * your answer to the widget. Without it the client does not register the callback, so it never
+   * answers for your app.
+   * @default undefined
+   */
+  onSaveActivityRecord?: (
+    activity: InteractionActivityData,
+  ) => ActivityRecordInfo | undefined | void | Promise<ActivityRecordInfo | undefined | void>
   /**
    * How `hangup()` ends a call. `'leave'` (default) calls `leaveInteraction`, which is assumed to
    * release the agent's leg and leave wrap-up to the widget; `'leaveAndComplete'` calls

@@ -22,6 +22,7 @@ import type {
   AdApiConstructor,
   AdApiEventHandlers,
   AdApiEventName,
+  InteractionActivityData,
   InteractionData,
   InteractionsState,
   StartCallData,
@@ -69,7 +70,12 @@ interface Tracked {
   seen?: boolean
   /** When the last event about it was made (epoch ms); for a deferred dial, when it was deferred. */
   lastAt: number
-  connected?: boolean
+  /** The far end answered: the answer signal, hold, or (inbound) delivered to the agent. */
+  answered?: boolean
+  /** `delivered` was seen: the call reached the agent (outbound: the far end may still ring). */
+  delivered?: boolean
+  /** The records read from the current field (`ON_SAVE_ACTIVITY_RECORD`); they win over the deprecated one. */
+  currentRecords?: boolean
   hungUp?: boolean
   ended?: boolean
   /** A started call's wait for its first event, or a deferred dial's wait for the agent. */
@@ -124,6 +130,8 @@ export function createBrightPatternClient(
     logger = consoleLogger,
     hangupMethod,
     deferredCorrelationMs = 120_000,
+    answerSignal,
+    onSaveActivityRecord,
     startTimeoutMs = 30_000,
     timeUnit = 'ms',
     scriptUrl,
@@ -143,6 +151,8 @@ export function createBrightPatternClient(
   let connectionStatus: ConnectionStatus = 'open'
   /** Why the session ended (a forced logout …), kept for the logout that follows. */
   let sessionError: CallError | undefined
+  /** The widget reported `ON_LOGOUT` and no `ON_LOGIN` since. */
+  let signedOut = false
   let disposed = false
   const logged = new Set<string>()
 
@@ -224,9 +234,11 @@ export function createBrightPatternClient(
     afterCallWork = false,
   ): InteractionEvent {
     markEnded(record)
-    const outcome: CallOutcome = record.connected
+    // Hung up before the call even reached the agent: canceled. Once delivered, whether the far
+    // end answered is unknown without an answer signal.
+    const outcome: CallOutcome = record.answered
       ? 'completed'
-      : record.hungUp
+      : record.hungUp && !record.delivered
         ? 'canceled'
         : 'unknown'
     return { ...base, type: 'ended', outcome, ...(afterCallWork && { afterCallWork }) }
@@ -349,10 +361,24 @@ export function createBrightPatternClient(
     if (phoneNumber) base.phoneNumber = phoneNumber
     if (data.callDirection) base.direction = data.callDirection
     if (typeof data.callMuted === 'boolean') base.muted = data.callMuted
-    const object = associatedObjectOf(data, record)
+    // The deprecated field is a fallback: records read from the current one win.
+    const object = record.currentRecords
+      ? record.associatedObject
+      : associatedObjectOf(data, record)
     if (object) base.associatedObject = object
 
-    const step = source === 'removed' ? 'ended' : stateMap.get(data.state)
+    const mapped = source === 'removed' ? 'ended' : stateMap.get(data.state)
+    const direction = data.callDirection ?? (record.phoneNumber ? 'outbound' : 'inbound')
+    let step = typeof mapped === 'object' ? mapped[direction] : mapped
+    if (data.state === 'delivered') record.delivered = true
+    if (direction === 'outbound' && !record.answered && answerSignal?.(data)) {
+      if (process.env.NODE_ENV !== 'production')
+        logger.debug(`bright-pattern: the answer signal says interaction ${id} was answered.`)
+      record.answered = true
+    }
+    // An answered call `delivered` again is a resumed call (after hold), not one dialing anew.
+    if (record.answered && data.state === 'delivered' && (step === 'dialing' || step === 'ringing'))
+      step = 'connected'
     if (step === undefined) {
       if (process.env.NODE_ENV !== 'production')
         logger.debug(
@@ -362,7 +388,19 @@ export function createBrightPatternClient(
     }
     if (step === 'ended' || step === 'afterCallWork')
       return end(record, base, step === 'afterCallWork')
-    if (step === 'connected' || step === 'held') record.connected = true
+    if (step === 'connected' || step === 'held') record.answered = true
+    else if (
+      process.env.NODE_ENV !== 'production' &&
+      direction === 'outbound' &&
+      data.state === 'delivered' &&
+      !answerSignal
+    ) {
+      once('answer', () =>
+        logger.debug(
+          'bright-pattern: an outbound call reached the agent (delivered); Bright Pattern documents no answer signal, so it shows dialing until hold or the answerSignal option says it was answered.',
+        ),
+      )
+    }
     return { ...base, type: 'status', status: step }
   }
 
@@ -414,10 +452,45 @@ export function createBrightPatternClient(
     return events.filter((event) => event !== undefined)
   }
 
+  /**
+   * Why the agent's phone cannot place calls now, by source: the softphone is not ready
+   * (`ON_SOFTPHONE_STATUS_CHANGE`), or the widget says `canDial: false`. While any holds, the
+   * connection is `closed` with that error, so a call button shows calls as unavailable instead
+   * of failing on click. No initial value is documented: the phone is taken as ready until told.
+   */
+  const phoneBlocks = new Map<'softphone' | 'canDial', CallError>()
+  const phoneConnection = () => {
+    const [blocked] = phoneBlocks.values()
+    return blocked ? connection('closed', blocked) : connection('open')
+  }
+  function setPhoneBlock(source: 'softphone' | 'canDial', blocked: CallError | undefined) {
+    if (phoneBlocks.get(source)?.message === blocked?.message) return
+    if (blocked) phoneBlocks.set(source, blocked)
+    else phoneBlocks.delete(source)
+    // While the session is down (signed out, widget not loaded) it says so itself; `reopen`
+    // reports the phone's state when it is back.
+    if (!signedOut && !failed) deliver(phoneConnection())
+  }
+
+  /** The interaction's records from `ON_SAVE_ACTIVITY_RECORD`'s current field; they win from now on. */
+  function readCurrentRecords(activity: InteractionActivityData) {
+    const id = interactionIdOf(activity)
+    const record = id === undefined ? undefined : tracked.get(id)
+    const object = activity && selectedObjectOf(activity)
+    if (!record || !object || !id) return
+    record.currentRecords = true
+    const key = JSON.stringify(object)
+    if (key === record.objectKey) return
+    record.objectKey = key
+    record.associatedObject = object
+    deliver({ ...baseOf(record, id, Date.now()), type: 'updated', associatedObject: object })
+  }
+
   /** The connection is open again: say so, then catch up on what the widget did meanwhile. */
   function reopen(why: string) {
     sessionError = undefined
-    deliver(connection('open'))
+    signedOut = false
+    deliver(phoneConnection())
     resync().then(
       (events) => events.forEach(deliver),
       (error: unknown) => warn(`resync after ${why} failed`, error),
@@ -435,13 +508,15 @@ export function createBrightPatternClient(
       if (typeof id === 'string' && id) deliver({ type: 'activated', interactionId: libraryId(id) })
     },
     ON_LOGIN: () => reopen('login'),
-    ON_LOGOUT: () =>
+    ON_LOGOUT: () => {
+      signedOut = true
       deliver(
         connection(
           'closed',
           sessionError ?? bpError('unauthorized', SIGNED_OUT, { name: 'ON_LOGOUT' }),
         ),
-      ),
+      )
+    },
     ON_SERVER_ERROR: (data) => {
       const { error, sessionEnded } = serverErrorToCallError(data ?? {})
       warn(`server error ${data?.code} ${data?.name}`, data)
@@ -453,19 +528,49 @@ export function createBrightPatternClient(
       const hold = Boolean(caps?.canHold || caps?.canRetrieve)
       if (hold !== capabilities.hold) capabilities = { ...capabilities, hold }
       deliver({ type: 'capabilities', capabilities: { hold } })
+      // `canDial: false` (no registered phone …): calls cannot start, so say so before a click.
+      setPhoneBlock(
+        'canDial',
+        caps?.canDial === false
+          ? bpError(
+              'not_ready',
+              'Your Bright Pattern phone cannot place calls right now. Check the phone device in the widget.',
+              { name: 'ON_PHONE_CAPABILITIES_CHANGE', message: 'canDial: false' },
+            )
+          : undefined,
+      )
+    },
+    ON_SOFTPHONE_STATUS_CHANGE: (ready, error) => {
+      const why = typeof error === 'string' && error ? ` (${error})` : ''
+      setPhoneBlock(
+        'softphone',
+        ready === false
+          ? bpError(
+              'not_ready',
+              `Your phone is not ready to call${why}. Check the phone device in the Bright Pattern widget.`,
+              { name: 'ON_SOFTPHONE_STATUS_CHANGE', ...(why && { message: error }) },
+            )
+          : undefined,
+      )
+    },
+    ON_SAVE_ACTIVITY_RECORD: (activity) => {
+      readCurrentRecords(activity)
+      return onSaveActivityRecord?.(activity)
     },
   }
 
   /** The handlers as registered: each does nothing once the client is disposed. */
-  const registered = Object.entries(handlers).map(
-    ([event, handler]: [string, (...args: never[]) => void]) =>
-      [
-        event as AdApiEventName,
-        (...args: never[]) => {
-          if (!disposed) handler(...args)
-        },
-      ] as const,
-  )
+  const registered = Object.entries(handlers)
+    // The widget awaits an answer to ON_SAVE_ACTIVITY_RECORD: only the app can give it.
+    .filter(([event]) => event !== 'ON_SAVE_ACTIVITY_RECORD' || onSaveActivityRecord)
+    .map(
+      ([event, handler]: [string, (...args: never[]) => unknown]) =>
+        [
+          event as AdApiEventName,
+          // The handler's answer goes back to the widget (ON_SAVE_ACTIVITY_RECORD awaits one).
+          (...args: never[]) => (disposed ? undefined : handler(...args)),
+        ] as const,
+    )
 
   /** Calls `adApi.on` (or `remove`) for every handler; a widget that throws gets a warning. */
   function wire(api: AdApi, method: 'on' | 'remove') {

@@ -9,11 +9,16 @@ export type {
   BrightPatternScriptOptions,
 } from './BrightPatternClient.js'
 export { DEFAULT_STATE_MAP } from './interactionStateMap.js'
-export type { BrightPatternLifecycle, BrightPatternStateMap } from './interactionStateMap.js'
+export type {
+  BrightPatternLifecycle,
+  BrightPatternStateMap,
+  BrightPatternStep,
+} from './interactionStateMap.js'
 export { loadAdApiScript } from './loadAdApiScript.js'
 export type { LoadAdApiScriptOptions } from './loadAdApiScript.js'
 export { RESULT_ERROR_CODES, SERVER_ERROR_CODES } from './AdApi.js'
 export type {
+  ActivityRecordInfo,
   AdApi,
   AdApiAssociatedObject,
   AdApiConstructor,
@@ -22,6 +27,7 @@ export type {
   AdApiInitOptions,
   AdApiResult,
   CallParty,
+  InteractionActivityData,
   InteractionData,
   InteractionsState,
   InteractionState,

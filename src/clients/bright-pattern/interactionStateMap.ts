@@ -8,21 +8,30 @@ import type { InteractionState } from './AdApi.js'
 export type BrightPatternLifecycle =
   Exclude<LiveCallStatus, 'initiating' | 'deferred'> | 'ended' | 'afterCallWork'
 
+/** One lifecycle step for every call, or one per direction. */
+export type BrightPatternStep =
+  BrightPatternLifecycle | { inbound: BrightPatternLifecycle; outbound: BrightPatternLifecycle }
+
 /** Bright Pattern interaction states (and newer ones) to lifecycle steps. */
 export type BrightPatternStateMap = Readonly<
-  Partial<Record<InteractionState | (string & {}), BrightPatternLifecycle>>
+  Partial<Record<InteractionState | (string & {}), BrightPatternStep>>
 >
 
 /**
- * The default map onto the library's lifecycle. The meaning of each state is not documented, so this is an
- * assumption: override entries with the client's `stateMap` option after checking on a tenant.
+ * The default map. Bright Pattern's states are routing states (queued, in IVR, offered to the
+ * agent, at the agent, wrap-up), documented without a meaning per value, and none says the far
+ * end answered: an agent-dialled call is `delivered` (at the agent) while the far end still
+ * rings. So an outbound call stays dialing until the client's `answerSignal` says it was
+ * answered (or it was put on hold, which only an answered call can be); an inbound call offered
+ * to the agent rings and, once delivered, is connected. Override entries with the client's
+ * `stateMap` option after checking on a tenant.
  */
-export const DEFAULT_STATE_MAP: BrightPatternStateMap = Object.freeze({
+export const DEFAULT_STATE_MAP: BrightPatternStateMap = Object.freeze<BrightPatternStateMap>({
   unknown: 'dialing',
   queued: 'dialing',
   ivr: 'dialing',
-  delivery_pending: 'ringing',
-  delivered: 'connected',
+  delivery_pending: { inbound: 'ringing', outbound: 'dialing' },
+  delivered: { inbound: 'connected', outbound: 'dialing' },
   hold: 'held',
   wrap_up: 'afterCallWork',
   wrap_up_hold: 'afterCallWork',

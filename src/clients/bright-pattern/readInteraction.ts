@@ -12,7 +12,9 @@ export const interactionIdOf = (
  * The interaction's selected associated object (or its first one), without the widget's own
  * `source` field. `selected` is `string | null` in 5.19 and `string[]` later.
  */
-export function selectedObjectOf(data: InteractionData): InteractionAssociatedObject | undefined {
+export function selectedObjectOf(
+  data: Pick<InteractionData, 'associatedObjects'>,
+): InteractionAssociatedObject | undefined {
   const { list, selected } = data.associatedObjects ?? {}
   const selectedId = Array.isArray(selected) ? selected[0] : selected
   const found = list?.find((object) => object.id === selectedId) ?? list?.[0]

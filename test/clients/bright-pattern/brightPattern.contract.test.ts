@@ -1,14 +1,19 @@
 import { createBrightPatternClient } from '../../../src/clients/bright-pattern/index.js'
 import { createFakeAdApi, type FakeAdApiOptions } from '../../servers/fakeAdApi.js'
 import { runClientContract } from '../contract.js'
-import { NUMBER, quietLogger } from './harness.js'
+import { durationAnswered, NUMBER, quietLogger } from './harness.js'
 
 function harness(name: string, options: FakeAdApiOptions) {
   return {
     name,
     async setup() {
       const adApi = createFakeAdApi(options)
-      const client = createBrightPatternClient({ adApi, logger: quietLogger() })
+      // The fake's answer signal: Bright Pattern documents none, so the app configures its own.
+      const client = createBrightPatternClient({
+        adApi,
+        logger: quietLogger(),
+        answerSignal: durationAnswered,
+      })
       return {
         client,
         validNumber: NUMBER,

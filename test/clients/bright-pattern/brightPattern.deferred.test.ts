@@ -40,10 +40,10 @@ describe('Deferred Dial', () => {
     const trackingId = await defer()
     const realId = s.adApi.dialFromDialpad()
     expect(realId).not.toBe(trackingId)
-    await eventually(() => expect(s.call(trackingId)?.status).toBe('ringing'))
+    await eventually(() => expect(s.call(trackingId)?.rawState).toBe('delivered'))
     expect(s.call(trackingId)).toMatchObject({
       providerCallId: realId,
-      rawState: 'delivery_pending',
+      rawState: 'delivered',
       associatedObject: contact,
     })
     expect(s.call(realId)).toBeUndefined()
@@ -80,7 +80,7 @@ describe('Deferred Dial', () => {
     s = await setup({ deferredDial: true })
     const trackingId = await defer('+14165550199')
     s.adApi.dialFromDialpad('416-555-0199')
-    await eventually(() => expect(s.call(trackingId)?.status).toBe('ringing'))
+    await eventually(() => expect(s.call(trackingId)?.rawState).toBe('delivered'))
   })
 
   it('matches the id of the widget even when it reports interactions by `id` only', async () => {
@@ -88,7 +88,7 @@ describe('Deferred Dial', () => {
     const trackingId = await defer()
     const realId = s.adApi.dialFromDialpad()
     await eventually(() =>
-      expect(s.call(trackingId)).toMatchObject({ status: 'ringing', providerCallId: realId }),
+      expect(s.call(trackingId)).toMatchObject({ status: 'dialing', providerCallId: realId }),
     )
   })
 
@@ -96,12 +96,12 @@ describe('Deferred Dial', () => {
     s = await setup({ deferredDial: true }, { deferredCorrelationMs: 300 })
     const trackingId = await defer()
     const otherId = s.adApi.dialFromDialpad('+14165550100')
-    await eventually(() => expect(s.call(otherId)?.status).toBe('ringing'))
+    await eventually(() => expect(s.call(otherId)?.rawState).toBe('delivered'))
     expect(s.call(trackingId)?.status).toBe('deferred')
     await eventually(() =>
       expect(s.call(trackingId)).toMatchObject({ status: 'ended', outcome: 'canceled' }),
     )
-    expect(s.call(otherId)?.status).toBe('ringing')
+    expect(s.call(otherId)?.status).toBe('dialing')
   })
 
   it('does not take an inbound call from the same number', async () => {
@@ -124,7 +124,7 @@ describe('Deferred Dial', () => {
       expect(s.call(trackingId)).toMatchObject({ status: 'ended', outcome: 'canceled' }),
     )
     const lateId = s.adApi.dialFromDialpad(NUMBER)
-    await eventually(() => expect(s.call(lateId)?.status).toBe('ringing'))
+    await eventually(() => expect(s.call(lateId)?.rawState).toBe('delivered'))
     expect(s.call(lateId)?.providerCallId).toBeUndefined()
     expect(s.call(trackingId)?.status).toBe('ended')
   })
@@ -136,7 +136,7 @@ describe('Deferred Dial', () => {
     expect(second).not.toBe(first)
     expect(s.call(first)).toMatchObject({ status: 'ended', outcome: 'canceled' })
     s.adApi.dialFromDialpad()
-    await eventually(() => expect(s.call(second)?.status).toBe('ringing'))
+    await eventually(() => expect(s.call(second)?.rawState).toBe('delivered'))
   })
 
   it('pressing Call on our dialpad while the widget defers again leaves the number in the widget and warns', async () => {
@@ -166,7 +166,7 @@ describe('Deferred Dial', () => {
     expect(s.call(trackingId)).toMatchObject({ status: 'ended', outcome: 'canceled' })
     // Dialed after the cancel: a call of its own.
     const realId = s.adApi.dialFromDialpad(NUMBER)
-    await eventually(() => expect(s.call(realId)?.status).toBe('ringing'))
+    await eventually(() => expect(s.call(realId)?.rawState).toBe('delivered'))
   })
 
   it('reads a success without data (an older widget) as a deferred dial', async () => {
@@ -192,7 +192,7 @@ describe('Deferred Dial', () => {
     s = await setup({ deferredDial: true })
     const trackingId = await defer()
     const realId = s.adApi.dialFromDialpad()
-    await eventually(() => expect(s.call(trackingId)?.status).toBe('ringing'))
+    await eventually(() => expect(s.call(trackingId)?.rawState).toBe('delivered'))
     const other = {
       ...contact,
       id: 'case-7',
@@ -228,7 +228,7 @@ describe('Deferred Dial', () => {
     expect(s.call(unknownId)).toBeUndefined()
     const trackingId = await defer()
     expect(s.adApi.dialFromDialpad()).toBe(unknownId)
-    await eventually(() => expect(s.call(trackingId)?.status).toBe('ringing'))
+    await eventually(() => expect(s.call(trackingId)?.rawState).toBe('delivered'))
     expect(s.call(trackingId)?.providerCallId).toBe(unknownId)
   })
 

@@ -200,12 +200,15 @@ describe('control errors', () => {
     const result = await s.client.startCall(NUMBER, contact)
     if (result.status !== 'success' || !result.data.id) throw new Error('no call')
     const id = result.data.id
-    await eventually(() => expect(s.call(id)?.status).toBe('ringing'))
+    await eventually(() => expect(s.call(id)?.rawState).toBe('delivered'))
     return id
   }
 
-  it('hold while ringing is an invalid_state error from the widget', async () => {
-    const id = await connectedCall()
+  it('hold before the call reached the agent is an invalid_state error from the widget', async () => {
+    s = await setup({ deliveredAfterMs: 60_000 })
+    const result0 = await s.client.startCall(NUMBER, contact)
+    const id = result0.status === 'success' ? result0.data.id! : ''
+    await eventually(() => expect(s.call(id)?.rawState).toBe('delivery_pending'))
     const result = await s.client.hold!(id)
     expect(result.status === 'error' && result.error.code).toBe('invalid_state')
     expect(result.status === 'error' && result.error.provider?.name).toBe('not_suitable_state')

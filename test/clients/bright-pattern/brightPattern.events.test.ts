@@ -2,7 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createBrightPatternClient } from '../../../src/clients/bright-pattern/index.js'
 import { createCallRuntime } from '../../../src/core/index.js'
 import { createFakeAdApi } from '../../servers/fakeAdApi.js'
-import { contact, eventually, NUMBER, quietLogger, settle, setup, type Setup } from './harness.js'
+import {
+  contact,
+  durationAnswered,
+  eventually,
+  NUMBER,
+  quietLogger,
+  settle,
+  setup,
+  type Setup,
+} from './harness.js'
 
 let s: Setup
 afterEach(() => s?.teardown())
@@ -15,7 +24,7 @@ async function start(number = NUMBER) {
 }
 
 describe('live state', () => {
-  it('walks queued → delivery_pending → delivered → hold ⇄ delivered → wrap_up → completed, with raw states', async () => {
+  it('walks queued → delivery_pending → delivered (at the agent: still dialing) → answered → hold ⇄ delivered → wrap_up → completed, with raw states', async () => {
     s = await setup({ afterCallWork: true })
     const id = await start()
     // The widget reported the interaction before answering startCall: it is already dialing.
@@ -27,7 +36,7 @@ describe('live state', () => {
       direction: 'outbound',
     })
     await eventually(() =>
-      expect(s.call(id)).toMatchObject({ status: 'ringing', rawState: 'delivery_pending' }),
+      expect(s.call(id)).toMatchObject({ status: 'dialing', rawState: 'delivered' }),
     )
     s.adApi.answer(id)
     await eventually(() =>
@@ -55,7 +64,8 @@ describe('live state', () => {
     const statuses = s.events.flatMap((e) =>
       e.type === 'status' && e.interactionId === id ? [e.status] : [],
     )
-    expect(statuses).toEqual(expect.arrayContaining(['dialing', 'ringing', 'connected', 'held']))
+    expect(statuses).toEqual(expect.arrayContaining(['dialing', 'connected', 'held']))
+    expect(statuses).not.toContain('ringing')
   })
 
   it('never flips a held call back to connected when the widget’s event for an earlier mute arrives late', async () => {
@@ -117,7 +127,7 @@ describe('live state', () => {
   it('ends a call on ON_INTERACTION_REMOVED alone', async () => {
     s = await setup()
     const id = await start()
-    await eventually(() => expect(s.call(id)?.status).toBe('ringing'))
+    await eventually(() => expect(s.call(id)?.rawState).toBe('delivered'))
     s.adApi.emitState(id, 'delivery_pending', 'ON_INTERACTION_REMOVED')
     await eventually(() =>
       expect(s.call(id)).toMatchObject({ status: 'ended', outcome: 'unknown' }),
@@ -127,10 +137,10 @@ describe('live state', () => {
   it('keeps the state and shows the raw value for a state it does not know', async () => {
     s = await setup()
     const id = await start()
-    await eventually(() => expect(s.call(id)?.status).toBe('ringing'))
+    await eventually(() => expect(s.call(id)?.rawState).toBe('delivered'))
     s.adApi.setState(id, 'preview')
     await eventually(() =>
-      expect(s.call(id)).toMatchObject({ status: 'ringing', rawState: 'preview' }),
+      expect(s.call(id)).toMatchObject({ status: 'dialing', rawState: 'preview' }),
     )
     expect(s.events.at(-1)).toMatchObject({ type: 'updated', rawState: 'preview' })
     expect(s.logger.debug).toHaveBeenCalledWith(expect.stringContaining('“preview”'))
@@ -148,7 +158,7 @@ describe('live state', () => {
   it('ignores duplicate and out-of-order state changes', async () => {
     s = await setup()
     const id = await start()
-    await eventually(() => expect(s.call(id)?.status).toBe('ringing'))
+    await eventually(() => expect(s.call(id)?.rawState).toBe('delivered'))
     s.adApi.answer(id)
     await eventually(() => expect(s.call(id)?.status).toBe('connected'))
     const connected = s.call(id)
@@ -172,9 +182,9 @@ describe('live state', () => {
   it('does not lose the first events when the widget reports the interaction before answering startCall', async () => {
     s = await setup({ delayMs: 20 }, { startTimeoutMs: 40 })
     const id = await start()
-    await eventually(() => expect(s.call(id)?.status).toBe('ringing'))
+    await eventually(() => expect(s.call(id)?.rawState).toBe('delivered'))
     await settle(60)
-    expect(s.call(id)?.status).toBe('ringing')
+    expect(s.call(id)?.status).toBe('dialing')
     // The early events were the call's own, not a start without a reply.
     expect(s.events.some((e) => e.type === 'status' && e.status === 'initiating')).toBe(false)
   })
@@ -236,7 +246,7 @@ describe('live state', () => {
     s = await setup({ idField: 'id' })
     const id = await start()
     await eventually(() =>
-      expect(s.call(id)).toMatchObject({ status: 'ringing', rawState: 'delivery_pending' }),
+      expect(s.call(id)).toMatchObject({ status: 'dialing', rawState: 'delivered' }),
     )
     s.adApi.answer(id)
     await eventually(() => expect(s.call(id)?.status).toBe('connected'))
@@ -341,7 +351,11 @@ describe('session', () => {
 
   it('snapshot() reports the widget’s calls on (re)load, dated from their startTime', async () => {
     const adApi = createFakeAdApi()
-    const first = createBrightPatternClient({ adApi, logger: quietLogger() })
+    const first = createBrightPatternClient({
+      adApi,
+      logger: quietLogger(),
+      answerSignal: durationAnswered,
+    })
     const result = await first.startCall(NUMBER, contact)
     const id = result.status === 'success' ? result.data.id! : ''
     adApi.answer(id)
@@ -356,7 +370,11 @@ describe('session', () => {
         for (const i of answer.data.interactions) i.startTime = startTime
       return answer
     }
-    const client = createBrightPatternClient({ adApi, logger: quietLogger() })
+    const client = createBrightPatternClient({
+      adApi,
+      logger: quietLogger(),
+      answerSignal: durationAnswered,
+    })
     const runtime = createCallRuntime({ client })
     const disconnect = runtime.connect()
     await eventually(() =>

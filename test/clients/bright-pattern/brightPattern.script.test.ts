@@ -16,7 +16,7 @@ import {
 import { createCallStore, type CallStoreApi } from '../../../src/core/index.js'
 import { startAdApiScriptServer, type AdApiScriptServer } from '../../servers/adApiScriptServer.js'
 import { createFakeAdApi, type FakeAdApi } from '../../servers/fakeAdApi.js'
-import { contact, eventually, NUMBER, quietLogger, settle } from './harness.js'
+import { contact, eventually, NUMBER, durationAnswered, quietLogger, settle } from './harness.js'
 
 type TestWindow = typeof globalThis & {
   brightpattern?: unknown
@@ -49,7 +49,11 @@ afterEach(async () => {
 })
 
 function client(options: Parameters<typeof createBrightPatternClient>[0]) {
-  const created = createBrightPatternClient({ logger: quietLogger(), ...options } as never)
+  const created = createBrightPatternClient({
+    logger: quietLogger(),
+    answerSignal: durationAnswered,
+    ...options,
+  } as never)
   clients.push(created)
   return created
 }
@@ -84,7 +88,7 @@ describe('scriptUrl', () => {
     const id = result.status === 'success' ? result.data.id! : ''
     const [adApi] = made
     expect(adApi!.startRequests()).toBe(1)
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ringing'))
+    await eventually(() => expect(store.getState().interactions[id]?.rawState).toBe('delivered'))
     adApi!.answer(id)
     await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
     c.dispose()

@@ -16,6 +16,14 @@ export { contact } from '../contract.js'
 
 export const NUMBER = '+14165550199'
 
+/**
+ * The answer signal the fake widget gives (its `duration` starts counting when the far end
+ * answers). Bright Pattern documents none, so the client has no default: tests that follow a call
+ * to connected configure this one, as an app configures its tenant's.
+ */
+export const durationAnswered = (interaction: { duration?: number }) =>
+  (interaction.duration ?? 0) > 0
+
 /** A logger that records instead of printing. */
 export function quietLogger() {
   return { debug: vi.fn(), warn: vi.fn() }
@@ -39,7 +47,12 @@ export async function setup(
 ): Promise<Setup> {
   const adApi = createFakeAdApi(fakeOptions)
   const logger = quietLogger()
-  const client = createBrightPatternClient({ adApi, logger, ...clientOptions })
+  const client = createBrightPatternClient({
+    adApi,
+    logger,
+    answerSignal: durationAnswered,
+    ...clientOptions,
+  })
   const store = createCallStore({ capabilities: client.capabilities })
   const events: CallEvent[] = []
   const unsubscribe = client.subscribe((event) => {
