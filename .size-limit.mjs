@@ -134,6 +134,13 @@ export default [
     // app that does not render it tree-shakes it: this line imports the whole entry): + 2%.
     { target: 12, ceiling: 15.05 },
   ),
+  // The call log is its own import (`react-click-to-call/call-log`): the lines above pay nothing
+  // for it. This line is the headless app plus the log; the difference is what logging adds.
+  line('headless + call log: + CallLogProvider + WrapUpForm + RecentCalls (reported)', {
+    'index.js': '{ CallProvider, useStartCall }',
+    'clients/simulated/index.js': '{ createSimulatedClient }',
+    'call-log/index.js': '{ CallLogProvider, WrapUpForm, RecentCalls }',
+  }),
   client('simulated (reported: it is in the headless line)'),
   // Bright Pattern fidelity: the answer signal and per-direction state map, phone readiness
   // (canDial, ON_SOFTPHONE_STATUS_CHANGE) and records from ON_SAVE_ACTIVITY_RECORD: 6.86 kB measured.
@@ -144,9 +151,11 @@ export default [
   // checks, full-text errors) and the voice SDK's hold, mute and DTMF controls: 7.11 kB measured.
   client('tether', { target: 3, ceiling: 7.25 }),
   client('dialstack', { target: 3, ceiling: 7.72 }),
+  // Genesys on the client kit (registry, start checks, full-text errors), the calls' state read
+  // with fields=* and retried with backoff, inbound calls (ani): 7.4 kB measured.
   client(
     'genesys (without cometd, loaded on demand)',
-    { target: 3, ceiling: 5.37 },
+    { target: 3, ceiling: 7.55 },
     { ignore: [...peers, 'cometd'] },
   ),
   line('cometd itself (Genesys loads it on demand; reported, not budgeted)', {

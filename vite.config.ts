@@ -14,9 +14,11 @@ const external = [
   /^node:/,
 ]
 
-/** Output files that are React client modules (the RSC boundary): the root entry and everything React. */
+/** Output files that are React client modules (the RSC boundary): the React entries and everything React. */
 const isClientModule = (fileName: string) =>
-  fileName === 'index.js' || /^(react|components)\//.test(fileName)
+  fileName === 'index.js' ||
+  fileName === 'call-log/index.js' ||
+  /^(react|components)\//.test(fileName)
 
 export default defineConfig({
   publicDir: false,

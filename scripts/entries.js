@@ -7,6 +7,7 @@ export const entries = {
   index: 'src/index.ts',
   'core/index': 'src/core/index.ts',
   'phone/index': 'src/phone/index.ts',
+  'call-log/index': 'src/call-log/index.ts',
   'clients/simulated/index': 'src/clients/simulated/index.ts',
   'clients/bright-pattern/index': 'src/clients/bright-pattern/index.ts',
   'clients/tether/index': 'src/clients/tether/index.ts',

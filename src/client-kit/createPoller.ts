@@ -71,6 +71,8 @@ export function createPoller(options: PollerOptions): Poller {
   let inFlight = false
   let timer: ReturnType<typeof setTimeout> | undefined
   let controller: AbortController | undefined
+  /** No poll before this time (epoch ms), set by `postpone`, also while a poll is in flight. */
+  let notBefore = 0
 
   const state = (): Poller['state'] => (stopped ? 'stopped' : pauses.size ? 'paused' : 'polling')
   const schedule = (ms: number) => {
@@ -96,7 +98,8 @@ export function createPoller(options: PollerOptions): Poller {
       inFlight = false
     }
     if (done) poller.stop()
-    else if (state() === 'polling' && timer === undefined) schedule(backoff.current)
+    else if (state() === 'polling' && timer === undefined)
+      schedule(Math.max(backoff.current, notBefore - Date.now()))
   }
 
   const expiry = setTimeout(() => {
@@ -117,6 +120,7 @@ export function createPoller(options: PollerOptions): Poller {
       void tick()
     },
     postpone(ms) {
+      notBefore = Date.now() + ms
       if (state() === 'polling' && !inFlight) schedule(ms)
     },
     pause(reason = 'paused') {

@@ -205,9 +205,13 @@ export function createCallLog(options: CallLogOptions): CallLog {
   const keepLogged = options.keepLogged ?? 100
   const saved = read(storage, key)
   let loggedIds = saved.logged
+  // After a reload, the wrap-up left open comes back by itself.
+  const waiting = Object.values(saved.records)
+    .filter((record) => record.wrapUp)
+    .sort((a, b) => b.entry.endedAt - a.entry.endedAt)[0]
   const state = createStore<CallLogState>()(() => ({
     records: saved.records,
-    current: null,
+    current: waiting?.entry.interactionId ?? null,
     opened: 0,
   }))
   const sending = new Map<string, Promise<CallLogRecord>>()

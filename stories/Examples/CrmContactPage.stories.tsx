@@ -1,16 +1,23 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
+import {
+  CallLogProvider,
+  createMemoryCallLogStorage,
+  RecentCalls,
+  WrapUpForm,
+  type CallLogEntry,
+  type OnCallLog,
+} from '../../src/call-log/index.js'
 import type { SimulatedOutcome } from '../../src/clients/simulated/index.js'
-import { isTerminalStatus, type InteractionAssociatedObject } from '../../src/core/index.js'
+import type { InteractionAssociatedObject } from '../../src/core/index.js'
 import {
   AssociatedObjectEditor,
   CallButton,
   CallProvider,
+  CallStatusBanner,
+  Dialpad,
   formatCallDuration,
-  Softphone,
-  useCallMessages,
-  useInteractions,
 } from '../../src/index.js'
 import {
   createStoryClient,
@@ -101,40 +108,78 @@ const initials = (name: string) =>
     .join('')
     .slice(0, 2)
 
-/** The calls of this session, newest first: an app's own list, built from `useInteractions`. */
-function RecentCalls() {
-  const messages = useCallMessages()
-  const calls = useInteractions()
+/** The library's recent calls, in the page's card: Call again, and Log / Logged per call. */
+function RecentCallsCard() {
   return (
     <section className="crm-card crm-recent" aria-labelledby="crm-recent-title">
       <h2 id="crm-recent-title" className="crm-card-title">
         Recent calls
       </h2>
-      {calls.length === 0 ? (
-        <p className="crm-muted">No calls yet. Press Call next to a contact.</p>
+      <RecentCalls limit={6} />
+    </section>
+  )
+}
+
+/** What the CRM keeps for a logged call: its own record id and the entry as last written. */
+interface Activity {
+  id: string
+  entry: CallLogEntry
+}
+
+const DISPOSITIONS = [
+  { value: 'interested', label: 'Interested' },
+  { value: 'callback', label: 'Call back later' },
+  { value: 'not-interested', label: 'Not interested' },
+  { value: 'voicemail', label: 'Left a voicemail' },
+]
+const dispositionLabel = (value?: string) =>
+  DISPOSITIONS.find((option) => option.value === value)?.label
+
+/**
+ * A CRM that stores call activities in memory, the way an app's `onCallLog` would call its API:
+ * a create the first time, an update (same record) when `logId` is set.
+ */
+function useActivities() {
+  const [activities, setActivities] = useState<Activity[]>([])
+  const onCallLog = useCallback<OnCallLog>(async (entry, { logId }) => {
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const id = logId ?? `00T${entry.interactionId}`
+    setActivities((current) => [{ id, entry }, ...current.filter((a) => a.id !== id)])
+    return { id }
+  }, [])
+  return { activities, onCallLog }
+}
+
+/** The selected contact's activity: every call logged on the record, newest first. */
+function ActivityCard({
+  contact,
+  activities,
+}: {
+  contact: InteractionAssociatedObject
+  activities: Activity[]
+}) {
+  const own = activities.filter((activity) => activity.entry.associatedObject?.id === contact.id)
+  return (
+    <section className="crm-card crm-activity" aria-labelledby="crm-activity-title">
+      <h2 id="crm-activity-title" className="crm-card-title">
+        Activity for {contact.displayName}
+      </h2>
+      {own.length === 0 ? (
+        <p className="crm-muted">No logged calls yet.</p>
       ) : (
-        <ul>
-          {calls.slice(0, 6).map((call) => {
-            const done = isTerminalStatus(call.status)
-            const outcome =
-              call.status === 'ended' && call.outcome ? messages.outcomes[call.outcome] : ''
-            const length =
-              call.connectedAt !== undefined && call.endedAt !== undefined
-                ? formatCallDuration(call.endedAt - call.connectedAt)
-                : null
-            return (
-              <li key={call.id} data-status={call.status}>
-                <span className="crm-recent-name">
-                  {call.associatedObject?.displayName ?? call.phoneNumber}
-                </span>
-                <span className="crm-recent-meta">
-                  {messages.statuses[call.status]}
-                  {outcome ? ` · ${outcome}` : ''}
-                  {done && length ? ` · ${length}` : ''}
-                </span>
-              </li>
-            )
-          })}
+        <ul aria-label={`Logged calls with ${contact.displayName}`}>
+          {own.map(({ id, entry }) => (
+            <li key={id}>
+              <span className="crm-activity-title">
+                Call · {entry.error ? 'Failed' : (entry.outcome ?? 'ended')} ·{' '}
+                {formatCallDuration(entry.durationMs)}
+                {entry.disposition
+                  ? ` · ${dispositionLabel(entry.disposition) ?? entry.disposition}`
+                  : ''}
+              </span>
+              {entry.notes ? <span className="crm-activity-notes">{entry.notes}</span> : null}
+            </li>
+          ))}
         </ul>
       )}
     </section>
@@ -189,112 +234,126 @@ function CrmContactPage({ client }: { client: StoryClient }) {
   )
   const [selectedId, setSelectedId] = useState(CONTACTS[0]!.record.id)
   const selected = records.get(selectedId)!
+  const { activities, onCallLog } = useActivities()
+  // In memory: the simulated client numbers its calls from sim-1 again on each load.
+  const [storage] = useState(createMemoryCallLogStorage)
   return (
     <CallProvider client={client} phoneNumbers={phoneNumbers}>
-      <style>{CSS}</style>
-      <div className="crm">
-        <header className="crm-header">
-          <div className="crm-brand">
-            <span className="crm-brand-mark" aria-hidden="true">
-              N
-            </span>
-            Northwind CRM
-          </div>
-          <nav aria-label="Sections" className="crm-nav">
-            <a href="#contacts" aria-current="page">
-              Contacts
-            </a>
-            <a href="#accounts">Accounts</a>
-            <a href="#cases">Cases</a>
-          </nav>
-          <SimulatorToolbar client={client} />
-        </header>
-        <main className="crm-main">
-          <div className="crm-content">
-            <div className="crm-page-heading">
-              <h1>Contacts</h1>
-              <p className="crm-muted">
-                {CONTACTS.length} contacts · calls go through the simulated phone system
-              </p>
+      <CallLogProvider
+        userId="agent-ada"
+        onCallLog={onCallLog}
+        dispositions={DISPOSITIONS}
+        storage={storage}
+      >
+        <style>{CSS}</style>
+        <div className="crm">
+          <header className="crm-header">
+            <div className="crm-brand">
+              <span className="crm-brand-mark" aria-hidden="true">
+                N
+              </span>
+              Northwind CRM
             </div>
-            <section className="crm-card" aria-labelledby="crm-contacts-title">
-              <h2 id="crm-contacts-title" className="crm-visually-hidden">
-                Contact list
-              </h2>
-              <table className="crm-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Company</th>
-                    <th scope="col">Phone</th>
-                    <th scope="col">
-                      <span className="crm-visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {CONTACTS.map((c, index) => {
-                    const record = records.get(c.record.id)!
-                    const isSelected = c.record.id === selectedId
-                    return (
-                      <tr key={c.record.id} data-selected={isSelected || undefined}>
-                        <td>
-                          <button
-                            type="button"
-                            className="crm-person"
-                            aria-pressed={isSelected}
-                            onClick={() => setSelectedId(c.record.id)}
-                          >
-                            <span
-                              className="crm-avatar"
-                              aria-hidden="true"
-                              style={{ background: AVATAR_COLORS[index % AVATAR_COLORS.length] }}
+            <nav aria-label="Sections" className="crm-nav">
+              <a href="#contacts" aria-current="page">
+                Contacts
+              </a>
+              <a href="#accounts">Accounts</a>
+              <a href="#cases">Cases</a>
+            </nav>
+            <SimulatorToolbar client={client} />
+          </header>
+          <main className="crm-main">
+            <div className="crm-content">
+              <div className="crm-page-heading">
+                <h1>Contacts</h1>
+                <p className="crm-muted">
+                  {CONTACTS.length} contacts · calls go through the simulated phone system
+                </p>
+              </div>
+              <section className="crm-card" aria-labelledby="crm-contacts-title">
+                <h2 id="crm-contacts-title" className="crm-visually-hidden">
+                  Contact list
+                </h2>
+                <table className="crm-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Name</th>
+                      <th scope="col">Company</th>
+                      <th scope="col">Phone</th>
+                      <th scope="col">
+                        <span className="crm-visually-hidden">Actions</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {CONTACTS.map((c, index) => {
+                      const record = records.get(c.record.id)!
+                      const isSelected = c.record.id === selectedId
+                      return (
+                        <tr key={c.record.id} data-selected={isSelected || undefined}>
+                          <td>
+                            <button
+                              type="button"
+                              className="crm-person"
+                              aria-pressed={isSelected}
+                              onClick={() => setSelectedId(c.record.id)}
                             >
-                              {initials(record.displayName)}
+                              <span
+                                className="crm-avatar"
+                                aria-hidden="true"
+                                style={{ background: AVATAR_COLORS[index % AVATAR_COLORS.length] }}
+                              >
+                                {initials(record.displayName)}
+                              </span>
+                              <span className="crm-person-text">
+                                <span className="crm-person-name">{record.displayName}</span>
+                                <span className="crm-muted">{c.title}</span>
+                              </span>
+                            </button>
+                          </td>
+                          <td>{c.company}</td>
+                          <td>
+                            <span dir="ltr" className="crm-phone">
+                              {phoneNumbers(c.phone)?.formatted ?? c.phone}
                             </span>
-                            <span className="crm-person-text">
-                              <span className="crm-person-name">{record.displayName}</span>
-                              <span className="crm-muted">{c.title}</span>
-                            </span>
-                          </button>
-                        </td>
-                        <td>{c.company}</td>
-                        <td>
-                          <span dir="ltr" className="crm-phone">
-                            {phoneNumbers(c.phone)?.formatted ?? c.phone}
-                          </span>
-                        </td>
-                        <td className="crm-actions">
-                          <CallButton phoneNumber={c.phone} associatedObject={record} />
-                        </td>
-                      </tr>
-                    )
-                  })}
-                </tbody>
-              </table>
-            </section>
-            <section className="crm-card crm-record" aria-labelledby="crm-record-title">
-              <h2 id="crm-record-title" className="crm-card-title">
-                Call record for {selected.displayName}
-              </h2>
-              <p className="crm-muted">
-                This record travels with every call to {selected.displayName}. Edit it as a form or
-                as JSON.
-              </p>
-              <AssociatedObjectEditor
-                key={selectedId}
-                value={selected}
-                onValueChange={(value) =>
-                  setRecords((current) => new Map(current).set(selectedId, value))
-                }
-              />
-            </section>
-          </div>
-          <aside className="crm-softphone" aria-label="Phone">
-            <Softphone recentCalls={<RecentCalls />} />
-          </aside>
-        </main>
-      </div>
+                          </td>
+                          <td className="crm-actions">
+                            <CallButton phoneNumber={c.phone} associatedObject={record} />
+                          </td>
+                        </tr>
+                      )
+                    })}
+                  </tbody>
+                </table>
+              </section>
+              <section className="crm-card crm-record" aria-labelledby="crm-record-title">
+                <h2 id="crm-record-title" className="crm-card-title">
+                  Call record for {selected.displayName}
+                </h2>
+                <p className="crm-muted">
+                  This record travels with every call to {selected.displayName}. Edit it as a form
+                  or as JSON.
+                </p>
+                <AssociatedObjectEditor
+                  key={selectedId}
+                  value={selected}
+                  onValueChange={(value) =>
+                    setRecords((current) => new Map(current).set(selectedId, value))
+                  }
+                />
+              </section>
+              <ActivityCard contact={selected} activities={activities} />
+            </div>
+            <aside className="crm-softphone" aria-label="Softphone">
+              <CallStatusBanner dismissAfterMs={8000} />
+              <WrapUpForm className="crm-card crm-wrapup" />
+              <Dialpad className="crm-dialpad" />
+              <RecentCallsCard />
+            </aside>
+          </main>
+        </div>
+      </CallLogProvider>
     </CallProvider>
   )
 }
@@ -317,8 +376,8 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 /**
- * A CRM's contact list with a CallButton per contact, the `Softphone` panel (its recent calls
- * are the app's own list) and the editor for the record that travels with the call, all on the simulated
+ * A CRM's contact list with a CallButton per contact, the softphone (banner, dialpad, recent
+ * calls) and the editor for the record that travels with the call, all on the simulated
  * client. The toolbar switches the simulated outcome and Deferred Dial.
  */
 export const CrmContactPageStory: Story = {
@@ -334,9 +393,32 @@ export const CallFlow: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
     await waitFor(() => expect(banner).toHaveTextContent('Dialing…'))
     await waitFor(() => expect(banner).toHaveTextContent('Ringing…'), { timeout: 3000 })
-    await waitFor(() => expect(banner).toHaveTextContent(/Connected.*00:0\d/), { timeout: 4000 })
+    await waitFor(() => expect(banner).toHaveTextContent(/Connected 00:0\d/), { timeout: 4000 })
     await userEvent.click(canvas.getByRole('button', { name: 'Hang up' }))
     await waitFor(() => expect(banner).toHaveTextContent('Call ended'))
+  },
+}
+
+/** After the call, played: hang up, wrap up, and the call shows in the contact's activity. */
+export const WrapUpFlow: Story = {
+  name: 'Wrap-up and activity (played)',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const banner = canvas.getByRole('status', { name: 'Call status' })
+    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
+    await waitFor(() => expect(banner).toHaveTextContent(/Connected/), { timeout: 6000 })
+    await userEvent.click(canvas.getByRole('button', { name: 'Hang up' }))
+    const form = await canvas.findByRole('form', { name: /^Ada Lovelace/ })
+    await userEvent.selectOptions(
+      within(form).getByRole('combobox', { name: 'Disposition' }),
+      'interested',
+    )
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Notes' }), 'Wants a demo')
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(within(form).getByRole('status')).toHaveTextContent('Call logged.'))
+    const activity = canvas.getByRole('list', { name: 'Logged calls with Ada Lovelace' })
+    await expect(activity).toHaveTextContent('Interested')
+    await expect(activity).toHaveTextContent('Wants a demo')
   },
 }
 
@@ -388,7 +470,7 @@ const CSS = `
 .crm-table tr[data-selected] td { background: color-mix(in srgb, var(--rcc-color-focus) 7%, transparent); }
 .crm-actions { width: 220px; text-align: end; white-space: nowrap; }
 .crm-actions .rcc-CallButton-root { align-items: flex-end; }
-.crm-actions .rcc-CallButton-message { text-align: end; }
+.crm-actions .rcc-CallButton-message[data-kind='error'] { text-align: end; }
 .crm-phone { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .crm-person { display: flex; align-items: center; gap: 12px; padding: 0; border: 0; background: none; color: inherit; font: inherit; text-align: start; cursor: pointer; }
 .crm-person:focus-visible { outline: 2px solid var(--rcc-color-focus); outline-offset: 4px; border-radius: 6px; }
@@ -400,13 +482,37 @@ const CSS = `
 .crm-record p { margin: 0 0 8px; }
 .crm-record .rcc-AssociatedObjectEditor { box-shadow: none; }
 .crm-softphone { position: sticky; top: 24px; display: grid; grid-template-columns: minmax(0, 1fr); gap: 16px; }
-.crm-softphone .rcc-Softphone { max-width: none; }
-.crm-recent { padding: 0; border: 0; box-shadow: none; background: none; }
+.crm-softphone .rcc-CallStatusBanner[data-status] .rcc-CallStatusBanner-controls { margin-inline-start: 0; }
+.crm-dialpad { max-width: none; }
+.crm-recent { padding: 16px; }
 .crm-recent ul { display: grid; gap: 2px; margin: 10px 0 0; padding: 0; list-style: none; }
 .crm-recent li { display: flex; justify-content: space-between; gap: 12px; padding: 8px 0; border-block-end: 1px solid var(--rcc-color-border); }
 .crm-recent li:last-child { border-block-end: 0; }
 .crm-recent-name { font-weight: 500; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .crm-recent-meta { color: var(--rcc-color-text-muted); font-size: 12px; white-space: nowrap; }
 .crm-recent p { margin: 8px 0 0; }
+.crm-recent .rcc-RecentCalls-row { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; font-size: 12px; color: var(--rcc-color-text-muted); }
+.crm-recent .rcc-RecentCalls-name { flex: 1 0 100%; color: var(--rcc-color-text); font-size: 14px; font-weight: 500; }
+.crm-recent .rcc-RecentCalls-number { display: none; }
+.crm-recent button { margin-inline-start: auto; padding: 2px 10px; border: 1px solid var(--rcc-color-border-strong); border-radius: 6px; background: var(--rcc-color-background); color: var(--rcc-color-text); font: inherit; cursor: pointer; }
+.crm-recent button + button { margin-inline-start: 0; }
+.crm-recent button[data-logged] { border-color: transparent; color: var(--rcc-color-call-subtle-text); background: var(--rcc-color-call-subtle); }
+.crm-wrapup { display: grid; gap: 10px; padding: 16px; }
+.crm-wrapup h2 { font-size: 14px; font-weight: 600; }
+.crm-wrapup .rcc-WrapUpForm-field { display: grid; gap: 4px; }
+.crm-wrapup label { font-size: 12px; font-weight: 600; color: var(--rcc-color-text-muted); }
+.crm-wrapup select, .crm-wrapup textarea { padding: 6px 8px; border: 1px solid var(--rcc-color-border-strong); border-radius: 6px; background: var(--rcc-color-background); color: var(--rcc-color-text); font: inherit; }
+.crm-wrapup .rcc-WrapUpForm-actions { display: flex; gap: 8px; }
+.crm-wrapup button { padding: 6px 14px; border: 1px solid var(--rcc-color-border-strong); border-radius: 6px; background: var(--rcc-color-background); color: var(--rcc-color-text); font: inherit; font-weight: 600; cursor: pointer; }
+.crm-wrapup .rcc-WrapUpForm-save { border-color: var(--rcc-color-call); background: var(--rcc-color-call); color: var(--rcc-color-call-text); }
+.crm-wrapup .rcc-WrapUpForm-status:empty { display: none; }
+.crm-wrapup .rcc-WrapUpForm-status, .crm-wrapup .rcc-WrapUpForm-error, .crm-wrapup .rcc-WrapUpForm-fieldError { margin: 0; font-size: 13px; }
+.crm-wrapup .rcc-WrapUpForm-error, .crm-wrapup .rcc-WrapUpForm-fieldError { color: var(--rcc-color-hangup); }
+.crm-activity { padding: 16px 20px; }
+.crm-activity ul { display: grid; gap: 8px; margin: 10px 0 0; padding: 0; list-style: none; }
+.crm-activity li { display: grid; gap: 2px; padding: 8px 12px; border-inline-start: 3px solid var(--rcc-color-call); background: var(--rcc-color-surface); border-radius: 6px; }
+.crm-activity-title { font-weight: 600; }
+.crm-activity-notes { color: var(--rcc-color-text-muted); white-space: pre-wrap; }
+.crm-activity p { margin: 8px 0 0; }
 @media (max-width: 900px) { .crm-main { grid-template-columns: 1fr; } .crm-softphone { position: static; } }
 `

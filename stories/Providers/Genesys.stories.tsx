@@ -198,12 +198,12 @@ const contact: InteractionAssociatedObject = {
 
 interface GenesysDemoProps extends Scenario {
   phoneNumber: string
-  /** `dialTimeoutMs` of the client. */
-  dialTimeoutMs?: number
+  /** `firstEventTimeoutMs` of the client. */
+  firstEventTimeoutMs?: number
 }
 
 /** A contact's number with a click-to-call button and the live banner, on a Genesys client. */
-function GenesysDemo({ phoneNumber, dialTimeoutMs = 15_000, ...scenario }: GenesysDemoProps) {
+function GenesysDemo({ phoneNumber, firstEventTimeoutMs = 15_000, ...scenario }: GenesysDemoProps) {
   // One world and one client per mounted story; the app owns its client, and so does the story.
   const [{ world, client }] = useState(() => {
     const key = Math.random().toString(36).slice(2, 10)
@@ -213,7 +213,7 @@ function GenesysDemo({ phoneNumber, dialTimeoutMs = 15_000, ...scenario }: Genes
       baseUrl: `/gws/${key}`,
       auth: 'session',
       notifications: storyNotifications(created),
-      dialTimeoutMs,
+      firstEventTimeoutMs,
     })
     return { world: created, client: genesys }
   })
@@ -331,9 +331,9 @@ export const SessionExpired: Story = {
   },
 }
 
-/** GWS accepts the dial but never reports it: after `dialTimeoutMs` the call fails with a time-out. */
+/** GWS accepts the dial but never reports it: after `firstEventTimeoutMs` the call fails with a time-out. */
 export const NoDialingNotification: Story = {
-  args: { silent: true, dialTimeoutMs: 1000 },
+  args: { silent: true, firstEventTimeoutMs: 1000 },
   play: async ({ canvasElement }) => {
     const { banner } = await callAda(canvasElement)
     await bannerSays(banner, 'Starting call…')

@@ -124,6 +124,20 @@ describe('createPoller', () => {
     expect(poll).toHaveBeenCalledTimes(1)
   })
 
+  it('postpones the next poll also while a poll is in flight', async () => {
+    let release = () => {}
+    const poll = vi.fn(() => new Promise<void>((resolve) => (release = resolve)))
+    const poller = createPoller({ ...POLL, poll })
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(poll).toHaveBeenCalledTimes(1)
+    poller.postpone(5_000)
+    release()
+    await vi.advanceTimersByTimeAsync(4_900)
+    expect(poll).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(200)
+    expect(poll).toHaveBeenCalledTimes(2)
+  })
+
   it('holds several pause reasons until each is lifted', async () => {
     const poll = vi.fn(async () => {})
     const poller = createPoller({ ...POLL, poll })

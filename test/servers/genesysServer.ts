@@ -2,9 +2,12 @@
  * A loopback Genesys Web Services (GWS API v2) peer: a real `node:http` server with the HTTP
  * endpoints the client uses (Basic auth, the `JSESSIONID` cookie, CSRF, `statusCode` replies), and
  * a real Bayeux server (`cometd-nodejs-server`) mounted at `/api/v2/notifications` on the same
- * port, publishing `CallStateChangeMessage`s on `/v2/me/calls` as in seed 003.
+ * port, publishing `CallStateChangeMessage`s on `/v2/me/calls`. Its notifications and call
+ * resources are the published samples of test/fixtures/genesys, with each call's id, state and
+ * numbers; a list request answers `uris` unless `fields` is given, as GWS documents.
  */
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createCometDServer, type ServerSession } from 'cometd-nodejs-server'
@@ -16,9 +19,12 @@ export type GenesysCallState =
 export interface ServerCall {
   id: string
   state: GenesysCallState
+  /** The other party: the dialed number, or the caller of an inbound call. */
   destination: string
   userData: Record<string, string>
   callType: 'Internal' | 'Outbound' | 'Inbound'
+  /** The caller, on an inbound call (`ani`). */
+  ani?: string
   /** DTMF digits sent so far. */
   dtmf: string
 }
@@ -77,6 +83,8 @@ export interface GenesysServer {
   /** The next request for `operationName` (`Dial`, `Hangup` …, or `GET /api/v2/me`) gets this. */
   inject(operationName: string, injection: Injection): void
   /** Invalidates every session's CSRF token: the next POST gets 403 until a GET refreshes it. */
+  /** An inbound call from `from` rings on the agent's device (`Ringing`, `ani` = `from`). Returns its id. */
+  ring(from: string): string
   rotateCsrf(): void
   setCsrfHeaders(enabled: boolean): void
   /** Creates a logged-in HTTP session, as a login page would; returns its `JSESSIONID`. */
@@ -133,6 +141,18 @@ const CAPABILITIES: Record<string, string[]> = {
 }
 
 const CSRF_MESSAGE = 'Missing or invalid Csrf token'
+/** The agent's own number, as in the Dial samples' notifications. */
+export const AGENT_NUMBER = '15000'
+
+const SAMPLES = new Map(
+  ['dialing-notification.json', 'call-resource.json'].map((name) => [
+    name,
+    readFileSync(new URL(`../fixtures/genesys/${name}`, import.meta.url), 'utf8'),
+  ]),
+)
+
+/** A sample from test/fixtures/genesys, parsed afresh (callers change it). */
+const sample = <T>(name: string): T => JSON.parse(SAMPLES.get(name)!) as T
 
 function parseCookies(header: string | undefined): Record<string, string> {
   const cookies: Record<string, string> = {}
@@ -186,8 +206,14 @@ export async function startGenesysServer(
     return id
   }
 
+  /** A call resource: the documented Dial sample's `call`, with this call's id, state and numbers. */
   function resource(call: ServerCall, state = call.state) {
-    const resourceCall: Record<string, unknown> = {
+    const inbound = call.callType === 'Inbound'
+    // Inbound calls take the revision whose participants are bare numbers with participantsInfo.
+    const resourceCall = inbound
+      ? sample<Record<string, unknown>>('call-resource.json')
+      : sample<{ data: { call: Record<string, unknown> } }>('dialing-notification.json').data.call
+    Object.assign(resourceCall, {
       id: call.id,
       state,
       callUuid: call.id,
@@ -201,27 +227,34 @@ export async function startGenesysServer(
           digits: call.destination.replace(/\D/g, ''),
         },
       ],
-      dnis: call.destination,
+      // Inbound, `dnis` is the number the caller dialed (the agent's); outbound, the dialed one.
+      dnis: inbound ? AGENT_NUMBER : call.destination,
       callType: call.callType,
       capabilities: CAPABILITIES[state] ?? [],
-      duration: '0',
-      mute: 'Off',
-      supervisorListeningIn: false,
-      monitoredUserMuted: false,
-      monitoring: false,
       uri: `${url}/api/v2/me/calls/${call.id}`,
       path: `/calls/${call.id}`,
+    })
+    // The sample's own user data belongs to the sample's call, not to this one.
+    delete resourceCall.userData
+    if (inbound) {
+      const digits = call.destination.replace(/\D/g, '')
+      resourceCall.participants = [digits]
+      resourceCall.participantsInfo = [
+        { digits, e164Number: call.destination, formattedPhoneNumber: call.destination },
+      ]
     }
+    if (call.ani !== undefined) resourceCall.ani = call.ani
     if (echoUserData && Object.keys(call.userData).length > 0)
       resourceCall.userData = { ...call.userData }
     return resourceCall
   }
 
+  /** Publishes the documented notification (its `data`) with this call's resource. */
   function publish(call: ServerCall, state = call.state, notificationType = 'StatusChange') {
     callsChannel.publish(null, {
       notificationType,
       call: resource(call, state),
-      phoneNumber: '15000',
+      phoneNumber: AGENT_NUMBER,
       extensions: { BusinessCall: 0 },
       messageType: 'CallStateChangeMessage',
     })
@@ -343,7 +376,7 @@ export async function startGenesysServer(
               devices: devices.map((id) => ({
                 id,
                 deviceState: 'Active',
-                phoneNumber: '15000',
+                phoneNumber: AGENT_NUMBER,
                 telephonyNetwork: 'Private',
               })),
             },
@@ -353,10 +386,21 @@ export async function startGenesysServer(
       }
       if (path === '/api/v2/me/calls') {
         if (await applyInjection('GET /api/v2/me/calls', response)) return
-        const live = [...calls.values()]
-          .filter((call) => call.state !== 'Released')
-          .map((call) => resource(call))
-        return send(response, 200, { statusCode: 0, calls: live }, headers)
+        const live = [...calls.values()].filter((call) => call.state !== 'Released')
+        // A list request answers URIs unless `fields` asks for the objects (RequestParameters).
+        if (!new URL(request.url ?? '/', 'http://localhost').searchParams.has('fields'))
+          return send(
+            response,
+            200,
+            { statusCode: 0, uris: live.map((call) => `${url}/api/v2/me/calls/${call.id}`) },
+            headers,
+          )
+        return send(
+          response,
+          200,
+          { statusCode: 0, calls: live.map((call) => resource(call)) },
+          headers,
+        )
       }
       return send(
         response,
@@ -460,6 +504,20 @@ export async function startGenesysServer(
             (name === undefined || r.body?.operationName === name),
         )
         .map((r) => r.body!),
+    ring(from) {
+      const call: ServerCall = {
+        id: randomBytes(16).toString('hex').toUpperCase(),
+        state: 'Ringing',
+        destination: from,
+        ani: from,
+        userData: {},
+        callType: 'Inbound',
+        dtmf: '',
+      }
+      calls.set(call.id, call)
+      publish(call)
+      return call.id
+    },
     findCall: (value, key = 'X-Client-Correlation') =>
       [...calls.values()].find((call) => call.userData[key] === value),
     setState,

@@ -197,12 +197,10 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
     server.publishState(call.id, 'Established') // after the end
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(store.getState().interactions[id]).toBe(ended)
-    // Only the two real transitions went out (`initiating` is the client's own, before Dialing).
-    const statuses = events.flatMap((e) =>
-      e.type === 'status' && e.interactionId === id && e.status !== 'initiating' ? [e.status] : [],
-    )
-    expect(statuses).toEqual(['dialing', 'connected'])
+    // The client reports what GWS said; the core reducer kept the call connected through the stale
+    // states (asserted above) and ended it once. A notification after the end reports nothing.
     expect(events.filter((e) => e.type === 'ended')).toHaveLength(1)
+    expect(events.at(-1)).toMatchObject({ type: 'ended', interactionId: id })
   })
 
   it('passes a state named like an Object.prototype member ("constructor") through as unknown', async () => {

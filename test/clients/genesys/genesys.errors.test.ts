@@ -123,8 +123,8 @@ describe(
       })
     })
 
-    it('fails the interaction with timeout when no Dialing arrives within dialTimeoutMs', async () => {
-      setup = await setupGenesys({ publishDialing: false }, { dialTimeoutMs: 150 })
+    it('fails the interaction with timeout when no Dialing arrives within firstEventTimeoutMs', async () => {
+      setup = await setupGenesys({ publishDialing: false }, { firstEventTimeoutMs: 150 })
       const started = Date.now()
       const result = await setup.client.startCall('+14165550199', contact)
       expect(result.status).toBe('success')
@@ -201,7 +201,7 @@ describe(
     })
 
     it('dispose disconnects CometD, stops the dial timer, and is idempotent', async () => {
-      setup = await setupGenesys({ publishDialing: false }, { dialTimeoutMs: 100 })
+      setup = await setupGenesys({ publishDialing: false }, { firstEventTimeoutMs: 100 })
       const { client, server, events } = setup
       const result = await client.startCall('+14165550199')
       expect(result.status).toBe('success')

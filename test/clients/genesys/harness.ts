@@ -6,14 +6,10 @@
 import { adapt } from 'cometd-nodejs-client'
 import {
   createGenesysClient,
+  type GenesysClient,
   type GenesysClientOptions,
 } from '../../../src/clients/genesys/index.js'
-import {
-  createCallStore,
-  type CallClient,
-  type CallEvent,
-  type CallStoreApi,
-} from '../../../src/core/index.js'
+import { createCallStore, type CallEvent, type CallStoreApi } from '../../../src/core/index.js'
 import {
   createCookieJar,
   startGenesysServer,
@@ -26,7 +22,7 @@ let adapted = false
 
 export interface GenesysSetup {
   server: GenesysServer
-  client: CallClient
+  client: GenesysClient
   store: CallStoreApi
   /** Every event the client emitted, in order. */
   events: CallEvent[]
@@ -59,7 +55,7 @@ export async function setupGenesys(
     auth: { username: 'agent', password: 'secret' },
     fetch: jar.fetch,
     timeoutMs: 2000,
-    dialTimeoutMs: 2000,
+    firstEventTimeoutMs: 2000,
     logger,
     ...clientOptions,
   })

@@ -61,6 +61,8 @@ describe('Tether polling ends and rests', () => {
       },
     })
     const id = await startOk(client)
+    // Polling runs until the socket speaks…
+    await eventually(() => expect(server.requestsTo('getCall').length).toBeGreaterThanOrEqual(2))
     server.setStatus(id, 'in-progress')
     emit?.({ call: server.call(id) }, 'call_answered')
     expect(store.getState().interactions[id]?.status).toBe('connected')

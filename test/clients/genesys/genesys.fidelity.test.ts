@@ -1,0 +1,126 @@
+// @vitest-environment node
+/**
+ * What GWS publishes: list requests answer URIs unless `fields` is given
+ * (https://docs.genesys.com/Documentation:GWS:API:RequestParameters:8.5.0), the calls' state is read
+ * with `GET /api/v2/me/calls?fields=*`
+ * (https://docs.genesys.com/Documentation/GWS/8.6.0/API/RecoveringExistingState), and an inbound
+ * call's caller is `ani` (https://docs.genesys.com/Documentation:HTCC:API:CallsAPI:8.5.0).
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { createGenesysClient, type GenesysClient } from '../../../src/clients/genesys/index.js'
+import { contact, waitForStatus } from '../contract.js'
+import { jar, setupGenesys, until, type GenesysSetup } from './harness.js'
+
+describe('Genesys: recovering the calls’ state', { timeout: 10_000 }, () => {
+  let setup: GenesysSetup | undefined
+  afterEach(async () => {
+    await setup?.teardown()
+    setup = undefined
+  })
+
+  async function connectedCall(s: GenesysSetup) {
+    const result = await s.client.startCall('+14165550199', contact)
+    if (result.status === 'error') throw result.error
+    const id = result.data.id!
+    const call = s.server.findCall(id)!
+    await waitForStatus(s.store, id, ['dialing'])
+    s.server.setState(call.id, 'Established')
+    await waitForStatus(s.store, id, ['connected'])
+    return { id, call }
+  }
+
+  it('keeps live calls live after a CometD re-handshake (the list is read with fields=*)', async () => {
+    setup = await setupGenesys()
+    const { id } = await connectedCall(setup)
+    setup.server.dropBayeuxSessions()
+    await until(() => setup!.server.handshakes() === 2, 5000, 'the re-handshake')
+    await until(
+      () => setup!.server.requests.some((r) => r.path === '/api/v2/me/calls'),
+      5000,
+      'the resync',
+    )
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(store(setup).interactions[id]?.status).toBe('connected')
+    const read = setup.server.requests.filter((r) => r.path === '/api/v2/me/calls')
+    expect(read.length).toBeGreaterThan(0)
+  })
+
+  it('treats a reply without a calls array as unknown: nothing is ended, a warning is logged', async () => {
+    // A GWS (or a proxy) that answers the list with URIs only.
+    setup = await setupGenesys(
+      {},
+      {
+        fetch: async (input, init) => {
+          if (String(input).includes('/api/v2/me/calls?'))
+            return Response.json({ statusCode: 0, uris: [] })
+          return jar.fetch(input, init)
+        },
+      },
+    )
+    const { id } = await connectedCall(setup)
+    setup.server.dropBayeuxSessions()
+    await until(
+      () => setup!.logger.warnings.some((w) => /without a calls array/.test(w)),
+      5000,
+      'the warning',
+    )
+    expect(store(setup).interactions[id]?.status).toBe('connected')
+  })
+
+  it('snapshot() after a reload recovers the live calls GWS lists', async () => {
+    setup = await setupGenesys()
+    const { call } = await connectedCall(setup)
+    // A reload: a new client on the same session knows nothing of the call.
+    const reloaded: GenesysClient = createGenesysClient({
+      baseUrl: setup.server.url,
+      auth: { username: 'agent', password: 'secret' },
+      fetch: jar.fetch,
+      timeoutMs: 2000,
+      logger: setup.logger,
+    })
+    try {
+      const events = await reloaded.snapshot()
+      expect(events).toEqual([
+        expect.objectContaining({
+          type: 'status',
+          status: 'connected',
+          providerCallId: call.id,
+          rawState: 'Established',
+        }),
+      ])
+      const read = setup.server.requests.filter((r) => r.path === '/api/v2/me/calls')
+      expect(read.length).toBeGreaterThan(0)
+    } finally {
+      reloaded.dispose()
+    }
+  })
+})
+
+describe('Genesys: inbound calls', { timeout: 10_000 }, () => {
+  let setup: GenesysSetup | undefined
+  afterEach(async () => {
+    await setup?.teardown()
+    setup = undefined
+  })
+
+  it('shows the caller (ani), not the number the caller dialed', async () => {
+    setup = await setupGenesys()
+    await setup.client.snapshot() // opens the session and the notifications
+    const callId = setup.server.ring('+14165550123')
+    await until(
+      () => Object.values(store(setup!).interactions).some((i) => i.providerCallId === callId),
+      5000,
+      'the ringing call',
+    )
+    const ringing = Object.values(store(setup).interactions).find(
+      (i) => i.providerCallId === callId,
+    )
+    expect(ringing).toMatchObject({
+      status: 'ringing',
+      direction: 'inbound',
+      phoneNumber: '+14165550123',
+    })
+  })
+})
+
+const store = (s: GenesysSetup) => s.store.getState()
