@@ -132,10 +132,11 @@ export default [
     'components + hooks + core (the whole root entry, no phone metadata)',
     { 'index.js': '*' },
     // 13.57 kB measured with CallButton variants and sizes, its always-visible reason and the
-    // Lucide icons drawn verbatim (several elements each): + 2%.
-    // 14.80 kB measured with one live call per number (runtime, CallButton showing its number's
-    // live call, bad-prop reason and warning) and the Dialpad's lock, focus and held hint: + 2%.
-    { target: 12, ceiling: 15.1 },
+    // Lucide icons drawn verbatim (several elements each); 14.74 kB with the Softphone panel (an
+    // app that does not render it tree-shakes it: this line imports the whole entry); with one
+    // live call per number (runtime, CallButton showing its number’s live call, bad-prop reason)
+    // and the Dialpad's lock, focus and held hint: 15.89 kB measured + 2%.
+    { target: 12, ceiling: 16.21 },
   ),
   // The call log is its own import (`react-click-to-call/call-log`): the lines above pay nothing
   // for it. This line is the headless app plus the log; the difference is what logging adds.

@@ -4,6 +4,27 @@ import '../src/styles.css'
 
 const preview: Preview = {
   loaders: [mswLoader()],
+  // The components' words in each locale pack the package ships (react-click-to-call/locales/…).
+  globalTypes: {
+    locale: {
+      description: 'Language of the components',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        dynamicTitle: true,
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'fr', title: 'Français' },
+          { value: 'de', title: 'Deutsch' },
+          { value: 'es', title: 'Español' },
+          { value: 'pt-BR', title: 'Português (Brasil)' },
+          { value: 'ja', title: '日本語' },
+          { value: 'ar', title: 'العربية (right to left)' },
+        ],
+      },
+    },
+  },
+  initialGlobals: { locale: 'en' },
   tags: ['autodocs'],
   parameters: {
     // Any axe violation fails the story's test (in Storybook and in `npm test`).

@@ -14,4 +14,10 @@ export const entries = {
   'clients/genesys/index': 'src/clients/genesys/index.ts',
   'clients/dialstack/index': 'src/clients/dialstack/index.ts',
   'server/index': 'src/server/index.ts',
+  'locales/fr': 'src/locales/fr.ts',
+  'locales/de': 'src/locales/de.ts',
+  'locales/es': 'src/locales/es.ts',
+  'locales/pt-BR': 'src/locales/pt-BR.ts',
+  'locales/ja': 'src/locales/ja.ts',
+  'locales/ar': 'src/locales/ar.ts',
 }

@@ -16,6 +16,8 @@ export { Dialpad } from './components/Dialpad.js'
 export type { DialpadMode, DialpadProps } from './components/Dialpad.js'
 export { CallStatusBanner } from './components/CallStatusBanner.js'
 export type { CallStatusBannerProps } from './components/CallStatusBanner.js'
+export { Softphone } from './components/Softphone.js'
+export type { SoftphoneProps } from './components/Softphone.js'
 export { AssociatedObjectEditor } from './components/AssociatedObjectEditor.js'
 export type {
   AssociatedObjectEditorMode,

@@ -126,6 +126,16 @@ export interface CallMessages {
   customFieldNameRequired: string
   /** Two custom fields have the same name. */
   customFieldNameDuplicate: (name: string) => string
+  /** The Softphone panel's accessible name, and its card's title when no call is shown. */
+  softphone: string
+  /** The Softphone's state without a call. */
+  readyToCall: string
+  /** The Softphone's toggle that shows the keypad during a call. */
+  keypad: string
+  /** The badge by the Softphone's timer while the microphone is muted. */
+  muted: string
+  /** The Softphone's action that dials an ended call's number again. */
+  callAgain: string
 }
 
 const OUTCOMES: Record<CallOutcome, string> = {
@@ -238,4 +248,9 @@ export const defaultMessages: CallMessages = {
   unknownField: (key) => `“${key}” is not a field of an associated object.`,
   customFieldNameRequired: 'Give this field a name.',
   customFieldNameDuplicate: (name) => `“${name}” is already used by another field.`,
+  softphone: 'Softphone',
+  readyToCall: 'Ready to call',
+  keypad: 'Keypad',
+  muted: 'Muted',
+  callAgain: 'Call again',
 }

@@ -10,6 +10,22 @@ import type { CallEvent, CallOutcome, InteractionAssociatedObject } from '../../
 import { createPhoneNumberParser } from '../../src/phone/index.js'
 import { CallProvider, type CallMessages, useCallRuntime } from '../../src/index.js'
 import './storyPage.css'
+import { ar } from '../../src/locales/ar.js'
+import { de } from '../../src/locales/de.js'
+import { es } from '../../src/locales/es.js'
+import { fr } from '../../src/locales/fr.js'
+import { ja } from '../../src/locales/ja.js'
+import { ptBR } from '../../src/locales/pt-BR.js'
+
+/** The toolbar's languages (English is the default words): each pack the package ships. */
+export const LOCALES: Record<string, { messages: Partial<CallMessages>; dir?: 'rtl' }> = {
+  fr: { messages: fr },
+  de: { messages: de },
+  es: { messages: es },
+  'pt-BR': { messages: ptBR },
+  ja: { messages: ja },
+  ar: { messages: ar, dir: 'rtl' },
+}
 
 /** Phone metadata for the stories: numbers are shown formatted ("+1 416 555 0199"). */
 export const phoneNumbers = createPhoneNumberParser(metadata)
@@ -207,8 +223,14 @@ export const withDefaultTheme: Decorator = (Story) => (
 /** Wraps a story in its `StoryFrame`, with the client from `loadClient`. */
 export const withCalls: Decorator = (Story, context) => {
   const client = (context.loaded as { client?: StoryClient }).client ?? createStoryClient()
-  const parameters = ((context.parameters as { calls?: CallsParameters }).calls ??
-    {}) as CallsParameters
+  const story = ((context.parameters as { calls?: CallsParameters }).calls ?? {}) as CallsParameters
+  // The toolbar's language, unless the story shows a language of its own.
+  const code = String(context.globals.locale ?? 'en')
+  const locale = LOCALES[code]
+  const parameters: CallsParameters =
+    story.messages || !locale?.messages
+      ? story
+      : { ...story, messages: locale.messages, lang: code, dir: locale.dir ?? story.dir }
   return (
     <StoryFrame client={client} parameters={parameters}>
       <Story />

@@ -1,0 +1,278 @@
+import {
+  forwardRef,
+  useEffect,
+  useRef,
+  useState,
+  type ComponentPropsWithoutRef,
+  type ReactNode,
+} from 'react'
+// Built only from what the package exports (the same modules its root barrel names), so the
+// panel is also the example of composing the public parts.
+import { isTerminalStatus } from '../core/CallEvent.js'
+import { useCallControls } from '../react/useCallControls.js'
+import { formatCallDuration, useCallDuration } from '../react/useCallDuration.js'
+import { useActiveInteraction } from '../react/useCallStore.js'
+import { useMessages } from '../react/useMessages.js'
+import { usePhoneNumber } from '../react/usePhoneNumber.js'
+import { useStartCall } from '../react/useStartCall.js'
+import { cx } from './composeHandlers.js'
+import { Dialpad } from './Dialpad.js'
+import {
+  CloseIcon,
+  HangUpIcon,
+  KeypadIcon,
+  MicIcon,
+  MicOffIcon,
+  PauseIcon,
+  PhoneOutgoingIcon,
+} from './icons.js'
+
+export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
+  /**
+   * What the panel shows under the call, e.g. the app's list of recent calls. It keeps its place
+   * in every state; the panel's own parts above it never change height.
+   */
+  recentCalls?: ReactNode
+}
+
+/**
+ * A softphone panel composed from the library's public parts: a call card (the name or the
+ * formatted number, the state, a large timer, a "Muted" badge, "On hold"), in-call controls as a
+ * grid (mute, keypad, hold) with hang-up as the largest target, the keypad behind a "Keypad"
+ * toggle during a call and shown when idle, "Call ended" with its duration and "Call again", and
+ * the app's recent calls below. Its parts keep their size in every state: no layout shift.
+ *
+ * Parts and selectors (unstyled; `react-click-to-call/styles.css` gives the default look):
+ * - `.rcc-Softphone`: a `<section>` named "Softphone".
+ *   `[data-status="idle|initiating|dialing|ringing|connected|held|ended|failed"]`;
+ *   `[data-outcome="busy|no-answer|…"]` when ended; `[data-muted]`; `[data-keypad]` while the
+ *   keypad is open during a call.
+ * - `.rcc-Softphone-card` (a polite live region: state changes are announced, the timer is not)
+ *   with `.rcc-Softphone-name`, `.rcc-Softphone-number`, `.rcc-Softphone-state`,
+ *   `.rcc-Softphone-timer`, `.rcc-Softphone-badge[data-badge="muted|held"]`.
+ * - `.rcc-Softphone-stage`: the keypad (a `Dialpad`) or the controls.
+ * - `.rcc-Softphone-controls`; `.rcc-Softphone-control[data-control="mute|keypad|hold"]` (toggle
+ *   buttons: `aria-pressed`); `.rcc-Softphone-hangup`; `.rcc-Softphone-again`,
+ *   `.rcc-Softphone-dismiss` once the call is over.
+ * - `.rcc-Softphone-recent`: the `recentCalls` slot.
+ *
+ * @example
+ * <Softphone recentCalls={<MyRecentCalls />} />
+ */
+export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softphone(
+  { recentCalls, className, ...rest },
+  ref,
+) {
+  const messages = useMessages('Softphone')
+  const call = useActiveInteraction()
+  const controls = useCallControls(call?.id)
+  const duration = useCallDuration(call)
+  const { display } = usePhoneNumber(call?.phoneNumber ?? '')
+  const again = useStartCall()
+  const [keypadOpen, setKeypadOpen] = useState(false)
+  const againRef = useRef<HTMLButtonElement>(null)
+
+  const status = call?.status ?? 'idle'
+  const terminal = call !== undefined && isTerminalStatus(call.status)
+  const live = call !== undefined && !terminal && call.status !== 'deferred'
+  const talking = status === 'connected' || status === 'held'
+  const { capabilities, pending } = controls
+  const keypad = live ? keypadOpen && talking : true
+  const id = call?.id
+
+  // A new call starts with the keypad closed.
+  useEffect(() => setKeypadOpen(false), [id])
+
+  // The stage changes with the call (the keypad gives way to the controls, Hang up to "Call
+  // again", Dismiss to the keypad): a keyboard user's focus moves to what replaced it, never to
+  // the page.
+  const panelRef = useRef<HTMLElement | null>(null)
+  const hangupRef = useRef<HTMLButtonElement>(null)
+  const hadFocus = useRef(false)
+  const view = terminal ? 'over' : live ? 'live' : 'idle'
+  useEffect(() => {
+    const panel = panelRef.current
+    if (!hadFocus.current || !panel || panel.contains(document.activeElement)) return
+    const next =
+      view === 'over'
+        ? againRef.current
+        : view === 'live'
+          ? hangupRef.current
+          : panel.querySelector<HTMLElement>('input')
+    next?.focus()
+  }, [view])
+
+  const run = (action: () => Promise<void>) => () => {
+    if (pending === null) void action()
+  }
+  const name = call?.associatedObject?.displayName?.trim()
+  const stateText =
+    status === 'idle'
+      ? messages.readyToCall
+      : status === 'connected'
+        ? messages.statuses.connected
+        : status === 'ended'
+          ? messages.ended(call?.outcome ?? 'unknown')
+          : status === 'failed'
+            ? messages.failed(
+                call?.error ? messages.errorMessage(call.error) : messages.statuses.failed,
+              )
+            : messages[status]
+
+  const toggle = (
+    kind: 'mute' | 'keypad' | 'hold',
+    label: string,
+    icon: ReactNode,
+    pressed: boolean,
+    available: boolean,
+    onPress: () => void,
+  ) => (
+    <button
+      type="button"
+      className="rcc-Softphone-control"
+      data-control={kind}
+      aria-pressed={pressed}
+      aria-disabled={!available || undefined}
+      data-disabled={!available || undefined}
+      onClick={() => {
+        if (available) onPress()
+      }}
+    >
+      {icon}
+      <span className="rcc-Softphone-controlLabel">{label}</span>
+    </button>
+  )
+
+  return (
+    <section
+      aria-label={messages.softphone}
+      {...rest}
+      ref={(node) => {
+        panelRef.current = node
+        if (typeof ref === 'function') ref(node)
+        else if (ref) ref.current = node
+      }}
+      className={cx('rcc-Softphone', className)}
+      data-status={status}
+      data-outcome={status === 'ended' ? (call?.outcome ?? 'unknown') : undefined}
+      data-muted={(live && call?.muted) || undefined}
+      data-keypad={(live && keypad) || undefined}
+      onFocus={() => {
+        hadFocus.current = true
+      }}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null))
+          hadFocus.current = false
+      }}
+    >
+      <div
+        className="rcc-Softphone-card"
+        role="status"
+        aria-live="polite"
+        aria-label={messages.callStatus}
+      >
+        <p className="rcc-Softphone-name">{name || display || messages.softphone}</p>
+        <p className="rcc-Softphone-number" dir="ltr">
+          {name ? display : '\u00a0'}
+        </p>
+        <p className="rcc-Softphone-state">{stateText}</p>
+        <p className="rcc-Softphone-timerRow" aria-live="off">
+          <span className="rcc-Softphone-timer" role="timer" aria-label={messages.callDuration}>
+            {duration !== null ? (
+              <time dateTime={`PT${Math.floor(duration / 1000)}S`}>
+                {formatCallDuration(duration)}
+              </time>
+            ) : (
+              '\u00a0'
+            )}
+          </span>
+          {live && call?.muted ? (
+            <span className="rcc-Softphone-badge" data-badge="muted">
+              <MicOffIcon />
+              {messages.muted}
+            </span>
+          ) : null}
+          {status === 'held' ? (
+            <span className="rcc-Softphone-badge" data-badge="held">
+              <PauseIcon />
+              {messages.held}
+            </span>
+          ) : null}
+        </p>
+      </div>
+
+      <div className="rcc-Softphone-stage">
+        {terminal ? (
+          <div className="rcc-Softphone-over">
+            <button
+              ref={againRef}
+              type="button"
+              className="rcc-Softphone-again"
+              aria-busy={again.isPending || undefined}
+              onClick={() => {
+                if (call?.phoneNumber && !again.isPending)
+                  again.startCall(call.phoneNumber, call.associatedObject)
+              }}
+            >
+              <PhoneOutgoingIcon />
+              {messages.callAgain}
+            </button>
+            <button type="button" className="rcc-Softphone-dismiss" onClick={controls.dismiss}>
+              <CloseIcon />
+              {messages.dismiss}
+            </button>
+          </div>
+        ) : null}
+        {live ? (
+          <div className="rcc-Softphone-controls" role="group" aria-label={messages.callControls}>
+            {toggle(
+              'mute',
+              messages.mute,
+              call?.muted ? <MicOffIcon /> : <MicIcon />,
+              Boolean(call?.muted),
+              talking && capabilities.mute,
+              run(() => controls.mute(!call?.muted)),
+            )}
+            {toggle(
+              'keypad',
+              messages.keypad,
+              <KeypadIcon />,
+              keypad,
+              talking && capabilities.dtmf,
+              () => setKeypadOpen((open) => !open),
+            )}
+            {toggle(
+              'hold',
+              messages.hold,
+              <PauseIcon />,
+              status === 'held',
+              talking && capabilities.hold,
+              run(status === 'held' ? controls.resume : controls.hold),
+            )}
+          </div>
+        ) : null}
+        {!terminal && keypad ? <Dialpad interactionId={live ? id : undefined} /> : null}
+      </div>
+
+      <div className="rcc-Softphone-actions">
+        {live && capabilities.hangup ? (
+          <button
+            ref={hangupRef}
+            type="button"
+            className="rcc-Softphone-hangup"
+            data-pending={pending === 'hangup' || undefined}
+            aria-busy={pending === 'hangup' || undefined}
+            onClick={run(controls.hangup)}
+          >
+            <HangUpIcon />
+            {messages.hangUp}
+          </button>
+        ) : null}
+      </div>
+
+      {recentCalls !== undefined ? <div className="rcc-Softphone-recent">{recentCalls}</div> : null}
+    </section>
+  )
+})
+// Development only, so production bundles can drop it (and tree-shake an unused component).
+if (process.env.NODE_ENV !== 'production') Softphone.displayName = 'Softphone'
