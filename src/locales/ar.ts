@@ -1,5 +1,16 @@
+import type { LiveCallStatus } from '../core/CallEvent.js'
 import type { CallMessages } from '../react/messages.js'
 import { errorMessageByCode } from './errorMessageByCode.js'
+
+/** How a live call's state reads in a CallButton's name. */
+const liveStates: Record<LiveCallStatus, string> = {
+  initiating: 'جارٍ البدء',
+  deferred: 'على لوحة الاتصال',
+  dialing: 'جارٍ الطلب',
+  ringing: 'يرن',
+  connected: 'متصل',
+  held: 'قيد الانتظار',
+}
 
 /**
  * Arabic. Pass it to `CallProvider`, and set `dir="rtl"` (and `lang="ar"`) on an ancestor: the
@@ -92,6 +103,10 @@ export const ar: Partial<CallMessages> = {
   tonesKeypad: 'لوحة المفاتيح: النغمات تُرسل إلى المكالمة',
   tonesSent: (digits) => `النغمات المرسلة: ${digits}`,
   tonesHint: 'اضغط المفاتيح لإرسال النغمات.',
+  tonesHeld: 'قيد الانتظار: المفاتيح معطلة.',
+  noPhoneNumber: 'لا يوجد رقم هاتف للاتصال به.',
+  onCallWith: (name, status, duration) =>
+    `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,
   notSupported: 'نظام الهاتف هذا لا يدعم ذلك.',
   reconnecting: 'انقطع الاتصال بنظام الهاتف. جارٍ إعادة الاتصال…',
   invalidJson: 'في بنية الكائن المرتبط خطأ في الصياغة. تعذّرت قراءة JSON.',

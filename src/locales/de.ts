@@ -1,5 +1,16 @@
+import type { LiveCallStatus } from '../core/CallEvent.js'
 import type { CallMessages } from '../react/messages.js'
 import { errorMessageByCode } from './errorMessageByCode.js'
+
+/** How a live call's state reads in a CallButton's name. */
+const liveStates: Record<LiveCallStatus, string> = {
+  initiating: 'wird gestartet',
+  deferred: 'auf dem Wählfeld',
+  dialing: 'wählt',
+  ringing: 'klingelt',
+  connected: 'verbunden',
+  held: 'gehalten',
+}
 
 /** German. Pass it to `CallProvider`: `<CallProvider messages={de}>`. */
 export const de: Partial<CallMessages> = {
@@ -89,6 +100,10 @@ export const de: Partial<CallMessages> = {
   tonesKeypad: 'Tastenfeld: Töne gehen an den Anruf',
   tonesSent: (digits) => `Gesendete Töne: ${digits}`,
   tonesHint: 'Drücken Sie Tasten, um Töne zu senden.',
+  tonesHeld: 'Gehalten: Tasten sind aus.',
+  noPhoneNumber: 'Keine Telefonnummer zum Anrufen.',
+  onCallWith: (name, status, duration) =>
+    `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,
   notSupported: 'Diese Telefonanlage unterstützt das nicht.',
   reconnecting: 'Verbindung zur Telefonanlage verloren. Neu verbinden…',
   invalidJson:

@@ -1,5 +1,16 @@
+import type { LiveCallStatus } from '../core/CallEvent.js'
 import type { CallMessages } from '../react/messages.js'
 import { errorMessageByCode } from './errorMessageByCode.js'
+
+/** How a live call's state reads in a CallButton's name. */
+const liveStates: Record<LiveCallStatus, string> = {
+  initiating: 'iniciando',
+  deferred: 'en el teclado',
+  dialing: 'marcando',
+  ringing: 'sonando',
+  connected: 'conectada',
+  held: 'en espera',
+}
 
 /** Spanish. Pass it to `CallProvider`: `<CallProvider messages={es}>`. */
 export const es: Partial<CallMessages> = {
@@ -89,6 +100,10 @@ export const es: Partial<CallMessages> = {
   tonesKeypad: 'Teclado: los tonos van a la llamada',
   tonesSent: (digits) => `Tonos enviados: ${digits}`,
   tonesHint: 'Pulse teclas para enviar tonos.',
+  tonesHeld: 'En espera: las teclas están desactivadas.',
+  noPhoneNumber: 'No hay número de teléfono al que llamar.',
+  onCallWith: (name, status, duration) =>
+    `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,
   notSupported: 'Este sistema telefónico no lo admite.',
   reconnecting: 'Se perdió la conexión con el sistema telefónico. Reconectando…',
   invalidJson:

@@ -1,5 +1,16 @@
+import type { LiveCallStatus } from '../core/CallEvent.js'
 import type { CallMessages } from '../react/messages.js'
 import { errorMessageByCode } from './errorMessageByCode.js'
+
+/** How a live call's state reads in a CallButton's name. */
+const liveStates: Record<LiveCallStatus, string> = {
+  initiating: 'démarrage',
+  deferred: 'sur le clavier',
+  dialing: 'numérotation',
+  ringing: 'sonnerie',
+  connected: 'en ligne',
+  held: 'en attente',
+}
 
 /**
  * French. Pass it to `CallProvider`: `<CallProvider messages={fr}>`, or spread it under your own
@@ -92,6 +103,10 @@ export const fr: Partial<CallMessages> = {
   tonesKeypad: 'Clavier : les tonalités vont à l’appel',
   tonesSent: (digits) => `Tonalités envoyées : ${digits}`,
   tonesHint: 'Appuyez sur les touches pour envoyer des tonalités.',
+  tonesHeld: 'En attente : les touches sont désactivées.',
+  noPhoneNumber: 'Aucun numéro de téléphone à appeler.',
+  onCallWith: (name, status, duration) =>
+    `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,
   notSupported: 'Ce système téléphonique ne le permet pas.',
   reconnecting: 'Connexion au système téléphonique perdue. Reconnexion…',
   invalidJson:

@@ -1,5 +1,16 @@
+import type { LiveCallStatus } from '../core/CallEvent.js'
 import type { CallMessages } from '../react/messages.js'
 import { errorMessageByCode } from './errorMessageByCode.js'
+
+/** How a live call's state reads in a CallButton's name. */
+const liveStates: Record<LiveCallStatus, string> = {
+  initiating: '開始中',
+  deferred: 'ダイヤルパッドに入力済み',
+  dialing: '発信中',
+  ringing: '呼び出し中',
+  connected: '通話中',
+  held: '保留中',
+}
 
 /** Japanese. Pass it to `CallProvider`: `<CallProvider messages={ja}>`. */
 export const ja: Partial<CallMessages> = {
@@ -90,6 +101,10 @@ export const ja: Partial<CallMessages> = {
   tonesKeypad: 'キーパッド: トーンを通話に送信',
   tonesSent: (digits) => `送信したトーン: ${digits}`,
   tonesHint: 'キーを押すとトーンを送信します。',
+  tonesHeld: '保留中: キーは無効です。',
+  noPhoneNumber: '発信する電話番号がありません。',
+  onCallWith: (name, status, duration) =>
+    `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,
   notSupported: 'この電話システムは対応していません。',
   reconnecting: '電話システムとの接続が切れました。再接続しています…',
   invalidJson: '関連オブジェクトの構造に構文エラーがあります。JSON を解析できません。',

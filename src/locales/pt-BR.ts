@@ -1,5 +1,16 @@
+import type { LiveCallStatus } from '../core/CallEvent.js'
 import type { CallMessages } from '../react/messages.js'
 import { errorMessageByCode } from './errorMessageByCode.js'
+
+/** How a live call's state reads in a CallButton's name. */
+const liveStates: Record<LiveCallStatus, string> = {
+  initiating: 'iniciando',
+  deferred: 'no teclado',
+  dialing: 'discando',
+  ringing: 'chamando',
+  connected: 'conectada',
+  held: 'em espera',
+}
 
 /** Portuguese (Brazil). Pass it to `CallProvider`: `<CallProvider messages={ptBR}>`. */
 export const ptBR: Partial<CallMessages> = {
@@ -89,6 +100,10 @@ export const ptBR: Partial<CallMessages> = {
   tonesKeypad: 'Teclado: os tons vão para a chamada',
   tonesSent: (digits) => `Tons enviados: ${digits}`,
   tonesHint: 'Toque nas teclas para enviar tons.',
+  tonesHeld: 'Em espera: as teclas estão desativadas.',
+  noPhoneNumber: 'Nenhum número de telefone para ligar.',
+  onCallWith: (name, status, duration) =>
+    `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,
   notSupported: 'Este sistema telefônico não oferece isso.',
   reconnecting: 'Conexão com o sistema telefônico perdida. Reconectando…',
   invalidJson: 'A estrutura do objeto associado tem um erro de sintaxe. Não é possível ler o JSON.',
