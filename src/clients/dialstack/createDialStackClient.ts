@@ -376,7 +376,8 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
     if (!poll || call.done) return
     const log = call.providerCallId
       ? ((await request(
-          `${poll.url.replace(/\/$/, '')}/${encodeURIComponent(call.providerCallId)}`,
+          // Naming the user lets the backend authorize the read before it asks DialStack.
+          `${poll.url.replace(/\/$/, '')}/${encodeURIComponent(call.providerCallId)}?user_id=${encodeURIComponent(call.userId)}`,
         )) as DialStackCallLog)
       : await findLog(call)
     if (typeof log?.id !== 'string' || disposed) return

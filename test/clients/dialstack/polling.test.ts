@@ -49,6 +49,28 @@ describe('DialStack call-log polling (no events)', () => {
     expect(s.fake.count('calls.retrieve')).toBe(polls)
   })
 
+  it('reads its call log naming the user, so the backend authorizes before DialStack is asked', async () => {
+    const actions: { type: string; userId?: string; upstreamReads: number }[] = []
+    const peer: { fake?: DialStackSetup['fake'] } = {}
+    const s = await polling({
+      handler: {
+        authorize: (_request, action) => {
+          if (action.type === 'calls.retrieve')
+            actions.push({ ...action, upstreamReads: peer.fake?.count('calls.retrieve') ?? 0 })
+          return true
+        },
+      },
+    })
+    peer.fake = s.fake
+    const { id, callId } = await startCall(s)
+    await vi.waitFor(() => expect(s.store.getState().interactions[id]?.providerCallId).toBe(callId))
+    s.fake.answer(callId)
+    await waitForStatus(s.store, id, ['connected'])
+    const first = actions[0]
+    expect(first).toMatchObject({ type: 'calls.retrieve', userId: expect.stringMatching(/^user_/) })
+    expect(first!.upstreamReads).toBe(0)
+  })
+
   it('matches a local number to the normalized log entry', async () => {
     const s = await polling()
     const { id, callId } = await startCall(s, '555-123-4567')
