@@ -82,7 +82,7 @@ export interface DialStackEventsOptions {
 export interface DialStackPollOptions {
   /**
    * Your backend's call-log route, e.g. `/api/dialstack/calls`: `GET {url}?user_id=…` lists,
-   * `GET {url}/{id}` reads one log. Used to poll without events, and to resync after the
+   * `GET {url}/{id}?user_id=…` reads one log. Used to poll without events, and to resync after the
    * stream reconnects so a final state that happened while it was down is not lost.
    */
   url: string
