@@ -128,14 +128,15 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   const missing = typeof phoneNumber !== 'string' || phoneNumber.trim() === ''
   const { result, display } = usePhoneNumber(missing ? '' : phoneNumber)
   useMissingNumberWarning(missing, phoneNumber)
-  const connection = useCallStore((state) => state.connection.status)
+  // A boolean, not the status: a reconnecting ⇄ open flip changes nothing a button shows.
+  const closed = useCallStore((state) => state.connection.status === 'closed')
   const dialed = result.ok ? result.dialString.value : null
   const ownId = start.data?.id ?? null
   // Only what the label shows, so another call's events (or this one's other details) never re-render it.
   const live = useCallStore((state) => {
     if (dialed === null && ownId === null) return undefined
-    for (const id in state.interactions) {
-      const call = state.interactions[id]!
+    for (const id in state.live) {
+      const call = state.live[id]!
       if ((call.phoneNumber === dialed || id === ownId) && isPlaced(call))
         return { id, status: call.status as LiveCallStatus, connectedAt: call.connectedAt }
     }
@@ -157,7 +158,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
     ? messages.noPhoneNumber
     : !result.ok
       ? messages.errorMessage(result.error)
-      : connection === 'closed'
+      : closed
         ? messages.callUnavailable
         : null
   const unavailable = reason !== null

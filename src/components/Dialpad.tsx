@@ -11,6 +11,7 @@ import {
 } from 'react'
 import type { CallError } from '../core/CallError.js'
 import { isPlaced } from '../core/CallEvent.js'
+import { findInteraction } from '../core/reduceCallState.js'
 import type { StartCallData } from '../core/createCallRuntime.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import type { DialpadKey } from '../react/messages.js'
@@ -125,7 +126,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   // Only the call's id and state matter here, so its other updates (every tick of a provider's
   // events) never re-render the pad.
   const call = useCallStore((state) => {
-    const found = state.interactions[interactionId ?? state.activeId ?? '']
+    const found = findInteraction(state, interactionId ?? state.activeId ?? '')
     return found && { id: found.id, status: found.status }
   })
   const controls = useCallControls(call?.id)
@@ -133,7 +134,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   // Call again while it dials or rings) never dials twice.
   const placedId = dialpad.start.data?.deferred ? null : (dialpad.start.data?.id ?? null)
   const placedLive = useCallStore((state) => {
-    const placed = placedId === null ? undefined : state.interactions[placedId]
+    const placed = placedId === null ? undefined : state.live[placedId]
     return placed !== undefined && isPlaced(placed)
   })
   const rootRef = useRef<HTMLDivElement | null>(null)

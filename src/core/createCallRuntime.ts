@@ -109,9 +109,9 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
 
   /** The live call on this number placed or seen by this store, if any (a deferred one is not a call yet). */
   function liveCallFor(value: string): Interaction | undefined {
-    const { interactions } = store.getState()
-    for (const id in interactions) {
-      const call = interactions[id]!
+    const { live } = store.getState()
+    for (const id in live) {
+      const call = live[id]!
       if (call.phoneNumber === value && isPlaced(call)) return call
     }
     return undefined
@@ -119,9 +119,9 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
 
   /** A call on another number that stands in the way of a new one: not held, not ended. */
   function blockingCall(value: string): { name: string; call?: Interaction } | undefined {
-    const { interactions } = store.getState()
-    for (const id in interactions) {
-      const call = interactions[id]!
+    const { live } = store.getState()
+    for (const id in live) {
+      const call = live[id]!
       if (call.phoneNumber !== value && isPlaced(call) && call.status !== 'held')
         return { name: call.associatedObject?.displayName || call.phoneNumber || id, call }
     }

@@ -19,8 +19,13 @@ export interface DialpadDraft {
 
 /** Everything the store holds. */
 export interface CallState {
-  /** Live interactions and the last `historyLimit` ended ones, by id. */
-  interactions: Readonly<Record<string, Interaction>>
+  /**
+   * Calls that are not over (initiating, deferred, dialing, ringing, connected, held), by id. An
+   * event for one of them copies only this record, so its cost does not grow with the history.
+   */
+  live: Readonly<Record<string, Interaction>>
+  /** The last `historyLimit` ended and failed calls, by id (`history` gives their order). */
+  ended: Readonly<Record<string, Interaction>>
   /** The interaction the banner shows: the newest call, or the one the provider activated. */
   activeId: string | null
   /** Ids of ended and failed interactions, oldest first, at most `historyLimit`. */
@@ -42,11 +47,14 @@ export const DEFAULT_HISTORY_LIMIT = 50
 /** How many evicted ids the store remembers, per entry of history (ids only: a few kB at the default). */
 const EVICTED_PER_HISTORY = 10
 
+/** A record of calls without a prototype: an id such as `constructor` or `__proto__` is a call like any other. */
+const emptyCalls = () => Object.create(null) as Record<string, Interaction>
+
 /** The initial state for a client with these capabilities. */
 export function initialCallState(capabilities: CallCapabilities): CallState {
   return {
-    // Prototype-free from the start: an id such as `constructor` or `__proto__` is a call like any other.
-    interactions: Object.create(null) as Record<string, Interaction>,
+    live: emptyCalls(),
+    ended: emptyCalls(),
     activeId: null,
     history: [],
     evicted: [],
@@ -56,27 +64,63 @@ export function initialCallState(capabilities: CallCapabilities): CallState {
   }
 }
 
+/** The call with this id, live or ended, if the store keeps it. */
+export function findInteraction(state: CallState, id: string): Interaction | undefined {
+  return state.live[id] ?? state.ended[id]
+}
+
 /**
- * A copy of the interactions record, without a prototype. Object literals keyed by ever-new call
- * ids add one hidden class per call ever seen in V8, and a spread of such a record cost ~0.1 ms
- * after some thousands of calls (`npm run bench`, store); a prototype-free record is a plain
- * dictionary and copies in microseconds however long the shift.
+ * A copy of a record of calls with `call` set (or, with `remove`, without that id), without a
+ * prototype. Object literals keyed by ever-new call ids add one hidden class per call ever seen
+ * in V8, and a spread of such a record cost ~0.1 ms after some thousands of calls (`npm run
+ * bench`, store); a prototype-free record is a plain dictionary and copies in microseconds.
  */
-function copyInteractions(
+function withCall(
   source: Readonly<Record<string, Interaction>>,
+  call: Interaction,
+  remove = false,
 ): Record<string, Interaction> {
-  const copy = Object.create(null) as Record<string, Interaction>
+  const copy = emptyCalls()
   for (const id in source) copy[id] = source[id]!
+  if (remove) delete copy[call.id]
+  else copy[call.id] = call
   return copy
 }
 
-function newestLive(interactions: Readonly<Record<string, Interaction>>): string | null {
+/** The id of the newest call that is not over, other than `except`. */
+function newestLive(live: Readonly<Record<string, Interaction>>, except?: string): string | null {
   let best: Interaction | undefined
-  for (const interaction of Object.values(interactions)) {
-    if (isTerminalStatus(interaction.status)) continue
-    if (!best || interaction.createdAt >= best.createdAt) best = interaction
+  for (const id in live) {
+    const interaction = live[id]!
+    if (id !== except && (!best || interaction.createdAt >= best.createdAt)) best = interaction
   }
   return best?.id ?? null
+}
+
+/**
+ * Moves a call that just ended from `live` to `ended` (a call first seen ended goes there
+ * directly, and is the banner's call only when it shows none), and bounds memory by evicting the
+ * oldest ended calls past `historyLimit`.
+ */
+function endCall(
+  state: CallState,
+  call: Interaction,
+  wasLive: boolean,
+  historyLimit: number,
+): CallState {
+  const live = wasLive ? withCall(state.live, call, true) : state.live
+  const ended = withCall(state.ended, call)
+  let history = [...state.history, call.id]
+  let { activeId, evicted } = state
+  if (!wasLive && activeId === null) activeId = call.id
+  if (history.length > historyLimit) {
+    const dropped = history.slice(0, history.length - historyLimit)
+    history = history.slice(-historyLimit)
+    for (const id of dropped) delete ended[id]
+    evicted = [...evicted, ...dropped].slice(-EVICTED_PER_HISTORY * historyLimit)
+    if (activeId !== null && !live[activeId] && !ended[activeId]) activeId = newestLive(live)
+  }
+  return { ...state, live, ended, history, activeId, evicted }
 }
 
 /**
@@ -108,46 +152,44 @@ export function reduceCallState(
       }
     case 'activated':
       if (event.interactionId === state.activeId) return state
-      if (event.interactionId !== null && !state.interactions[event.interactionId]) return state
+      if (event.interactionId !== null && !findInteraction(state, event.interactionId)) return state
       return { ...state, activeId: event.interactionId }
   }
 
-  const previous = state.interactions[event.interactionId]
+  const { interactionId } = event
+  const wasLive = interactionId in state.live
+  const previous = wasLive ? state.live[interactionId] : state.ended[interactionId]
   if (!previous) {
     // Only a state creates a call: an update names no state, and a flood of them for ids that
     // never end would otherwise pile up live calls (and make every later event cost more). The
     // end of after-call work never makes a call appear either.
     if (event.type === 'updated' || event.type === 'completed') return state
     // Without this, a stale status for a call that ended long ago would bring it back as live.
-    if (state.evicted.includes(event.interactionId)) return state
+    if (state.evicted.includes(interactionId)) return state
   }
   const next = reduceInteraction(previous, event)
   if (next === previous) return state
 
-  const interactions = copyInteractions(state.interactions)
-  interactions[next.id] = next
-  let { history, activeId, evicted } = state
-  if (!previous && !isTerminalStatus(next.status)) activeId = next.id
-  if (!previous && activeId === null) activeId = next.id
-  if (isTerminalStatus(next.status)) {
-    history = [...history.filter((id) => id !== next.id), next.id]
-    if (history.length > historyLimit) {
-      const dropped = history.slice(0, history.length - historyLimit)
-      history = history.slice(-historyLimit)
-      for (const id of dropped) delete interactions[id]
-      evicted = [...evicted, ...dropped].slice(-EVICTED_PER_HISTORY * historyLimit)
-      if (activeId !== null && !interactions[activeId]) activeId = newestLive(interactions)
+  if (!isTerminalStatus(next.status)) {
+    // A new live call becomes the banner's call.
+    return {
+      ...state,
+      live: withCall(state.live, next),
+      activeId: previous ? state.activeId : next.id,
     }
   }
-  return { ...state, interactions, history, activeId, evicted }
+  if (previous && !wasLive) {
+    // An ended call's after-call work is done: it becomes the newest entry of the history.
+    const history = [...state.history.filter((id) => id !== next.id), next.id]
+    return { ...state, ended: withCall(state.ended, next), history }
+  }
+  return endCall(state, next, wasLive, historyLimit)
 }
 
 /** Dismisses an interaction from the banner (it stays in history). The next live call becomes active. */
 export function dismissInteraction(state: CallState, id: string): CallState {
   if (state.activeId !== id) return state
-  const rest = copyInteractions(state.interactions)
-  delete rest[id]
-  return { ...state, activeId: newestLive(rest) }
+  return { ...state, activeId: newestLive(state.live, id) }
 }
 
 /**
@@ -160,9 +202,8 @@ export function placeInteraction(
   placed: { id: string; phoneNumber: string; associatedObject?: InteractionAssociatedObject },
   now: number,
 ): CallState {
-  if (state.interactions[placed.id] || state.evicted.includes(placed.id)) return state
-  const interactions = copyInteractions(state.interactions)
-  interactions[placed.id] = {
+  if (findInteraction(state, placed.id) || state.evicted.includes(placed.id)) return state
+  const call: Interaction = {
     id: placed.id,
     status: 'initiating',
     phoneNumber: placed.phoneNumber,
@@ -172,5 +213,5 @@ export function placeInteraction(
     createdAt: now,
     updatedAt: 0,
   }
-  return { ...state, interactions, activeId: placed.id }
+  return { ...state, live: withCall(state.live, call), activeId: placed.id }
 }

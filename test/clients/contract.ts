@@ -11,6 +11,7 @@ import {
   type CallStatus,
   type CallStoreApi,
   type InteractionAssociatedObject,
+  findInteraction,
 } from '../../src/core/index.js'
 
 /** What the suite needs from the peer to drive a call the way the provider would. */
@@ -57,7 +58,7 @@ export function waitForStatus(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const check = () => {
-      const status = store.getState().interactions[id]?.status
+      const status = findInteraction(store.getState(), id)?.status
       if (status && statuses.includes(status)) {
         unsubscribe()
         clearTimeout(timer)
@@ -69,7 +70,7 @@ export function waitForStatus(
     const unsubscribe = store.subscribe(check)
     const timer = setTimeout(() => {
       unsubscribe()
-      const status = store.getState().interactions[id]?.status ?? 'absent'
+      const status = findInteraction(store.getState(), id)?.status ?? 'absent'
       reject(new Error(`Interaction ${id} stayed ${status}; expected ${statuses.join(' or ')}.`))
     }, timeoutMs)
     check()
@@ -171,7 +172,7 @@ export function runClientContract(harness: ContractHarness): void {
       await waitForStatus(store, id, ['connected'], timeout)
       await setup.peer.remoteHangup(id)
       await waitForStatus(store, id, ['ended'], timeout)
-      const interaction = store.getState().interactions[id]
+      const interaction = findInteraction(store.getState(), id)
       expect(interaction?.status).toBe('ended')
       expect(interaction?.connectedAt).toBeTypeOf('number')
     })
@@ -214,10 +215,10 @@ export function runClientContract(harness: ContractHarness): void {
       const id = await start()
       await waitForStatus(store, id, ['initiating', 'dialing', 'ringing'], timeout)
       unsubscribe()
-      const before = store.getState().interactions[id]
+      const before = findInteraction(store.getState(), id)
       await setup.peer.answer(id)
       await new Promise((resolve) => setTimeout(resolve, 150))
-      expect(store.getState().interactions[id]).toBe(before)
+      expect(findInteraction(store.getState(), id)).toBe(before)
     })
 
     it('can be disposed twice without throwing', () => {

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createGenesysClient, type GenesysClient } from '../../../src/clients/genesys/index.js'
 import { contact, waitForStatus } from '../contract.js'
 import { jar, setupGenesys, until, type GenesysSetup } from './harness.js'
+import { findInteraction, selectInteractions } from '../../../src/core/index.js'
 
 describe('Genesys: recovering the calls’ state', { timeout: 10_000 }, () => {
   let setup: GenesysSetup | undefined
@@ -40,7 +41,7 @@ describe('Genesys: recovering the calls’ state', { timeout: 10_000 }, () => {
       'the resync',
     )
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(store(setup).interactions[id]?.status).toBe('connected')
+    expect(findInteraction(store(setup), id)?.status).toBe('connected')
     const read = setup.server.requests.filter((r) => r.path === '/api/v2/me/calls')
     expect(read.length).toBeGreaterThan(0)
   })
@@ -64,7 +65,7 @@ describe('Genesys: recovering the calls’ state', { timeout: 10_000 }, () => {
       5000,
       'the warning',
     )
-    expect(store(setup).interactions[id]?.status).toBe('connected')
+    expect(findInteraction(store(setup), id)?.status).toBe('connected')
   })
 
   it('snapshot() after a reload recovers the live calls GWS lists', async () => {
@@ -108,13 +109,11 @@ describe('Genesys: inbound calls', { timeout: 10_000 }, () => {
     await setup.client.snapshot() // opens the session and the notifications
     const callId = setup.server.ring('+14165550123')
     await until(
-      () => Object.values(store(setup!).interactions).some((i) => i.providerCallId === callId),
+      () => selectInteractions(store(setup!)).some((i) => i.providerCallId === callId),
       5000,
       'the ringing call',
     )
-    const ringing = Object.values(store(setup).interactions).find(
-      (i) => i.providerCallId === callId,
-    )
+    const ringing = selectInteractions(store(setup)).find((i) => i.providerCallId === callId)
     expect(ringing).toMatchObject({
       status: 'ringing',
       direction: 'inbound',
