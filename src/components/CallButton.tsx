@@ -135,8 +135,8 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   // Only what the label shows, so another call's events (or this one's other details) never re-render it.
   const live = useCallStore((state) => {
     if (dialed === null && ownId === null) return undefined
-    for (const id in state.live) {
-      const call = state.live[id]!
+    for (const call of state.live) {
+      const { id } = call
       if ((call.phoneNumber === dialed || id === ownId) && isPlaced(call))
         return { id, status: call.status as LiveCallStatus, connectedAt: call.connectedAt }
     }

@@ -134,8 +134,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   // Call again while it dials or rings) never dials twice.
   const placedId = dialpad.start.data?.deferred ? null : (dialpad.start.data?.id ?? null)
   const placedLive = useCallStore((state) => {
-    const placed = placedId === null ? undefined : state.live[placedId]
-    return placed !== undefined && isPlaced(placed)
+    return placedId !== null && state.live.some((call) => call.id === placedId && isPlaced(call))
   })
   const rootRef = useRef<HTMLDivElement | null>(null)
   const firstKeyRef = useRef<HTMLButtonElement>(null)

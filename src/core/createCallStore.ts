@@ -62,7 +62,9 @@ export function createCallStore({
   }
   return createStore<CallStore>()((set) => ({
     ...initialCallState(capabilities),
-    dispatch: (event) => set((state) => reduceCallState(state, event, historyLimit)),
+    // The reducer returns the whole next state (or the same one): replacing spares zustand a
+    // second copy of the state on every event.
+    dispatch: (event) => set((state) => reduceCallState(state, event, historyLimit), true),
     setDraft: (value, source = 'typed') =>
       set((state) => {
         if (state.dialpad.value === value && state.dialpad.source === source) return state

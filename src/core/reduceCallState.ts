@@ -20,10 +20,11 @@ export interface DialpadDraft {
 /** Everything the store holds. */
 export interface CallState {
   /**
-   * Calls that are not over (initiating, deferred, dialing, ringing, connected, held), by id. An
-   * event for one of them copies only this record, so its cost does not grow with the history.
+   * Calls that are not over (initiating, deferred, dialing, ringing, connected, held), oldest
+   * first. A few at a time, so a list: an event for one of them copies only this short list, and
+   * its cost does not grow with the history.
    */
-  live: Readonly<Record<string, Interaction>>
+  live: readonly Interaction[]
   /** The last `historyLimit` ended and failed calls, by id (`history` gives their order). */
   ended: Readonly<Record<string, Interaction>>
   /** The interaction the banner shows: the newest call, or the one the provider activated. */
@@ -53,7 +54,7 @@ const emptyCalls = () => Object.create(null) as Record<string, Interaction>
 /** The initial state for a client with these capabilities. */
 export function initialCallState(capabilities: CallCapabilities): CallState {
   return {
-    live: emptyCalls(),
+    live: [],
     ended: emptyCalls(),
     activeId: null,
     history: [],
@@ -66,33 +67,30 @@ export function initialCallState(capabilities: CallCapabilities): CallState {
 
 /** The call with this id, live or ended, if the store keeps it. */
 export function findInteraction(state: CallState, id: string): Interaction | undefined {
-  return state.live[id] ?? state.ended[id]
+  return state.live.find((call) => call.id === id) ?? state.ended[id]
 }
 
 /**
- * A copy of a record of calls with `call` set (or, with `remove`, without that id), without a
- * prototype. Object literals keyed by ever-new call ids add one hidden class per call ever seen
- * in V8, and a spread of such a record cost ~0.1 ms after some thousands of calls (`npm run
- * bench`, store); a prototype-free record is a plain dictionary and copies in microseconds.
+ * A copy of the ended calls with `call` added, without a prototype. Object literals keyed by
+ * ever-new call ids add one hidden class per call ever seen in V8, and a spread of such a record
+ * cost ~0.1 ms after some thousands of calls (`npm run bench`, store); a prototype-free record is
+ * a plain dictionary and copies in microseconds. It changes only when a call ends.
  */
-function withCall(
+function withEnded(
   source: Readonly<Record<string, Interaction>>,
   call: Interaction,
-  remove = false,
 ): Record<string, Interaction> {
   const copy = emptyCalls()
   for (const id in source) copy[id] = source[id]!
-  if (remove) delete copy[call.id]
-  else copy[call.id] = call
+  copy[call.id] = call
   return copy
 }
 
 /** The id of the newest call that is not over, other than `except`. */
-function newestLive(live: Readonly<Record<string, Interaction>>, except?: string): string | null {
+function newestLive(live: readonly Interaction[], except?: string): string | null {
   let best: Interaction | undefined
-  for (const id in live) {
-    const interaction = live[id]!
-    if (id !== except && (!best || interaction.createdAt >= best.createdAt)) best = interaction
+  for (const call of live) {
+    if (call.id !== except && (!best || call.createdAt >= best.createdAt)) best = call
   }
   return best?.id ?? null
 }
@@ -102,14 +100,14 @@ function newestLive(live: Readonly<Record<string, Interaction>>, except?: string
  * directly, and is the banner's call only when it shows none), and bounds memory by evicting the
  * oldest ended calls past `historyLimit`.
  */
-function endCall(
-  state: CallState,
+function endCall<State extends CallState>(
+  state: State,
   call: Interaction,
   wasLive: boolean,
   historyLimit: number,
-): CallState {
-  const live = wasLive ? withCall(state.live, call, true) : state.live
-  const ended = withCall(state.ended, call)
+): State {
+  const live = wasLive ? state.live.filter((other) => other.id !== call.id) : state.live
+  const ended = withEnded(state.ended, call)
   let history = [...state.history, call.id]
   let { activeId, evicted } = state
   if (!wasLive && activeId === null) activeId = call.id
@@ -118,7 +116,7 @@ function endCall(
     history = history.slice(-historyLimit)
     for (const id of dropped) delete ended[id]
     evicted = [...evicted, ...dropped].slice(-EVICTED_PER_HISTORY * historyLimit)
-    if (activeId !== null && !live[activeId] && !ended[activeId]) activeId = newestLive(live)
+    if (activeId !== null && dropped.includes(activeId)) activeId = newestLive(live)
   }
   return { ...state, live, ended, history, activeId, evicted }
 }
@@ -126,13 +124,14 @@ function endCall(
 /**
  * The store's reducer: applies one event with `reduceInteraction`, keeps the active id, and
  * bounds memory by evicting the oldest ended interactions past `historyLimit`.
- * Returns the same object when nothing changed.
+ * Returns the same object when nothing changed, and keeps whatever else `state` holds (the
+ * store's actions), so the store can take the result as its whole next state.
  */
-export function reduceCallState(
-  state: CallState,
+export function reduceCallState<State extends CallState>(
+  state: State,
   event: CallEvent,
   historyLimit = DEFAULT_HISTORY_LIMIT,
-): CallState {
+): State {
   switch (event.type) {
     case 'capabilities': {
       const capabilities = { ...state.capabilities, ...event.capabilities }
@@ -157,8 +156,9 @@ export function reduceCallState(
   }
 
   const { interactionId } = event
-  const wasLive = interactionId in state.live
-  const previous = wasLive ? state.live[interactionId] : state.ended[interactionId]
+  const index = state.live.findIndex((call) => call.id === interactionId)
+  const wasLive = index !== -1
+  const previous = wasLive ? state.live[index] : state.ended[interactionId]
   if (!previous) {
     // Only a state creates a call: an update names no state, and a flood of them for ids that
     // never end would otherwise pile up live calls (and make every later event cost more). The
@@ -172,16 +172,15 @@ export function reduceCallState(
 
   if (!isTerminalStatus(next.status)) {
     // A new live call becomes the banner's call.
-    return {
-      ...state,
-      live: withCall(state.live, next),
-      activeId: previous ? state.activeId : next.id,
-    }
+    if (!wasLive) return { ...state, live: [...state.live, next], activeId: next.id }
+    const live = state.live.slice()
+    live[index] = next
+    return { ...state, live }
   }
   if (previous && !wasLive) {
     // An ended call's after-call work is done: it becomes the newest entry of the history.
     const history = [...state.history.filter((id) => id !== next.id), next.id]
-    return { ...state, ended: withCall(state.ended, next), history }
+    return { ...state, ended: withEnded(state.ended, next), history }
   }
   return endCall(state, next, wasLive, historyLimit)
 }
@@ -213,5 +212,5 @@ export function placeInteraction(
     createdAt: now,
     updatedAt: 0,
   }
-  return { ...state, live: withCall(state.live, call), activeId: placed.id }
+  return { ...state, live: [...state.live, call], activeId: placed.id }
 }

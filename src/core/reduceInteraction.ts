@@ -65,7 +65,10 @@ function isStale(current: Interaction, event: InteractionEvent): boolean {
   return event.at < current.updatedAt
 }
 
-/** Copies the event's optional fields that differ; returns `null` when nothing would change. */
+/**
+ * Copies the event's optional fields that differ (only those listed are read, so the event is
+ * passed as it is, never copied); returns `null` when nothing would change.
+ */
 function mergeMeta(current: Interaction, event: Meta): Partial<Interaction> | null {
   const patch: Partial<Interaction> = {}
   let changed = false
@@ -99,7 +102,7 @@ function mergeMeta(current: Interaction, event: Meta): Partial<Interaction> | nu
 }
 
 function create(event: InteractionEvent): Interaction {
-  const { interactionId, at, seq, type: _type, ...meta } = event
+  const { interactionId, at, seq } = event
   const base: Interaction = {
     id: interactionId,
     status: 'initiating',
@@ -108,7 +111,7 @@ function create(event: InteractionEvent): Interaction {
     updatedAt: at,
   }
   if (seq !== undefined) base.seq = seq
-  const withMeta = { ...base, ...(mergeMeta(base, meta) ?? {}) }
+  const withMeta = { ...base, ...(mergeMeta(base, event) ?? {}) }
   return apply(withMeta, event) ?? withMeta
 }
 
@@ -179,11 +182,10 @@ export function reduceInteraction(
   if (!current) return create(event)
   if (event.type === 'completed') return complete(current, event)
   if (isTerminalStatus(current.status) || isStale(current, event)) return current
-  const { interactionId: _id, at: _at, seq: _seq, type: _type, ...meta } = event
   const changed = apply(current, event)
   // A backward state change must not smuggle in its details either.
   if (changed === REFUSED) return current
-  const patch = mergeMeta(changed, meta)
+  const patch = mergeMeta(changed, event)
   // A duplicate (same state, same details) changes nothing.
   if (changed === current && patch === null) return current
   const next: Interaction = {

@@ -253,8 +253,8 @@ describe('createCallRuntime: one live call per number', () => {
   it('puts the live call on hold first with whileOnCall="hold-and-dial"', async () => {
     const { client, runtime, id } = await onCallWithAda({ whileOnCall: 'hold-and-dial' })
     const grace = await runtime.startCall({ phoneNumber: GRACE })
-    const { live, activeId } = runtime.store.getState()
-    expect(live[id]?.status).toBe('held')
+    const { activeId } = runtime.store.getState()
+    expect(findInteraction(runtime.store.getState(), id)?.status).toBe('held')
     expect(activeId).toBe(grace.id)
     expect(client.control.requests).toHaveLength(2)
     client.dispose()
