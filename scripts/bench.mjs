@@ -5,7 +5,7 @@
  * (bundle bytes with `npx size-limit`, render counts with `node bench/renders.mjs --gate`).
  *
  *   npm run bench                      everything
- *   npm run bench -- --only store,size pick: size, store, renders, latency
+ *   npm run bench -- --only store,size pick: size, store, renders, crowd, latency
  *
  * Sizes need the built package: the script runs `npm run build` when dist/ is missing.
  */
@@ -16,6 +16,7 @@ import { buildNodeModule } from '../bench/lib/build.mjs'
 import { chromiumVersion } from '../bench/lib/browser.mjs'
 import { judgeRenders, measureRenders } from '../bench/renders.mjs'
 import { measureLatency } from '../bench/latency.mjs'
+import { measureCrowd } from '../bench/crowd.mjs'
 
 const onlyIndex = process.argv.indexOf('--only')
 const only = onlyIndex === -1 ? null : new Set(process.argv[onlyIndex + 1]?.split(','))
@@ -76,7 +77,13 @@ async function store() {
 }
 
 const results = { machine: machine() }
-const steps = { size: sizes, store, renders: measureRenders, latency: measureLatency }
+const steps = {
+  size: sizes,
+  store,
+  renders: measureRenders,
+  crowd: measureCrowd,
+  latency: measureLatency,
+}
 for (const [name, step] of Object.entries(steps)) {
   if (!wanted(name)) continue
   console.log(`▶ ${name}`)
@@ -131,6 +138,15 @@ if (results.store) {
 if (results.renders) {
   const verdicts = judgeRenders(results.renders)
   for (const run of results.renders) {
+    if (run.status === 'flipping') {
+      row(
+        `renders: ${run.flips.toLocaleString('en-US')} reconnecting ⇄ open flips`,
+        `CallButtons ${run.buttons}, dialpad ${run.dialpad}, banner ${run.banner}`,
+        'buttons 0',
+        run.buttons === 0 ? 'ok' : 'FAIL',
+      )
+      continue
+    }
     if (run.status === 'typing') {
       row(
         'renders: 10 digits typed into the dialpad',
@@ -146,6 +162,21 @@ if (results.renders) {
       verdicts.filter((v) => v.text.startsWith(run.status)).every((v) => v.ok) ? 'ok' : 'FAIL',
     )
   }
+}
+if (results.crowd) {
+  const { perEvent, mount } = results.crowd
+  row(
+    'crowd: one store event, 500 CallButtons, 50 ended calls kept',
+    `${ms(perEvent)} (n ${perEvent.n})`,
+    'p95 ≤ 0.3 ms',
+    perEvent.p95 <= 0.3 ? 'ok' : 'over',
+  )
+  row(
+    'crowd: mount 500 CallButtons vs 500 plain buttons',
+    `${mount.callButtons.p50} ms vs ${mount.plainButtons.p50} ms (medians): ${mount.ratio}×`,
+    '≤ 5×',
+    mount.ratio <= 5 ? 'ok' : 'over',
+  )
 }
 if (results.latency) {
   for (const d of results.latency.dialpad)
