@@ -126,7 +126,9 @@ export default [
     // 6.45 → 6.7: the `completed` event in the reducer and the simulator's after-call work (call log, wrap-up).
     // 6.7 → 7.34 (7.20 measured + 2%): one live call per number (joins, the placed call in the
     // store, whileOnCall refuse / hold-and-dial) and callbacks once per start.
-    { target: 3, ceiling: 7.34 },
+    // 7.34 → 9.12 (8.94 measured + 2%): the simulated client on the client kit (call registry,
+    // event hub, start checks, provider errors, logger), the modules every provider client shares.
+    { target: 3, ceiling: 9.12 },
   ),
   line(
     'components + hooks + core (the whole root entry, no phone metadata)',
