@@ -104,15 +104,13 @@ describe('the store gives a call the record chosen for it', () => {
     const empty = store.getState()
     store.getState().associate('nobody', ada)
     expect(store.getState()).toBe(empty)
-    store
-      .getState()
-      .dispatch({
-        type: 'status',
-        status: 'ringing',
-        direction: 'inbound',
-        interactionId: id,
-        at: 1,
-      })
+    store.getState().dispatch({
+      type: 'status',
+      status: 'ringing',
+      direction: 'inbound',
+      interactionId: id,
+      at: 1,
+    })
     store.getState().associate(id, ada)
     const once = store.getState()
     store.getState().associate(id, ada)
