@@ -150,6 +150,7 @@ export default [
   // Screen pop is its own import (`react-click-to-call/screen-pop`): the lines above pay nothing
   // for it. This line is the headless app plus screen pop.
   // 10.43 kB measured + 2% (it includes the strings catalog CallerMatches shows).
+  // 10.64 → 12.37 (12.13 measured + 2%): the simulated client on the client kit (see headless).
   line(
     'headless + screen pop: + ScreenPopProvider + CallerMatches',
     {
@@ -157,7 +158,7 @@ export default [
       'clients/simulated/index.js': '{ createSimulatedClient }',
       'screen-pop/index.js': '{ ScreenPopProvider, CallerMatches }',
     },
-    { target: 10.64, ceiling: 10.64 },
+    { target: 10.64, ceiling: 12.37 },
   ),
   client('simulated (reported: it is in the headless line)'),
   // Bright Pattern fidelity: the answer signal and per-direction state map, phone readiness
