@@ -8,7 +8,6 @@
  *   whole calls (dialing, ringing, connected, five updates, ended) to numbers no button shows,
  *   each event committed synchronously, and returns the milliseconds each event took.
  */
-import { useState } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
 import { CallButton, CallProvider } from 'react-click-to-call'
@@ -44,11 +43,8 @@ function Contacts({ kind }: { kind: Kind }) {
   )
 }
 
-let show: (kind: Kind) => void = () => {}
-
-function Page() {
-  const [kind, setKind] = useState<Kind>('none')
-  show = setKind
+/** The provider stays mounted across renders: only the list mounts and unmounts. */
+function Page({ kind }: { kind: Kind }) {
   return (
     <CallProvider client={client}>
       <Contacts kind={kind} />
@@ -57,7 +53,9 @@ function Page() {
 }
 
 const client = createScriptedClient()
-createRoot(document.getElementById('root')!).render(<Page />)
+const root = createRoot(document.getElementById('root')!)
+const show = (kind: Kind) => root.render(<Page kind={kind} />)
+flushSync(() => show('none'))
 
 function mount(kind: Exclude<Kind, 'none'>): number {
   const started = performance.now()

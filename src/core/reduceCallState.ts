@@ -201,11 +201,11 @@ export function associateInteraction(
   id: string,
   associatedObject: InteractionAssociatedObject,
 ): CallState {
-  const current = state.interactions[id]
+  const current = findInteraction(state, id)
   if (!current || current.associatedObject === associatedObject) return state
-  const interactions = copyInteractions(state.interactions)
-  interactions[id] = { ...current, associatedObject }
-  return { ...state, interactions }
+  const next = { ...current, associatedObject }
+  if (isTerminalStatus(current.status)) return { ...state, ended: withEnded(state.ended, next) }
+  return { ...state, live: state.live.map((call) => (call === current ? next : call)) }
 }
 
 /**

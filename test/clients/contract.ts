@@ -6,12 +6,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   createCallStore,
+  findInteraction,
   isCallError,
+  selectInteractions,
   type CallClient,
   type CallStatus,
   type CallStoreApi,
   type InteractionAssociatedObject,
-  findInteraction,
 } from '../../src/core/index.js'
 
 /** What the suite needs from the peer to drive a call the way the provider would. */
@@ -96,7 +97,7 @@ export function waitForInbound(
   timeoutMs = 3000,
 ): Promise<string> {
   const find = () =>
-    Object.values(store.getState().interactions).find(
+    selectInteractions(store.getState()).find(
       (call) => call.direction === 'inbound' && call.phoneNumber === from,
     )?.id
   return new Promise((resolve, reject) => {
@@ -272,7 +273,7 @@ export function runClientContract(harness: ContractHarness): void {
       it('shows an inbound call ringing, with the caller’s number', async () => {
         await inbound().ring(caller)
         const id = await waitForInbound(store, caller, timeout)
-        expect(store.getState().interactions[id]).toMatchObject({
+        expect(findInteraction(store.getState(), id)).toMatchObject({
           status: 'ringing',
           direction: 'inbound',
           phoneNumber: caller,
@@ -284,7 +285,7 @@ export function runClientContract(harness: ContractHarness): void {
         const id = await waitForInbound(store, caller, timeout)
         const { answer } = {
           ...setup.client.capabilities,
-          ...store.getState().interactions[id]?.capabilities,
+          ...findInteraction(store.getState(), id)?.capabilities,
         }
         if (answer) {
           const result = await setup.client.answer!(id)
@@ -301,13 +302,13 @@ export function runClientContract(harness: ContractHarness): void {
         const id = await waitForInbound(store, caller, timeout)
         const { decline } = {
           ...setup.client.capabilities,
-          ...store.getState().interactions[id]?.capabilities,
+          ...findInteraction(store.getState(), id)?.capabilities,
         }
         if (decline) {
           const result = await setup.client.decline!(id)
           expect(result.status).toBe('success')
           await waitForStatus(store, id, ['ended'], timeout)
-          expect(store.getState().interactions[id]?.outcome).toBe('declined')
+          expect(findInteraction(store.getState(), id)?.outcome).toBe('declined')
         } else if (setup.client.decline) {
           const result = await setup.client.decline(id)
           expect(result.status === 'error' && result.error.code).toBe('not_supported')
@@ -319,7 +320,7 @@ export function runClientContract(harness: ContractHarness): void {
         const id = await waitForInbound(store, caller, timeout)
         await inbound().ringOut(caller)
         await waitForStatus(store, id, ['ended'], timeout)
-        expect(store.getState().interactions[id]?.outcome).toBe('missed')
+        expect(findInteraction(store.getState(), id)?.outcome).toBe('missed')
       })
     }
 
