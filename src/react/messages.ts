@@ -59,6 +59,14 @@ export interface CallMessages {
   callStatus: string
   /** The accessible name of the banner's group of call controls. */
   callControls: string
+  /** The accessible name of the banner's list of the live calls besides the active one. */
+  otherCalls: string
+  /** The accessible name of one call in the banner's list, e.g. "Call with Grace Hopper". */
+  callWith: (party: string) => string
+  /** The visible label of the button that makes a listed call the banner's active call. */
+  switchTo: string
+  /** That button's accessible name, e.g. "Switch to Grace Hopper". */
+  switchToCall: (party: string) => string
   /** The accessible name of the banner's call timer. */
   callDuration: string
   /** Dialpad textbox's accessible name. */
@@ -193,6 +201,10 @@ export const defaultMessages: CallMessages = {
   dismiss: 'Dismiss',
   callStatus: 'Call status',
   callControls: 'Call controls',
+  otherCalls: 'Other calls',
+  callWith: (party) => `Call with ${party}`,
+  switchTo: 'Switch to',
+  switchToCall: (party) => `Switch to ${party}`,
   callDuration: 'Call duration',
   phoneNumber: 'Phone number',
   phoneNumberPlaceholder: 'Enter a number',
