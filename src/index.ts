@@ -83,7 +83,7 @@ export type {
   DialStringResult,
   PhoneNumberParser,
 } from './core/parseDialString.js'
-export type { CallState, DialpadDraft } from './core/reduceCallState.js'
+export type { CallState, DialpadDraft, PendingDial } from './core/reduceCallState.js'
 export type { Interaction } from './core/reduceInteraction.js'
 export type {
   InitiateResult,

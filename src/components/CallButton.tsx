@@ -147,7 +147,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   const deferred = useCallStore(
     (state) =>
       deferredNumber !== null &&
-      state.dialpad.source === 'prefill' &&
+      state.dialpad.pendingDial?.phoneNumber === deferredNumber &&
       state.dialpad.value === deferredNumber,
   )
   const messageId = useId()

@@ -41,7 +41,7 @@ export { failure, success } from './result.js'
 export { reduceInteraction } from './reduceInteraction.js'
 export type { Interaction } from './reduceInteraction.js'
 export { DEFAULT_HISTORY_LIMIT, initialCallState, reduceCallState } from './reduceCallState.js'
-export type { CallState, DialpadDraft, DialpadSource } from './reduceCallState.js'
+export type { CallState, DialpadDraft, DialpadSource, PendingDial } from './reduceCallState.js'
 export { createCallStore, selectActiveInteraction, selectInteraction } from './createCallStore.js'
 export type {
   CallStore,

@@ -7,14 +7,23 @@ import type { InteractionAssociatedObject } from './types.js'
 /** Where the dialpad's number came from: typed by a person, or prefilled by a deferred dial. */
 export type DialpadSource = 'typed' | 'prefill'
 
+/**
+ * A start that was deferred (by the provider, or by `dialMode: 'prefill'`): its number waits on the
+ * dialpad with the start's record until a person presses Call. Each deferral is a new object, so
+ * the same number deferred twice is two pending dials.
+ */
+export interface PendingDial {
+  phoneNumber: string
+  /** The start's record; the dialpad's Call sends it along with the number. */
+  associatedObject?: InteractionAssociatedObject
+}
+
 /** The dialpad's draft, kept in the store so a deferred dial anywhere can fill it. */
 export interface DialpadDraft {
   value: string
   source: DialpadSource
-  /** Grows on every prefill, so a dialpad can move focus and announce each one. */
-  prefillCount: number
-  /** The record of the start that prefilled the number; the dialpad's Call sends it along. Cleared when the number is typed over. */
-  associatedObject?: InteractionAssociatedObject
+  /** The deferred dial that filled the dialpad; `null` once the number is typed over. */
+  pendingDial: PendingDial | null
 }
 
 /** Everything the store holds. */
@@ -52,7 +61,7 @@ export function initialCallState(capabilities: CallCapabilities): CallState {
     evicted: [],
     capabilities,
     connection: { status: 'open' },
-    dialpad: { value: '', source: 'typed', prefillCount: 0 },
+    dialpad: { value: '', source: 'typed', pendingDial: null },
   }
 }
 
