@@ -50,6 +50,8 @@ export type {
   CallStoreOptions,
 } from './createCallStore.js'
 export { parseDialString } from './parseDialString.js'
+export { readPastedNumber } from './readPastedNumber.js'
+export type { KeypadLetters, PastedNumber } from './readPastedNumber.js'
 export type {
   DialPolicy,
   DialString,
