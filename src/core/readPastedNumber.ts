@@ -89,7 +89,7 @@ function letterMap(keypadLetters: KeypadLetters): Map<string, string> {
   return map
 }
 
-function readTelUri(uri: string, letters: ReadonlyMap<string, string>): PastedNumber {
+function readTelUri(uri: string): PastedNumber {
   let decoded: string
   try {
     decoded = decodeURIComponent(uri)
@@ -108,7 +108,8 @@ function readTelUri(uri: string, letters: ReadonlyMap<string, string>): PastedNu
       return { ok: false, reason: 'uri-part', part: `;${parameter}` }
     }
   }
-  const read = readNumber(main, letters)
+  // A tel: URI holds digits and visual separators only (RFC 3966): no keypad letters in it.
+  const read = readNumber(main, new Map())
   return read.ok ? { ...read, extension } : read
 }
 
@@ -132,7 +133,7 @@ function readTelUri(uri: string, letters: ReadonlyMap<string, string>): PastedNu
 export function readPastedNumber(text: string, keypadLetters: KeypadLetters): PastedNumber {
   const letters = letterMap(keypadLetters)
   const clean = toAscii(text.replace(INVISIBLE, '')).trim()
-  if (/^tel:/i.test(clean)) return readTelUri(clean.slice(4).trim(), letters)
+  if (/^tel:/i.test(clean)) return readTelUri(clean.slice(4).trim())
   const extension = EXTENSION.exec(clean)
   if (extension) {
     const main = clean.slice(0, extension.index)

@@ -100,6 +100,14 @@ export const ar: Partial<CallMessages> = {
   phoneNumberPlaceholder: 'أدخل رقمًا',
   dialpad: 'لوحة الاتصال',
   deleteDigit: 'حذف',
+  pasteNotANumber: (character) =>
+    `لم يُلصق: «${character}» ليس جزءًا من رقم هاتف. استخدم الأرقام و+ ورمز الدولة.`,
+  pastePlus: 'لم يُلصق: علامة + تأتي فقط قبل رمز الدولة.',
+  pasteUriPart: (part) => `لم يُلصق: لا يمكن طلب الجزء «${part}» من الرابط.`,
+  pasteEmpty: 'لم يُلصق: لا يوجد فيه رقم هاتف.',
+  extensionLater: (extension) => `تُرسل التحويلة ${extension} نغماتٍ بعد اتصال المكالمة.`,
+  extensionNoTones: (extension) =>
+    `لم يُلصق: لا يستطيع نظام الهاتف هذا إرسال التحويلة ${extension} نغماتٍ. اطلب الرقم واطلب التحويلة.`,
   prefilled: (number) => `الرقم ${number} على لوحة الاتصال. اضغط اتصال للطلب.`,
   tonesKeypad: 'لوحة المفاتيح: النغمات تُرسل إلى المكالمة',
   tonesSent: (digits) => `النغمات المرسلة: ${digits}`,

@@ -97,6 +97,15 @@ export const de: Partial<CallMessages> = {
   phoneNumberPlaceholder: 'Nummer eingeben',
   dialpad: 'Wählfeld',
   deleteDigit: 'Löschen',
+  pasteNotANumber: (character) =>
+    `Nicht eingefügt: „${character}“ gehört nicht zu einer Telefonnummer. Verwenden Sie Ziffern, + und die Landesvorwahl.`,
+  pastePlus: 'Nicht eingefügt: + steht nur vor der Landesvorwahl.',
+  pasteUriPart: (part) => `Nicht eingefügt: „${part}“ aus dem Link kann nicht gewählt werden.`,
+  pasteEmpty: 'Nicht eingefügt: Darin ist keine Telefonnummer.',
+  extensionLater: (extension) =>
+    `Durchwahl ${extension} wird als Töne gesendet, sobald der Anruf verbunden ist.`,
+  extensionNoTones: (extension) =>
+    `Nicht eingefügt: Diese Telefonanlage kann die Durchwahl ${extension} nicht als Töne senden. Wählen Sie die Nummer und fragen Sie nach der Durchwahl.`,
   prefilled: (number) => `${number} liegt auf dem Wählfeld. Drücken Sie Anrufen, um zu wählen.`,
   tonesKeypad: 'Tastenfeld: Töne gehen an den Anruf',
   tonesSent: (digits) => `Gesendete Töne: ${digits}`,

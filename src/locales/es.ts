@@ -97,6 +97,15 @@ export const es: Partial<CallMessages> = {
   phoneNumberPlaceholder: 'Introduzca un número',
   dialpad: 'Teclado',
   deleteDigit: 'Borrar',
+  pasteNotANumber: (character) =>
+    `No se pegó: «${character}» no forma parte de un número de teléfono. Use dígitos, + y el código del país.`,
+  pastePlus: 'No se pegó: el + va solo delante del código del país.',
+  pasteUriPart: (part) => `No se pegó: la parte «${part}» del enlace no se puede marcar.`,
+  pasteEmpty: 'No se pegó: no contiene ningún número de teléfono.',
+  extensionLater: (extension) =>
+    `La extensión ${extension} se envía como tonos cuando la llamada conecte.`,
+  extensionNoTones: (extension) =>
+    `No se pegó: este sistema telefónico no puede enviar la extensión ${extension} como tonos. Marque el número y pida la extensión.`,
   prefilled: (number) => `${number} está en el teclado. Pulse Llamar para marcar.`,
   tonesKeypad: 'Teclado: los tonos van a la llamada',
   tonesSent: (digits) => `Tonos enviados: ${digits}`,

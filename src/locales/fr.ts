@@ -100,6 +100,15 @@ export const fr: Partial<CallMessages> = {
   phoneNumberPlaceholder: 'Saisissez un numéro',
   dialpad: 'Clavier',
   deleteDigit: 'Effacer',
+  pasteNotANumber: (character) =>
+    `Non collé : « ${character} » ne fait pas partie d’un numéro. Utilisez des chiffres, + et l’indicatif du pays.`,
+  pastePlus: 'Non collé : le + se place seulement devant l’indicatif du pays.',
+  pasteUriPart: (part) => `Non collé : la partie « ${part} » du lien ne peut pas être composée.`,
+  pasteEmpty: 'Non collé : il n’y a pas de numéro de téléphone.',
+  extensionLater: (extension) =>
+    `Le poste ${extension} sera envoyé en tonalités une fois l’appel établi.`,
+  extensionNoTones: (extension) =>
+    `Non collé : ce système téléphonique ne peut pas envoyer le poste ${extension} en tonalités. Composez le numéro et demandez le poste.`,
   prefilled: (number) => `${number} est sur le clavier. Appuyez sur Appeler pour composer.`,
   tonesKeypad: 'Clavier : les tonalités vont à l’appel',
   tonesSent: (digits) => `Tonalités envoyées : ${digits}`,

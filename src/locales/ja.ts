@@ -97,6 +97,14 @@ export const ja: Partial<CallMessages> = {
   phoneNumberPlaceholder: '番号を入力',
   dialpad: 'ダイヤルパッド',
   deleteDigit: '削除',
+  pasteNotANumber: (character) =>
+    `貼り付けませんでした:「${character}」は電話番号に使えません。数字、+、国番号を使ってください。`,
+  pastePlus: '貼り付けませんでした:+ は国番号の前にだけ付けます。',
+  pasteUriPart: (part) => `貼り付けませんでした:リンクの「${part}」はダイヤルできません。`,
+  pasteEmpty: '貼り付けませんでした:電話番号がありません。',
+  extensionLater: (extension) => `内線 ${extension} は通話がつながったらトーンで送ります。`,
+  extensionNoTones: (extension) =>
+    `貼り付けませんでした:この電話システムは内線 ${extension} をトーンで送れません。番号にかけて内線を伝えてください。`,
   prefilled: (number) =>
     `${number} がダイヤルパッドに入力されました。発信を押してダイヤルしてください。`,
   tonesKeypad: 'キーパッド: トーンを通話に送信',

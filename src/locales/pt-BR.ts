@@ -97,6 +97,15 @@ export const ptBR: Partial<CallMessages> = {
   phoneNumberPlaceholder: 'Digite um número',
   dialpad: 'Teclado',
   deleteDigit: 'Apagar',
+  pasteNotANumber: (character) =>
+    `Não colado: “${character}” não faz parte de um número de telefone. Use dígitos, + e o código do país.`,
+  pastePlus: 'Não colado: o + vai só antes do código do país.',
+  pasteUriPart: (part) => `Não colado: a parte “${part}” do link não pode ser discada.`,
+  pasteEmpty: 'Não colado: não há número de telefone nele.',
+  extensionLater: (extension) =>
+    `O ramal ${extension} é enviado como tons quando a chamada conectar.`,
+  extensionNoTones: (extension) =>
+    `Não colado: este sistema telefônico não envia o ramal ${extension} como tons. Disque o número e peça o ramal.`,
   prefilled: (number) => `${number} está no teclado. Toque em Ligar para discar.`,
   tonesKeypad: 'Teclado: os tons vão para a chamada',
   tonesSent: (digits) => `Tons enviados: ${digits}`,

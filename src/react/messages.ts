@@ -91,6 +91,18 @@ export interface CallMessages {
   deleteDigit: string
   /** The letters printed under each dialpad key ("ABC" under 2); `+` under 0 tells about the long press. */
   keyLetters: Record<DialpadKey, string>
+  /** A paste refused: `character` (already cut to a few characters) is no part of a phone number. */
+  pasteNotANumber: (character: string) => string
+  /** A paste refused: a `+` after the start. */
+  pastePlus: string
+  /** A paste refused: a part of a `tel:` link that cannot be dialed, e.g. `;isub=5`. */
+  pasteUriPart: (part: string) => string
+  /** A paste refused: it had no number. */
+  pasteEmpty: string
+  /** Under the dialpad's number: a pasted extension waits for the call to connect. */
+  extensionLater: (extension: string) => string
+  /** A paste refused: it has an extension and the provider cannot send tones. */
+  extensionNoTones: (extension: string) => string
   /** Announced when a deferred dial fills the dialpad. */
   prefilled: (number: string) => string
   /** The dialpad's accessible name in DTMF mode, while a call is connected. */
@@ -254,6 +266,14 @@ export const defaultMessages: CallMessages = {
     '0': '+',
     '#': '',
   },
+  pasteNotANumber: (character) =>
+    `Not pasted: “${character}” is not part of a phone number. Use digits, + and the country code.`,
+  pastePlus: 'Not pasted: + goes only in front of the country code.',
+  pasteUriPart: (part) => `Not pasted: the link’s “${part}” cannot be dialed.`,
+  pasteEmpty: 'Not pasted: there is no phone number in it.',
+  extensionLater: (extension) => `Extension ${extension} is sent as tones once the call connects.`,
+  extensionNoTones: (extension) =>
+    `Not pasted: this phone system cannot send extension ${extension} as tones. Dial the number and ask for the extension.`,
   prefilled: (number) => `${number} is on the dialpad. Press Call to dial.`,
   tonesKeypad: 'Keypad: tones go to the call',
   tonesSent: (digits) => `Tones sent: ${digits}`,

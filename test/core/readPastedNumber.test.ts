@@ -23,6 +23,12 @@ describe('readPastedNumber', () => {
     })
     expect(read('tel:+14165550199;isub=1411')).toMatchObject({ reason: 'uri-part' })
     expect(read('tel:+14165550199%')).toEqual({ ok: false, reason: 'character', character: '%' })
+    // A tel: URI has no keypad letters: trailing words are refused, not dialed as digits.
+    expect(read('Tel: +1 (416) 555-0199 ext')).toEqual({
+      ok: false,
+      reason: 'character',
+      character: 'e',
+    })
   })
 
   it.each([
