@@ -50,6 +50,7 @@ export type {
   CallStoreOptions,
 } from './createCallStore.js'
 export { parseDialString } from './parseDialString.js'
+export { quoteInput } from './quoteInput.js'
 export { readPastedNumber } from './readPastedNumber.js'
 export type { KeypadLetters, PastedNumber } from './readPastedNumber.js'
 export type {

@@ -1,3 +1,5 @@
+import { quoteInput } from './quoteInput.js'
+
 /**
  * What a pasted number says, read before it reaches a dialpad: the number to dial, an extension
  * to send as tones once the call connects, or why it cannot be read. Nothing is dropped silently:
@@ -105,7 +107,7 @@ function readTelUri(uri: string): PastedNumber {
       extension = digits
     } else {
       // isub, phone-context and the like change where the call goes: refuse rather than guess.
-      return { ok: false, reason: 'uri-part', part: `;${parameter}` }
+      return { ok: false, reason: 'uri-part', part: quoteInput(`;${parameter}`) }
     }
   }
   // A tel: URI holds digits and visual separators only (RFC 3966): no keypad letters in it.

@@ -1,3 +1,4 @@
+import { quoteInput } from '../../core/quoteInput.js'
 import { CallError } from '../../core/CallError.js'
 import {
   ALL_CAPABILITIES,
@@ -854,7 +855,10 @@ export function createBrightPatternClient(
 
     async sendDtmf(id, digits) {
       if (!/^[0-9*#]+$/.test(digits))
-        return failure('invalid_argument', `“${digits}” is not a DTMF tone: use 0-9, * and #.`)
+        return failure(
+          'invalid_argument',
+          `“${quoteInput(digits)}” is not a DTMF tone: use 0-9, * and #.`,
+        )
       return control(id, 'sendDtmf', [digits])
     },
 

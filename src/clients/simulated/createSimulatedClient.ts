@@ -1,3 +1,4 @@
+import { quoteInput } from '../../core/quoteInput.js'
 import { CallError, type CallErrorCode } from '../../core/CallError.js'
 import {
   ALL_CAPABILITIES,
@@ -369,7 +370,10 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
       if (!capabilities.dtmf)
         return failure('not_supported', 'The simulated phone system cannot send tones.')
       if (!/^[0-9*#]+$/.test(digits))
-        return failure('invalid_argument', `“${digits}” is not a DTMF tone: use 0-9, * and #.`)
+        return failure(
+          'invalid_argument',
+          `“${quoteInput(digits)}” is not a DTMF tone: use 0-9, * and #.`,
+        )
       return control(id, 'dtmf', ['connected'], (call) => {
         call.dtmf += digits
       })
