@@ -126,7 +126,9 @@ export default [
     // 6.45 → 6.7: the `completed` event in the reducer and the simulator's after-call work (call log, wrap-up).
     // 6.7 → 7.34 (7.20 measured + 2%): one live call per number (joins, the placed call in the
     // store, whileOnCall refuse / hold-and-dial) and callbacks once per start.
-    { target: 3, ceiling: 7.34 },
+    // 7.34 → 9.12 (8.94 measured + 2%): the simulated client on the client kit (call registry,
+    // event hub, start checks, provider errors, logger), the modules every provider client shares.
+    { target: 3, ceiling: 9.12 },
   ),
   line(
     'components + hooks + core (the whole root entry, no phone metadata)',
@@ -149,6 +151,7 @@ export default [
   // Screen pop is its own import (`react-click-to-call/screen-pop`): the lines above pay nothing
   // for it. This line is the headless app plus screen pop.
   // 10.43 kB measured + 2% (it includes the strings catalog CallerMatches shows).
+  // 10.64 → 12.37 (12.13 measured + 2%): the simulated client on the client kit (see headless).
   line(
     'headless + screen pop: + ScreenPopProvider + CallerMatches',
     {
@@ -156,7 +159,7 @@ export default [
       'clients/simulated/index.js': '{ createSimulatedClient }',
       'screen-pop/index.js': '{ ScreenPopProvider, CallerMatches }',
     },
-    { target: 10.64, ceiling: 10.64 },
+    { target: 10.64, ceiling: 12.37 },
   ),
   client('simulated (reported: it is in the headless line)'),
   // Bright Pattern fidelity: the answer signal and per-direction state map, phone readiness

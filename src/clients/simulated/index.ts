@@ -3,9 +3,12 @@ export { createSimulatedClient } from './createSimulatedClient.js'
 export type {
   SimulatedCall,
   SimulatedClient,
-  SimulatedClientOptions,
   SimulatedControl,
+  SimulatedRequest,
+} from './SimulatedClient.js'
+export type {
+  SimulatedClientOptions,
   SimulatedDelays,
   SimulatedOutcome,
-  SimulatedRequest,
-} from './createSimulatedClient.js'
+  SimulatedSettings,
+} from './options.js'
