@@ -128,7 +128,9 @@ export default [
     // store, whileOnCall refuse / hold-and-dial) and callbacks once per start.
     // 7.34 → 9.12 (8.94 measured + 2%): the simulated client on the client kit (call registry,
     // event hub, start checks, provider errors, logger), the modules every provider client shares.
-    { target: 3, ceiling: 9.12 },
+    // 9.12 → 9.42 (9.24 measured + 2%): errors quote at most 40 characters of the input, and a
+    // record's customFields must be a plain object (Map, array, class instance refused).
+    { target: 3, ceiling: 9.42 },
   ),
   line(
     'components + hooks + core (the whole root entry, no phone metadata)',
@@ -138,8 +140,10 @@ export default [
     // app that does not render it tree-shakes it: this line imports the whole entry); with one
     // live call per number (runtime, CallButton showing its number’s live call, bad-prop reason)
     // and the Dialpad's lock, focus and held hint: 15.89 kB; with the banner listing every live
-    // call with its own controls: 16.39 kB measured + 2%.
-    { target: 12, ceiling: 16.72 },
+    // call with its own controls: 16.39 kB; with the Dialpad's paste rules (tel: URIs, extensions
+    // sent as tones, keypad letters, foreign digits, refusals with their reason and their words in
+    // the catalog) and 40-character quotes: 18.28 kB measured + 2%.
+    { target: 12, ceiling: 18.65 },
   ),
   // The call log is its own import (`react-click-to-call/call-log`): the lines above pay nothing
   // for it. This line is the headless app plus the log; the difference is what logging adds.
@@ -159,7 +163,8 @@ export default [
       'clients/simulated/index.js': '{ createSimulatedClient }',
       'screen-pop/index.js': '{ ScreenPopProvider, CallerMatches }',
     },
-    { target: 10.64, ceiling: 12.37 },
+    // 12.37 → 12.74 (12.49 measured + 2%): 40-character quotes and the plain customFields check.
+    { target: 10.64, ceiling: 12.74 },
   ),
   client('simulated (reported: it is in the headless line)'),
   // Bright Pattern fidelity: the answer signal and per-direction state map, phone readiness
@@ -178,7 +183,8 @@ export default [
   // with fields=* and retried with backoff, inbound calls (ani): 7.4 kB measured.
   client(
     'genesys (without cometd, loaded on demand)',
-    { target: 3, ceiling: 7.55 },
+    // 7.55 → 7.72 (7.57 measured + 2%): the kit's errors quote at most 40 characters of the input.
+    { target: 3, ceiling: 7.72 },
     { ignore: [...peers, 'cometd'] },
   ),
   line('cometd itself (Genesys loads it on demand; reported, not budgeted)', {
