@@ -1,5 +1,7 @@
 import {
   forwardRef,
+  memo,
+  useDeferredValue,
   useEffect,
   useRef,
   useState,
@@ -232,7 +234,14 @@ function CallParty({ call, number }: { call: Interaction; number: string }) {
  * Another live call, in the banner's list: its state, who, its own controls, and Switch, which
  * makes it the banner's call.
  */
-function OtherCall({ id, messages }: { id: string; messages: CallMessages }) {
+// Memoized: a row re-renders when its own call changes, not when another call comes or goes.
+const OtherCall = memo(function OtherCall({
+  id,
+  messages,
+}: {
+  id: string
+  messages: CallMessages
+}) {
   const { store } = useCallContext('CallStatusBanner').runtime
   const call = useInteraction(id)
   const controls = useCallControls(id)
@@ -273,7 +282,7 @@ function OtherCall({ id, messages }: { id: string; messages: CallMessages }) {
       </div>
     </li>
   )
-}
+})
 
 /**
  * The live call: "Dialing…", "Ringing…", "Connected 01:23" with a running timer, "On hold",
@@ -311,7 +320,11 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
     const [dismissedId, setDismissedId] = useState<string>()
     const found = interactionId === undefined ? active : named
     const call = found && found.id !== dismissedId ? found : undefined
-    const others = useCallStore(interactionId === undefined ? otherLiveCalls(call?.id) : noCalls)
+    // The list follows at a lower priority than the active call: a burst of calls coming and going
+    // re-renders it once, and never holds back the active call's state.
+    const others = useDeferredValue(
+      useCallStore(interactionId === undefined ? otherLiveCalls(call?.id) : noCalls),
+    )
     const controls = useCallControls(call?.id)
     const connection = useCallStore((state) => state.connection.status)
     const duration = useCallDuration(call)
