@@ -152,7 +152,8 @@ export const SeveralCalls: Story = {
       client.control.advance(grace.data.id)
     }
     await waitFor(() => expect(banner).toHaveAttribute('data-status', 'connected'))
-    const others = canvas.getByRole('list', { name: 'Other calls' })
+    // The list follows the active call at a lower priority: wait for it as a person would.
+    const others = await canvas.findByRole('list', { name: 'Other calls' })
     await waitFor(() => expect(within(others).getAllByRole('listitem')).toHaveLength(2))
     const adaCall = within(others).getByRole('group', { name: 'Call with Ada Lovelace' })
     await expect(adaCall).toHaveAttribute('data-status', 'held')

@@ -178,9 +178,10 @@ export const PastedExtension: Story = {
     const client = storyClient(context)
     await waitFor(() => expect(client.control.calls()[0]?.status).toBe('dialing'))
     await expect(client.control.requests[0]?.phoneNumber).toBe('+14165550199')
+    const id = client.control.calls()[0]!.id
     client.control.setOptions({ outcome: 'answered' })
-    client.control.advance('sim-1')
-    client.control.advance('sim-1')
+    client.control.advance(id)
+    client.control.advance(id)
     await waitFor(() => expect(canvas.getByText('Tones sent: 123')).toBeInTheDocument())
     await expect(client.control.calls()[0]?.dtmf).toBe('123')
   },
