@@ -361,7 +361,7 @@ describe('DialStack live state over SSE', () => {
     const logger = { warn: vi.fn(), debug: vi.fn() }
     const s = await connected({
       fake: { autoProgress: false },
-      client: { logger, events: { firstEventTimeoutMs: 50 } },
+      client: { logger, firstEventTimeoutMs: 50 },
     })
     s.fake.setDelivery(false)
     const { id, callId } = await startCall(s)
@@ -377,7 +377,7 @@ describe('DialStack live state over SSE', () => {
     const setTimer = vi.spyOn(globalThis, 'setTimeout')
     const clearTimer = vi.spyOn(globalThis, 'clearTimeout')
     try {
-      const s = await connected({ client: { events: { firstEventTimeoutMs: 43_210 } } })
+      const s = await connected({ client: { firstEventTimeoutMs: 43_210 } })
       const { id } = await startCall(s)
       await agentRinging(s, id)
       const index = setTimer.mock.calls.findIndex(([, delay]) => delay === 43_210)

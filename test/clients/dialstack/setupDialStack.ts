@@ -62,11 +62,11 @@ export async function setupDialStack(options: SetupOptions = {}): Promise<DialSt
     endpoint: `${backend.url}/api/dialstack/calls`,
     userId: TEST_USER,
     timeoutMs: 2000,
+    firstEventTimeoutMs: 60_000,
     ...(eventsOption !== false && {
       events: {
         url: `${fake.url}/v1/events`,
         backoff: { initialMs: 10, maxMs: 80 },
-        firstEventTimeoutMs: 60_000,
         async getClientSecret() {
           secrets += 1
           const response = await fetch(`${backend.url}/api/dialstack/session`, { method: 'POST' })
