@@ -169,7 +169,9 @@ export default [
   // Tether on the client kit (registry, poller with maximum duration and hidden-page rest, start
   // checks, full-text errors) and the voice SDK's hold, mute and DTMF controls: 7.11 kB measured.
   client('tether', { target: 3, ceiling: 7.25 }),
-  client('dialstack', { target: 3, ceiling: 7.72 }),
+  // DialStack on the client kit (registry, poller with backoff, start checks, provider errors,
+  // logger with its debug lines in the bundle, backoff) in modules per concern: 10.28 kB measured.
+  client('dialstack', { target: 3, ceiling: 10.49 }),
   // Genesys on the client kit (registry, start checks, full-text errors), the calls' state read
   // with fields=* and retried with backoff, inbound calls (ani): 7.4 kB measured.
   client(
