@@ -2,6 +2,7 @@ import type { CallClient, ControlResult, WrapUpResult } from '../../core/CallCli
 import type { CallErrorCode } from '../../core/CallError.js'
 import type { CallEvent, CallOutcome, CallStatus, LiveCallStatus } from '../../core/CallEvent.js'
 import type { InteractionAssociatedObject } from '../../core/types.js'
+import type { SimulatedRing } from './inboundCalls.js'
 import type { SimulatedSettings } from './options.js'
 
 /** A call as the simulator holds it. */
@@ -11,6 +12,8 @@ export interface SimulatedCall {
   associatedObject?: InteractionAssociatedObject
   status: CallStatus
   muted: boolean
+  /** `inbound` for a call that rang the agent (`control.ring`). */
+  direction?: 'inbound' | 'outbound'
   /** DTMF digits sent so far. */
   dtmf: string
   /** The wrap-up the agent completed (`afterCallWork` only). */
@@ -31,6 +34,11 @@ export interface SimulatedControl {
   calls(): SimulatedCall[]
   /** Changes options for the next calls (the outcome toolbar of the CRM example). */
   setOptions(options: Partial<SimulatedSettings>): void
+  /**
+   * Rings the agent with an inbound call from `from`; returns its id. It rings until answered,
+   * declined, or it rings out after `delays.noAnswer` (`missed`); `answerAfterMs` answers it.
+   */
+  ring(options: SimulatedRing): string
   /** Moves a call to its next state now: dialing → ringing → its outcome → ended. */
   advance(id: string): void
   /** Ends a call now with this outcome. */
@@ -52,6 +60,8 @@ export interface SimulatedControl {
 /** The simulated client: every control is there (no `!` where a story or test calls one), plus `control`. */
 export interface SimulatedClient extends CallClient {
   readonly control: SimulatedControl
+  answer(interactionId: string): Promise<ControlResult>
+  decline(interactionId: string): Promise<ControlResult>
   hangup(interactionId: string): Promise<ControlResult>
   hold(interactionId: string): Promise<ControlResult>
   resume(interactionId: string): Promise<ControlResult>

@@ -64,6 +64,8 @@ export function createCallTimeline({
   const withCall = (call: SimulatedTracked, init: InteractionEventInit): InteractionEventInit => ({
     ...init,
     phoneNumber: call.phoneNumber,
+    // Every event says it, so a resync that replays only the last one restores an inbound call.
+    ...(call.direction && { direction: call.direction }),
     ...(call.associatedObject && { associatedObject: call.associatedObject }),
   })
 
@@ -147,18 +149,14 @@ export function createCallTimeline({
         at: 0,
         ended: false,
         phoneNumber,
+        direction: 'outbound',
         status: 'dialing',
         muted: false,
         dtmf: '',
         seq: 0,
         ...(associatedObject && { associatedObject }),
       })
-      report(call, {
-        type: 'status',
-        status: 'dialing',
-        rawState: 'dialing',
-        direction: 'outbound',
-      })
+      report(call, { type: 'status', status: 'dialing', rawState: 'dialing' })
       call.timer = setTimeout(() => ring(call, outcome), delays.ringing)
       return call
     },

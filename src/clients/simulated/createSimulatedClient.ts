@@ -5,6 +5,7 @@ import type { CallEvent } from '../../core/CallEvent.js'
 import { createAfterCallWork } from './afterCallWork.js'
 import { createCallControls } from './callControls.js'
 import { createCallTimeline, type SimulatedTracked } from './callTimeline.js'
+import { createInboundCalls } from './inboundCalls.js'
 import {
   resolveSimulatedOptions,
   type SimulatedClientOptions,
@@ -51,11 +52,15 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
     lifetime: lifetime.signal,
   })
 
+  const inbound = createInboundCalls({ capabilities, calls, timeline, delays, idPrefix })
+
   return {
     name: PROVIDER,
     capabilities,
     startCall: starts.startCall,
     subscribe: hub.subscribe,
+    answer: inbound.answer,
+    decline: inbound.decline,
     ...createCallControls({ capabilities, calls, timeline }),
     ...createAfterCallWork({ capabilities, calls, timeline, dispositions: options.dispositions }),
     snapshot: async () => calls.snapshot(),
@@ -64,6 +69,6 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
       for (const call of calls.all()) timeline.stop(call)
       hub.clear()
     },
-    control: createSimulatorControl({ calls, timeline, starts, stream, settings }),
+    control: createSimulatorControl({ calls, timeline, starts, stream, settings, inbound }),
   }
 }

@@ -12,3 +12,4 @@ export type {
   SimulatedOutcome,
   SimulatedSettings,
 } from './options.js'
+export type { SimulatedRing } from './inboundCalls.js'

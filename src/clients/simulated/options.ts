@@ -80,6 +80,8 @@ export function resolveSimulatedOptions(options: SimulatedClientOptions) {
     delays: { ...DEFAULT_SIMULATED_DELAYS, ...options.delays } as SimulatedDelays,
     capabilities: {
       ...ALL_CAPABILITIES,
+      answer: true,
+      decline: true,
       ...(options.afterCallWork && { afterCallWork: true }),
       ...options.capabilities,
     } as CallCapabilities,

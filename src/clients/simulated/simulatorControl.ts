@@ -1,5 +1,6 @@
 import type { CallRegistry } from '../../client-kit/createCallRegistry.js'
 import type { CallTimeline, SimulatedTracked } from './callTimeline.js'
+import type { InboundCalls } from './inboundCalls.js'
 import type { SimulatedSettings } from './options.js'
 import type { SimulatedControl } from './SimulatedClient.js'
 import { simulatedErrors } from './simulatedErrors.js'
@@ -13,6 +14,7 @@ export interface SimulatorControlOptions {
   stream: SimulatedStream
   /** Changed in place by `setOptions`: the timeline and the starts read it at each step. */
   settings: SimulatedSettings
+  inbound: InboundCalls
 }
 
 /**
@@ -25,6 +27,7 @@ export function createSimulatorControl({
   starts,
   stream,
   settings,
+  inbound,
 }: SimulatorControlOptions): SimulatedControl {
   /** Runs `act` on a call still tracked; does nothing for a call unknown or forgotten. */
   const on = (id: string, act: (call: SimulatedTracked) => void) => {
@@ -37,15 +40,19 @@ export function createSimulatorControl({
       return starts.requests
     },
     calls: () =>
-      calls.all().map(({ id, phoneNumber, associatedObject, status, muted, dtmf, wrapUp }) => ({
-        id,
-        phoneNumber,
-        status,
-        muted,
-        dtmf,
-        ...(associatedObject && { associatedObject }),
-        ...(wrapUp && { wrapUp }),
-      })),
+      calls
+        .all()
+        .map(({ id, phoneNumber, associatedObject, direction, status, muted, dtmf, wrapUp }) => ({
+          id,
+          phoneNumber,
+          ...(direction && { direction }),
+          status,
+          muted,
+          dtmf,
+          ...(associatedObject && { associatedObject }),
+          ...(wrapUp && { wrapUp }),
+        })),
+    ring: inbound.ring,
     setOptions(next) {
       Object.assign(settings, next)
     },

@@ -382,6 +382,8 @@ describe('simulated client: capabilities', () => {
       mute: true,
       dtmf: true,
       updateAssociatedObject: true,
+      answer: true,
+      decline: true,
     })
   })
 
