@@ -13,12 +13,14 @@ import type { StartCallData } from '../core/createCallRuntime.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import { useCallContext } from '../react/CallContext.js'
 import { formatCallDuration, useCallDuration } from '../react/useCallDuration.js'
+import { useCallReadiness } from '../react/useCallReadiness.js'
 import { useCallStore } from '../react/useCallStore.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { useStartCall } from '../react/useStartCall.js'
 import { useMessages } from '../react/useMessages.js'
 import { composeHandlers, cx, describedBy } from './composeHandlers.js'
 import { AlertIcon, InfoIcon, PhoneIcon } from './icons.js'
+import { readinessMessage } from './readinessMessage.js'
 
 /**
  * What a `CallButton` is doing, as `data-status` on the button:
@@ -74,8 +76,10 @@ export interface CallButtonProps extends Omit<
   onError?: (error: CallError) => void
   /**
    * Disables the button (native `disabled`). The button also disables itself, focusably with
-   * `aria-disabled`, when the number is invalid or the phone system cannot place calls: the
-   * reason is then shown beside it (no hover needed) and is its accessible description.
+   * `aria-disabled`, when the number is invalid or a call cannot be placed now
+   * (`useCallReadiness`: signed out of the phone system, phone not ready, disconnected, on another
+   * call, click-to-dial off): the reason is then shown beside it (no hover needed) and is its
+   * accessible description.
    * Selector: `.rcc-CallButton[data-disabled]`.
    */
   disabled?: boolean
@@ -128,8 +132,8 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   const missing = typeof phoneNumber !== 'string' || phoneNumber.trim() === ''
   const { result, display } = usePhoneNumber(missing ? '' : phoneNumber)
   useMissingNumberWarning(missing, phoneNumber)
-  const connection = useCallStore((state) => state.connection.status)
   const dialed = result.ok ? result.dialString.value : null
+  const readiness = useCallReadiness({ phoneNumber: dialed })
   const ownId = start.data?.id ?? null
   // Only what the label shows, so another call's events (or this one's other details) never re-render it.
   const live = useCallStore((state) => {
@@ -157,9 +161,10 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
     ? messages.noPhoneNumber
     : !result.ok
       ? messages.errorMessage(result.error)
-      : connection === 'closed'
-        ? messages.callUnavailable
-        : null
+      : // Its own number's live call is shown, never a reason not to press (it shows that call).
+        live && readiness.reason === 'on-call'
+        ? null
+        : readinessMessage(messages, readiness)
   const unavailable = reason !== null
   const pending = start.isPending
   const status: CallButtonStatus = pending

@@ -56,6 +56,11 @@ export interface CallRuntimeConfig extends DialStringOptions {
   dialMode?: DialMode
   /** A start to another number while a call is live. Default `'refuse'`. */
   whileOnCall?: WhileOnCall
+  /**
+   * `false` turns click-to-dial off: only confirmed starts (a number a person typed on a dialpad
+   * and pressed Call for) are placed; every other start is refused. Default `true`.
+   */
+  clickToDial?: boolean
 }
 
 export interface CallRuntimeOptions extends CallRuntimeConfig {
@@ -192,6 +197,8 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
     },
     parse,
     startCall(variables) {
+      if (config.clickToDial === false && !variables.confirmed)
+        return Promise.reject(new CallError('invalid_state', 'Click-to-dial is turned off.'))
       const parsed = parse(variables.phoneNumber)
       if (!parsed.ok) return Promise.reject(parsed.error)
       const { value } = parsed.dialString

@@ -87,6 +87,11 @@ export const ptBR: Partial<CallMessages> = {
   tonesSent: (digits) => `Tons enviados: ${digits}`,
   tonesHint: 'Toque nas teclas para enviar tons.',
   tonesHeld: 'Em espera: as teclas estão desativadas.',
+  signInToCall: 'Entre no sistema telefônico para ligar.',
+  phoneNotReady: 'Seu telefone não está pronto para ligar. Verifique seu aparelho telefônico.',
+  clickToDialOff: 'Clicar para ligar está desativado.',
+  onAnotherCall: (name) =>
+    `Você está em uma chamada com ${name}. Desligue ou coloque-a em espera primeiro.`,
   noPhoneNumber: 'Nenhum número de telefone para ligar.',
   onCallWith: (name, status, duration) =>
     `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,
