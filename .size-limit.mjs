@@ -135,8 +135,9 @@ export default [
     // Lucide icons drawn verbatim (several elements each); 14.74 kB with the Softphone panel (an
     // app that does not render it tree-shakes it: this line imports the whole entry); with one
     // live call per number (runtime, CallButton showing its number’s live call, bad-prop reason)
-    // and the Dialpad's lock, focus and held hint: 15.89 kB measured + 2%.
-    { target: 12, ceiling: 16.21 },
+    // and the Dialpad's lock, focus and held hint: 15.89 kB measured + 2%. Ready to call
+    // (useCallReadiness, each CallButton's and the Dialpad's reason, clickToDial): 16.54 kB + 2%.
+    { target: 12, ceiling: 16.87 },
   ),
   // The call log is its own import (`react-click-to-call/call-log`): the lines above pay nothing
   // for it. This line is the headless app plus the log; the difference is what logging adds.
