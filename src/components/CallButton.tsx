@@ -62,6 +62,11 @@ export interface CallButtonProps extends Omit<
    */
   associatedObject?: InteractionAssociatedObject
   /**
+   * The caller ID this button calls from, where the provider can choose (capability `callerId`).
+   * Default: the one chosen with `useCallerIds` / `CallerIdSelect`, else the provider's default.
+   */
+  from?: string
+  /**
    * The visible label. Default: "Call" from `messages.call` ("Calling…" while pending); with
    * `variant="link"`, the formatted number. Not shown with `variant="icon"`.
    */
@@ -110,6 +115,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   {
     phoneNumber,
     associatedObject,
+    from,
     children,
     onStarted,
     onError,
@@ -189,7 +195,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
     if (disabled || unavailable || pending) return
     // The number is on a call: show that call, never dial it again.
     if (live) store.getState().activate(live.id)
-    else start.startCall(phoneNumber, associatedObject)
+    else start.startCall(phoneNumber, associatedObject, from === undefined ? undefined : { from })
   })
 
   return (
