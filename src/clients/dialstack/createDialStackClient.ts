@@ -617,7 +617,9 @@ export function createDialStackClient(options: DialStackClientOptions): CallClie
 
   return {
     name: NAME,
-    capabilities: { ...NO_CAPABILITIES },
+    // No caller-ID choice (`callerId` off): `POST /v1/calls` takes only the user and the dial
+    // string, and the number a click-to-call presents is the account's default outbound DID.
+    capabilities: { ...NO_CAPABILITIES, callerId: false },
 
     async startCall(phoneNumber, initialObject, { signal } = {}) {
       if (disposed)

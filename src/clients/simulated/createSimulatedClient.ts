@@ -3,6 +3,7 @@ import {
   ALL_CAPABILITIES,
   type CallCapabilities,
   type CallClient,
+  type CallerId,
   type ControlResult,
   type Disposition,
   type StartCallOptions,
@@ -21,6 +22,7 @@ import { parseDialString } from '../../core/parseDialString.js'
 import { failure, success } from '../../core/result.js'
 import type { InteractionAssociatedObject } from '../../core/types.js'
 import { validateAssociatedObject } from '../../core/validateAssociatedObject.js'
+import { checkCallerId } from './checkCallerId.js'
 
 /** How a simulated call goes once it rings. `timeout` fails the start like Bright Pattern's `"Timeout error"`. */
 export type SimulatedOutcome = 'answered' | 'busy' | 'no-answer' | 'failed' | 'timeout'
@@ -60,6 +62,11 @@ export interface SimulatedClientOptions {
    * `completeWrapUp`, like a contact-center provider. Default `false`.
    */
   afterCallWork?: boolean
+  /**
+   * The numbers the person may call from, returned by `listCallerIds` (capability `callerId`); a
+   * start from any other number is refused. Default: none (no choice, the method is absent).
+   */
+  callerIds?: CallerId[]
   /** The provider's own dispositions, returned by `listDispositions`. Default: none (the method is absent). */
   dispositions?: Disposition[]
 }
@@ -69,6 +76,8 @@ export interface SimulatedCall {
   id: string
   phoneNumber: string
   associatedObject?: InteractionAssociatedObject
+  /** The caller ID the call comes from, when the start chose one. */
+  from?: string
   status: CallStatus
   muted: boolean
   /** DTMF digits sent so far. */
@@ -81,6 +90,8 @@ export interface SimulatedCall {
 export interface SimulatedRequest {
   phoneNumber: string
   initialObject?: InteractionAssociatedObject
+  /** The caller ID asked for. */
+  from?: string
 }
 
 /** Drives simulated calls by hand, for stories and tests. */
@@ -152,6 +163,7 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
   const capabilities: CallCapabilities = {
     ...ALL_CAPABILITIES,
     ...(options.afterCallWork && { afterCallWork: true }),
+    ...(options.callerIds && { callerId: true }),
     ...options.capabilities,
   }
   const listeners = new Set<(event: CallEvent) => void>()
@@ -181,6 +193,7 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
       seq: call.seq,
       phoneNumber: call.phoneNumber,
       ...(call.associatedObject && { associatedObject: call.associatedObject }),
+      ...(call.from && { from: call.from }),
     } as InteractionEvent
     call.last = full
     if (streamUp) deliver(full)
@@ -305,9 +318,13 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
         const checked = validateAssociatedObject(initialObject)
         if (!checked.ok) return failure(checked.error)
       }
+      const refused = checkCallerId(options.callerIds, startOptions.from)
+      if (refused) return failure(refused)
+      const { from } = startOptions
       requests.push({
         phoneNumber: parsed.dialString.value,
         ...(initialObject && { initialObject }),
+        ...(from && { from }),
       })
       if (requests.length > MAX_REQUESTS) requests.shift()
       const stop = new AbortController()
@@ -342,6 +359,7 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
         dtmf: '',
         seq: 0,
         ...(initialObject && { associatedObject: initialObject }),
+        ...(from && { from }),
       }
       calls.set(call.id, call)
       emit(call, { type: 'status', status: 'dialing', rawState: 'dialing', direction: 'outbound' })
@@ -406,6 +424,10 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
 
     ...(options.dispositions && {
       listDispositions: async () => success([...options.dispositions!]),
+    }),
+
+    ...(options.callerIds && {
+      listCallerIds: async () => options.callerIds!.map((callerId) => ({ ...callerId })),
     }),
 
     async snapshot() {
