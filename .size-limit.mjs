@@ -160,6 +160,13 @@ export default [
     },
     { target: 10.64, ceiling: 10.64 },
   ),
+  // Caller ID is its own import (`react-click-to-call/caller-id`): the lines above pay nothing for
+  // its hook and select. This line is the headless app plus the choice of number.
+  line('headless + caller ID: + useCallerIds + CallerIdSelect (reported)', {
+    'index.js': '{ CallProvider, useStartCall }',
+    'clients/simulated/index.js': '{ createSimulatedClient }',
+    'caller-id/index.js': '{ CallerIdSelect }',
+  }),
   client('simulated (reported: it is in the headless line)'),
   // Bright Pattern fidelity: the answer signal and per-direction state map, phone readiness
   // (canDial, ON_SOFTPHONE_STATUS_CHANGE) and records from ON_SAVE_ACTIVITY_RECORD: 6.86 kB measured.

@@ -103,6 +103,8 @@ export const de: Partial<CallMessages> = {
   clickToDialOff: 'Klick-zum-Anrufen ist ausgeschaltet.',
   onAnotherCall: (name) =>
     `Sie telefonieren gerade mit ${name}. Legen Sie zuerst auf oder halten Sie den Anruf.`,
+  callFrom: 'Anrufen von',
+  callerIdDefault: 'Standardnummer',
   noPhoneNumber: 'Keine Telefonnummer zum Anrufen.',
   onCallWith: (name, status, duration) =>
     `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,

@@ -106,6 +106,8 @@ export const fr: Partial<CallMessages> = {
   clickToDialOff: 'Le clic pour appeler est désactivé.',
   onAnotherCall: (name) =>
     `Vous êtes en ligne avec ${name}. Raccrochez ou mettez l’appel en attente d’abord.`,
+  callFrom: 'Appeler depuis',
+  callerIdDefault: 'Numéro par défaut',
   noPhoneNumber: 'Aucun numéro de téléphone à appeler.',
   onCallWith: (name, status, duration) =>
     `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,

@@ -103,6 +103,8 @@ export const ja: Partial<CallMessages> = {
   phoneNotReady: '電話の発信準備ができていません。電話機を確認してください。',
   clickToDialOff: 'クリック発信はオフになっています。',
   onAnotherCall: (name) => `${name} と通話中です。先に切るか保留にしてください。`,
+  callFrom: '発信元',
+  callerIdDefault: '既定の番号',
   noPhoneNumber: '発信する電話番号がありません。',
   onCallWith: (name, status, duration) =>
     `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,

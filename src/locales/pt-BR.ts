@@ -103,6 +103,8 @@ export const ptBR: Partial<CallMessages> = {
   clickToDialOff: 'Clicar para ligar está desativado.',
   onAnotherCall: (name) =>
     `Você está em uma chamada com ${name}. Desligue ou coloque-a em espera primeiro.`,
+  callFrom: 'Ligar de',
+  callerIdDefault: 'Número padrão',
   noPhoneNumber: 'Nenhum número de telefone para ligar.',
   onCallWith: (name, status, duration) =>
     `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,

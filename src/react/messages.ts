@@ -33,6 +33,10 @@ export interface CallMessages {
    * number) and the live-call rule refuses a second one.
    */
   onAnotherCall: (name: string) => string
+  /** The label of `CallerIdSelect` (`react-click-to-call/caller-id`). */
+  callFrom: string
+  /** `CallerIdSelect`'s option for the provider's own default number. */
+  callerIdDefault: string
   /** Why a CallButton is disabled when it was given no phone number. */
   noPhoneNumber: string
   /**
@@ -193,6 +197,8 @@ export const defaultMessages: CallMessages = {
   phoneNotReady: 'Your phone is not ready to call. Check your phone device.',
   clickToDialOff: 'Click-to-dial is turned off.',
   onAnotherCall: (name) => `You are on a call with ${name}. Hang up or put it on hold first.`,
+  callFrom: 'Call from',
+  callerIdDefault: 'Default number',
   noPhoneNumber: 'No phone number to call.',
   onCallWith: (name, status, duration) =>
     `${name}, ${LIVE_STATES[status]}${duration === null ? '' : ` ${duration}`}`,
