@@ -28,7 +28,6 @@ const meta = {
   // Memory only: a story never remembers a choice into the next one.
   args: { storage: null },
   parameters: {
-    calls: numbers,
     docs: {
       description: {
         component: [
@@ -46,6 +45,7 @@ type Story = StoryObj<typeof meta>
 
 /** The provider's default is chosen; choosing another number makes the next call come from it. */
 export const BesideACallButton: Story = {
+  parameters: { calls: numbers },
   render: (args) => (
     <div style={{ display: 'grid', gap: 12, justifyItems: 'start' }}>
       <CallerIdSelect {...args} />
@@ -64,7 +64,6 @@ export const BesideACallButton: Story = {
 
 /** A provider without the choice: nothing is shown. */
 export const NotSupported: Story = {
-  parameters: { calls: {} },
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).queryByRole('combobox')).toBeNull()
   },
