@@ -184,7 +184,8 @@ export default [
   // Bright Pattern on the client kit (registry, hub, logger, start checks, provider errors,
   // backoff, time options) in one module per concern; debug lines keep their words in the
   // bundle (the kit's logger drops them at run time in production): 9.82 kB measured.
-  client('bright-pattern', { target: 3, ceiling: 10.02 }),
+  // After-call work (getDispositionsList, leaveAndCompleteInteraction, completed): 10.29 kB measured.
+  client('bright-pattern', { target: 3, ceiling: 10.5 }),
   // Client kit: the HTTP helper's aborted and time-out errors now come from the kit's standard
   // errors (one wording each), +56–65 B on each HTTP client.
   // Tether on the client kit (registry, poller with maximum duration and hidden-page rest, start
@@ -192,7 +193,9 @@ export default [
   // Inbound calls (incoming, answer, decline through the voice SDK; sdk/inbound, sdk/answer and
   // the reject recorded in Tether): 7.83 kB measured + 2%.
   client('tether', { target: 3, ceiling: 7.99 }),
-  client('dialstack', { target: 3, ceiling: 7.72 }),
+  // DialStack on the client kit (registry, poller with backoff, start checks, provider errors,
+  // logger with its debug lines in the bundle, backoff) in modules per concern: 10.28 kB measured.
+  client('dialstack', { target: 3, ceiling: 10.49 }),
   // Genesys on the client kit (registry, start checks, full-text errors), the calls' state read
   // with fields=* and retried with backoff, inbound calls (ani): 7.4 kB measured.
   client(

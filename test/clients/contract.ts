@@ -198,6 +198,31 @@ export function runClientContract(harness: ContractHarness): void {
       },
     )
 
+    it.each([
+      ['a number', 14165550199],
+      ['null', null],
+      ['undefined', undefined],
+      ['an object', { phoneNumber: '+14165550199' }],
+    ])(
+      'resolves a start with %s for a phone number to its error envelope: no throw, no rejection, no request',
+      async (_label, input) => {
+        // Apps in plain JavaScript can pass anything: the contract still holds.
+        const start = () => setup.client.startCall(input as unknown as string, contact)
+        let pending: ReturnType<CallClient['startCall']> | undefined
+        expect(() => {
+          pending = start()
+        }).not.toThrow()
+        const result = await pending!
+        expect(result.status).toBe('error')
+        if (result.status === 'error') {
+          expect(isCallError(result.error)).toBe(true)
+          expect(result.error.code).toBe('invalid_number')
+          expect(result.error.provider?.provider).toBe(setup.client.name)
+        }
+        expect(setup.peer.startRequests()).toBe(0)
+      },
+    )
+
     it('refuses a malformed associated object with invalid_argument before any request', async () => {
       const bad = {
         id: 42,
