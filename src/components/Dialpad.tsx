@@ -18,11 +18,13 @@ import type { InteractionAssociatedObject } from '../core/types.js'
 import type { CallMessages, DialpadKey } from '../react/messages.js'
 import { useMessages } from '../react/useMessages.js'
 import { useCallControls } from '../react/useCallControls.js'
+import { useCallReadiness } from '../react/useCallReadiness.js'
 import { useCallStore } from '../react/useCallStore.js'
 import { useDialpad } from '../react/useDialpad.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { composeHandlers, cx, describedBy } from './composeHandlers.js'
 import { BackspaceIcon, PhoneIcon } from './icons.js'
+import { readinessMessage } from './readinessMessage.js'
 import { visuallyHidden } from './visuallyHidden.js'
 
 /** The characters of a string literal type. */
@@ -91,16 +93,20 @@ export interface DialpadProps extends Omit<
  * - `.rcc-Dialpad`: `role="group"`. `[data-mode="dial|dtmf"]`; `[data-pending]` while a call
  *   starts; `[data-invalid]` while the number's error is shown; `[data-prefilled]` while the
  *   number came from a deferred dial; `[data-held]` when the DTMF call is on hold;
- *   `[data-disabled]`.
+ *   `[data-disabled]`; `[data-unavailable]` while a call cannot be placed now (the reason is
+ *   shown).
  * - `.rcc-Dialpad-display`, `.rcc-Dialpad-input` (`[aria-invalid]`), `.rcc-Dialpad-message`
- *   (`[data-kind="invalid|refused|extension|error"]`: `refused` says why a paste was refused,
- *   `extension` that a pasted extension goes as tones once connected), `.rcc-Dialpad-tones`
+ *   (`[data-kind="invalid|refused|extension|reason|error"]`: `refused` says why a paste was
+ *   refused, `extension` that a pasted extension goes as tones once connected, `reason` why Call
+ *   cannot dial now, e.g. "Sign in to the phone system to call.", always shown and Call's
+ *   description), `.rcc-Dialpad-tones`
  *   (DTMF digits sent).
  * - `.rcc-Dialpad-keys`; `.rcc-Dialpad-key` with `[data-key="0"]` …, its `.rcc-Dialpad-digit`
  *   and `.rcc-Dialpad-letters`.
  * - `.rcc-Dialpad-delete` (in the display; `[data-empty]` when there is nothing to delete),
  *   `.rcc-Dialpad-actions`, `.rcc-Dialpad-call` (`[data-pending]` while the start is in flight;
- *   `[aria-disabled]` while the call it placed is live: it never dials twice).
+ *   `[aria-disabled]`, still focusable, while the call it placed is live, so it never dials
+ *   twice, or while a call cannot be placed now).
  * - `.rcc-Dialpad-announcer`: the visually hidden live region for prefills.
  *
  * @example
@@ -186,7 +192,16 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   const held = !dial && call?.status === 'held'
   const { start } = dialpad
   const pending = start.isPending
-  const locked = pending || placedLive
+  const readiness = useCallReadiness({
+    typed: true,
+    phoneNumber: result.ok ? result.dialString.value : null,
+  })
+  // Why Call cannot dial now, shown under the pad; its own live call already locks Call.
+  const notReady =
+    dial && !(placedLive && readiness.reason === 'on-call')
+      ? readinessMessage(messages, readiness)
+      : null
+  const locked = pending || placedLive || notReady !== null
   const invalid = dial && touched && !result.ok
   const validationMessage =
     refusal ?? (invalid && !result.ok ? messages.errorMessage(result.error) : null)
@@ -327,6 +342,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
       data-prefilled={(dial && dialpad.source === 'prefill' && dialpad.value !== '') || undefined}
       data-held={held || undefined}
       data-disabled={disabled || undefined}
+      data-unavailable={notReady !== null || undefined}
       onKeyDown={handleKeyDown}
       onFocus={composeHandlers(rest.onFocus, () => {
         focusInside.current = true
@@ -396,6 +412,11 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
           {messages.extensionLater(extension)}
         </p>
       )}
+      {notReady !== null && (
+        <p id={`${id}r`} className="rcc-Dialpad-message" data-kind="reason">
+          {notReady}
+        </p>
+      )}
       {error !== null && (
         <p id={`${id}e`} className="rcc-Dialpad-message" data-kind="error" role="alert">
           {error}
@@ -441,9 +462,9 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
             type="button"
             className="rcc-Dialpad-call"
             disabled={disabled}
-            aria-disabled={(placedLive && !pending) || undefined}
+            aria-disabled={((placedLive || notReady !== null) && !pending) || undefined}
             aria-busy={pending || undefined}
-            aria-describedby={describedBy(error && `${id}e`)}
+            aria-describedby={describedBy(notReady !== null && `${id}r`, error && `${id}e`)}
             data-pending={pending || undefined}
             onClick={placeCall}
           >

@@ -38,7 +38,10 @@ export interface CallStoreActions {
     interactionId: string,
     phoneNumber: string,
     associatedObject?: InteractionAssociatedObject,
+    from?: string,
   ): void
+  /** Chooses the caller ID of the next calls; `null` for the provider's default. */
+  selectCallerId(number: string | null): void
 }
 
 export type CallStore = CallState & CallStoreActions
@@ -87,14 +90,16 @@ export function createCallStore({
       set((state) => reduceCallState(state, { type: 'activated', interactionId }, historyLimit)),
     associate: (interactionId, associatedObject) =>
       set((state) => associateInteraction(state, interactionId, associatedObject)),
-    placed: (id, phoneNumber, associatedObject) =>
+    placed: (id, phoneNumber, associatedObject, from) =>
       set((state) =>
         placeInteraction(
           state,
-          { id, phoneNumber, ...(associatedObject && { associatedObject }) },
+          { id, phoneNumber, ...(associatedObject && { associatedObject }), ...(from && { from }) },
           Date.now(),
         ),
       ),
+    selectCallerId: (callerId) =>
+      set((state) => (state.callerId === callerId ? state : { callerId })),
   }))
 }
 

@@ -74,6 +74,8 @@ export type {
   StartCallVariables,
   WhileOnCall,
 } from './createCallRuntime.js'
+export { callReadiness } from './callReadiness.js'
+export type { CallReadiness, CallReadinessReason, CallReadinessRules } from './callReadiness.js'
 export { validateAssociatedObject } from './validateAssociatedObject.js'
 export type { AssociatedObjectField, AssociatedObjectResult } from './validateAssociatedObject.js'
 export { toCallLogEntry } from './CallLogEntry.js'

@@ -44,6 +44,8 @@ export interface CallState {
   /** Health of the client's event stream. */
   connection: { status: ConnectionStatus; error?: CallErrorInfo }
   dialpad: DialpadDraft
+  /** The caller ID chosen for the next calls (`useCallerIds`); `null` for the provider's default. */
+  callerId: string | null
 }
 
 export const DEFAULT_HISTORY_LIMIT = 50
@@ -62,6 +64,7 @@ export function initialCallState(capabilities: CallCapabilities): CallState {
     capabilities,
     connection: { status: 'open' },
     dialpad: { value: '', source: 'typed', pendingDial: null },
+    callerId: null,
   }
 }
 
@@ -183,16 +186,29 @@ export function associateInteraction(
  */
 export function placeInteraction(
   state: CallState,
-  placed: { id: string; phoneNumber: string; associatedObject?: InteractionAssociatedObject },
+  placed: {
+    id: string
+    phoneNumber: string
+    associatedObject?: InteractionAssociatedObject
+    from?: string
+  },
   now: number,
 ): CallState {
-  if (state.interactions[placed.id] || state.evicted.includes(placed.id)) return state
+  const known = state.interactions[placed.id]
+  if (known && placed.from && !known.from) {
+    // Its first event came first and did not say which number it comes from: the start knows.
+    const interactions = copyInteractions(state.interactions)
+    interactions[placed.id] = { ...known, from: placed.from }
+    return { ...state, interactions }
+  }
+  if (known || state.evicted.includes(placed.id)) return state
   const interactions = copyInteractions(state.interactions)
   interactions[placed.id] = {
     id: placed.id,
     status: 'initiating',
     phoneNumber: placed.phoneNumber,
     ...(placed.associatedObject && { associatedObject: placed.associatedObject }),
+    ...(placed.from && { from: placed.from }),
     direction: 'outbound',
     muted: false,
     createdAt: now,

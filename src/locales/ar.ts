@@ -113,6 +113,12 @@ export const ar: Partial<CallMessages> = {
   tonesSent: (digits) => `النغمات المرسلة: ${digits}`,
   tonesHint: 'اضغط المفاتيح لإرسال النغمات.',
   tonesHeld: 'قيد الانتظار: المفاتيح معطلة.',
+  signInToCall: 'سجّل الدخول إلى نظام الهاتف لإجراء مكالمة.',
+  phoneNotReady: 'هاتفك غير جاهز للاتصال. تحقّق من جهاز الهاتف.',
+  clickToDialOff: 'الاتصال بالنقر متوقف.',
+  onAnotherCall: (name) => `أنت في مكالمة مع ${name}. أنهِها أو ضعها قيد الانتظار أولاً.`,
+  callFrom: 'الاتصال من',
+  callerIdDefault: 'الرقم الافتراضي',
   noPhoneNumber: 'لا يوجد رقم هاتف للاتصال به.',
   onCallWith: (name, status, duration) =>
     `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,

@@ -111,6 +111,13 @@ export const de: Partial<CallMessages> = {
   tonesSent: (digits) => `Gesendete Töne: ${digits}`,
   tonesHint: 'Drücken Sie Tasten, um Töne zu senden.',
   tonesHeld: 'Gehalten: Tasten sind aus.',
+  signInToCall: 'Melden Sie sich bei der Telefonanlage an, um anzurufen.',
+  phoneNotReady: 'Ihr Telefon ist nicht bereit. Prüfen Sie Ihr Telefongerät.',
+  clickToDialOff: 'Klick-zum-Anrufen ist ausgeschaltet.',
+  onAnotherCall: (name) =>
+    `Sie telefonieren gerade mit ${name}. Legen Sie zuerst auf oder halten Sie den Anruf.`,
+  callFrom: 'Anrufen von',
+  callerIdDefault: 'Standardnummer',
   noPhoneNumber: 'Keine Telefonnummer zum Anrufen.',
   onCallWith: (name, status, duration) =>
     `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,

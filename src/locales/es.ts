@@ -111,6 +111,12 @@ export const es: Partial<CallMessages> = {
   tonesSent: (digits) => `Tonos enviados: ${digits}`,
   tonesHint: 'Pulse teclas para enviar tonos.',
   tonesHeld: 'En espera: las teclas están desactivadas.',
+  signInToCall: 'Inicie sesión en el sistema telefónico para llamar.',
+  phoneNotReady: 'Su teléfono no está listo para llamar. Revise su dispositivo telefónico.',
+  clickToDialOff: 'Hacer clic para llamar está desactivado.',
+  onAnotherCall: (name) => `Está en una llamada con ${name}. Cuelgue o póngala en espera primero.`,
+  callFrom: 'Llamar desde',
+  callerIdDefault: 'Número predeterminado',
   noPhoneNumber: 'No hay número de teléfono al que llamar.',
   onCallWith: (name, status, duration) =>
     `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,

@@ -114,6 +114,13 @@ export const fr: Partial<CallMessages> = {
   tonesSent: (digits) => `Tonalités envoyées : ${digits}`,
   tonesHint: 'Appuyez sur les touches pour envoyer des tonalités.',
   tonesHeld: 'En attente : les touches sont désactivées.',
+  signInToCall: 'Connectez-vous au système téléphonique pour appeler.',
+  phoneNotReady: 'Votre téléphone n’est pas prêt à appeler. Vérifiez votre appareil téléphonique.',
+  clickToDialOff: 'Le clic pour appeler est désactivé.',
+  onAnotherCall: (name) =>
+    `Vous êtes en ligne avec ${name}. Raccrochez ou mettez l’appel en attente d’abord.`,
+  callFrom: 'Appeler depuis',
+  callerIdDefault: 'Numéro par défaut',
   noPhoneNumber: 'Aucun numéro de téléphone à appeler.',
   onCallWith: (name, status, duration) =>
     `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,

@@ -111,6 +111,12 @@ export const ja: Partial<CallMessages> = {
   tonesSent: (digits) => `送信したトーン: ${digits}`,
   tonesHint: 'キーを押すとトーンを送信します。',
   tonesHeld: '保留中: キーは無効です。',
+  signInToCall: '発信するには電話システムにサインインしてください。',
+  phoneNotReady: '電話の発信準備ができていません。電話機を確認してください。',
+  clickToDialOff: 'クリック発信はオフになっています。',
+  onAnotherCall: (name) => `${name} と通話中です。先に切るか保留にしてください。`,
+  callFrom: '発信元',
+  callerIdDefault: '既定の番号',
   noPhoneNumber: '発信する電話番号がありません。',
   onCallWith: (name, status, duration) =>
     `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,

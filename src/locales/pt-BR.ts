@@ -111,6 +111,13 @@ export const ptBR: Partial<CallMessages> = {
   tonesSent: (digits) => `Tons enviados: ${digits}`,
   tonesHint: 'Toque nas teclas para enviar tons.',
   tonesHeld: 'Em espera: as teclas estão desativadas.',
+  signInToCall: 'Entre no sistema telefônico para ligar.',
+  phoneNotReady: 'Seu telefone não está pronto para ligar. Verifique seu aparelho telefônico.',
+  clickToDialOff: 'Clicar para ligar está desativado.',
+  onAnotherCall: (name) =>
+    `Você está em uma chamada com ${name}. Desligue ou coloque-a em espera primeiro.`,
+  callFrom: 'Ligar de',
+  callerIdDefault: 'Número padrão',
   noPhoneNumber: 'Nenhum número de telefone para ligar.',
   onCallWith: (name, status, duration) =>
     `${name}, ${liveStates[status]}${duration === null ? '' : ` ${duration}`}`,

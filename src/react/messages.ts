@@ -22,6 +22,21 @@ export interface CallMessages {
   callingWhom: (name: string) => string
   /** Why a CallButton is disabled when the phone system cannot place calls (its stream is closed). */
   callUnavailable: string
+  /** Why a CallButton or the Dialpad cannot call: the person is not signed in to the phone system. */
+  signInToCall: string
+  /** Why a CallButton or the Dialpad cannot call: signed in, but the phone cannot dial now. */
+  phoneNotReady: string
+  /** Why a CallButton cannot call: the app turned click-to-dial off. */
+  clickToDialOff: string
+  /**
+   * Why a CallButton or the Dialpad cannot call: another call is live (`name` is its contact or
+   * number) and the live-call rule refuses a second one.
+   */
+  onAnotherCall: (name: string) => string
+  /** The label of `CallerIdSelect` (`react-click-to-call/caller-id`). */
+  callFrom: string
+  /** `CallerIdSelect`'s option for the provider's own default number. */
+  callerIdDefault: string
   /** Why a CallButton is disabled when it was given no phone number. */
   noPhoneNumber: string
   /**
@@ -198,6 +213,12 @@ export const defaultMessages: CallMessages = {
   calling: 'Calling…',
   callingWhom: (name) => `Calling ${name}…`,
   callUnavailable: 'Calls are unavailable: the phone system is not connected.',
+  signInToCall: 'Sign in to the phone system to call.',
+  phoneNotReady: 'Your phone is not ready to call. Check your phone device.',
+  clickToDialOff: 'Click-to-dial is turned off.',
+  onAnotherCall: (name) => `You are on a call with ${name}. Hang up or put it on hold first.`,
+  callFrom: 'Call from',
+  callerIdDefault: 'Default number',
   noPhoneNumber: 'No phone number to call.',
   onCallWith: (name, status, duration) =>
     `${name}, ${LIVE_STATES[status]}${duration === null ? '' : ` ${duration}`}`,

@@ -251,6 +251,21 @@ export const WithRecord: Story = {
   },
 }
 
+/** Signed out of the phone system: the pad says so under the keys; Call stays focusable and dials nothing. */
+export const SignedOut: Story = {
+  args: { defaultValue: '+14165550199' },
+  parameters: calls({ signedOut: true }),
+  play: async (context) => {
+    const canvas = within(context.canvasElement)
+    const call = canvas.getByRole('button', { name: 'Call' })
+    await waitFor(() => expect(call).toHaveAttribute('aria-disabled', 'true'))
+    await expect(canvas.getByText('Sign in to the phone system to call.')).toBeVisible()
+    await expect(call).toHaveAccessibleDescription('Sign in to the phone system to call.')
+    await userEvent.click(call)
+    await expect(storyClient(context).control.requests).toHaveLength(0)
+  },
+}
+
 /** Disabled by the app. */
 export const Disabled: Story = {
   args: { disabled: true, defaultValue: '+14165550199' },

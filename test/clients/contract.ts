@@ -172,6 +172,16 @@ export function runClientContract(harness: ContractHarness): void {
       if (client.capabilities.afterCallWork) expect(client.completeWrapUp).toBeTypeOf('function')
       if (client.capabilities.answer) expect(client.answer).toBeTypeOf('function')
       if (client.capabilities.decline) expect(client.decline).toBeTypeOf('function')
+      if (client.capabilities.callerId) expect(client.listCallerIds).toBeTypeOf('function')
+    })
+
+    it('says whether a person can choose the caller ID, and lists numbers as text when so', async () => {
+      const { callerId } = setup.client.capabilities
+      expect(callerId === undefined || typeof callerId === 'boolean').toBe(true)
+      if (!callerId) return
+      const list = await setup.client.listCallerIds!()
+      expect(Array.isArray(list)).toBe(true)
+      for (const entry of list) expect(entry.number).toMatch(/\S/)
     })
 
     it.each(['', 'call me', '+1 (555) abc', '+0123456789', '1'])(
