@@ -154,7 +154,8 @@ export default [
     // rules (tel: URIs, extensions sent as tones, keypad letters, foreign digits, refusals with
     // their reason and their words in the catalog) and 40-character quotes.
     // → 20.39 (19.99 measured + 2%): both of the above together.
-    { target: 12, ceiling: 20.39 },
+    // → 20.81 (20.4 measured + 2%): the banner's incoming-call view (Answer, Decline, the matches slot screen pop fills).
+    { target: 12, ceiling: 20.81 },
   ),
   // The call log is its own import (`react-click-to-call/call-log`): the lines above pay nothing
   // for it. This line is the headless app plus the log; the difference is what logging adds.

@@ -21,6 +21,7 @@ import { formatCallDuration, useCallDuration } from '../react/useCallDuration.js
 import { useActiveInteraction, useCallStore, useInteraction } from '../react/useCallStore.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { cx } from './composeHandlers.js'
+import { IncomingCall } from './IncomingCall.js'
 import {
   AlertIcon,
   CloseIcon,
@@ -296,7 +297,10 @@ const OtherCall = memo(function OtherCall({
  *
  * Parts and selectors (unstyled; `react-click-to-call/styles.css` gives the default look):
  * - `.rcc-CallStatusBanner`: `role="status"`, named "Call status". `[data-status="initiating|dialing|ringing|connected|held|ended|failed"]`
- *   (absent, and the banner empty, without a call); `[data-outcome="busy|no-answer|…"]` when ended;
+ *   (absent, and the banner empty, without a call); `[data-outcome="busy|no-answer|declined|missed|…"]` when ended;
+ *   `[data-direction="inbound|outbound"]`; a ringing inbound call shows "Incoming call" with
+ *   Answer and Decline (`[data-control="answer|decline"]`) and, under `ScreenPopProvider`, the
+ *   records that match the caller;
  *   `[data-muted]`; `[data-connection="reconnecting"]` while the event stream is down;
  *   `[data-calls]`, the number of live calls listed after the active one (absent when none).
  * - `.rcc-CallStatusBanner-indicator`, `.rcc-CallStatusBanner-text`, `.rcc-CallStatusBanner-state`,
@@ -359,7 +363,10 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
     }, [terminal])
 
     let body: ReactNode = null
-    if (call) {
+    // A ringing inbound call has its own view: who calls, Answer and Decline (keyed: said once per call).
+    if (call?.direction === 'inbound' && status === 'ringing') {
+      body = <IncomingCall key={call.id} call={call} />
+    } else if (call) {
       body = (
         <>
           <span className="rcc-CallStatusBanner-indicator" aria-hidden="true" />
@@ -418,6 +425,7 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
         className={cx('rcc-CallStatusBanner', className)}
         data-status={status}
         data-outcome={status === 'ended' ? (call?.outcome ?? 'unknown') : undefined}
+        data-direction={call?.direction}
         data-muted={(call?.muted && !terminal) || undefined}
         data-connection={connection === 'open' ? undefined : connection}
         data-calls={others.length || undefined}
