@@ -93,7 +93,7 @@ export const RingingResolving: Story = {
   play: async (context) => {
     const { banner } = await ring(context)
     await waitFor(() => expect(banner).toHaveTextContent('Looking up the caller…'))
-    await expect(banner).toHaveTextContent('+1 416-555-0199')
+    await expect(banner).toHaveTextContent('+1 416 555 0199')
   },
 }
 
