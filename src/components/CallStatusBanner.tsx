@@ -8,7 +8,6 @@ import {
   type ComponentPropsWithoutRef,
   type FocusEvent,
   type ReactNode,
-  type Ref,
 } from 'react'
 import { isTerminalStatus } from '../core/CallEvent.js'
 import type { CallState } from '../core/reduceCallState.js'
@@ -21,6 +20,7 @@ import { formatCallDuration, useCallDuration } from '../react/useCallDuration.js
 import { useActiveInteraction, useCallStore, useInteraction } from '../react/useCallStore.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { cx } from './composeHandlers.js'
+import { ControlButton } from './ControlButton.js'
 import { IncomingCall } from './IncomingCall.js'
 import {
   AlertIcon,
@@ -48,8 +48,6 @@ export interface CallStatusBannerProps extends Omit<ComponentPropsWithoutRef<'di
 // Marks where a message puts its duration, so the ticking part can sit in its own quiet region.
 const DURATION_MARK = '\u0000'
 
-type Control = 'hangup' | 'hold' | 'resume' | 'mute' | 'dismiss' | 'show'
-
 function statusText(call: Interaction, messages: CallMessages): string {
   const { status } = call
   return status === 'connected'
@@ -74,50 +72,6 @@ const otherLiveCalls = (shownId: string | undefined) => (state: CallState) =>
     .map((call) => call.id)
 
 const noCalls = (): string[] => []
-
-/** One control button; its state is in data attributes, as everywhere in the banner. */
-function ControlButton({
-  kind,
-  label,
-  icon,
-  onClick,
-  pending,
-  pressed,
-  buttonRef,
-  accessibleName,
-}: {
-  kind: Control
-  label: string
-  icon: ReactNode
-  onClick: () => void
-  pending: UseCallControlsResult['pending']
-  pressed?: boolean
-  buttonRef?: Ref<HTMLButtonElement>
-  accessibleName?: string
-}) {
-  // Dismiss and Show send nothing, so they are never pending; mute is pending for unmute too.
-  const busy =
-    (kind !== 'dismiss' &&
-      kind !== 'show' &&
-      (pending === kind || (kind === 'mute' && pending === 'unmute'))) ||
-    undefined
-  return (
-    <button
-      type="button"
-      ref={buttonRef}
-      className="rcc-CallStatusBanner-control"
-      data-control={kind}
-      data-pending={busy}
-      aria-busy={busy}
-      aria-pressed={pressed}
-      aria-label={accessibleName}
-      onClick={onClick}
-    >
-      {icon}
-      <span className="rcc-CallStatusBanner-controlLabel">{label}</span>
-    </button>
-  )
-}
 
 /** Mute, hold or resume and hang up, as the call's state and the provider allow. */
 function liveControls(

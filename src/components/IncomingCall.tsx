@@ -4,6 +4,7 @@ import { ScreenPopContext } from '../react/ScreenPopContext.js'
 import { useCallControls } from '../react/useCallControls.js'
 import { useMessages } from '../react/useMessages.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
+import { ControlButton } from './ControlButton.js'
 import { HangUpIcon, PhoneIcon } from './icons.js'
 import { visuallyHidden } from './visuallyHidden.js'
 
@@ -54,30 +55,22 @@ export function IncomingCall({ call }: { call: Interaction }) {
         aria-live="off"
       >
         {capabilities.answer ? (
-          <button
-            type="button"
-            className="rcc-CallStatusBanner-control"
-            data-control="answer"
-            data-pending={pending === 'answer' || undefined}
-            aria-busy={pending === 'answer' || undefined}
+          <ControlButton
+            kind="answer"
+            label={messages.answer}
+            icon={<PhoneIcon />}
             onClick={run(controls.answer)}
-          >
-            <PhoneIcon />
-            <span className="rcc-CallStatusBanner-controlLabel">{messages.answer}</span>
-          </button>
+            pending={pending}
+          />
         ) : null}
         {capabilities.decline ? (
-          <button
-            type="button"
-            className="rcc-CallStatusBanner-control"
-            data-control="decline"
-            data-pending={pending === 'decline' || undefined}
-            aria-busy={pending === 'decline' || undefined}
+          <ControlButton
+            kind="decline"
+            label={messages.decline}
+            icon={<HangUpIcon />}
             onClick={run(controls.decline)}
-          >
-            <HangUpIcon />
-            <span className="rcc-CallStatusBanner-controlLabel">{messages.decline}</span>
-          </button>
+            pending={pending}
+          />
         ) : null}
       </div>
       {controls.error ? (
