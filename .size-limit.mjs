@@ -212,6 +212,11 @@ export default [
     { 'screen-pop/index.js': '{ ScreenPopProvider, CallerMatches }' },
     { ceiling: 3.83 },
   ),
+  onTop(
+    'caller ID (react-click-to-call/caller-id): what it adds on top of headless',
+    { 'caller-id/index.js': '{ useCallerIds, CallerIdSelect }' },
+    { ceiling: 3 },
+  ),
   line(
     'E.164-only app: root entry + simulated client (fails if it bundles libphonenumber-js)',
     { 'index.js': '*', 'clients/simulated/index.js': '{ createSimulatedClient }' },

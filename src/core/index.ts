@@ -46,7 +46,7 @@ export {
   initialCallState,
   reduceCallState,
 } from './reduceCallState.js'
-export type { CallState, DialpadDraft, DialpadSource } from './reduceCallState.js'
+export type { CallState, DialpadDraft, DialpadSource, PendingDial } from './reduceCallState.js'
 export {
   createCallStore,
   selectActiveInteraction,
@@ -60,6 +60,9 @@ export type {
   CallStoreOptions,
 } from './createCallStore.js'
 export { parseDialString } from './parseDialString.js'
+export { quoteInput } from './quoteInput.js'
+export { readPastedNumber } from './readPastedNumber.js'
+export type { KeypadLetters, PastedNumber } from './readPastedNumber.js'
 export type {
   DialPolicy,
   DialString,
@@ -81,6 +84,8 @@ export type {
   StartCallVariables,
   WhileOnCall,
 } from './createCallRuntime.js'
+export { callReadiness } from './callReadiness.js'
+export type { CallReadiness, CallReadinessReason, CallReadinessRules } from './callReadiness.js'
 export { validateAssociatedObject } from './validateAssociatedObject.js'
 export type { AssociatedObjectField, AssociatedObjectResult } from './validateAssociatedObject.js'
 export { toCallLogEntry } from './CallLogEntry.js'

@@ -76,6 +76,10 @@ export interface CallsParameters {
   }
   /** The connection to the phone system is closed: nothing can be dialed. */
   connectionClosed?: boolean
+  /** The phone system reports the person signed out: nothing can be dialed until they sign in. */
+  signedOut?: boolean
+  /** `CallProvider`'s `clickToDial`. Default true. */
+  clickToDial?: boolean
   /** Prefill the dialpad with this number after mount, as a deferred dial does. */
   prefill?: string
   messages?: Partial<CallMessages>
@@ -136,6 +140,16 @@ function Scenario({ client, parameters }: { client: StoryClient; parameters: Cal
     // Child effects run before CallProvider's own, which subscribes: speak once it listens.
     if (parameters.connectionClosed)
       setTimeout(() => client.emit({ type: 'connection', status: 'closed' }), 0)
+    if (parameters.signedOut)
+      setTimeout(
+        () =>
+          client.emit({
+            type: 'connection',
+            status: 'closed',
+            error: { code: 'unauthorized', message: 'Signed out of the phone system.' },
+          }),
+        0,
+      )
     if (parameters.prefill) runtime.store.getState().prefill(parameters.prefill)
     const scenario = parameters.scenario
     if (!scenario) return
@@ -191,7 +205,12 @@ export function StoryFrame({
         fontFamily: 'var(--rcc-font-family)',
       }}
     >
-      <CallProvider client={client} phoneNumbers={formatted} messages={parameters.messages}>
+      <CallProvider
+        client={client}
+        phoneNumbers={formatted}
+        messages={parameters.messages}
+        clickToDial={parameters.clickToDial}
+      >
         <Scenario client={client} parameters={parameters} />
         {children}
       </CallProvider>
@@ -243,44 +262,4 @@ export function storyClient(context: { loaded: Record<string, unknown> }): Story
   const client = context.loaded.client as StoryClient | undefined
   if (!client) throw new Error('This story has no simulated client: add loaders: [loadClient].')
   return client
-}
-
-/** A partial Arabic catalog: the RTL stories show that every visible string comes from `messages`. */
-export const arabic: Partial<CallMessages> = {
-  call: 'اتصال',
-  callWhom: (name) => `الاتصال بـ ${name}`,
-  calling: 'جارٍ الاتصال…',
-  callingWhom: (name) => `جارٍ الاتصال بـ ${name}…`,
-  dialing: 'جارٍ الطلب…',
-  ringing: 'يرن…',
-  connected: (duration) => `متصل ${duration}`,
-  held: 'قيد الانتظار',
-  ended: () => 'انتهت المكالمة',
-  hangUp: 'إنهاء',
-  hold: 'انتظار',
-  resume: 'استئناف',
-  mute: 'كتم',
-  dismiss: 'إغلاق',
-  callControls: 'التحكم في المكالمة',
-  phoneNumber: 'رقم الهاتف',
-  phoneNumberPlaceholder: 'أدخل رقمًا',
-  dialpad: 'لوحة الاتصال',
-  deleteDigit: 'حذف',
-  associatedObject: 'السجل المرتبط',
-  associatedObjectFields: {
-    id: 'المعرّف',
-    type: 'النوع',
-    displayName: 'الاسم المعروض',
-    displayType: 'نوع العرض',
-  },
-  customFields: 'حقول مخصصة',
-  customFieldNameColumn: 'الاسم',
-  customFieldValueColumn: 'القيمة',
-  customFieldName: (row) => `اسم الحقل ${row}`,
-  customFieldValue: (row) => `قيمة الحقل ${row}`,
-  addCustomField: 'إضافة حقل',
-  removeCustomField: (name, row) => `إزالة الحقل ${name || row}`,
-  editorMode: 'التحرير كـ',
-  formMode: 'نموذج',
-  jsonMode: 'JSON',
 }
