@@ -4,7 +4,10 @@
  * run bench`, never asserted; bench/pages/crowd.tsx):
  *
  * - the cost of one store event, with 50 ended calls in history: every event of 60 whole calls to
- *   numbers no button shows, each committed synchronously (p50, p95);
+ *   numbers no button shows, each committed synchronously (p50, p95). Apart: the events that
+ *   change nothing a button shows (7 of each call's 9), and the two that change every button
+ *   (the call going live disables them with "on a call" under the default rule; its end enables
+ *   them again);
  * - mounting 500 CallButtons against mounting 500 plain `<button>`s in the same page and run
  *   (render and commit, median of 15 mounts each, alternated), and their ratio.
  */
@@ -49,7 +52,8 @@ export async function measureCrowd({ calls = CALLS, mounts = MOUNTS } = {}) {
     return {
       buttons: 500,
       historyKept: 50,
-      perEvent: summarize(events),
+      perEvent: summarize(events.otherCall),
+      readinessChange: summarize(events.readinessChange),
       mount: {
         callButtons: summarize(callButtons),
         plainButtons: summarize(plainButtons),

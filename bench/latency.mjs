@@ -93,6 +93,7 @@ async function clickLatency(dir, clicks) {
           await page.mouse.up()
           await page.waitForFunction((n) => window.bench.samples.length >= n, i + 1)
           await page.waitForFunction(() => !document.querySelector('[data-pending]'))
+          await page.evaluate(() => window.bench.next())
         }
         const samples = await page.evaluate(() => window.bench.samples)
         const requests = tether.requestsTo('initiate').length
