@@ -114,17 +114,19 @@ for (const { client, bytesOnTopOfHeadless } of results.size?.marginal ?? []) {
   )
 }
 if (results.store) {
+  const perSecond = (t) =>
+    `${t.eventsPerSecond.toLocaleString('en-US')} events/s (${t.microsecondsPerEvent} µs/event); ` +
+    `CPU time ${t.cpuEventsPerSecond.toLocaleString('en-US')} events/s; best of ${results.store.rounds}`
   for (const t of results.store.throughput) {
     row(
       `store: 1 M events, ${t.overlap} calls at a time`,
-      `${t.eventsPerSecond.toLocaleString('en-US')} events/s (${t.microsecondsPerEvent} µs/event)`,
+      perSecond(t),
+      t.overlap === 10 ? '≥ 1 M events/s' : '',
+      t.overlap !== 10 ? '' : t.eventsPerSecond >= 1e6 ? 'ok' : 'under (wall time)',
     )
   }
   const short = results.store.shortCalls
-  row(
-    `store: ${short.calls.toLocaleString('en-US')} short calls in a row`,
-    `${short.eventsPerSecond.toLocaleString('en-US')} events/s (${short.microsecondsPerEvent} µs/event)`,
-  )
+  row(`store: ${short.calls.toLocaleString('en-US')} short calls in a row`, perSecond(short))
   const memory = results.store.memory
   const points = (m) =>
     m.points.map((p) => `${p.calls / 1000}k: ${(p.heapKB / 1024).toFixed(2)} MB`).join(', ')
