@@ -143,7 +143,7 @@ describe('AssociatedObjectEditor', () => {
     expect(JSON.parse((jsonBox() as HTMLTextAreaElement).value)).toEqual(edited)
   })
 
-  it('on invalid JSON shows the seed message, keeps the typed text and stays in JSON mode', async () => {
+  it('on invalid JSON shows the invalid-JSON message, keeps the typed text and stays in JSON mode', async () => {
     const user = userEvent.setup()
     const onValueChange = vi.fn()
     renderWithCalls(

@@ -150,9 +150,9 @@ describe('OperationResult', () => {
     void result.data
   })
 
-  it("defaults to the seed's error shape", () => {
-    const seed = {} as OperationResult<InitiateResult>
-    if (seed.status === 'error') expectTypeOf(seed.error).toEqualTypeOf<ResultError>()
+  it("defaults to Bright Pattern's error envelope", () => {
+    const result = {} as OperationResult<InitiateResult>
+    if (result.status === 'error') expectTypeOf(result.error).toEqualTypeOf<ResultError>()
     expectTypeOf<OperationResult>().toEqualTypeOf<
       { status: 'success'; data: null } | { status: 'error'; error: ResultError }
     >()
@@ -195,7 +195,7 @@ describe('CallClient', () => {
     expectTypeOf<MyClient>().toMatchTypeOf<CallClient>()
   })
 
-  it("refuses a start that resolves the seed's raw error shape", () => {
+  it("refuses a start that resolves Bright Pattern's raw error shape", () => {
     const wrong: CallClient = {
       name: 'wrong',
       capabilities: NO_CAPABILITIES,

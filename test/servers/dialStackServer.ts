@@ -106,7 +106,7 @@ export interface FakeDialStackOptions {
   sparseEvents?: boolean
   /** Send `call.initiated` and `call.ringing` right after a 202. Default true. */
   autoProgress?: boolean
-  /** Also send each event's id as an SSE `id:` line. Default false (the seed's framing has none). */
+  /** Also send each event's id as an SSE `id:` line. Default false (the documented framing has none). */
   sseIds?: boolean
   /** Lifetime of a client secret. Default 1 h. */
   secretTtlMs?: number

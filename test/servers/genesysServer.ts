@@ -53,7 +53,7 @@ export interface GenesysServerOptions {
   credentials?: { username: string; password: string }
   /** Send `X-CSRF-HEADER`/`X-CSRF-TOKEN` on GET replies. Default true. POSTs always require the token. */
   csrfHeaders?: boolean
-  /** Device ids of the agent. Default `['631608b3-ceb1-472b-ba05-2ae39555b0d1']` (seed 003). */
+  /** Device ids of the agent. Default `['631608b3-ceb1-472b-ba05-2ae39555b0d1']` (the device in the GWS notification sample). */
   devices?: string[]
   /** Publish `Dialing` after a `Dial`. Default true; false makes the client's dial time out. */
   publishDialing?: boolean

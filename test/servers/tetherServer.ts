@@ -39,10 +39,10 @@ export interface TetherServerOptions {
   /** Status code of a successful initiate. Default 201. */
   initiateStatus?: 200 | 201
   /**
-   * `'seed'` (default) answers initiate with the documented response sample's fields (no times);
+   * `'sample'` (default) answers initiate with the documented response sample's fields (no times);
    * `'full'` with the whole Call document plus provider-specific extras clients must tolerate.
    */
-  initiateFields?: 'full' | 'seed'
+  initiateFields?: 'full' | 'sample'
 }
 
 /** A fault for the next request(s) on a route. */

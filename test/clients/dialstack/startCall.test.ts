@@ -82,7 +82,7 @@ describe('DialStack startCall', () => {
     expect([...(request?.headers.keys() ?? [])].some((key) => key.includes('account'))).toBe(false)
   })
 
-  it('refuses a bad user id before any request, with the seed’s text', async () => {
+  it('refuses a bad user id before any request, with DialStack’s own text', async () => {
     const { client } = await start({ client: { userId: 'user_123' } })
     const result = await client.startCall('+15551234567')
     expect(result.status === 'error' && result.error.code).toBe('invalid_argument')

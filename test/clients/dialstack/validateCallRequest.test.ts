@@ -4,13 +4,13 @@ import { isTypeId, validateCallRequest } from '../../../src/clients/dialstack/in
 const USER = 'user_01h2xcejqtf2nbrexx3vqjhp42'
 
 describe('validateCallRequest: user_id (TypeID)', () => {
-  it('accepts the seed’s user id and trims whitespace only', () => {
+  it('accepts the documented sample user id and trims whitespace only', () => {
     const result = validateCallRequest({ userId: `  ${USER}\n`, dialString: '+15551234567' })
     expect(result.ok && result.value.userId).toBe(USER)
   })
 
   it.each([undefined, null, '', '   ', 42])(
-    'refuses %j with the seed text “user_id is required”',
+    'refuses %j with DialStack’s text “user_id is required”',
     (userId) => {
       const result = validateCallRequest({ userId, dialString: '+15551234567' })
       expect(result.ok).toBe(false)
@@ -60,7 +60,7 @@ describe('validateCallRequest: user_id (TypeID)', () => {
   })
 })
 
-describe('validateCallRequest: dial_string (seed 004 formats)', () => {
+describe('validateCallRequest: dial_string (the documented formats)', () => {
   it.each([
     ['+15551234567', 'e164', '+15551234567'],
     ['+1 (555) 123-4567', 'e164', '+15551234567'],

@@ -56,7 +56,7 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
       direction: 'outbound',
       associatedObject: contact,
     })
-    // Dialing allows hang-up and DTMF but not hold (seed 003's capabilities).
+    // Dialing allows hang-up and DTMF but not hold (the capabilities in the GWS Dialing notification sample).
     expect(interaction.capabilities).toEqual({
       hangup: true,
       hold: false,

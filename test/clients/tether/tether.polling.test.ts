@@ -148,10 +148,10 @@ describe('Tether live state by polling GET /api/calls/{callId}', () => {
   ])(
     'never loses a state when Tether’s clock is %s the browser’s and the record came without times',
     async (_case, clockSkewMs) => {
-      // The seed's initiate answer has no times, so the first event is dated by the browser's clock.
+      // The documented initiate answer has no times, so the first event is dated by the browser's clock.
       const { client, server, store } = await setupTether(
         {},
-        { clockSkewMs, initiateFields: 'seed' },
+        { clockSkewMs, initiateFields: 'sample' },
       )
       const id = await startOk(client)
       server.setStatus(id, 'in-progress')
