@@ -9,12 +9,12 @@ import {
 } from '../../src/index.js'
 import {
   ada,
-  arabic,
   loadClient,
   storyClient,
   withCalls,
   type CallsParameters,
 } from '../support/storyKit.js'
+import { ar } from '../../src/locales/ar.js'
 
 const calls = (parameters: CallsParameters) => ({ calls: { width: 620, ...parameters } })
 
@@ -193,7 +193,7 @@ export const ControlledWithCallButton: Story = {
 /** Right to left, with the strings translated through `CallProvider` `messages`. */
 export const RightToLeft: Story = {
   args: { defaultValue: ada },
-  parameters: calls({ dir: 'rtl', lang: 'ar', messages: arabic }),
+  parameters: calls({ dir: 'rtl', lang: 'ar', messages: ar }),
 }
 
 /** Dark theme. */

@@ -3,13 +3,13 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { CallButton, Dialpad } from '../../src/index.js'
 import {
   ada,
-  arabic,
   loadClient,
   longNamed,
   storyClient,
   withCalls,
   type CallsParameters,
 } from '../support/storyKit.js'
+import { ar } from '../../src/locales/ar.js'
 
 const calls = (parameters: CallsParameters) => ({ calls: parameters })
 
@@ -194,7 +194,7 @@ export const LongName: Story = {
 
 /** Right to left, with the strings translated through `CallProvider` `messages`. */
 export const RightToLeft: Story = {
-  parameters: calls({ dir: 'rtl', lang: 'ar', messages: arabic }),
+  parameters: calls({ dir: 'rtl', lang: 'ar', messages: ar }),
   play: async ({ canvasElement }) => {
     await expect(
       within(canvasElement).getByRole('button', { name: 'الاتصال بـ Ada Lovelace' }),

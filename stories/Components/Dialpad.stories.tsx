@@ -4,12 +4,12 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { CallStatusBanner, Dialpad, type DialpadProps } from '../../src/index.js'
 import {
   ada,
-  arabic,
   loadClient,
   storyClient,
   withCalls,
   type CallsParameters,
 } from '../support/storyKit.js'
+import { ar } from '../../src/locales/ar.js'
 
 const calls = (parameters: CallsParameters) => ({ calls: parameters })
 
@@ -210,7 +210,7 @@ export const Disabled: Story = {
 /** Right to left: the number stays left to right, the strings come from `messages`. */
 export const RightToLeft: Story = {
   args: { defaultValue: '+966112345678' },
-  parameters: calls({ dir: 'rtl', lang: 'ar', messages: arabic }),
+  parameters: calls({ dir: 'rtl', lang: 'ar', messages: ar }),
 }
 
 /** Dark theme. */

@@ -3,12 +3,12 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { CallOutcome } from '../../src/core/index.js'
 import { Softphone } from '../../src/index.js'
 import {
-  arabic,
   loadClient,
   withCalls,
   type CallsParameters,
   type StoryScenario,
 } from '../support/storyKit.js'
+import { ar } from '../../src/locales/ar.js'
 
 const calls = (parameters: CallsParameters) => ({ calls: { width: 400, ...parameters } })
 
@@ -168,10 +168,16 @@ export const Dark: Story = {
   play: expectCard('connected', 'Muted'),
 }
 
-/** Right to left, translated through `CallProvider` `messages`. */
+/** Right to left, in Arabic: the `ar` pack through `CallProvider` `messages`. */
 export const RightToLeft: Story = {
   parameters: {
-    calls: { ...scenario('connected').calls, dir: 'rtl', lang: 'ar', messages: arabic },
+    calls: { ...scenario('connected').calls, dir: 'rtl', lang: 'ar', messages: ar },
   },
-  play: expectCard('connected', /01:2\d/),
+  play: async ({ canvasElement }) => {
+    const panel = within(canvasElement).getByRole('region', { name: 'الهاتف' })
+    await waitFor(() => expect(panel).toHaveAttribute('data-status', 'connected'))
+    const card = within(panel).getByRole('status', { name: 'حالة المكالمة' })
+    await expect(card).toHaveTextContent(/01:2\d/)
+    await expect(within(panel).getByRole('button', { name: 'كتم' })).toBeInTheDocument()
+  },
 }
