@@ -18,6 +18,7 @@ const external = [
 const isClientModule = (fileName: string) =>
   fileName === 'index.js' ||
   fileName === 'call-log/index.js' ||
+  fileName === 'screen-pop/index.js' ||
   /^(react|components)\//.test(fileName)
 
 export default defineConfig({

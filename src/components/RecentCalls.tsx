@@ -145,7 +145,7 @@ function RecentCall({ row, messages, callLog, onOpenWrapUp }: RecentCallProps) {
  * Parts and selectors (unstyled):
  * - `.rcc-RecentCalls`; `.rcc-RecentCalls-list` (named "Recent calls"); `.rcc-RecentCalls-empty`.
  * - `.rcc-RecentCalls-row` (named by its call): `[data-direction="inbound|outbound"]`,
- *   `[data-outcome="completed|no-answer|busy|voicemail|canceled|unknown|failed"]`,
+ *   `[data-outcome="completed|no-answer|busy|voicemail|canceled|declined|missed|unknown|failed"]`,
  *   `[data-log-status="wrap-up|pending|logged"]` (absent without a call log).
  * - `.rcc-RecentCalls-name`, `-number`, `-direction`, `-outcome`, `-duration`, `-time`.
  * - `.rcc-RecentCalls-callAgain`; `.rcc-RecentCalls-log` with `[data-logged]`.

@@ -17,6 +17,13 @@ export interface CallCapabilities {
    * with the disposition and notes. Absent means `false`.
    */
   afterCallWork?: boolean
+  /** A ringing inbound call can be answered from here (`answer`). Absent means `false`. */
+  answer?: boolean
+  /**
+   * A ringing inbound call can be turned down from here (`decline`). Absent means `false`: a
+   * provider that rings the agent's own phones (a screen pop only) has neither.
+   */
+  decline?: boolean
 }
 
 /** What an agent records when a call's wrap-up is done. */
@@ -72,6 +79,10 @@ export interface CallClient {
   mute?(interactionId: string, muted: boolean): Promise<ControlResult>
   /** Sends DTMF tones: digits `0-9`, `*`, `#`. */
   sendDtmf?(interactionId: string, digits: string): Promise<ControlResult>
+  /** Answers a ringing inbound call (capability `answer`); it then goes `connected`. */
+  answer?(interactionId: string): Promise<ControlResult>
+  /** Turns down a ringing inbound call (capability `decline`); it then ends `declined`. */
+  decline?(interactionId: string): Promise<ControlResult>
   /** Replaces the associated object of a live call. */
   updateAssociatedObject?(
     interactionId: string,

@@ -13,8 +13,13 @@ export type CallStatus =
 /** The states a call can still leave. */
 export type LiveCallStatus = Exclude<CallStatus, 'ended' | 'failed'>
 
-/** How an `ended` call ended. Busy, no answer and voicemail are outcomes, not failures. */
-export type CallOutcome = 'completed' | 'no-answer' | 'busy' | 'voicemail' | 'canceled' | 'unknown'
+/**
+ * How an `ended` call ended. Busy, no answer and voicemail are outcomes, not failures. An inbound
+ * call the agent turned down is `declined`; one that rang out unanswered is `missed` (an outbound
+ * call nobody picked up is `no-answer`).
+ */
+export type CallOutcome =
+  'completed' | 'no-answer' | 'busy' | 'voicemail' | 'canceled' | 'declined' | 'missed' | 'unknown'
 
 /** Fields every interaction event may carry. A client fills what its provider tells it. */
 export interface InteractionEventBase {
@@ -39,7 +44,10 @@ export interface InteractionEventBase {
 
 /** Events about one interaction. */
 export type InteractionEvent =
-  /** The call moved to a live state. */
+  /**
+   * The call moved to a live state. An inbound call (`direction: 'inbound'`) starts at `ringing`:
+   * the agent's phone rings; it never dials.
+   */
   | (InteractionEventBase & { type: 'status'; status: LiveCallStatus })
   /**
    * Something about the call changed but not its state: mute, the associated object, or a raw

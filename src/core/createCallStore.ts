@@ -4,6 +4,7 @@ import type { CallCapabilities } from './CallClient.js'
 import type { CallEvent } from './CallEvent.js'
 import {
   DEFAULT_HISTORY_LIMIT,
+  associateInteraction,
   dismissInteraction,
   initialCallState,
   placeInteraction,
@@ -27,6 +28,11 @@ export interface CallStoreActions {
   dismiss(interactionId: string): void
   /** Makes a known interaction the one the banner shows (a person chose it). */
   activate(interactionId: string): void
+  /**
+   * Gives a call the record chosen for it (a screen pop's match, a person's choice) without
+   * waiting for the provider; the wrap-up logs it.
+   */
+  associate(interactionId: string, associatedObject: InteractionAssociatedObject): void
   /** Records a call the client just placed, before its first event arrives. */
   placed(
     interactionId: string,
@@ -80,6 +86,8 @@ export function createCallStore({
     dismiss: (interactionId) => set((state) => dismissInteraction(state, interactionId)),
     activate: (interactionId) =>
       set((state) => reduceCallState(state, { type: 'activated', interactionId }, historyLimit)),
+    associate: (interactionId, associatedObject) =>
+      set((state) => associateInteraction(state, interactionId, associatedObject)),
     placed: (id, phoneNumber, associatedObject) =>
       set((state) =>
         placeInteraction(

@@ -151,6 +151,23 @@ export function dismissInteraction(state: CallState, id: string): CallState {
 }
 
 /**
+ * Gives a call the record a person or a screen pop chose for it (the caller's contact). Only the
+ * record changes: not the call's clock nor its sequence, so the provider's next event still
+ * applies. The wrap-up then logs this record. A call unknown or over changes nothing.
+ */
+export function associateInteraction(
+  state: CallState,
+  id: string,
+  associatedObject: InteractionAssociatedObject,
+): CallState {
+  const current = state.interactions[id]
+  if (!current || current.associatedObject === associatedObject) return state
+  const interactions = copyInteractions(state.interactions)
+  interactions[id] = { ...current, associatedObject }
+  return { ...state, interactions }
+}
+
+/**
  * Records a call the client just placed, before its first event: a start in between joins it
  * instead of dialing again. Its first event then applies over it whatever the provider's clock
  * says (`updatedAt` 0), and it becomes the active call, as every new call does.

@@ -102,7 +102,9 @@ function create(event: InteractionEvent): Interaction {
   const { interactionId, at, seq, type: _type, ...meta } = event
   const base: Interaction = {
     id: interactionId,
-    status: 'initiating',
+    // The agent's phone rings for an inbound call: it never dials, so it starts past dialing and
+    // an early `initiating` or `dialing` from the provider cannot take it backwards.
+    status: event.direction === 'inbound' ? 'ringing' : 'initiating',
     muted: false,
     createdAt: at,
     updatedAt: at,
@@ -114,6 +116,18 @@ function create(event: InteractionEvent): Interaction {
 
 /** When a call ended: never before it connected, so a clock stepped back shows no negative timer. */
 const endTime = (current: Interaction, at: number) => Math.max(at, current.connectedAt ?? at)
+
+/**
+ * An inbound call that rang out unanswered is `missed`, whatever word its provider uses for it
+ * (Tether and DialStack say `no-answer`): for the agent it is a call to return, not one that
+ * nobody picked up.
+ */
+function outcomeOf(current: Interaction, event: InteractionEvent & { type: 'ended' }) {
+  const inbound = (event.direction ?? current.direction) === 'inbound'
+  return inbound && event.outcome === 'no-answer' && current.connectedAt === undefined
+    ? 'missed'
+    : event.outcome
+}
 
 /** A backward state change: refused whole, details included. */
 const REFUSED = null
@@ -133,7 +147,7 @@ function apply(current: Interaction, event: InteractionEvent): Interaction | typ
       const next: Interaction = {
         ...current,
         status: 'ended',
-        outcome: event.outcome,
+        outcome: outcomeOf(current, event),
         endedAt: endTime(current, event.at),
       }
       if (event.afterCallWork) next.afterCallWork = true
@@ -163,7 +177,8 @@ function complete(current: Interaction, event: InteractionEvent): Interaction {
  * The lifecycle reducer: pure, and the only place a call's state changes.
  *
  * - Forward only (`initiating → deferred → dialing → ringing → connected → ended | failed`),
- *   except `connected ⇄ held`; any live state may jump to a terminal one.
+ *   except `connected ⇄ held`; any live state may jump to a terminal one. An inbound call starts
+ *   at `ringing`, and ends `missed` rather than `no-answer` when it rang out unanswered.
  * - Terminal states absorb every later event; an `ended` or `failed` event ends a live call
  *   whatever its `at`, so no call is ever stuck live.
  * - Stale events (older `seq`; without one, an older `at` among live states) and duplicates change

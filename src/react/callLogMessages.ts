@@ -67,6 +67,8 @@ export const defaultCallLogMessages: CallLogMessages = {
     busy: 'Busy',
     voicemail: 'Voicemail',
     canceled: 'Canceled',
+    declined: 'Declined',
+    missed: 'Missed',
     unknown: 'Ended',
     failed: 'Failed',
   },

@@ -49,6 +49,20 @@ export interface CallMessages {
   outcomes: Record<CallOutcome, string>
   /** Short names of each state, for an app's own lists and badges. */
   statuses: Record<CallStatus, string>
+  /** The banner's title over a ringing inbound call. */
+  incomingCall: string
+  /** Announced (assertively, once) when an inbound call starts ringing, e.g. "Incoming call from Ada Lovelace". */
+  incomingCallFrom: (name: string) => string
+  /** Answers a ringing inbound call. */
+  answer: string
+  /** Turns down a ringing inbound call. */
+  decline: string
+  /** The accessible name of the list of records that match a caller's number. */
+  callerMatches: string
+  /** Shown while the caller's number is being looked up. */
+  lookingUpCaller: string
+  /** Shown when no record matches the caller's number. */
+  noCallerMatch: string
   hangUp: string
   hold: string
   resume: string
@@ -144,6 +158,8 @@ const OUTCOMES: Record<CallOutcome, string> = {
   busy: 'line busy',
   voicemail: 'voicemail',
   canceled: 'canceled',
+  declined: 'declined',
+  missed: 'missed',
   unknown: '',
 }
 
@@ -172,7 +188,14 @@ export const defaultMessages: CallMessages = {
   ringing: 'Ringing…',
   connected: (duration) => `Connected ${duration}`,
   held: 'On hold',
-  ended: (outcome) => (OUTCOMES[outcome] ? `Call ended: ${OUTCOMES[outcome]}` : 'Call ended'),
+  ended: (outcome) =>
+    outcome === 'declined'
+      ? 'Call declined'
+      : outcome === 'missed'
+        ? 'Missed call'
+        : OUTCOMES[outcome]
+          ? `Call ended: ${OUTCOMES[outcome]}`
+          : 'Call ended',
   failed: (reason) => `Call failed: ${reason}`,
   outcomes: OUTCOMES,
   statuses: {
@@ -185,6 +208,13 @@ export const defaultMessages: CallMessages = {
     ended: 'Ended',
     failed: 'Failed',
   },
+  incomingCall: 'Incoming call',
+  incomingCallFrom: (name) => `Incoming call from ${name}`,
+  answer: 'Answer',
+  decline: 'Decline',
+  callerMatches: 'Records that match the caller',
+  lookingUpCaller: 'Looking up the caller…',
+  noCallerMatch: 'No record matches this number.',
   hangUp: 'Hang up',
   hold: 'Hold',
   resume: 'Resume',

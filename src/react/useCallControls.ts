@@ -9,7 +9,15 @@ import { useMessages } from './useMessages.js'
 
 /** A control of a live call. */
 export type CallControl =
-  'hangup' | 'hold' | 'resume' | 'mute' | 'unmute' | 'sendDtmf' | 'updateAssociatedObject'
+  | 'answer'
+  | 'decline'
+  | 'hangup'
+  | 'hold'
+  | 'resume'
+  | 'mute'
+  | 'unmute'
+  | 'sendDtmf'
+  | 'updateAssociatedObject'
 
 /**
  * A control, the capability it needs, and its client call (`undefined` when the client lacks the
@@ -24,6 +32,10 @@ type ControlVariables = {
 export interface UseCallControlsResult {
   /** What this call allows now: the client's capabilities with the call's own over them. */
   capabilities: CallCapabilities
+  /** Answers a ringing inbound call (capability `answer`). */
+  answer(): Promise<void>
+  /** Turns down a ringing inbound call (capability `decline`). */
+  decline(): Promise<void>
   hangup(): Promise<void>
   hold(): Promise<void>
   resume(): Promise<void>
@@ -42,7 +54,7 @@ export interface UseCallControlsResult {
 }
 
 /**
- * Hang up, hold, resume, mute and DTMF for one call, gated by what the provider and the call
+ * Answer, decline, hang up, hold, resume, mute and DTMF for one call, gated by what the provider and the call
  * allow. A control the provider lacks resolves with a `not_supported` error instead of throwing.
  *
  * @example
@@ -95,6 +107,8 @@ export function useCallControls(interactionId: string | null | undefined): UseCa
         () => undefined,
       )
     return {
+      answer: () => run('answer', 'answer', (client, id) => client.answer?.(id)),
+      decline: () => run('decline', 'decline', (client, id) => client.decline?.(id)),
       hangup: () => run('hangup', 'hangup', (client, id) => client.hangup?.(id)),
       hold: () => run('hold', 'hold', (client, id) => client.hold?.(id)),
       resume: () => run('resume', 'hold', (client, id) => client.resume?.(id)),

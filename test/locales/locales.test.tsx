@@ -41,7 +41,15 @@ describe.each(packs)('locale %s', (_code, pack) => {
   })
 
   it('words every outcome, error code and state, never in English', () => {
-    for (const outcome of ['completed', 'busy', 'no-answer', 'voicemail', 'canceled'] as const)
+    for (const outcome of [
+      'completed',
+      'busy',
+      'no-answer',
+      'voicemail',
+      'canceled',
+      'declined',
+      'missed',
+    ] as const)
       expect(pack.ended!(outcome)).not.toBe(defaultMessages.ended(outcome))
     expect(
       pack.errorMessage!({ code: 'timeout', message: 'The phone system did not answer in time.' }),
