@@ -2,23 +2,28 @@ import { expect, test, type Page } from '@playwright/test'
 
 const CRM = '/iframe.html?id=examples-crm-contact-page--crm-contact-page&viewMode=story'
 
-/** Presses Tab until `locator` has focus (at most `max` times); fails if it never does. */
+/**
+ * Presses Tab (or Shift+Tab, to go back) until `locator` has focus (at most `max` times); fails
+ * if it never does.
+ */
 async function tabTo(
   page: Page,
   name: string,
   role: 'button' | 'textbox' | 'switch' | 'combobox',
   max = 60,
+  key: 'Tab' | 'Shift+Tab' = 'Tab',
 ) {
   const target = page.getByRole(role, { name, exact: true })
   for (let i = 0; i < max; i += 1) {
     if (await target.evaluate((element) => element === document.activeElement)) return
-    await page.keyboard.press('Tab')
+    await page.keyboard.press(key)
   }
   throw new Error(`Tab never reached the ${role} "${name}".`)
 }
 
 test.describe('keyboard only', () => {
-  test.describe.configure({ timeout: 90_000 })
+  // One long walk through the whole page, key by key: minutes on a busy machine.
+  test.describe.configure({ timeout: 120_000 })
 
   test('CallButton, softphone controls, Dialpad digits and the editor work with Tab, Enter, Space and digit keys', async ({
     page,
@@ -61,7 +66,9 @@ test.describe('keyboard only', () => {
     await expect(banner).toContainText('Connected', { timeout: 8000 })
 
     // DTMF: while connected, the Keypad toggle opens the pad, whose digit keys send tones.
-    await tabTo(page, 'Keypad', 'button', 120)
+    // Focus moved to Hang up; the Keypad toggle is just before it.
+    await expect(page.getByRole('button', { name: 'Hang up' })).toBeFocused()
+    await tabTo(page, 'Keypad', 'button', 10, 'Shift+Tab')
     await page.keyboard.press('Enter')
     await tabTo(page, '5 JKL', 'button')
     await page.keyboard.type('5#')
