@@ -51,6 +51,12 @@ export interface CallRegistry<C extends TrackedCall> {
    * Ordering beyond this is the core reducer's job: the registry ranks no states.
    */
   record(call: C, init: InteractionEventInit, at?: number): InteractionEvent | undefined
+  /**
+   * Stamps `init` as news about `call`, also after it ended (e.g. `completed`: the agent finished
+   * the after-call work). Unlike `record`, it leaves the call's summary alone, so a snapshot still
+   * replays how the call ended rather than the news.
+   */
+  note(call: C, init: InteractionEventInit, at?: number): InteractionEvent
   /** Marks `call` ended and moves it to the bounded history. */
   end(call: C): void
   /** Forgets `call` now (a start that failed before the call existed). */
@@ -111,8 +117,7 @@ export function createCallRegistry<C extends TrackedCall>(
     all: () => [...calls.values()],
     record(call, init, at) {
       if (call.ended) return undefined
-      call.at = Math.max(call.at, at !== undefined && Number.isFinite(at) ? at : now())
-      const event = { ...init, interactionId: call.id, at: call.at } as InteractionEvent
+      const event = registry.note(call, init, at)
       if (event.type === 'updated') {
         const { type: _type, ...fields } = event
         if (call.summary) call.summary = { ...call.summary, ...fields }
@@ -121,6 +126,10 @@ export function createCallRegistry<C extends TrackedCall>(
       }
       if (event.type === 'ended' || event.type === 'failed') registry.end(call)
       return event
+    },
+    note(call, init, at) {
+      call.at = Math.max(call.at, at !== undefined && Number.isFinite(at) ? at : now())
+      return { ...init, interactionId: call.id, at: call.at } as InteractionEvent
     },
     end(call) {
       if (call.ended) return

@@ -232,7 +232,7 @@ function CrmContactPage({ client }: { client: StoryClient }) {
   const [selectedId, setSelectedId] = useState(CONTACTS[0]!.record.id)
   const selected = records.get(selectedId)!
   const { activities, onCallLog } = useActivities()
-  // In memory: the simulated client numbers its calls from sim-1 again on each load.
+  // In memory: each visit to the story starts with a clean log.
   const [storage] = useState(createMemoryCallLogStorage)
   return (
     <CallProvider client={client} phoneNumbers={phoneNumbers}>

@@ -28,8 +28,8 @@ interface BrightPatternDemoProps {
   timeoutErrorInSuccess?: boolean
   /** The widget accepts the call and never reports it. */
   silent?: boolean
-  /** The client's `startTimeoutMs`. */
-  startTimeoutMs?: number
+  /** The client's `firstEventTimeoutMs`. */
+  firstEventTimeoutMs?: number
   /** The agent has after-call work: a hang-up goes to wrap-up. */
   afterCallWork?: boolean
 }
@@ -65,7 +65,7 @@ function BrightPatternDemo({
   startError,
   timeoutErrorInSuccess = false,
   silent = false,
-  startTimeoutMs = 30_000,
+  firstEventTimeoutMs = 30_000,
   afterCallWork = false,
 }: BrightPatternDemoProps) {
   // One widget and one client per mounted story; the app owns its client, and so does the story.
@@ -85,7 +85,7 @@ function BrightPatternDemo({
       adApi: fake,
       client: createBrightPatternClient({
         adApi: fake,
-        startTimeoutMs,
+        firstEventTimeoutMs,
         logger: silentLogger,
         // The fake's answer signal (its `duration` starts counting): Bright Pattern documents none.
         answerSignal: (interaction) => (interaction.duration ?? 0) > 0,
@@ -296,9 +296,9 @@ export const TimeoutErrorInSuccess: Story = {
   },
 }
 
-/** The widget accepts the call but never reports it: after `startTimeoutMs` the call fails. */
+/** The widget accepts the call but never reports it: after `firstEventTimeoutMs` the call fails. */
 export const NoEventForTheCall: Story = {
-  args: { silent: true, startTimeoutMs: 1000 },
+  args: { silent: true, firstEventTimeoutMs: 1000 },
   play: async ({ canvasElement }) => {
     const { banner } = await callAda(canvasElement)
     await bannerSays(banner, 'Starting call…')

@@ -80,6 +80,19 @@ describe('createCallRegistry', () => {
     expect(ended).not.toHaveProperty('status')
   })
 
+  it('notes news after the end without changing what a snapshot replays', () => {
+    let now = 10
+    const calls = createCallRegistry({ now: () => now })
+    const a = calls.add(call('a'))
+    calls.record(a, { type: 'ended', outcome: 'completed', afterCallWork: true })
+    now = 5
+    const news = calls.note(a, { type: 'completed' })
+    expect(news).toEqual({ type: 'completed', interactionId: 'a', at: 10 })
+    expect(calls.snapshot()).toEqual([
+      { type: 'ended', outcome: 'completed', afterCallWork: true, interactionId: 'a', at: 10 },
+    ])
+  })
+
   it('forgets a removed call and everything on clear', () => {
     const calls = createCallRegistry()
     const a = calls.add(call('a', 'P-a'))

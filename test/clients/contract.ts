@@ -23,6 +23,16 @@ export interface ContractPeer {
   remoteHangup(interactionId: string): Promise<void>
   /** The provider rejects the next start with a server error (5xx, a provider error code). */
   failNextStart(): Promise<void>
+  /** Inbound calls, for a harness with `inbound: true`. */
+  inbound?: InboundPeer
+}
+
+/** Drives inbound calls the way the provider would. */
+export interface InboundPeer {
+  /** A call from `from` rings the agent (delivered so that the agent may decline it, where the provider can). */
+  ring(from: string): Promise<void>
+  /** The ringing call from `from` stops unanswered: the caller gave up, or it rang out. */
+  ringOut(from: string): Promise<void>
 }
 
 export interface ContractSetup {
@@ -38,6 +48,8 @@ export interface ContractHarness {
   setup(): Promise<ContractSetup>
   /** Time to wait for one event. Default 3000 ms. */
   eventTimeoutMs?: number
+  /** The provider rings the agent for inbound calls: the inbound cases run (the peer needs `inbound`). */
+  inbound?: boolean
 }
 
 export const contact: InteractionAssociatedObject = {
@@ -73,6 +85,33 @@ export function waitForStatus(
       reject(new Error(`Interaction ${id} stayed ${status}; expected ${statuses.join(' or ')}.`))
     }, timeoutMs)
     check()
+  })
+}
+
+/** Waits for an inbound call from `from` to reach the store; resolves to its id. */
+export function waitForInbound(
+  store: CallStoreApi,
+  from: string,
+  timeoutMs = 3000,
+): Promise<string> {
+  const find = () =>
+    Object.values(store.getState().interactions).find(
+      (call) => call.direction === 'inbound' && call.phoneNumber === from,
+    )?.id
+  return new Promise((resolve, reject) => {
+    const found = find()
+    if (found) return resolve(found)
+    const unsubscribe = store.subscribe(() => {
+      const id = find()
+      if (!id) return
+      unsubscribe()
+      clearTimeout(timer)
+      resolve(id)
+    })
+    const timer = setTimeout(() => {
+      unsubscribe()
+      reject(new Error(`No inbound call from ${from} reached the store.`))
+    }, timeoutMs)
   })
 }
 
@@ -131,6 +170,8 @@ export function runClientContract(harness: ContractHarness): void {
       if (client.capabilities.updateAssociatedObject)
         expect(client.updateAssociatedObject).toBeTypeOf('function')
       if (client.capabilities.afterCallWork) expect(client.completeWrapUp).toBeTypeOf('function')
+      if (client.capabilities.answer) expect(client.answer).toBeTypeOf('function')
+      if (client.capabilities.decline) expect(client.decline).toBeTypeOf('function')
     })
 
     it.each(['', 'call me', '+1 (555) abc', '+0123456789', '1'])(
@@ -219,6 +260,67 @@ export function runClientContract(harness: ContractHarness): void {
       await new Promise((resolve) => setTimeout(resolve, 150))
       expect(store.getState().interactions[id]).toBe(before)
     })
+
+    if (harness.inbound) {
+      const caller = '+14165550123'
+      const inbound = () => {
+        if (!setup.peer.inbound) throw new Error('An inbound harness needs an inbound peer.')
+        return setup.peer.inbound
+      }
+
+      it('shows an inbound call ringing, with the caller’s number', async () => {
+        await inbound().ring(caller)
+        const id = await waitForInbound(store, caller, timeout)
+        expect(store.getState().interactions[id]).toMatchObject({
+          status: 'ringing',
+          direction: 'inbound',
+          phoneNumber: caller,
+        })
+      })
+
+      it('answers a ringing inbound call when it can, and says not_supported when it cannot', async () => {
+        await inbound().ring(caller)
+        const id = await waitForInbound(store, caller, timeout)
+        const { answer } = {
+          ...setup.client.capabilities,
+          ...store.getState().interactions[id]?.capabilities,
+        }
+        if (answer) {
+          const result = await setup.client.answer!(id)
+          expect(result.status).toBe('success')
+          await waitForStatus(store, id, ['connected'], timeout)
+        } else if (setup.client.answer) {
+          const result = await setup.client.answer(id)
+          expect(result.status === 'error' && result.error.code).toBe('not_supported')
+        } else expect(setup.client.answer).toBeUndefined()
+      })
+
+      it('declines a ringing inbound call when it can: it ends declined', async () => {
+        await inbound().ring(caller)
+        const id = await waitForInbound(store, caller, timeout)
+        const { decline } = {
+          ...setup.client.capabilities,
+          ...store.getState().interactions[id]?.capabilities,
+        }
+        if (decline) {
+          const result = await setup.client.decline!(id)
+          expect(result.status).toBe('success')
+          await waitForStatus(store, id, ['ended'], timeout)
+          expect(store.getState().interactions[id]?.outcome).toBe('declined')
+        } else if (setup.client.decline) {
+          const result = await setup.client.decline(id)
+          expect(result.status === 'error' && result.error.code).toBe('not_supported')
+        } else expect(setup.client.decline).toBeUndefined()
+      })
+
+      it('ends an inbound call that rings out unanswered as missed', async () => {
+        await inbound().ring(caller)
+        const id = await waitForInbound(store, caller, timeout)
+        await inbound().ringOut(caller)
+        await waitForStatus(store, id, ['ended'], timeout)
+        expect(store.getState().interactions[id]?.outcome).toBe('missed')
+      })
+    }
 
     it('can be disposed twice without throwing', () => {
       setup.client.dispose()

@@ -19,7 +19,12 @@ export interface TestClient extends SimulatedClient {
 }
 
 export function createTestClient(options: SimulatedClientOptions = {}): TestClient {
-  const client = createSimulatedClient({ ...options, delays: { ...FAST, ...options.delays } })
+  // A fixed id prefix, so tests can name calls `sim-1` … (the default is random per page load).
+  const client = createSimulatedClient({
+    idPrefix: 'sim-',
+    ...options,
+    delays: { ...FAST, ...options.delays },
+  })
   const extra = new Set<(event: CallEvent) => void>()
   return Object.assign(Object.create(client) as SimulatedClient, {
     subscribe(listener: (event: CallEvent) => void) {

@@ -8,7 +8,11 @@ import {
   type CallRuntimeOptions,
 } from '../../src/core/index.js'
 
-const fast = { delays: { start: 20, ringing: 1_000, answer: 1_000, noAnswer: 1_000 } }
+// A fixed id prefix: the ids (sim-1 …) are named below; the default prefix is random per load.
+const fast = {
+  idPrefix: 'sim-',
+  delays: { start: 20, ringing: 1_000, answer: 1_000, noAnswer: 1_000 },
+}
 
 describe('createCallRuntime', () => {
   it('sends 100 rapid starts for the same number as one request, and none once it is live', async () => {

@@ -37,9 +37,12 @@ export async function elapse(ms = 0): Promise<void> {
   })
 }
 
-/** A simulated client that the test's `afterEach` disposes. */
+/**
+ * A simulated client that the test's `afterEach` disposes, with ids a test can name (`sim-1` …;
+ * the default prefix is random per page load).
+ */
 export function simulated(options?: SimulatedClientOptions): SimulatedClient {
-  const client = createSimulatedClient(options)
+  const client = createSimulatedClient({ idPrefix: 'sim-', ...options })
   clients.push(client)
   return client
 }

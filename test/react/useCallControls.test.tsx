@@ -49,6 +49,8 @@ describe('useCallControls', () => {
       mute: true,
       dtmf: false,
       updateAssociatedObject: false,
+      answer: true,
+      decline: true,
     })
 
     act(() =>
@@ -217,5 +219,36 @@ describe('useCallControls', () => {
     await act(() => result.current.hangup())
     expect(hangup).not.toHaveBeenCalled()
     expect(result.current.error).toBeNull()
+  })
+})
+
+describe('useCallControls: inbound calls', () => {
+  it('answers and declines a ringing inbound call through the client', async () => {
+    const client = simulated()
+    const answered = client.control.ring({ from: NUMBER })
+    const declined = client.control.ring({ from: '+14165550100' })
+    const { result } = renderCallHook(
+      () => ({
+        a: useCallControls(answered),
+        d: useCallControls(declined),
+        answeredCall: useInteraction(answered),
+        declinedCall: useInteraction(declined),
+      }),
+      { client },
+    )
+    await act(() => result.current.a.answer())
+    expect(result.current.answeredCall?.status).toBe('connected')
+    await act(() => result.current.d.decline())
+    expect(result.current.declinedCall).toMatchObject({ status: 'ended', outcome: 'declined' })
+  })
+
+  it('refuses answer with not_supported where the provider cannot answer, before any request', async () => {
+    const client = simulated({ capabilities: { answer: false } })
+    const answer = vi.spyOn(client, 'answer')
+    const id = client.control.ring({ from: NUMBER })
+    const { result } = renderCallHook(() => useCallControls(id), { client })
+    await act(() => result.current.answer())
+    expect(result.current.error?.code).toBe('not_supported')
+    expect(answer).not.toHaveBeenCalled()
   })
 })

@@ -25,8 +25,8 @@ import {
   type ResultErrorName,
   type ServerErrorName,
   type StartCallData,
-} from '../../src/clients/bright-pattern/AdApi.js'
-import { SERVER_ERROR_CODES } from '../../src/clients/bright-pattern/AdApi.js'
+  SERVER_ERROR_CODES,
+} from '../../src/clients/bright-pattern/index.js'
 import type { InteractionAssociatedObject, ResultError } from '../../src/core/types.js'
 
 export interface FakeAdApiOptions {

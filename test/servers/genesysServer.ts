@@ -27,6 +27,8 @@ export interface ServerCall {
   ani?: string
   /** DTMF digits sent so far. */
   dtmf: string
+  /** An inbound call delivered through a queue: only those can be rejected. */
+  viaQueue?: boolean
 }
 
 /** A request that reached the HTTP API. */
@@ -84,7 +86,7 @@ export interface GenesysServer {
   inject(operationName: string, injection: Injection): void
   /** Invalidates every session's CSRF token: the next POST gets 403 until a GET refreshes it. */
   /** An inbound call from `from` rings on the agent's device (`Ringing`, `ani` = `from`). Returns its id. */
-  ring(from: string): string
+  ring(from: string, options?: { viaQueue?: boolean }): string
   rotateCsrf(): void
   setCsrfHeaders(enabled: boolean): void
   /** Creates a logged-in HTTP session, as a login page would; returns its `JSESSIONID`. */
@@ -145,11 +147,21 @@ const CSRF_MESSAGE = 'Missing or invalid Csrf token'
 export const AGENT_NUMBER = '15000'
 
 const SAMPLES = new Map(
-  ['dialing-notification.json', 'call-resource.json'].map((name) => [
+  ['dialing-notification.json', 'call-resource.json', 'answer-response.json'].map((name) => [
     name,
     readFileSync(new URL(`../fixtures/genesys/${name}`, import.meta.url), 'utf8'),
   ]),
 )
+
+/**
+ * What a ringing inbound call allows beyond a dial's operations: `Answer` (on a device of a private
+ * network, as here) and, for a call delivered through a queue, `Reject`.
+ */
+function capabilitiesOf(call: ServerCall, state: GenesysCallState): string[] {
+  const base = CAPABILITIES[state] ?? []
+  if (call.callType !== 'Inbound' || state !== 'Ringing') return base
+  return [...base, 'Answer', ...(call.viaQueue ? ['Reject'] : [])]
+}
 
 /** A sample from test/fixtures/genesys, parsed afresh (callers change it). */
 const sample = <T>(name: string): T => JSON.parse(SAMPLES.get(name)!) as T
@@ -230,7 +242,7 @@ export async function startGenesysServer(
       // Inbound, `dnis` is the number the caller dialed (the agent's); outbound, the dialed one.
       dnis: inbound ? AGENT_NUMBER : call.destination,
       callType: call.callType,
-      capabilities: CAPABILITIES[state] ?? [],
+      capabilities: capabilitiesOf(call, state),
       uri: `${url}/api/v2/me/calls/${call.id}`,
       path: `/calls/${call.id}`,
     })
@@ -298,14 +310,15 @@ export async function startGenesysServer(
     body: Record<string, unknown>,
   ): { statusCode: number; statusMessage?: string } {
     const name = String(body.operationName)
-    if (!(CAPABILITIES[call.state] ?? []).includes(name)) {
+    if (!capabilitiesOf(call, call.state).includes(name)) {
       return {
         statusCode: 2,
         statusMessage: `Operation ${name} is not valid for a call in state ${call.state}`,
       }
     }
     setImmediate(() => {
-      if (name === 'Hangup') setState(call.id, 'Released')
+      if (name === 'Hangup' || name === 'Reject') setState(call.id, 'Released')
+      else if (name === 'Answer') setState(call.id, 'Established')
       else if (name === 'Hold') setState(call.id, 'Held')
       else if (name === 'Retrieve') setState(call.id, 'Established')
       else if (name === 'SendDtmf') {
@@ -316,7 +329,8 @@ export async function startGenesysServer(
         publish(call, call.state, 'AttachedDataChanged')
       }
     })
-    return { statusCode: 0 }
+    // Answer's documented reply; the other operations reply the same `{statusCode: 0}`.
+    return name === 'Answer' ? sample('answer-response.json') : { statusCode: 0 }
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, path: string) {
@@ -504,8 +518,9 @@ export async function startGenesysServer(
             (name === undefined || r.body?.operationName === name),
         )
         .map((r) => r.body!),
-    ring(from) {
+    ring(from, { viaQueue = false } = {}) {
       const call: ServerCall = {
+        viaQueue,
         id: randomBytes(16).toString('hex').toUpperCase(),
         state: 'Ringing',
         destination: from,

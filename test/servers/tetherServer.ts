@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 
 /** Which endpoint a fault applies to. */
-export type TetherRoute = 'initiate' | 'getCall' | 'any'
+export type TetherRoute = 'initiate' | 'getCall' | 'inbound' | 'answer' | 'reject' | 'any'
 
 /** One request that reached the server. */
 export interface TetherServerRequest {
@@ -142,14 +142,21 @@ export async function startTetherServer(options: TetherServerOptions = {}): Prom
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     const path = url.pathname
+    const inboundRoutes: Record<string, TetherRoute> = {
+      '/api/calls/sdk/inbound': 'inbound',
+      '/api/calls/sdk/answer': 'answer',
+      '/api/calls/sdk/reject': 'reject',
+    }
     const route: TetherRoute | 'other' =
       request.method === 'POST' && path === '/api/calls/sdk/initiate'
         ? 'initiate'
-        : request.method === 'GET' &&
-            /^\/api\/calls\/[^/]+$/.test(path) &&
-            path !== '/api/calls/history'
-          ? 'getCall'
-          : 'other'
+        : request.method === 'POST' && inboundRoutes[path]
+          ? inboundRoutes[path]
+          : request.method === 'GET' &&
+              /^\/api\/calls\/[^/]+$/.test(path) &&
+              path !== '/api/calls/history'
+            ? 'getCall'
+            : 'other'
     const text = await readBody(request)
     let body: unknown
     let malformed = false
@@ -254,6 +261,50 @@ export async function startTetherServer(options: TetherServerOptions = {}): Prom
       if (options.initiateFields === 'full') answer.call = call
       else for (const key of Object.keys(answer.call)) if (key in call) answer.call[key] = call[key]
       return send(response, options.initiateStatus ?? 201, answer)
+    }
+
+    if (route === 'inbound') {
+      const { callerNumber } = (body ?? {}) as { callerNumber?: unknown }
+      if (typeof callerNumber !== 'string' || callerNumber === '')
+        return send(response, 400, { success: false, message: 'callerNumber is required' })
+      const id = objectId()
+      const at = iso()
+      calls.set(id, {
+        ...sample<TetherServerCall>('call-document.json'),
+        _id: id,
+        callId: id,
+        providerCallId: id,
+        direction: 'inbound',
+        status: 'initiated',
+        from: callerNumber,
+        startTime: at,
+        createdAt: at,
+        updatedAt: at,
+      })
+      for (const unset of ['answerTime', 'endTime', 'duration', 'contactId', 'conversationId'])
+        delete calls.get(id)![unset]
+      const answer = sample<{ call: Record<string, unknown> }>('inbound-response.json')
+      answer.call._id = id
+      answer.call.callId = id
+      return send(response, 200, answer)
+    }
+
+    if (route === 'answer' || route === 'reject') {
+      const { callId } = (body ?? {}) as { callId?: unknown }
+      const call = typeof callId === 'string' ? calls.get(callId) : undefined
+      // Documented: "Returns success even when no record is found (best-effort)".
+      if (call) {
+        const at = iso()
+        call.status = route === 'answer' ? 'in-progress' : 'no-answer'
+        call.updatedAt = at
+        if (route === 'answer') call.answerTime = at
+        else call.endTime = at
+      }
+      if (route === 'reject') return send(response, 200, { success: true, call: call ?? {} })
+      const answer = sample<{ call: Record<string, unknown> }>('answer-response.json')
+      if (call)
+        for (const key of Object.keys(answer.call)) if (key in call) answer.call[key] = call[key]
+      return send(response, 200, answer)
     }
 
     if (route === 'getCall') {

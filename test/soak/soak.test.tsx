@@ -140,9 +140,11 @@ describe('soak', () => {
     async () => {
       const rng = random(SEED)
       client = createSimulatedClient({
+        // The chaos names calls by number (`sim-<n>`).
+        idPrefix: 'sim-',
         delays: { start: 1, ringing: 2, answer: 3, noAnswer: 6 },
         callDurationMs: 4,
-        keepEnded: CALLS,
+        historyLimit: CALLS,
       })
       let settled = 0
       let handles: Handles | undefined

@@ -1,10 +1,7 @@
 import type { CallError } from '../../core/CallError.js'
 import type { ResultError } from '../../core/types.js'
-import { messageOf } from '../../client-kit/text.js'
-import { bpError, resultErrorToCallError } from './brightPatternError.js'
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null
+import { isRecord, messageOf } from '../../client-kit/text.js'
+import { bpErrors, resultErrorToCallError } from './protocol/brightPatternErrors.js'
 
 /**
  * Calls an `adApi` method and reads its result in either envelope: the latest, discriminated on
@@ -19,14 +16,14 @@ export async function callAdApi<T>(
   try {
     const raw = await call()
     // An answer that is no envelope fails like a throw.
-    if (!isObject(raw)) throw raw
+    if (!isRecord(raw)) throw raw
     const { status, data, error } = raw
-    const failed = status === 'error' || (status !== 'success' && isObject(error))
+    const failed = status === 'error' || (status !== 'success' && isRecord(error))
     return failed
-      ? resultErrorToCallError(isObject(error) ? (error as Partial<ResultError>) : undefined)
+      ? resultErrorToCallError(isRecord(error) ? (error as Partial<ResultError>) : undefined)
       : (data as T | undefined)
   } catch (thrown) {
-    return bpError(
+    return bpErrors.error(
       'provider_error',
       'The Bright Pattern widget failed. Reload the page and try again.',
       { name: method, message: messageOf(thrown) },

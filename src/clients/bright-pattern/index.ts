@@ -1,22 +1,23 @@
 /** `react-click-to-call/clients/bright-pattern`: the Bright Pattern Communicator Widget (`adApi`) client. */
 export { createBrightPatternClient } from './createBrightPatternClient.js'
+export type { BrightPatternClient } from './createBrightPatternClient.js'
 export type {
   BrightPatternAdApiOptions,
-  BrightPatternClient,
   BrightPatternClientOptions,
   BrightPatternCommonOptions,
   BrightPatternLogger,
   BrightPatternScriptOptions,
-} from './BrightPatternClient.js'
-export { DEFAULT_STATE_MAP } from './interactionStateMap.js'
+} from './options.js'
+export { DEFAULT_STATE_MAP } from './protocol/interactionStateMap.js'
 export type {
   BrightPatternLifecycle,
   BrightPatternStateMap,
   BrightPatternStep,
-} from './interactionStateMap.js'
+} from './protocol/interactionStateMap.js'
 export { loadAdApiScript } from './loadAdApiScript.js'
 export type { LoadAdApiScriptOptions } from './loadAdApiScript.js'
-export { RESULT_ERROR_CODES, SERVER_ERROR_CODES } from './AdApi.js'
+export { RESULT_ERROR_CODES, SERVER_ERROR_CODES } from './protocol/errorCodes.js'
+export type { ResultErrorName, ServerErrorName } from './protocol/errorCodes.js'
 export type {
   ActivityRecordInfo,
   AdApi,
@@ -33,8 +34,6 @@ export type {
   InteractionState,
   LoginStateData,
   PhoneCapabilities,
-  ResultErrorName,
   ServerErrorData,
-  ServerErrorName,
   StartCallData,
-} from './AdApi.js'
+} from './protocol/AdApi.js'

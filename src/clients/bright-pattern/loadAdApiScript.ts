@@ -1,5 +1,5 @@
-import type { AdApiConstructor } from './AdApi.js'
-import { bpError } from './brightPatternError.js'
+import type { AdApiConstructor } from './protocol/AdApi.js'
+import { bpErrors } from './protocol/brightPatternErrors.js'
 
 /** Loads in progress or done, by URL: every client on the page shares one `<script>` per URL. */
 const loads = new Map<string, Promise<AdApiConstructor>>()
@@ -29,7 +29,12 @@ export function loadAdApiScript(
   const load = new Promise<AdApiConstructor>((resolve, reject) => {
     /** Fails with what a person can do, and the detail (with the URL) for support. */
     const fail = (message: string, detail: string) =>
-      reject(bpError('not_ready', message, { name: 'script_load', message: `${detail} (${url})` }))
+      reject(
+        bpErrors.error('not_ready', message, {
+          name: 'script_load',
+          message: `${detail} (${url})`,
+        }),
+      )
     if (typeof document === 'undefined')
       return fail('The Bright Pattern widget can only load in a browser.', 'no document')
     const script = document.createElement('script')

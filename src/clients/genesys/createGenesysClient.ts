@@ -12,6 +12,7 @@ import type { InteractionAssociatedObject } from '../../core/types.js'
 import { validateAssociatedObject } from '../../core/validateAssociatedObject.js'
 import { createCometdNotifications } from './createCometdNotifications.js'
 import { createGwsApi } from './gwsApi.js'
+import { createInboundControls } from './inboundCalls.js'
 import { createSession, type GenesysSession } from './openSession.js'
 import { resolveGenesysTimes, type GenesysClientOptions } from './options.js'
 import type { GenesysCall } from './protocol/GenesysCall.js'
@@ -21,6 +22,8 @@ import { createGenesysTracker, type GenesysTracked } from './trackGenesysCalls.j
 
 /** A `CallClient` for Genesys, with every control GWS offers (each gated by `call.capabilities`). */
 export interface GenesysClient extends CallClient {
+  answer(interactionId: string): Promise<ControlResult>
+  decline(interactionId: string): Promise<ControlResult>
   hangup(interactionId: string): Promise<ControlResult>
   hold(interactionId: string): Promise<ControlResult>
   resume(interactionId: string): Promise<ControlResult>
@@ -194,9 +197,13 @@ export function createGenesysClient(options: GenesysClientOptions): GenesysClien
       mute: false,
       dtmf: true,
       updateAssociatedObject: true,
+      // Per call, as the call's `capabilities` list `Answer` and `Reject` (queue-delivered calls only).
+      answer: true,
+      decline: true,
     },
     startCall,
     subscribe: hub.subscribe,
+    ...createInboundControls(operate, (id) => calls.get(id)),
     hangup: (id) => operate(id, 'Hangup'),
     hold: (id) => operate(id, 'Hold'),
     resume(id) {

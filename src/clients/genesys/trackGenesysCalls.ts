@@ -4,6 +4,7 @@ import { digitsOf, preview } from '../../client-kit/text.js'
 import type { InteractionEvent } from '../../core/CallEvent.js'
 import type { InteractionAssociatedObject } from '../../core/types.js'
 import type { GenesysCall } from './protocol/GenesysCall.js'
+import { releasedOutcome } from './inboundCalls.js'
 import { participantNumbers, readCallList, readGenesysCall } from './protocol/readGenesysCall.js'
 
 /** A call the Genesys client knows: started here, or seen in a notification or a call list. */
@@ -16,6 +17,10 @@ export interface GenesysTracked extends TrackedCall {
   /** The last GWS state that moved the status. */
   state?: string
   established?: boolean
+  /** The call rings the agent (an inbound call). */
+  inbound?: boolean
+  /** The agent rejected it here (`Reject`): its `Released` ends it `declined`. */
+  declined?: boolean
   /** Which call-list read first saw the call id. */
   seen?: number
   /** Fails the dial when no notification reports it in time. */
@@ -68,6 +73,7 @@ export function createGenesysTracker({ calls, log, correlationKey }: GenesysTrac
     const entry = entryOf(call)
     if (entry.ended) return undefined
     const facts = readGenesysCall(call, agentNumber)
+    if (facts.fields.direction === 'inbound') entry.inbound = true
     const fields = {
       ...facts.fields,
       ...(entry.phone && { phoneNumber: entry.phone }),
@@ -77,7 +83,7 @@ export function createGenesysTracker({ calls, log, correlationKey }: GenesysTrac
       return calls.record(entry, {
         ...fields,
         type: 'ended',
-        outcome: entry.established ? 'completed' : 'unknown',
+        outcome: releasedOutcome(entry),
       })
     if (!facts.status) log.debug(`unknown state ${fields.rawState}; the state is kept`)
     if (!facts.status || call.state === entry.state)
@@ -89,7 +95,7 @@ export function createGenesysTracker({ calls, log, correlationKey }: GenesysTrac
 
   /**
    * The events of a `GET /api/v2/me/calls?fields=*` reply: one per listed call, and `ended` for a
-   * tracked live call the list lacks (`completed` once established, else `unknown`). A reply without a `calls` array
+   * tracked live call the list lacks (`completed` once established, else as `releasedOutcome` says). A reply without a `calls` array
    * is unknown, never "no calls": it ends nothing and returns `undefined`.
    */
   function readList(reply: Record<string, unknown>, agentNumber?: string) {
@@ -108,7 +114,7 @@ export function createGenesysTracker({ calls, log, correlationKey }: GenesysTrac
       // Gone from the list: released while nobody listened, as a `Released` would say.
       const ended = calls.record(entry, {
         type: 'ended',
-        outcome: entry.established ? 'completed' : 'unknown',
+        outcome: releasedOutcome(entry),
         providerCallId: entry.providerId,
       })
       if (ended) events.push(ended)

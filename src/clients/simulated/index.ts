@@ -3,9 +3,13 @@ export { createSimulatedClient } from './createSimulatedClient.js'
 export type {
   SimulatedCall,
   SimulatedClient,
-  SimulatedClientOptions,
   SimulatedControl,
+  SimulatedRequest,
+} from './SimulatedClient.js'
+export type {
+  SimulatedClientOptions,
   SimulatedDelays,
   SimulatedOutcome,
-  SimulatedRequest,
-} from './createSimulatedClient.js'
+  SimulatedSettings,
+} from './options.js'
+export type { SimulatedRing } from './inboundCalls.js'

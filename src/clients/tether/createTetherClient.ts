@@ -19,6 +19,7 @@ import type { TetherCall } from './protocol/TetherCall.js'
 import { createTetherErrorReader, PROVIDER, tetherErrors } from './protocol/tetherErrors.js'
 import { createRecordAndDial } from './recordAndDial.js'
 import { createTetherApi } from './tetherApi.js'
+import { createInboundCalls, type TetherInbound } from './inboundCalls.js'
 import { createVoiceControls } from './voiceControls.js'
 
 /**
@@ -26,6 +27,10 @@ import { createVoiceControls } from './voiceControls.js'
  * app passed the voice SDK callback it needs (`hangup`, `hold`, `mute`, `sendDtmf`).
  */
 export interface TetherClient extends CallClient {
+  incoming: TetherInbound['incoming']
+  endIncoming: TetherInbound['endIncoming']
+  answer(interactionId: string): Promise<ControlResult>
+  decline(interactionId: string): Promise<ControlResult>
   hangup(interactionId: string): Promise<ControlResult>
   hold(interactionId: string): Promise<ControlResult>
   resume(interactionId: string): Promise<ControlResult>
@@ -70,7 +75,14 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
 
   /** Records and emits one event of `call`, with its number and record. */
   function report(call: TetherTracked, init: InteractionEventInit, at?: number) {
-    const event = calls.record(call, { ...call.fields, ...init } as InteractionEventInit, at)
+    // A call that rang here stays inbound: Tether's documented answers to inbound requests say
+    // `direction: "outbound"`.
+    const direction = call.fields.direction === 'inbound' && { direction: 'inbound' as const }
+    const event = calls.record(
+      call,
+      { ...call.fields, ...init, ...direction } as InteractionEventInit,
+      at,
+    )
     if (event) hub.emit(event)
   }
 
@@ -113,6 +125,15 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
     contactIdField: options.contactIdField,
   })
   const controls = createVoiceControls({ sdk: options, calls, hub, follower })
+  const inbound = createInboundCalls({
+    api,
+    calls,
+    follower,
+    log,
+    sdk: options,
+    report,
+    isDisposed: () => disposed,
+  })
 
   async function startCall(
     phoneNumber: string,
@@ -161,10 +182,13 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
       hold: typeof options.hold === 'function',
       mute: typeof options.mute === 'function',
       dtmf: typeof options.sendDtmf === 'function',
+      answer: typeof options.answer === 'function',
+      decline: typeof options.decline === 'function',
     },
     startCall,
     subscribe: hub.subscribe,
     ...controls,
+    ...inbound,
     snapshot: async () => calls.snapshot(),
     dispose() {
       if (disposed) return

@@ -13,7 +13,7 @@ import type { TetherApi } from './tetherApi.js'
 /** A call the Tether client follows. */
 export interface TetherTracked extends TrackedCall {
   /** What every event of the call carries: its number and associated object. */
-  fields: Pick<InteractionEvent, 'phoneNumber' | 'associatedObject'>
+  fields: Pick<InteractionEvent, 'phoneNumber' | 'associatedObject' | 'direction'>
   /** The last raw status applied, to skip identical polls. */
   rawState?: string
   /** Set while the call is followed; unset for good by `stop`. */

@@ -13,6 +13,8 @@ export type {
   TetherPlaceCallRequest,
 } from './options.js'
 export type { TetherTokenContext, TetherTokenGetter } from './tetherApi.js'
+export { DEFAULT_TETHER_REJECT_PATH } from './inboundCalls.js'
+export type { TetherInbound, TetherIncomingCall } from './inboundCalls.js'
 export type { TetherErrorDetails, TetherErrorReader } from './protocol/tetherErrors.js'
 export { DEFAULT_TETHER_STATUS_MAP } from './protocol/mapTetherCall.js'
 export type { TetherStatusMap, TetherStatusTarget } from './protocol/mapTetherCall.js'
@@ -20,6 +22,7 @@ export type {
   TetherCall,
   TetherCallStatus,
   TetherGetCallResponse,
+  TetherInboundBody,
   TetherInitiateBody,
   TetherInitiateResponse,
 } from './protocol/TetherCall.js'

@@ -92,6 +92,31 @@ export interface TetherClientOptions {
    */
   sendDtmf?: (callId: string, digits: string) => unknown
   /**
+   * Accepts a ringing inbound call with your voice SDK (Twilio `call.accept()`, Sinch
+   * `call.answer()`); the id is the one `incoming()` resolved. Without it `capabilities.answer` is
+   * `false` and `answer()` resolves `not_supported`.
+   * @default undefined
+   */
+  answer?: (callId: string) => unknown
+  /**
+   * Rejects a ringing inbound call with your voice SDK (Twilio `call.reject()`, Sinch
+   * `call.hangup()`). Without it `capabilities.decline` is `false`.
+   * @default undefined
+   */
+  decline?: (callId: string) => unknown
+  /**
+   * Record inbound calls with `POST /api/calls/sdk/inbound`. Set `false` on Twilio, where
+   * Tether's inbound webhook already records the call.
+   * @default true
+   */
+  recordInbound?: boolean
+  /**
+   * The path, under `/api/calls/`, that rejects an inbound call: Tether documents the request but
+   * its public excerpt does not name the path.
+   * @default 'sdk/reject'
+   */
+  rejectPath?: string
+  /**
    * Holds (`true`) or resumes (`false`) with your voice SDK. Tether's record has no hold state,
    * so the client reports `held` / `connected` itself once this resolves. Without it
    * `capabilities.hold` is `false` and `hold()` / `resume()` resolve `not_supported`.

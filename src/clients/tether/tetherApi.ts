@@ -1,7 +1,7 @@
 import { httpError, requestJson } from '../../client-kit/request.js'
 import { isRecord, isText, preview } from '../../client-kit/text.js'
 import { PROVIDER, tetherErrors, type TetherErrorReader } from './protocol/tetherErrors.js'
-import type { TetherCall, TetherInitiateBody } from './protocol/TetherCall.js'
+import type { TetherCall, TetherInboundBody, TetherInitiateBody } from './protocol/TetherCall.js'
 
 /** What `getToken` is asked for. */
 export interface TetherTokenContext {
@@ -29,12 +29,16 @@ export interface TetherApiOptions {
   readError: TetherErrorReader
 }
 
-/** The two endpoints the client uses, authenticated, with Tether's answers checked. */
+/** The endpoints the client uses, authenticated, with Tether's answers checked. */
 export interface TetherApi {
   /** `POST /api/calls/sdk/initiate`: records the call and returns its Call document. */
   initiate(body: TetherInitiateBody, signal?: AbortSignal): Promise<TetherCall>
   /** `GET /api/calls/{callId}`: the Call document as Tether has it now. */
   getCall(callId: string, signal?: AbortSignal): Promise<TetherCall>
+  /** `POST /api/calls/sdk/inbound`: records an inbound call from `callerNumber`. */
+  inbound(body: { callerNumber: string }): Promise<TetherCall>
+  /** `POST /api/calls/<path>` for an inbound call: `sdk/answer`, or the reject path. */
+  inboundUpdate(path: string, body: TetherInboundBody): Promise<TetherCall>
 }
 
 /** The Call document of a `{ success, call }` answer. */
@@ -79,11 +83,7 @@ export function createTetherApi({
   }
 
   /** GET (or POST `body`) under `/api/calls/`, and the Call document of the answer. */
-  async function send(
-    path: string,
-    signal?: AbortSignal,
-    body?: TetherInitiateBody,
-  ): Promise<TetherCall> {
+  async function send(path: string, signal?: AbortSignal, body?: object): Promise<TetherCall> {
     const attempt = async (refresh: boolean) =>
       requestJson(
         calls + path,
@@ -119,5 +119,7 @@ export function createTetherApi({
   return {
     initiate: (body, signal) => send('sdk/initiate', signal, body),
     getCall: (callId, signal) => send(encodeURIComponent(callId), signal),
+    inbound: (body) => send('sdk/inbound', undefined, body),
+    inboundUpdate: (path, body) => send(path, undefined, body),
   }
 }

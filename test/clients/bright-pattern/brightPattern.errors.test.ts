@@ -267,7 +267,7 @@ describe('control errors', () => {
 describe('widget errors named but not numbered', () => {
   it('reads a known name as its code, and an unknown one (even an Object.prototype key) as a provider error without a code', async () => {
     const { resultErrorToCallError } =
-      await import('../../../src/clients/bright-pattern/brightPatternError.js')
+      await import('../../../src/clients/bright-pattern/protocol/brightPatternErrors.js')
     expect(resultErrorToCallError({ name: 'not_logged_in' })).toMatchObject({
       code: 'unauthorized',
       provider: { code: 2 },

@@ -180,7 +180,7 @@ describe('live state', () => {
   })
 
   it('does not lose the first events when the widget reports the interaction before answering startCall', async () => {
-    s = await setup({ delayMs: 20 }, { startTimeoutMs: 40 })
+    s = await setup({ delayMs: 20 }, { firstEventTimeoutMs: 40 })
     const id = await start()
     await eventually(() => expect(s.call(id)?.rawState).toBe('delivered'))
     await settle(60)
@@ -202,8 +202,8 @@ describe('live state', () => {
     )
   })
 
-  it('fails the call with timeout when no event for data.id arrives within startTimeoutMs', async () => {
-    s = await setup({ autoEvents: false }, { startTimeoutMs: 150 })
+  it('fails the call with timeout when no event for data.id arrives within firstEventTimeoutMs', async () => {
+    s = await setup({ autoEvents: false }, { firstEventTimeoutMs: 150 })
     const id = await start()
     expect(s.call(id)?.status).toBe('initiating')
     await eventually(() => expect(s.call(id)?.status).toBe('failed'))
@@ -214,8 +214,8 @@ describe('live state', () => {
     expect(s.logger.warn).toHaveBeenCalledWith(expect.stringContaining('no event for interaction'))
   })
 
-  it('startCall answering the same id twice keeps one start timer: the live call is never failed after startTimeoutMs', async () => {
-    s = await setup({ autoEvents: false }, { startTimeoutMs: 40 })
+  it('startCall answering the same id twice keeps one start timer: the live call is never failed after firstEventTimeoutMs', async () => {
+    s = await setup({ autoEvents: false }, { firstEventTimeoutMs: 40 })
     const id = await start()
     s.adApi.succeedNextWith('startCall', { id })
     expect(await s.client.startCall(NUMBER, contact)).toEqual({ status: 'success', data: { id } })
@@ -475,7 +475,7 @@ describe('session', () => {
 
 describe('dispose', () => {
   it('removes every handler it registered (remove called for each on) and stops the start timer', async () => {
-    s = await setup({ autoEvents: false }, { startTimeoutMs: 20 })
+    s = await setup({ autoEvents: false }, { firstEventTimeoutMs: 20 })
     expect(s.adApi.onCalls).toBeGreaterThanOrEqual(8)
     expect(s.adApi.handlerCount()).toBe(s.adApi.onCalls)
     await start()

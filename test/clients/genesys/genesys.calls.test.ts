@@ -63,6 +63,8 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
       dtmf: true,
       updateAssociatedObject: true,
       mute: false,
+      answer: false,
+      decline: false,
     })
 
     server.setState(call.id, 'Established')
@@ -79,6 +81,8 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
       dtmf: false,
       updateAssociatedObject: false,
       mute: false,
+      answer: false,
+      decline: false,
     })
   })
 

@@ -6,6 +6,7 @@
  * (https://docs.genesys.com/Documentation/GWS/8.6.0/API/RecoveringExistingState), and an inbound
  * call's caller is `ani` (https://docs.genesys.com/Documentation:HTCC:API:CallsAPI:8.5.0).
  */
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createGenesysClient, type GenesysClient } from '../../../src/clients/genesys/index.js'
 import { contact, waitForStatus } from '../contract.js'
@@ -121,6 +122,48 @@ describe('Genesys: inbound calls', { timeout: 10_000 }, () => {
       phoneNumber: '+14165550123',
     })
   })
+
+  it('answers with the documented Answer request; the call goes connected', async () => {
+    setup = await setupGenesys()
+    await setup.client.snapshot()
+    const callId = setup.server.ring('+14165550123')
+    const id = await inboundId(setup, callId)
+    const result = await setup.client.answer!(id)
+    expect(result.status).toBe('success')
+    expect(setup.server.operations('Answer')).toEqual([answerRequest])
+    await until(() => store(setup!).interactions[id]?.status === 'connected', 5000, 'connected')
+  })
+
+  it('offers Decline only for a call delivered through a queue (GWS rejects no direct call)', async () => {
+    setup = await setupGenesys()
+    await setup.client.snapshot()
+    const direct = await inboundId(setup, setup.server.ring('+14165550123'))
+    expect(store(setup).interactions[direct]!.capabilities).toMatchObject({
+      answer: true,
+      decline: false,
+    })
+    const queued = await inboundId(setup, setup.server.ring('+14165550124', { viaQueue: true }))
+    expect(store(setup).interactions[queued]!.capabilities).toMatchObject({
+      answer: true,
+      decline: true,
+    })
+    const result = await setup.client.decline!(queued)
+    expect(result.status).toBe('success')
+    expect(setup.server.operations('Reject')).toEqual([{ operationName: 'Reject' }])
+    await until(() => store(setup!).interactions[queued]?.status === 'ended', 5000, 'ended')
+    expect(store(setup).interactions[queued]!.outcome).toBe('declined')
+  })
 })
 
+/** The store id of the inbound call GWS knows as `callId`, once it rings. */
+async function inboundId(s: GenesysSetup, callId: string): Promise<string> {
+  const find = () =>
+    Object.values(s.store.getState().interactions).find((i) => i.providerCallId === callId)?.id
+  await until(() => find() !== undefined, 5000, 'the ringing call')
+  return find()!
+}
+
 const store = (s: GenesysSetup) => s.store.getState()
+const answerRequest = JSON.parse(
+  readFileSync(new URL('../../fixtures/genesys/answer-request.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>

@@ -3,6 +3,7 @@ import { runClientContract } from '../contract.js'
 
 runClientContract({
   name: 'simulated',
+  inbound: true,
   async setup() {
     const client = createSimulatedClient({
       delays: { start: 5, ringing: 5, answer: 60_000, noAnswer: 60_000 },
@@ -19,6 +20,14 @@ runClientContract({
         },
         remoteHangup: async (id) => client.control.end(id, 'completed'),
         failNextStart: async () => client.control.failNextStart('provider_error'),
+        inbound: {
+          ring: async (from) => void client.control.ring({ from }),
+          // The caller gives up: the simulator's ring-out, now.
+          ringOut: async (from) => {
+            const call = client.control.calls().find((c) => c.phoneNumber === from)
+            if (call) client.control.end(call.id, 'missed')
+          },
+        },
       },
       teardown: async () => {},
     }

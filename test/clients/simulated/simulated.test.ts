@@ -35,8 +35,9 @@ interface Harness {
 
 let harness: Harness | undefined
 
+/** A client whose ids a test can name: `sim-1`, `sim-2` … (the default prefix is random per load). */
 function setup(options?: SimulatedClientOptions): Harness {
-  const client = createSimulatedClient(options)
+  const client = createSimulatedClient({ idPrefix: 'sim-', ...options })
   const store = createCallStore({ capabilities: client.capabilities })
   const events: CallEvent[] = []
   client.subscribe((event) => {
@@ -136,6 +137,22 @@ describe('simulated client: timeline', () => {
       NUMBER,
       '+442079460018',
     ])
+  })
+
+  it('numbers the calls of each page load after an id of its own, so a persisted log never meets them', async () => {
+    // Two clients stand for two page loads: each starts its numbering at 1 again.
+    const earlier = createSimulatedClient()
+    const later = createSimulatedClient()
+    const ids = []
+    for (const client of [earlier, later]) {
+      const pending = client.startCall(NUMBER)
+      await vi.advanceTimersByTimeAsync(300)
+      const result = await pending
+      ids.push(result.status === 'success' ? result.data.id : null)
+      client.dispose()
+    }
+    for (const id of ids) expect(id).toMatch(/^sim-[a-z0-9]{4}-1$/)
+    expect(ids[0]).not.toBe(ids[1])
   })
 })
 
@@ -365,6 +382,8 @@ describe('simulated client: capabilities', () => {
       mute: true,
       dtmf: true,
       updateAssociatedObject: true,
+      answer: true,
+      decline: true,
     })
   })
 
@@ -540,8 +559,12 @@ describe('simulated client: control surface', () => {
 })
 
 describe('simulated client memory', () => {
-  it('forgets the oldest ended calls past keepEnded, so a long run holds constant memory', async () => {
-    const client = createSimulatedClient({ delays: { start: 0 }, keepEnded: 3 })
+  it('forgets the oldest ended calls past historyLimit, so a long run holds constant memory', async () => {
+    const client = createSimulatedClient({
+      idPrefix: 'sim-',
+      delays: { start: 0 },
+      historyLimit: 3,
+    })
     for (let i = 0; i < 10; i++) {
       const pending = client.startCall('+14165550199')
       await vi.advanceTimersByTimeAsync(1)

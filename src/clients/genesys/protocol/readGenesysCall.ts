@@ -29,6 +29,8 @@ export function capabilitiesOf(list: unknown): Partial<CallCapabilities> | undef
     dtmf: has('SendDtmf'),
     updateAssociatedObject: has('UpdateUserData', 'AttachUserData'),
     mute: false,
+    answer: has('Answer'),
+    decline: has('Reject'),
   }
 }
 

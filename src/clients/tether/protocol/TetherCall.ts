@@ -61,3 +61,15 @@ export interface TetherGetCallResponse {
   success: boolean
   call: TetherCall
 }
+
+/**
+ * The body of `POST /api/calls/sdk/answer` and of the reject request: `callId` is Tether's, the
+ * others help it find the record when the id is unknown ("a fuzzy fallback on caller number within
+ * the last 5 minutes").
+ */
+export interface TetherInboundBody {
+  callId: string
+  callerNumber?: string
+  conferenceId?: string
+  twilioCallSid?: string
+}

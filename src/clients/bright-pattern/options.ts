@@ -1,13 +1,15 @@
 import type { CallLogger } from '../../client-kit/logger.js'
-import type { CallClient } from '../../core/CallClient.js'
+import { positiveMs } from '../../client-kit/timeOptions.js'
 import type {
   ActivityRecordInfo,
   AdApi,
   AdApiInitOptions,
   InteractionActivityData,
   InteractionData,
-} from './AdApi.js'
-import type { BrightPatternStateMap } from './interactionStateMap.js'
+} from './protocol/AdApi.js'
+import { bpErrors } from './protocol/brightPatternErrors.js'
+import { DEFAULT_STATE_MAP, type BrightPatternStep } from './protocol/interactionStateMap.js'
+import type { BrightPatternStateMap } from './protocol/interactionStateMap.js'
 
 /** Where the client logs assumptions (debug) and problems (warn). Default: the console. */
 export type BrightPatternLogger = CallLogger
@@ -49,27 +51,39 @@ export interface BrightPatternCommonOptions {
    * How `hangup()` ends a call. `'leave'` (default) calls `leaveInteraction`, which is assumed to
    * release the agent's leg and leave wrap-up to the widget; `'leaveAndComplete'` calls
    * `leaveAndCompleteInteraction`, which also completes the interaction.
+   * @default 'leave'
    */
   hangupMethod?: 'leave' | 'leaveAndComplete'
   /**
    * How long a deferred dial waits for the agent to press Dial in the widget (ms). The first
    * outbound voice interaction to the same number within it takes the deferred call's place;
-   * after it, the deferred call ends as `canceled`. Default 120000.
+   * after it, the deferred call ends as `canceled`.
+   * @default 120000
    */
   deferredCorrelationMs?: number
   /**
    * How long to wait for the first event about an interaction `startCall` created (ms). Without
-   * one, the call fails with `timeout`, like the widget's own `"Timeout error"`. Default 30000.
+   * one, the call fails with `timeout`, like the widget's own `"Timeout error"`.
+   * @default 30000
    */
-  startTimeoutMs?: number
+  firstEventTimeoutMs?: number
+  /**
+   * Ended calls kept for snapshots and late callbacks; older ones are forgotten so memory stays
+   * flat in a long session.
+   * @default 50
+   */
+  historyLimit?: number
   /**
    * The unit of `InteractionData.startTime` (not documented). Used only to date calls first seen
-   * in a snapshot, so a call timer after a reload starts from the call's start. Default `'ms'`.
+   * in a snapshot, so a call timer after a reload starts from the call's start.
+   * @default 'ms'
    */
   timeUnit?: 'ms' | 's'
   /**
    * Receives debug lines (each undocumented assumption as it comes into play; development builds
-   * only, as `process.env.NODE_ENV !== 'production'`) and warnings. Default: the console.
+   * only, as `process.env.NODE_ENV !== 'production'`) and warnings, every line prefixed
+   * `[bright-pattern] `.
+   * @default console
    */
   logger?: BrightPatternLogger
 }
@@ -92,11 +106,12 @@ export interface BrightPatternScriptOptions extends BrightPatternCommonOptions {
   scriptUrl: string
   /** Options for `new window.brightpattern.AdApi(initOptions)`, e.g. `{ mountRoot }`. */
   initOptions?: AdApiInitOptions
-  /** Give up on one load after this long (ms). Default 30000. */
+  /** Give up on one load after this long (ms). @default 30000 */
   scriptTimeoutMs?: number
   /**
    * After a failed load, try again after this delay (ms), doubling up to 30 s, while the
-   * connection shows `reconnecting`. Default 1000.
+   * connection shows `reconnecting`.
+   * @default 1000
    */
   scriptRetryDelayMs?: number
 }
@@ -104,11 +119,31 @@ export interface BrightPatternScriptOptions extends BrightPatternCommonOptions {
 /** Either an `adApi`, or a `scriptUrl` to load one from. */
 export type BrightPatternClientOptions = BrightPatternAdApiOptions | BrightPatternScriptOptions
 
-/** A `CallClient` over the Bright Pattern Communicator Widget. */
-export interface BrightPatternClient extends CallClient {
-  /**
-   * The `adApi` in use, once available (for login, agent state and the rest of the SDK).
-   * Rejects with a `not_ready` `CallError` when the widget script cannot be loaded.
-   */
-  getAdApi(): Promise<AdApi>
+const FACTORY = 'createBrightPatternClient'
+
+/** Every option, read the same way whichever way the client gets its `adApi`. */
+export type AnyBrightPatternOptions = BrightPatternCommonOptions &
+  Omit<Partial<BrightPatternScriptOptions>, 'adApi'> & { adApi?: AdApi }
+
+/** The options checked, with their defaults (a developer mistake throws when the client is created). */
+export function resolveBrightPatternOptions(options: AnyBrightPatternOptions) {
+  if (!options.adApi && !options.scriptUrl)
+    bpErrors.misconfigured(
+      FACTORY,
+      'give adApi (the widget SDK instance) or scriptUrl (the tenant’s api.js)',
+    )
+  const ms = (name: keyof AnyBrightPatternOptions, fallback: number) =>
+    positiveMs(FACTORY, name, options[name], fallback)
+  return {
+    firstEventTimeoutMs: ms('firstEventTimeoutMs', 30_000),
+    deferredCorrelationMs: ms('deferredCorrelationMs', 120_000),
+    scriptTimeoutMs: ms('scriptTimeoutMs', 30_000),
+    scriptRetryDelayMs: ms('scriptRetryDelayMs', 1000),
+    timeUnit: options.timeUnit ?? 'ms',
+    stateMap: new Map<string, BrightPatternStep>(
+      Object.entries({ ...DEFAULT_STATE_MAP, ...options.stateMap }).filter(
+        (entry): entry is [string, BrightPatternStep] => entry[1] !== undefined,
+      ),
+    ),
+  }
 }

@@ -1,4 +1,4 @@
-import type { LiveCallStatus } from '../../core/CallEvent.js'
+import type { LiveCallStatus } from '../../../core/CallEvent.js'
 import type { InteractionState } from './AdApi.js'
 
 /**

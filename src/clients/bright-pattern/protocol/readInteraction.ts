@@ -1,7 +1,8 @@
-import type { InteractionAssociatedObject } from '../../core/types.js'
+import { isText } from '../../../client-kit/text.js'
+import type { InteractionAssociatedObject } from '../../../core/types.js'
 import type { InteractionData } from './AdApi.js'
 
-const text = (value: unknown) => (typeof value === 'string' && value) || undefined
+const text = (value: unknown) => (isText(value) ? value : undefined)
 
 /** An interaction's id: `interactionId` as typed, or `id` as some doc examples read it. */
 export const interactionIdOf = (

@@ -1,19 +1,14 @@
-import { CallError, type CallErrorCode, type ProviderErrorInfo } from '../../core/CallError.js'
-import type { ResultError } from '../../core/types.js'
-import { RESULT_ERROR_CODES, SERVER_ERROR_CODES, type ServerErrorData } from './AdApi.js'
+import { createProviderErrors } from '../../../client-kit/createProviderErrors.js'
+import type { CallError, CallErrorCode } from '../../../core/CallError.js'
+import type { ResultError } from '../../../core/types.js'
+import type { ServerErrorData } from './AdApi.js'
+import { RESULT_ERROR_CODES, SERVER_ERROR_CODES } from './errorCodes.js'
 
 /** The client's name, kept on every error it makes. */
 export const PROVIDER = 'bright-pattern'
 
-/** A `CallError` of this client: `detail` (the widget's code, name, message) goes to `error.provider`. */
-export function bpError(
-  code: CallErrorCode,
-  message: string,
-  detail?: Omit<ProviderErrorInfo, 'provider'>,
-  cause?: unknown,
-): CallError {
-  return new CallError(code, message, { provider: { provider: PROVIDER, ...detail }, cause })
-}
+/** Every error of the Bright Pattern client: `error.provider.provider` is `bright-pattern`. */
+export const bpErrors = createProviderErrors(PROVIDER)
 
 /** What a signed-out agent reads. */
 export const SIGNED_OUT =
@@ -102,7 +97,7 @@ function widgetError(
     'provider_error',
     'Bright Pattern reported an error. Try again.',
   ]
-  return bpError(callCode, text, {
+  return bpErrors.error(callCode, text, {
     ...(code !== undefined && { code }),
     ...(typeof name === 'string' && { name }),
     ...(typeof message === 'string' && { message }),

@@ -1,0 +1,180 @@
+import type { CallRegistry, TrackedCall } from '../../client-kit/createCallRegistry.js'
+import {
+  isTerminalStatus,
+  type CallOutcome,
+  type InteractionEvent,
+  type InteractionEventInit,
+  type LiveCallStatus,
+} from '../../core/CallEvent.js'
+import type { SimulatedDelays, SimulatedOutcome, SimulatedSettings } from './options.js'
+import type { SimulatedCall } from './SimulatedClient.js'
+import { simulatedErrors } from './simulatedErrors.js'
+import type { SimulatedStream } from './simulatedStream.js'
+
+/** A simulated call with what the timeline needs to drive it. */
+export interface SimulatedTracked extends TrackedCall, Omit<SimulatedCall, 'id'> {
+  /** The simulator numbers its events, like a provider with sequence numbers. */
+  seq: number
+  /** The next scripted step (ringing, the answer, the outcome). */
+  timer?: ReturnType<typeof setTimeout>
+  /** The end of a call with `callDurationMs`. */
+  endTimer?: ReturnType<typeof setTimeout>
+  /** The last event of the call's state, for `emitDuplicate`. */
+  last?: InteractionEvent
+}
+
+/** The scripted course of every simulated call: dialing → ringing → the outcome, on timers. */
+export interface CallTimeline {
+  /** Tracks a new call, reports it dialing and schedules the rest of its script. */
+  dial(
+    call: Pick<SimulatedCall, 'id' | 'phoneNumber' | 'associatedObject'>,
+    outcome: SimulatedOutcome,
+  ): SimulatedTracked
+  /** Reports a change of a live call (an `updated` event, a new status). */
+  report(call: SimulatedTracked, init: InteractionEventInit): void
+  /** Reports news after the end (`completed`) that a resync does not replay. */
+  note(call: SimulatedTracked, init: InteractionEventInit): void
+  setStatus(call: SimulatedTracked, status: LiveCallStatus): void
+  /** Moves the call to its next step now: dialing → ringing → its outcome → ended. */
+  advance(call: SimulatedTracked): void
+  end(call: SimulatedTracked, outcome: CallOutcome): void
+  fail(call: SimulatedTracked, message?: string): void
+  /** Stops the call's timers (on `dispose`). */
+  stop(call: SimulatedTracked): void
+}
+
+export interface CallTimelineOptions {
+  calls: CallRegistry<SimulatedTracked>
+  stream: SimulatedStream
+  delays: SimulatedDelays
+  /** Read at each step: `control.setOptions` changes them while calls run. */
+  settings: SimulatedSettings
+  /** Ended calls wait for `completeWrapUp` (`ended` with `afterCallWork`). */
+  afterCallWork: boolean
+}
+
+export function createCallTimeline({
+  calls,
+  stream,
+  delays,
+  settings,
+  afterCallWork,
+}: CallTimelineOptions): CallTimeline {
+  /** `init` with the call's number and record, as every event of the simulator carries them. */
+  const withCall = (call: SimulatedTracked, init: InteractionEventInit): InteractionEventInit => ({
+    ...init,
+    phoneNumber: call.phoneNumber,
+    // Every event says it, so a resync that replays only the last one restores an inbound call.
+    ...(call.direction && { direction: call.direction }),
+    ...(call.associatedObject && { associatedObject: call.associatedObject }),
+  })
+
+  /** The next sequence number on `event`: the simulator numbers its events, like some providers. */
+  function numbered(call: SimulatedTracked, event: InteractionEvent): InteractionEvent {
+    call.seq += 1
+    return { ...event, seq: call.seq }
+  }
+
+  function report(call: SimulatedTracked, init: InteractionEventInit) {
+    const recorded = calls.record(call, withCall(call, init))
+    if (!recorded) return
+    call.last = numbered(call, recorded)
+    stream.deliver(call.last)
+  }
+
+  function stop(call: SimulatedTracked) {
+    clearTimeout(call.timer)
+    clearTimeout(call.endTimer)
+  }
+
+  function setStatus(call: SimulatedTracked, status: LiveCallStatus) {
+    call.status = status
+    report(call, { type: 'status', status, rawState: status })
+  }
+
+  function finish(
+    call: SimulatedTracked,
+    init: InteractionEventInit & { type: 'ended' | 'failed' },
+  ) {
+    if (isTerminalStatus(call.status)) return
+    stop(call)
+    call.status = init.type
+    report(call, init)
+  }
+
+  const end = (call: SimulatedTracked, outcome: CallOutcome) =>
+    finish(call, {
+      type: 'ended',
+      outcome,
+      rawState: outcome,
+      ...(afterCallWork && { afterCallWork: true }),
+    })
+
+  function fail(call: SimulatedTracked, message = 'The carrier rejected the call.') {
+    const error = simulatedErrors.error('provider_error', message, { name: 'call_failed' })
+    finish(call, { type: 'failed', error: error.toJSON(), rawState: 'failed' })
+  }
+
+  function connect(call: SimulatedTracked) {
+    setStatus(call, 'connected')
+    if (settings.callDurationMs !== undefined) {
+      call.endTimer = setTimeout(() => end(call, 'completed'), settings.callDurationMs)
+    }
+  }
+
+  /** What ringing leads to, by the outcome the call was started with. */
+  function answerStep(call: SimulatedTracked, outcome: SimulatedOutcome): [number, () => void] {
+    switch (outcome) {
+      case 'busy':
+        return [delays.answer, () => end(call, 'busy')]
+      case 'no-answer':
+        return [delays.noAnswer, () => end(call, 'no-answer')]
+      case 'failed':
+        return [delays.answer, () => fail(call)]
+      default:
+        return [delays.answer, () => connect(call)]
+    }
+  }
+
+  function ring(call: SimulatedTracked, outcome: SimulatedOutcome) {
+    setStatus(call, 'ringing')
+    const [delay, next] = answerStep(call, outcome)
+    call.timer = setTimeout(next, delay)
+  }
+
+  return {
+    dial({ id, phoneNumber, associatedObject }, outcome) {
+      const call = calls.add({
+        id,
+        at: 0,
+        ended: false,
+        phoneNumber,
+        direction: 'outbound',
+        status: 'dialing',
+        muted: false,
+        dtmf: '',
+        seq: 0,
+        ...(associatedObject && { associatedObject }),
+      })
+      report(call, { type: 'status', status: 'dialing', rawState: 'dialing' })
+      call.timer = setTimeout(() => ring(call, outcome), delays.ringing)
+      return call
+    },
+    report,
+    note(call, init) {
+      stream.deliver(numbered(call, calls.note(call, withCall(call, init))))
+    },
+    setStatus,
+    advance(call) {
+      if (isTerminalStatus(call.status)) return
+      clearTimeout(call.timer)
+      const outcome = settings.outcome ?? 'answered'
+      if (call.status === 'dialing') ring(call, outcome)
+      else if (call.status === 'ringing') answerStep(call, outcome)[1]()
+      else end(call, 'completed')
+    },
+    end,
+    fail,
+    stop,
+  }
+}
