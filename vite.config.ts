@@ -19,6 +19,7 @@ const isClientModule = (fileName: string) =>
   fileName === 'index.js' ||
   fileName === 'call-log/index.js' ||
   fileName === 'screen-pop/index.js' ||
+  fileName === 'caller-id/index.js' ||
   /^(react|components)\//.test(fileName)
 
 export default defineConfig({

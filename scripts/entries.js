@@ -9,6 +9,7 @@ export const entries = {
   'phone/index': 'src/phone/index.ts',
   'call-log/index': 'src/call-log/index.ts',
   'screen-pop/index': 'src/screen-pop/index.ts',
+  'caller-id/index': 'src/caller-id/index.ts',
   'clients/simulated/index': 'src/clients/simulated/index.ts',
   'clients/bright-pattern/index': 'src/clients/bright-pattern/index.ts',
   'clients/tether/index': 'src/clients/tether/index.ts',

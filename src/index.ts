@@ -46,6 +46,8 @@ export {
 } from './react/useCallStore.js'
 export { toDialable, useDialpad } from './react/useDialpad.js'
 export type { UseDialpadOptions, UseDialpadResult } from './react/useDialpad.js'
+export { useCallReadiness } from './react/useCallReadiness.js'
+export type { UseCallReadinessOptions } from './react/useCallReadiness.js'
 export { useCallControls } from './react/useCallControls.js'
 export type { CallControl, UseCallControlsResult } from './react/useCallControls.js'
 export { DEFAULT_CALL_SHORTCUTS, useCallShortcuts } from './react/useCallShortcuts.js'
@@ -72,6 +74,7 @@ export type {
   ConnectionStatus,
   InteractionEvent,
 } from './core/CallEvent.js'
+export type { CallReadiness, CallReadinessReason } from './core/callReadiness.js'
 export type {
   CallRuntime,
   DialMode,
@@ -85,7 +88,7 @@ export type {
   DialStringResult,
   PhoneNumberParser,
 } from './core/parseDialString.js'
-export type { CallState, DialpadDraft } from './core/reduceCallState.js'
+export type { CallState, DialpadDraft, PendingDial } from './core/reduceCallState.js'
 export type { Interaction } from './core/reduceInteraction.js'
 export type {
   InitiateResult,

@@ -1,3 +1,4 @@
+import { quoteInput } from '../core/quoteInput.js'
 import { CallError, type CallErrorOptions } from '../core/CallError.js'
 
 /**
@@ -46,6 +47,6 @@ export const isDtmf = (digits: unknown): digits is string =>
 export const badDtmfError = (provider: string, digits: unknown): CallError =>
   new CallError(
     'invalid_argument',
-    `“${String(digits)}” is not a DTMF tone: use 0-9, * and #.`,
+    `“${quoteInput(String(digits))}” is not a DTMF tone: use 0-9, * and #.`,
     withProvider(provider),
   )

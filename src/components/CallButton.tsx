@@ -13,12 +13,14 @@ import type { StartCallData } from '../core/createCallRuntime.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import { useCallContext } from '../react/CallContext.js'
 import { formatCallDuration, useCallDuration } from '../react/useCallDuration.js'
+import { useCallReadiness } from '../react/useCallReadiness.js'
 import { useCallStore } from '../react/useCallStore.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { useStartCall } from '../react/useStartCall.js'
 import { useMessages } from '../react/useMessages.js'
 import { composeHandlers, cx, describedBy } from './composeHandlers.js'
 import { AlertIcon, InfoIcon, PhoneIcon } from './icons.js'
+import { readinessMessage } from './readinessMessage.js'
 
 /**
  * What a `CallButton` is doing, as `data-status` on the button:
@@ -60,6 +62,11 @@ export interface CallButtonProps extends Omit<
    */
   associatedObject?: InteractionAssociatedObject
   /**
+   * The caller ID this button calls from, where the provider can choose (capability `callerId`).
+   * Default: the one chosen with `useCallerIds` / `CallerIdSelect`, else the provider's default.
+   */
+  from?: string
+  /**
    * The visible label. Default: "Call" from `messages.call` ("Calling…" while pending); with
    * `variant="link"`, the formatted number. Not shown with `variant="icon"`.
    */
@@ -74,8 +81,10 @@ export interface CallButtonProps extends Omit<
   onError?: (error: CallError) => void
   /**
    * Disables the button (native `disabled`). The button also disables itself, focusably with
-   * `aria-disabled`, when the number is invalid or the phone system cannot place calls: the
-   * reason is then shown beside it (no hover needed) and is its accessible description.
+   * `aria-disabled`, when the number is invalid or a call cannot be placed now
+   * (`useCallReadiness`: signed out of the phone system, phone not ready, disconnected, on another
+   * call, click-to-dial off): the reason is then shown beside it (no hover needed) and is its
+   * accessible description.
    * Selector: `.rcc-CallButton[data-disabled]`.
    */
   disabled?: boolean
@@ -106,6 +115,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   {
     phoneNumber,
     associatedObject,
+    from,
     children,
     onStarted,
     onError,
@@ -128,8 +138,8 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   const missing = typeof phoneNumber !== 'string' || phoneNumber.trim() === ''
   const { result, display } = usePhoneNumber(missing ? '' : phoneNumber)
   useMissingNumberWarning(missing, phoneNumber)
-  const connection = useCallStore((state) => state.connection.status)
   const dialed = result.ok ? result.dialString.value : null
+  const readiness = useCallReadiness({ phoneNumber: dialed })
   const ownId = start.data?.id ?? null
   // Only what the label shows, so another call's events (or this one's other details) never re-render it.
   const live = useCallStore((state) => {
@@ -147,7 +157,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   const deferred = useCallStore(
     (state) =>
       deferredNumber !== null &&
-      state.dialpad.source === 'prefill' &&
+      state.dialpad.pendingDial?.phoneNumber === deferredNumber &&
       state.dialpad.value === deferredNumber,
   )
   const messageId = useId()
@@ -157,9 +167,10 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
     ? messages.noPhoneNumber
     : !result.ok
       ? messages.errorMessage(result.error)
-      : connection === 'closed'
-        ? messages.callUnavailable
-        : null
+      : // Its own number's live call is shown, never a reason not to press (it shows that call).
+        live && readiness.reason === 'on-call'
+        ? null
+        : readinessMessage(messages, readiness)
   const unavailable = reason !== null
   const pending = start.isPending
   const status: CallButtonStatus = pending
@@ -184,7 +195,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
     if (disabled || unavailable || pending) return
     // The number is on a call: show that call, never dial it again.
     if (live) store.getState().activate(live.id)
-    else start.startCall(phoneNumber, associatedObject)
+    else start.startCall(phoneNumber, associatedObject, from === undefined ? undefined : { from })
   })
 
   return (

@@ -1,22 +1,27 @@
 import {
   forwardRef,
+  memo,
+  useDeferredValue,
   useEffect,
   useRef,
   useState,
   type ComponentPropsWithoutRef,
   type FocusEvent,
   type ReactNode,
-  type Ref,
 } from 'react'
 import { isTerminalStatus } from '../core/CallEvent.js'
+import type { CallState } from '../core/reduceCallState.js'
 import type { Interaction } from '../core/reduceInteraction.js'
+import { useCallContext } from '../react/CallContext.js'
 import type { CallMessages } from '../react/messages.js'
 import { useMessages } from '../react/useMessages.js'
-import { useCallControls } from '../react/useCallControls.js'
+import { useCallControls, type UseCallControlsResult } from '../react/useCallControls.js'
 import { formatCallDuration, useCallDuration } from '../react/useCallDuration.js'
 import { useActiveInteraction, useCallStore, useInteraction } from '../react/useCallStore.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { cx } from './composeHandlers.js'
+import { ControlButton } from './ControlButton.js'
+import { IncomingCall } from './IncomingCall.js'
 import {
   AlertIcon,
   CloseIcon,
@@ -28,7 +33,10 @@ import {
 } from './icons.js'
 
 export interface CallStatusBannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
-  /** The call to show. Default: the active call (the newest, or the one the provider activated). */
+  /**
+   * The call to show, alone. Default: the active call (the newest, or the one the provider or a
+   * person activated), followed by every other live call.
+   */
   interactionId?: string
   /**
    * How long an ended or failed call stays before the banner dismisses it, in milliseconds.
@@ -52,20 +60,211 @@ function statusText(call: Interaction, messages: CallMessages): string {
 }
 
 /**
+ * The live calls besides `shownId`, newest first. A deferred dial is a number waiting on the
+ * dialpad, not a call, so it is not listed.
+ */
+const otherLiveCalls = (shownId: string | undefined) => (state: CallState) =>
+  Object.values(state.interactions)
+    .filter(
+      (call) => call.id !== shownId && call.status !== 'deferred' && !isTerminalStatus(call.status),
+    )
+    .sort((a, b) => b.createdAt - a.createdAt || (b.id > a.id ? 1 : -1))
+    .map((call) => call.id)
+
+const noCalls = (): string[] => []
+
+/** Mute, hold or resume and hang up, as the call's state and the provider allow. */
+function liveControls(
+  call: Interaction,
+  controls: UseCallControlsResult,
+  messages: CallMessages,
+): ReactNode[] {
+  const { status } = call
+  const { capabilities, pending } = controls
+  const connected = status === 'connected' || status === 'held'
+  // One control at a time: a press while another is in flight does nothing.
+  const run = (action: () => Promise<void>) => () => {
+    if (pending === null) void action()
+  }
+  const buttons: ReactNode[] = []
+  if (connected && capabilities.mute) {
+    buttons.push(
+      <ControlButton
+        key="mute"
+        kind="mute"
+        label={messages.mute}
+        icon={call.muted ? <MicOffIcon /> : <MicIcon />}
+        onClick={run(() => controls.mute(!call.muted))}
+        pending={pending}
+        pressed={call.muted}
+      />,
+    )
+  }
+  if (connected && capabilities.hold) {
+    buttons.push(
+      status === 'held' ? (
+        // The same key as Hold: one button changes its word, so a keyboard user's focus stays.
+        <ControlButton
+          key="hold"
+          kind="resume"
+          label={messages.resume}
+          icon={<PlayIcon />}
+          onClick={run(controls.resume)}
+          pending={pending}
+        />
+      ) : (
+        <ControlButton
+          key="hold"
+          kind="hold"
+          label={messages.hold}
+          icon={<PauseIcon />}
+          onClick={run(controls.hold)}
+          pending={pending}
+        />
+      ),
+    )
+  }
+  if (capabilities.hangup) {
+    buttons.push(
+      <ControlButton
+        key="hangup"
+        kind="hangup"
+        label={messages.hangUp}
+        icon={<HangUpIcon />}
+        onClick={run(controls.hangup)}
+        pending={pending}
+      />,
+    )
+  }
+  return buttons
+}
+
+/** "Connected 01:23" or "On hold 01:23": the state, with the quiet timer where it belongs. */
+function StateLine({
+  call,
+  duration,
+  messages,
+}: {
+  call: Interaction
+  duration: number | null
+  messages: CallMessages
+}) {
+  const { status } = call
+  const [before, after] = statusText(call, messages).split(DURATION_MARK)
+  const timer =
+    duration !== null && (status === 'connected' || status === 'held') ? (
+      <span className="rcc-CallStatusBanner-timer" aria-live="off">
+        <time dateTime={`PT${Math.floor(duration / 1000)}S`}>{formatCallDuration(duration)}</time>
+      </span>
+    ) : null
+  return (
+    <p className="rcc-CallStatusBanner-state">
+      {before}
+      {/* The timer sits where "connected" puts the duration, or after "On hold". */}
+      {after !== undefined ? timer : status === 'held' && timer && <> {timer}</>}
+      {after}
+    </p>
+  )
+}
+
+/** Who is on the call: the record's name and type, and the number. */
+function CallParty({ call, number }: { call: Interaction; number: string }) {
+  const { displayName: name, displayType } = call.associatedObject ?? {}
+  return (
+    <p className="rcc-CallStatusBanner-party">
+      {name ? <span className="rcc-CallStatusBanner-name">{name}</span> : null}
+      {name && displayType ? (
+        <span className="rcc-CallStatusBanner-type">{displayType}</span>
+      ) : null}
+      {number ? (
+        <span className="rcc-CallStatusBanner-number" dir="ltr">
+          {number}
+        </span>
+      ) : null}
+    </p>
+  )
+}
+
+/**
+ * Another live call, in the banner's list: its state, who, its own controls, and Switch, which
+ * makes it the banner's call.
+ */
+// Memoized: a row re-renders when its own call changes, not when another call comes or goes.
+const OtherCall = memo(function OtherCall({
+  id,
+  messages,
+}: {
+  id: string
+  messages: CallMessages
+}) {
+  const { store } = useCallContext('CallStatusBanner').runtime
+  const call = useInteraction(id)
+  const controls = useCallControls(id)
+  const duration = useCallDuration(call)
+  const { display: number } = usePhoneNumber(call?.phoneNumber ?? '')
+  if (!call) return null
+  const party = call.associatedObject?.displayName || number || call.id
+  return (
+    <li>
+      <div
+        role="group"
+        aria-label={messages.callWith(party)}
+        className="rcc-CallStatusBanner-call"
+        data-status={call.status}
+        data-muted={call.muted || undefined}
+      >
+        <div className="rcc-CallStatusBanner-text">
+          <StateLine call={call} duration={duration} messages={messages} />
+          <CallParty call={call} number={number} />
+        </div>
+        <div className="rcc-CallStatusBanner-controls" aria-live="off">
+          <ControlButton
+            kind="show"
+            label={messages.switchTo}
+            accessibleName={messages.switchToCall(party)}
+            icon={null}
+            onClick={() => store.getState().activate(id)}
+            pending={null}
+          />
+          {liveControls(call, controls, messages)}
+        </div>
+        {controls.error ? (
+          <p className="rcc-CallStatusBanner-error" role="alert">
+            <AlertIcon />
+            {messages.errorMessage(controls.error)}
+          </p>
+        ) : null}
+      </div>
+    </li>
+  )
+})
+
+/**
  * The live call: "Dialing…", "Ringing…", "Connected 01:23" with a running timer, "On hold",
  * "Call ended: line busy", "Call failed: <reason>", with the number and the associated object's
  * name, and hang up, hold/resume and mute controls when the provider has them. It is a polite
  * live region, so each state change is announced; the ticking timer is not.
  *
+ * It never hides a live call: with several, the active one comes first and every other live call
+ * follows in a list ("Other calls"), each with its own controls and a Switch button that makes it
+ * the active call. With `interactionId` it shows that call alone.
+ *
  * Parts and selectors (unstyled; `react-click-to-call/styles.css` gives the default look):
  * - `.rcc-CallStatusBanner`: `role="status"`, named "Call status". `[data-status="initiating|dialing|ringing|connected|held|ended|failed"]`
- *   (absent, and the banner empty, without a call); `[data-outcome="busy|no-answer|…"]` when ended;
- *   `[data-muted]`; `[data-connection="reconnecting"]` while the event stream is down.
+ *   (absent, and the banner empty, without a call); `[data-outcome="busy|no-answer|declined|missed|…"]` when ended;
+ *   `[data-direction="inbound|outbound"]`; a ringing inbound call shows "Incoming call" with
+ *   Answer and Decline (`[data-control="answer|decline"]`) and, under `ScreenPopProvider`, the
+ *   records that match the caller;
+ *   `[data-muted]`; `[data-connection="reconnecting"]` while the event stream is down;
+ *   `[data-calls]`, the number of live calls listed after the active one (absent when none).
  * - `.rcc-CallStatusBanner-indicator`, `.rcc-CallStatusBanner-text`, `.rcc-CallStatusBanner-state`,
  *   `.rcc-CallStatusBanner-timer`, `.rcc-CallStatusBanner-party` with `.rcc-CallStatusBanner-name`,
  *   `.rcc-CallStatusBanner-type` and `.rcc-CallStatusBanner-number`.
  * - `.rcc-CallStatusBanner-controls`; `.rcc-CallStatusBanner-control` with
- *   `[data-control="hangup|hold|resume|mute|dismiss"]`, `[aria-pressed]` on mute, `[data-pending]` (not on dismiss).
+ *   `[data-control="hangup|hold|resume|mute|dismiss|show"]`, `[aria-pressed]` on mute,
+ *   `[data-pending]` (not on dismiss or show).
+ * - `.rcc-CallStatusBanner-calls` (the list, named "Other calls"), each `.rcc-CallStatusBanner-call`
+ *   with its own `[data-status]` and `[data-muted]`, the text and controls parts above.
  * - `.rcc-CallStatusBanner-error` (a control failed), `.rcc-CallStatusBanner-connection` (reconnecting).
  *
  * @example
@@ -79,6 +278,11 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
     const [dismissedId, setDismissedId] = useState<string>()
     const found = interactionId === undefined ? active : named
     const call = found && found.id !== dismissedId ? found : undefined
+    // The list follows at a lower priority than the active call: a burst of calls coming and going
+    // re-renders it once, and never holds back the active call's state.
+    const others = useDeferredValue(
+      useCallStore(interactionId === undefined ? otherLiveCalls(call?.id) : noCalls),
+    )
     const controls = useCallControls(call?.id)
     const connection = useCallStore((state) => state.connection.status)
     const duration = useCallDuration(call)
@@ -89,7 +293,7 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
 
     const status = call?.status
     const terminal = status !== undefined && isTerminalStatus(status)
-    const { dismiss, pending } = controls
+    const { dismiss } = controls
     const id = call?.id
 
     useEffect(() => {
@@ -112,73 +316,17 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
       }
     }, [terminal])
 
-    const control = (
-      kind: 'hangup' | 'hold' | 'resume' | 'mute' | 'dismiss',
-      label: string,
-      icon: ReactNode,
-      onClick: () => void,
-      extra?: { 'aria-pressed'?: boolean; ref?: Ref<HTMLButtonElement> },
-    ) => {
-      // Dismiss sends nothing, so it is never pending; the mute toggle is pending for unmute too.
-      const busy =
-        (kind !== 'dismiss' && (pending === kind || (kind === 'mute' && pending === 'unmute'))) ||
-        undefined
-      return (
-        <button
-          type="button"
-          className="rcc-CallStatusBanner-control"
-          data-control={kind}
-          data-pending={busy}
-          aria-busy={busy}
-          onClick={onClick}
-          {...extra}
-        >
-          {icon}
-          <span className="rcc-CallStatusBanner-controlLabel">{label}</span>
-        </button>
-      )
-    }
-    // One control at a time: a press while another is in flight does nothing.
-    const run = (action: () => Promise<void>) => () => {
-      if (pending === null) void action()
-    }
-
     let body: ReactNode = null
-    if (call) {
-      const [before, after] = statusText(call, messages).split(DURATION_MARK)
-      const connected = status === 'connected' || status === 'held'
-      const timer =
-        duration !== null && connected ? (
-          <span className="rcc-CallStatusBanner-timer" aria-live="off">
-            <time dateTime={`PT${Math.floor(duration / 1000)}S`}>
-              {formatCallDuration(duration)}
-            </time>
-          </span>
-        ) : null
-      const { displayName: name, displayType } = call.associatedObject ?? {}
-      const live = !terminal
-      const { capabilities } = controls
+    // A ringing inbound call has its own view: who calls, Answer and Decline (keyed: said once per call).
+    if (call?.direction === 'inbound' && status === 'ringing') {
+      body = <IncomingCall key={call.id} call={call} />
+    } else if (call) {
       body = (
         <>
           <span className="rcc-CallStatusBanner-indicator" aria-hidden="true" />
           <div className="rcc-CallStatusBanner-text">
-            <p className="rcc-CallStatusBanner-state">
-              {before}
-              {/* The timer sits where "connected" puts the duration, or after "On hold". */}
-              {after !== undefined ? timer : status === 'held' && timer && <> {timer}</>}
-              {after}
-            </p>
-            <p className="rcc-CallStatusBanner-party">
-              {name ? <span className="rcc-CallStatusBanner-name">{name}</span> : null}
-              {name && displayType ? (
-                <span className="rcc-CallStatusBanner-type">{displayType}</span>
-              ) : null}
-              {number ? (
-                <span className="rcc-CallStatusBanner-number" dir="ltr">
-                  {number}
-                </span>
-              ) : null}
-            </p>
+            <StateLine call={call} duration={duration} messages={messages} />
+            <CallParty call={call} number={number} />
           </div>
           <div
             ref={controlsRef}
@@ -194,37 +342,23 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
                 focusInControls.current = false
             }}
           >
-            {live && connected && capabilities.mute
-              ? control(
-                  'mute',
-                  messages.mute,
-                  call.muted ? <MicOffIcon /> : <MicIcon />,
-                  run(() => controls.mute(!call.muted)),
-                  { 'aria-pressed': call.muted },
-                )
-              : null}
-            {live && connected && capabilities.hold
-              ? status === 'held'
-                ? control('resume', messages.resume, <PlayIcon />, run(controls.resume))
-                : control('hold', messages.hold, <PauseIcon />, run(controls.hold))
-              : null}
-            {live && capabilities.hangup
-              ? control('hangup', messages.hangUp, <HangUpIcon />, run(controls.hangup))
-              : null}
-            {terminal
-              ? control(
-                  'dismiss',
-                  messages.dismiss,
-                  <CloseIcon />,
-                  () => {
-                    setDismissedId(id)
-                    dismiss()
-                  },
-                  { ref: dismissRef },
-                )
-              : null}
+            {terminal ? (
+              <ControlButton
+                kind="dismiss"
+                label={messages.dismiss}
+                icon={<CloseIcon />}
+                onClick={() => {
+                  setDismissedId(id)
+                  dismiss()
+                }}
+                pending={null}
+                buttonRef={dismissRef}
+              />
+            ) : (
+              liveControls(call, controls, messages)
+            )}
           </div>
-          {controls.error && live ? (
+          {controls.error && !terminal ? (
             <p className="rcc-CallStatusBanner-error" role="alert">
               <AlertIcon />
               {messages.errorMessage(controls.error)}
@@ -245,10 +379,19 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
         className={cx('rcc-CallStatusBanner', className)}
         data-status={status}
         data-outcome={status === 'ended' ? (call?.outcome ?? 'unknown') : undefined}
+        data-direction={call?.direction}
         data-muted={(call?.muted && !terminal) || undefined}
         data-connection={connection === 'open' ? undefined : connection}
+        data-calls={others.length || undefined}
       >
         {body}
+        {others.length > 0 ? (
+          <ul className="rcc-CallStatusBanner-calls" aria-label={messages.otherCalls}>
+            {others.map((otherId) => (
+              <OtherCall key={otherId} id={otherId} messages={messages} />
+            ))}
+          </ul>
+        ) : null}
         {connection === 'reconnecting' ? (
           <p className="rcc-CallStatusBanner-connection">{messages.reconnecting}</p>
         ) : null}

@@ -6,21 +6,25 @@ import {
   useRef,
   useState,
   type ComponentPropsWithoutRef,
+  type ClipboardEvent,
   type KeyboardEvent,
   type PointerEvent,
 } from 'react'
 import type { CallError } from '../core/CallError.js'
-import { isPlaced } from '../core/CallEvent.js'
+import { isPlaced, isTerminalStatus } from '../core/CallEvent.js'
 import type { StartCallData } from '../core/createCallRuntime.js'
+import { readPastedNumber, type PastedNumber } from '../core/readPastedNumber.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
-import type { DialpadKey } from '../react/messages.js'
+import type { CallMessages, DialpadKey } from '../react/messages.js'
 import { useMessages } from '../react/useMessages.js'
 import { useCallControls } from '../react/useCallControls.js'
+import { useCallReadiness } from '../react/useCallReadiness.js'
 import { useCallStore } from '../react/useCallStore.js'
 import { useDialpad } from '../react/useDialpad.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { composeHandlers, cx, describedBy } from './composeHandlers.js'
 import { BackspaceIcon, PhoneIcon } from './icons.js'
+import { readinessMessage } from './readinessMessage.js'
 import { visuallyHidden } from './visuallyHidden.js'
 
 /** The characters of a string literal type. */
@@ -28,6 +32,17 @@ type Chars<S extends string> = S extends `${infer C}${infer Rest}` ? C | Chars<R
 const KEY_ORDER = '123456789*0#'
 // The keys in pad order, checked: a character that is not a `DialpadKey` does not compile.
 const KEYS = [...KEY_ORDER] as Chars<typeof KEY_ORDER>[] satisfies readonly DialpadKey[]
+
+/** Why a paste was refused, in the catalog's words. */
+function pasteRefusal(read: Extract<PastedNumber, { ok: false }>, messages: CallMessages): string {
+  return read.reason === 'character'
+    ? messages.pasteNotANumber(read.character ?? '')
+    : read.reason === 'uri-part'
+      ? messages.pasteUriPart(read.part ?? '')
+      : read.reason === 'plus'
+        ? messages.pastePlus
+        : messages.pasteEmpty
+}
 
 /** `dial`: a number is typed and called. `dtmf`: a call is connected and the keys send tones to it. */
 export type DialpadMode = 'dial' | 'dtmf'
@@ -64,7 +79,11 @@ export interface DialpadProps extends Omit<
 
 /**
  * A phone dialpad: a `tel` textbox named "Phone number", keys 1–9, *, 0, # with their letters,
- * Delete and Call. Typing and pasting keep only dialable characters; holding 0 types `+`;
+ * Delete and Call. Typing keeps only dialable characters; holding 0 types `+`. A paste is read
+ * as a number (`tel:` URIs, keypad letters, Arabic-Indic, Persian and full-width digits; invisible
+ * characters stripped), or refused with the reason: what is shown is what is dialed. A pasted
+ * extension (`;ext=`, `ext.`, `x`, `#`) is sent as tones once the call connects, where the
+ * provider has DTMF (the paste is refused otherwise).
  * Enter places the call, and Call stays locked until that call ends. A deferred dial fills it,
  * moves focus to Call and is announced. While a call is connected it becomes a DTMF keypad: keys
  * (and digit keys on the keyboard) send tones to the call; focus in the textbox or on Call moves
@@ -74,14 +93,20 @@ export interface DialpadProps extends Omit<
  * - `.rcc-Dialpad`: `role="group"`. `[data-mode="dial|dtmf"]`; `[data-pending]` while a call
  *   starts; `[data-invalid]` while the number's error is shown; `[data-prefilled]` while the
  *   number came from a deferred dial; `[data-held]` when the DTMF call is on hold;
- *   `[data-disabled]`.
+ *   `[data-disabled]`; `[data-unavailable]` while a call cannot be placed now (the reason is
+ *   shown).
  * - `.rcc-Dialpad-display`, `.rcc-Dialpad-input` (`[aria-invalid]`), `.rcc-Dialpad-message`
- *   (`[data-kind="invalid|error"]`), `.rcc-Dialpad-tones` (DTMF digits sent).
+ *   (`[data-kind="invalid|refused|extension|reason|error"]`: `refused` says why a paste was
+ *   refused, `extension` that a pasted extension goes as tones once connected, `reason` why Call
+ *   cannot dial now, e.g. "Sign in to the phone system to call.", always shown and Call's
+ *   description), `.rcc-Dialpad-tones`
+ *   (DTMF digits sent).
  * - `.rcc-Dialpad-keys`; `.rcc-Dialpad-key` with `[data-key="0"]` …, its `.rcc-Dialpad-digit`
  *   and `.rcc-Dialpad-letters`.
  * - `.rcc-Dialpad-delete` (in the display; `[data-empty]` when there is nothing to delete),
  *   `.rcc-Dialpad-actions`, `.rcc-Dialpad-call` (`[data-pending]` while the start is in flight;
- *   `[aria-disabled]` while the call it placed is live: it never dials twice).
+ *   `[aria-disabled]`, still focusable, while the call it placed is live, so it never dials
+ *   twice, or while a call cannot be placed now).
  * - `.rcc-Dialpad-announcer`: the visually hidden live region for prefills.
  *
  * @example
@@ -109,6 +134,11 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   const callRef = useRef<HTMLButtonElement>(null)
   const [prefill, setPrefill] = useState<{ value: string; count: number } | null>(null)
   const [touched, setTouched] = useState(false)
+  // A pasted extension waits for Call; once the call it placed starts, it waits for that call to
+  // connect and is sent as tones, once.
+  const [extension, setExtension] = useState<string | null>(null)
+  const [toneCall, setToneCall] = useState<{ id: string; digits: string } | null>(null)
+  const [refusal, setRefusal] = useState<string | null>(null)
   const dialpad = useDialpad({
     value,
     defaultValue,
@@ -117,7 +147,14 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
       setPrefill((previous) => ({ value: number, count: (previous?.count ?? 0) + 1 }))
       callRef.current?.focus()
     },
-    onSuccess: (data) => onStarted?.(data),
+    onSuccess: (data) => {
+      // A start that joined a call already live sends no extension into it.
+      if (extension !== null && data.id !== null && !data.joined) {
+        setToneCall({ id: data.id, digits: extension })
+        setExtension(null)
+      }
+      onStarted?.(data)
+    },
     onError: (error) => onError?.(error),
   })
   const { result } = usePhoneNumber(dialpad.value)
@@ -129,6 +166,12 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
     return found && { id: found.id, status: found.status }
   })
   const controls = useCallControls(call?.id)
+  const canSendTones = useCallStore((state) => state.capabilities.dtmf === true)
+  const toneCallStatus = useCallStore((state) =>
+    toneCall === null ? undefined : state.interactions[toneCall.id]?.status,
+  )
+  // The tones go through the keypad's own controls when it shows that call, so they are listed.
+  const toneControls = useCallControls(call?.id === toneCall?.id ? undefined : toneCall?.id)
   // The call this pad placed: Call stays locked from its start until it ends, so Enter twice (or
   // Call again while it dials or rings) never dials twice.
   const placedId = dialpad.start.data?.deferred ? null : (dialpad.start.data?.id ?? null)
@@ -149,9 +192,19 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   const held = !dial && call?.status === 'held'
   const { start } = dialpad
   const pending = start.isPending
-  const locked = pending || placedLive
+  const readiness = useCallReadiness({
+    typed: true,
+    phoneNumber: result.ok ? result.dialString.value : null,
+  })
+  // Why Call cannot dial now, shown under the pad; its own live call already locks Call.
+  const notReady =
+    dial && !(placedLive && readiness.reason === 'on-call')
+      ? readinessMessage(messages, readiness)
+      : null
+  const locked = pending || placedLive || notReady !== null
   const invalid = dial && touched && !result.ok
-  const validationMessage = invalid && !result.ok ? messages.errorMessage(result.error) : null
+  const validationMessage =
+    refusal ?? (invalid && !result.ok ? messages.errorMessage(result.error) : null)
   // A failed start in dial mode, a refused tone in DTMF mode.
   const failure = dial ? start.error : controls.error
   const error = failure ? messages.errorMessage(failure) : null
@@ -159,8 +212,53 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   const edit = (change: () => void) => {
     if (disabled) return
     if (start.isError) start.reset()
+    setRefusal(null)
     change()
   }
+
+  useEffect(() => {
+    if (toneCall === null || toneCallStatus === undefined) return
+    if (toneCallStatus === 'connected') {
+      setToneCall(null)
+      void (call?.id === toneCall.id ? controls : toneControls).sendDtmf(toneCall.digits)
+    } else if (isTerminalStatus(toneCallStatus)) {
+      setToneCall(null)
+    }
+  }, [toneCall, toneCallStatus, call?.id, controls, toneControls])
+
+  // What is pasted is what is dialed, or it is refused with the reason (nothing is dropped).
+  const paste = (event: ClipboardEvent<HTMLInputElement>) => {
+    event.preventDefault()
+    if (disabled) return
+    const read = readPastedNumber(event.clipboardData.getData('text'), messages.keyLetters)
+    if (!read.ok) {
+      setRefusal(pasteRefusal(read, messages))
+      return
+    }
+    if (read.extension !== null && !canSendTones) {
+      setRefusal(messages.extensionNoTones(read.extension))
+      return
+    }
+    const input = event.currentTarget
+    const current = dialpad.value
+    // A whole international number replaces the draft; anything else goes in at the caret.
+    const from = read.number.startsWith('+') ? 0 : (input.selectionStart ?? current.length)
+    const to = read.number.startsWith('+') ? current.length : (input.selectionEnd ?? current.length)
+    edit(() => dialpad.setValue(current.slice(0, from) + read.number + current.slice(to)))
+    setExtension(read.extension)
+    caret.current = from + read.number.length
+  }
+  // An emptied textbox has no number left for the extension.
+  useEffect(() => {
+    if (dialpad.value === '') setExtension(null)
+  }, [dialpad.value])
+  // Where the caret goes after a paste, set once the new value is in the textbox.
+  const caret = useRef<number | null>(null)
+  useLayoutEffect(() => {
+    if (caret.current === null) return
+    inputRef.current?.setSelectionRange(caret.current, caret.current)
+    caret.current = null
+  })
   const press = (key: DialpadKey | '+') => {
     if (dial) edit(() => dialpad.append(key))
     else if (!disabled && !held && key !== '+') void controls.sendDtmf(key)
@@ -244,6 +342,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
       data-prefilled={(dial && dialpad.source === 'prefill' && dialpad.value !== '') || undefined}
       data-held={held || undefined}
       data-disabled={disabled || undefined}
+      data-unavailable={notReady !== null || undefined}
       onKeyDown={handleKeyDown}
       onFocus={composeHandlers(rest.onFocus, () => {
         focusInside.current = true
@@ -268,8 +367,12 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
             value={dialpad.value}
             disabled={disabled}
             aria-invalid={invalid || undefined}
-            aria-describedby={describedBy(validationMessage && `${id}m`)}
+            aria-describedby={describedBy(
+              validationMessage && `${id}m`,
+              extension !== null && dialpad.value !== '' && `${id}x`,
+            )}
             onChange={(event) => edit(() => dialpad.setValue(event.target.value))}
+            onPaste={paste}
             onBlur={() => {
               if (dialpad.value !== '') setTouched(true)
             }}
@@ -295,8 +398,23 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
         </output>
       )}
       {validationMessage !== null && (
-        <p id={`${id}m`} className="rcc-Dialpad-message" data-kind="invalid">
+        <p
+          id={`${id}m`}
+          className="rcc-Dialpad-message"
+          data-kind={refusal === null ? 'invalid' : 'refused'}
+          role={refusal === null ? undefined : 'alert'}
+        >
           {validationMessage}
+        </p>
+      )}
+      {dial && extension !== null && dialpad.value !== '' && (
+        <p id={`${id}x`} className="rcc-Dialpad-message" data-kind="extension">
+          {messages.extensionLater(extension)}
+        </p>
+      )}
+      {notReady !== null && (
+        <p id={`${id}r`} className="rcc-Dialpad-message" data-kind="reason">
+          {notReady}
         </p>
       )}
       {error !== null && (
@@ -344,9 +462,9 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
             type="button"
             className="rcc-Dialpad-call"
             disabled={disabled}
-            aria-disabled={(placedLive && !pending) || undefined}
+            aria-disabled={((placedLive || notReady !== null) && !pending) || undefined}
             aria-busy={pending || undefined}
-            aria-describedby={describedBy(error && `${id}e`)}
+            aria-describedby={describedBy(notReady !== null && `${id}r`, error && `${id}e`)}
             data-pending={pending || undefined}
             onClick={placeCall}
           >

@@ -24,6 +24,21 @@ export interface CallCapabilities {
    * provider that rings the agent's own phones (a screen pop only) has neither.
    */
   decline?: boolean
+  /**
+   * The person can choose the number a call comes from: `listCallerIds` lists them and a start's
+   * `from` picks one. Absent means `false` (the provider's default number is used).
+   */
+  callerId?: boolean
+}
+
+/** A number a person may call from (a caller ID). */
+export interface CallerId {
+  /** What is sent as the call's caller ID: E.164 or the provider's own form (a Genesys DN). */
+  number: string
+  /** What a person reads, e.g. "Toronto office". */
+  label?: string
+  /** The provider's default for this person. */
+  default?: boolean
 }
 
 /** What an agent records when a call's wrap-up is done. */
@@ -45,6 +60,11 @@ export interface Disposition {
 export interface StartCallOptions {
   /** Aborts the start; the result is then an `aborted` error. */
   signal?: AbortSignal
+  /**
+   * The caller ID the call comes from: one of `listCallerIds()`' numbers (capability
+   * `callerId`). Without it, the provider's default.
+   */
+  from?: string
 }
 
 /** Every control resolves to this envelope; it never rejects. */
@@ -95,6 +115,8 @@ export interface CallClient {
   completeWrapUp?(interactionId: string, result: WrapUpResult): Promise<ControlResult>
   /** The dispositions the provider offers for a call (its own list, when it keeps one). */
   listDispositions?(interactionId?: string): Promise<OperationResult<Disposition[], CallError>>
+  /** The numbers the person may call from (capability `callerId`). */
+  listCallerIds?(): Promise<CallerId[]>
   /** The provider's current calls as events, to resync after a (re)load. */
   snapshot?(): Promise<CallEvent[]>
   /** Stops timers, streams and listeners. The client is unusable afterwards. */

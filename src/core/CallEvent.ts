@@ -37,6 +37,8 @@ export interface InteractionEventBase {
   phoneNumber?: string
   associatedObject?: InteractionAssociatedObject
   direction?: 'inbound' | 'outbound'
+  /** The caller ID the call presents, where the provider tells it (or the start chose it). */
+  from?: string
   /** What this call allows right now (Genesys `call.capabilities`); merged over the client's. */
   capabilities?: Partial<CallCapabilities>
   muted?: boolean

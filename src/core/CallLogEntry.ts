@@ -57,6 +57,7 @@ export function toCallLogEntry(interaction: Interaction): CallLogEntry {
       interaction.connectedAt === undefined ? 0 : Math.max(0, endedAt - interaction.connectedAt),
   }
   if (interaction.providerCallId) entry.providerCallId = interaction.providerCallId
+  if (interaction.from) entry.from = interaction.from
   if (interaction.associatedObject) entry.associatedObject = interaction.associatedObject
   if (interaction.connectedAt !== undefined) entry.answeredAt = interaction.connectedAt
   if (interaction.status === 'failed' && interaction.error) entry.error = interaction.error

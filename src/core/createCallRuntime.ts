@@ -32,6 +32,11 @@ export interface StartCallVariables {
   associatedObject?: InteractionAssociatedObject
   /** The person pressed Call on a dialpad: dial even in `prefill` mode. */
   confirmed?: boolean
+  /**
+   * The caller ID to call from (capability `callerId`). Default: the one chosen with
+   * `useCallerIds`, else the provider's default.
+   */
+  from?: string
 }
 
 /** What a successful start gives back. */
@@ -56,6 +61,11 @@ export interface CallRuntimeConfig extends DialStringOptions {
   dialMode?: DialMode
   /** A start to another number while a call is live. Default `'refuse'`. */
   whileOnCall?: WhileOnCall
+  /**
+   * `false` turns click-to-dial off: only confirmed starts (a number a person typed on a dialpad
+   * and pressed Call for) are placed; every other start is refused. Default `true`.
+   */
+  clickToDial?: boolean
 }
 
 export interface CallRuntimeOptions extends CallRuntimeConfig {
@@ -155,14 +165,32 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
     )
   }
 
+  /** The start's caller ID, checked before anything is sent. */
+  function callerIdFor(variables: StartCallVariables): string | undefined {
+    const from = variables.from ?? store.getState().callerId ?? undefined
+    if (from === undefined) return undefined
+    if (typeof from !== 'string' || from.trim() === '')
+      throw new CallError('invalid_argument', 'The number to call from is empty.')
+    if (!store.getState().capabilities.callerId)
+      throw new CallError(
+        'not_supported',
+        'This phone system cannot choose the number a call comes from.',
+      )
+    return from
+  }
+
   async function send(value: string, variables: StartCallVariables): Promise<StartCallData> {
     const controller = new AbortController()
     controllers.add(controller)
     try {
+      const from = callerIdFor(variables)
       const hold = makeRoom(value)
       if (hold) await hold
       const result = await client
-        .startCall(value, variables.associatedObject, { signal: controller.signal })
+        .startCall(value, variables.associatedObject, {
+          signal: controller.signal,
+          ...(from && { from }),
+        })
         .catch((error: unknown) => ({
           status: 'error' as const,
           error: toCallError(error, client.name),
@@ -174,7 +202,7 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
         return { id: null, deferred: true, phoneNumber: value, joined: false }
       }
       // The store knows the call before its first event, so a start in between joins it.
-      store.getState().placed(outcome.id, value, variables.associatedObject)
+      store.getState().placed(outcome.id, value, variables.associatedObject, from)
       return { id: outcome.id, deferred: false, phoneNumber: value, joined: false }
     } finally {
       controllers.delete(controller)
@@ -192,6 +220,8 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
     },
     parse,
     startCall(variables) {
+      if (config.clickToDial === false && !variables.confirmed)
+        return Promise.reject(new CallError('invalid_state', 'Click-to-dial is turned off.'))
       const parsed = parse(variables.phoneNumber)
       if (!parsed.ok) return Promise.reject(parsed.error)
       const { value } = parsed.dialString

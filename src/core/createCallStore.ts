@@ -20,8 +20,8 @@ export interface CallStoreActions {
   /** Sets the dialpad draft (`typed` by default). */
   setDraft(value: string, source?: DialpadSource): void
   /**
-   * Fills the dialpad from a deferred dial; the dialpad moves focus to Call and announces it.
-   * The start's record stays with the number, so the dialpad's Call sends it along.
+   * Fills the dialpad from a deferred dial: a new `pendingDial` holds the number and the start's
+   * record, so the dialpad's Call sends it along (and a dialpad announces each one).
    */
   prefill(value: string, associatedObject?: InteractionAssociatedObject): void
   /** Removes an interaction from the banner; it stays in history. */
@@ -38,7 +38,10 @@ export interface CallStoreActions {
     interactionId: string,
     phoneNumber: string,
     associatedObject?: InteractionAssociatedObject,
+    from?: string,
   ): void
+  /** Chooses the caller ID of the next calls; `null` for the provider's default. */
+  selectCallerId(number: string | null): void
 }
 
 export type CallStore = CallState & CallStoreActions
@@ -70,32 +73,33 @@ export function createCallStore({
     setDraft: (value, source = 'typed') =>
       set((state) => {
         if (state.dialpad.value === value && state.dialpad.source === source) return state
-        // A number typed over is no longer the record's number: the record stays behind.
-        const { associatedObject: _dropped, ...draft } = state.dialpad
-        return { dialpad: { ...(source === 'prefill' ? state.dialpad : draft), value, source } }
+        // A number typed over is no longer the deferred dial's number: it and its record stay behind.
+        const pendingDial = source === 'prefill' ? state.dialpad.pendingDial : null
+        return { dialpad: { value, source, pendingDial } }
       }),
     prefill: (value, associatedObject) =>
-      set((state) => ({
+      set({
         dialpad: {
           value,
           source: 'prefill',
-          prefillCount: state.dialpad.prefillCount + 1,
-          ...(associatedObject && { associatedObject }),
+          pendingDial: { phoneNumber: value, ...(associatedObject && { associatedObject }) },
         },
-      })),
+      }),
     dismiss: (interactionId) => set((state) => dismissInteraction(state, interactionId)),
     activate: (interactionId) =>
       set((state) => reduceCallState(state, { type: 'activated', interactionId }, historyLimit)),
     associate: (interactionId, associatedObject) =>
       set((state) => associateInteraction(state, interactionId, associatedObject)),
-    placed: (id, phoneNumber, associatedObject) =>
+    placed: (id, phoneNumber, associatedObject, from) =>
       set((state) =>
         placeInteraction(
           state,
-          { id, phoneNumber, ...(associatedObject && { associatedObject }) },
+          { id, phoneNumber, ...(associatedObject && { associatedObject }), ...(from && { from }) },
           Date.now(),
         ),
       ),
+    selectCallerId: (callerId) =>
+      set((state) => (state.callerId === callerId ? state : { callerId })),
   }))
 }
 

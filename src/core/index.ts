@@ -41,7 +41,7 @@ export { failure, success } from './result.js'
 export { reduceInteraction } from './reduceInteraction.js'
 export type { Interaction } from './reduceInteraction.js'
 export { DEFAULT_HISTORY_LIMIT, initialCallState, reduceCallState } from './reduceCallState.js'
-export type { CallState, DialpadDraft, DialpadSource } from './reduceCallState.js'
+export type { CallState, DialpadDraft, DialpadSource, PendingDial } from './reduceCallState.js'
 export { createCallStore, selectActiveInteraction, selectInteraction } from './createCallStore.js'
 export type {
   CallStore,
@@ -50,6 +50,9 @@ export type {
   CallStoreOptions,
 } from './createCallStore.js'
 export { parseDialString } from './parseDialString.js'
+export { quoteInput } from './quoteInput.js'
+export { readPastedNumber } from './readPastedNumber.js'
+export type { KeypadLetters, PastedNumber } from './readPastedNumber.js'
 export type {
   DialPolicy,
   DialString,
@@ -71,6 +74,8 @@ export type {
   StartCallVariables,
   WhileOnCall,
 } from './createCallRuntime.js'
+export { callReadiness } from './callReadiness.js'
+export type { CallReadiness, CallReadinessReason, CallReadinessRules } from './callReadiness.js'
 export { validateAssociatedObject } from './validateAssociatedObject.js'
 export type { AssociatedObjectField, AssociatedObjectResult } from './validateAssociatedObject.js'
 export { toCallLogEntry } from './CallLogEntry.js'

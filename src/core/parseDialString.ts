@@ -1,4 +1,5 @@
 import { CallError } from './CallError.js'
+import { quoteInput } from './quoteInput.js'
 
 /** What kind of destination a dial string is. */
 export type DialStringKind = 'e164' | 'local' | 'extension' | 'emergency'
@@ -133,9 +134,11 @@ export function parseDialString(input: string, options: DialStringOptions = {}):
   const trimmed = input.trim()
   if (trimmed === '') return invalid('Enter a phone number.')
   const compact = trimmed.replace(FORMATTING, '')
+  // What the messages quote of the input: its start only.
+  const quoted = quoteInput(trimmed)
   if (!/^\+?\d+$/.test(compact)) {
     return invalid(
-      `“${trimmed}” is not a phone number. Use digits, with + and the country code for other countries.`,
+      `“${quoted}” is not a phone number. Use digits, with + and the country code for other countries.`,
     )
   }
   const international = compact.startsWith('+')
@@ -146,18 +149,18 @@ export function parseDialString(input: string, options: DialStringOptions = {}):
     return { ok: true, dialString: { kind: 'emergency', value: digits, input } }
   }
   if (digits.length > maxLength) {
-    return invalid(`“${trimmed}” is too long: a phone number has at most ${maxLength} digits.`)
+    return invalid(`“${quoted}” is too long: a phone number has at most ${maxLength} digits.`)
   }
 
   let dialString: DialString
   if (international) {
     if (digits.startsWith('0') || digits.length < 7) {
       return invalid(
-        `“${trimmed}” is not a complete international number: after + come the country code and the number.`,
+        `“${quoted}” is not a complete international number: after + come the country code and the number.`,
       )
     }
     const parsed = phoneNumbers?.(compact)
-    if (phoneNumbers && !parsed?.valid) return invalid(`“${trimmed}” is not a valid phone number.`)
+    if (phoneNumbers && !parsed?.valid) return invalid(`“${quoted}” is not a valid phone number.`)
     dialString = { kind: 'e164', value: parsed?.e164 ?? compact, input }
     if (parsed?.country) dialString.country = parsed.country
     if (parsed?.formatted) dialString.formatted = parsed.formatted
@@ -166,20 +169,18 @@ export function parseDialString(input: string, options: DialStringOptions = {}):
     if (digits.length >= min && digits.length <= max) {
       dialString = { kind: 'extension', value: digits, input }
     } else if (digits.length < min) {
-      return invalid(`“${trimmed}” is too short to be a phone number or an extension.`)
+      return invalid(`“${quoted}” is too short to be a phone number or an extension.`)
     } else if (phoneNumbers && defaultRegion) {
       const parsed = phoneNumbers(compact, defaultRegion)
       if (!parsed?.valid)
-        return invalid(
-          `“${trimmed}” is not a valid phone number in ${defaultRegion.toUpperCase()}.`,
-        )
+        return invalid(`“${quoted}” is not a valid phone number in ${defaultRegion.toUpperCase()}.`)
       dialString = { kind: 'local', value: parsed.e164, input }
       if (parsed.country) dialString.country = parsed.country
       if (parsed.formatted) dialString.formatted = parsed.formatted
     } else if (policy?.unnormalizedLocal === 'pass') {
       dialString = { kind: 'local', value: digits, input }
     } else {
-      return invalid(`Add the country code to “${trimmed}”, for example +1 for the US and Canada.`)
+      return invalid(`Add the country code to “${quoted}”, for example +1 for the US and Canada.`)
     }
   }
 

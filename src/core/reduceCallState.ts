@@ -7,14 +7,23 @@ import type { InteractionAssociatedObject } from './types.js'
 /** Where the dialpad's number came from: typed by a person, or prefilled by a deferred dial. */
 export type DialpadSource = 'typed' | 'prefill'
 
+/**
+ * A start that was deferred (by the provider, or by `dialMode: 'prefill'`): its number waits on the
+ * dialpad with the start's record until a person presses Call. Each deferral is a new object, so
+ * the same number deferred twice is two pending dials.
+ */
+export interface PendingDial {
+  phoneNumber: string
+  /** The start's record; the dialpad's Call sends it along with the number. */
+  associatedObject?: InteractionAssociatedObject
+}
+
 /** The dialpad's draft, kept in the store so a deferred dial anywhere can fill it. */
 export interface DialpadDraft {
   value: string
   source: DialpadSource
-  /** Grows on every prefill, so a dialpad can move focus and announce each one. */
-  prefillCount: number
-  /** The record of the start that prefilled the number; the dialpad's Call sends it along. Cleared when the number is typed over. */
-  associatedObject?: InteractionAssociatedObject
+  /** The deferred dial that filled the dialpad; `null` once the number is typed over. */
+  pendingDial: PendingDial | null
 }
 
 /** Everything the store holds. */
@@ -35,6 +44,8 @@ export interface CallState {
   /** Health of the client's event stream. */
   connection: { status: ConnectionStatus; error?: CallErrorInfo }
   dialpad: DialpadDraft
+  /** The caller ID chosen for the next calls (`useCallerIds`); `null` for the provider's default. */
+  callerId: string | null
 }
 
 export const DEFAULT_HISTORY_LIMIT = 50
@@ -52,7 +63,8 @@ export function initialCallState(capabilities: CallCapabilities): CallState {
     evicted: [],
     capabilities,
     connection: { status: 'open' },
-    dialpad: { value: '', source: 'typed', prefillCount: 0 },
+    dialpad: { value: '', source: 'typed', pendingDial: null },
+    callerId: null,
   }
 }
 
@@ -174,16 +186,29 @@ export function associateInteraction(
  */
 export function placeInteraction(
   state: CallState,
-  placed: { id: string; phoneNumber: string; associatedObject?: InteractionAssociatedObject },
+  placed: {
+    id: string
+    phoneNumber: string
+    associatedObject?: InteractionAssociatedObject
+    from?: string
+  },
   now: number,
 ): CallState {
-  if (state.interactions[placed.id] || state.evicted.includes(placed.id)) return state
+  const known = state.interactions[placed.id]
+  if (known && placed.from && !known.from) {
+    // Its first event came first and did not say which number it comes from: the start knows.
+    const interactions = copyInteractions(state.interactions)
+    interactions[placed.id] = { ...known, from: placed.from }
+    return { ...state, interactions }
+  }
+  if (known || state.evicted.includes(placed.id)) return state
   const interactions = copyInteractions(state.interactions)
   interactions[placed.id] = {
     id: placed.id,
     status: 'initiating',
     phoneNumber: placed.phoneNumber,
     ...(placed.associatedObject && { associatedObject: placed.associatedObject }),
+    ...(placed.from && { from: placed.from }),
     direction: 'outbound',
     muted: false,
     createdAt: now,

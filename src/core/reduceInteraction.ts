@@ -19,6 +19,8 @@ export interface Interaction {
   associatedObject?: InteractionAssociatedObject
   providerCallId?: string
   direction?: 'inbound' | 'outbound'
+  /** The caller ID the call presents, where known. */
+  from?: string
   muted: boolean
   /** Per-call capabilities (Genesys); merged over the client's. */
   capabilities?: Partial<CallCapabilities>
@@ -75,6 +77,7 @@ function mergeMeta(current: Interaction, event: Meta): Partial<Interaction> | nu
     'associatedObject',
     'providerCallId',
     'direction',
+    'from',
     'muted',
   ] as const
   for (const key of keys) {

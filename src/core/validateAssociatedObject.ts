@@ -1,4 +1,5 @@
 import { CallError } from './CallError.js'
+import { quoteInput } from './quoteInput.js'
 import type { InteractionAssociatedObject } from './types.js'
 
 const REQUIRED = ['id', 'type', 'displayName', 'displayType'] as const
@@ -10,6 +11,21 @@ export type AssociatedObjectField =
 export type AssociatedObjectResult =
   | { ok: true; value: InteractionAssociatedObject }
   | { ok: false; error: CallError; fields: Partial<Record<AssociatedObjectField, string>> }
+
+/** An object literal or `Object.create(null)`: what JSON sends field by field. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false
+  const prototype: unknown = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
+}
+
+/** What a value that is not a plain object is, in a message: "a Map", "an array", "a Contact". */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value !== 'object') return typeof value === 'string' ? 'text' : `a ${typeof value}`
+  const name = quoteInput((value as object).constructor?.name || 'object')
+  return `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name}`
+}
 
 /**
  * Checks that a value is exactly an `InteractionAssociatedObject`: the four required strings
@@ -36,12 +52,14 @@ export function validateAssociatedObject(value: unknown): AssociatedObjectResult
   const custom = record.customFields
   if (custom === undefined || custom === null) {
     fields.customFields = 'customFields is required (use {} for none).'
-  } else if (typeof custom !== 'object' || Array.isArray(custom)) {
-    fields.customFields = 'customFields must be an object of text values.'
+  } else if (!isPlainObject(custom)) {
+    // A Map, an array or a class instance would travel as `{}` (JSON keeps only own fields of a
+    // plain object): its data would be lost without a word.
+    fields.customFields = `customFields must be a plain object of text values, e.g. {"crmUrl": "https://…"}, not ${kindOf(custom)}.`
   } else {
-    for (const [key, field] of Object.entries(custom as Record<string, unknown>)) {
+    for (const [key, field] of Object.entries(custom)) {
       if (typeof field !== 'string')
-        fields[`customFields.${key}`] = `customFields.${key} must be text.`
+        fields[`customFields.${key}`] = `customFields.${quoteInput(key)} must be text.`
     }
   }
   const problems = Object.values(fields)

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react'
+import type { CallReadinessRules } from '../core/callReadiness.js'
 import type { CallRuntime } from '../core/createCallRuntime.js'
 import type { CallMessages } from './messages.js'
 
@@ -6,6 +7,8 @@ export interface CallContextValue {
   runtime: CallRuntime
   /** The app's replacements for the English strings (see `useMessages`). */
   messages: Partial<CallMessages> | undefined
+  /** The provider's props that decide whether a call can be placed (see `useCallReadiness`). */
+  readinessRules: Pick<CallReadinessRules, 'clickToDial' | 'whileOnCall'>
 }
 
 export const CallContext = createContext<CallContextValue | null>(null)

@@ -21,6 +21,12 @@ export interface CallProviderProps {
    * that already has a live call never dials again: that call becomes the banner's active call.
    */
   whileOnCall?: WhileOnCall
+  /**
+   * `false` turns click-to-dial off app-wide, like Salesforce's `disableClickToDial` or Dynamics'
+   * `setClickToAct(false)`: every `CallButton` is disabled and says why, and `useStartCall` refuses
+   * starts; the `Dialpad` still dials what a person types. Default `true`.
+   */
+  clickToDial?: boolean
   /** Region for local and emergency numbers (ISO 3166-1 alpha-2, e.g. `"US"`). */
   defaultRegion?: string
   /** Phone metadata from `createPhoneNumberParser(metadata)` (`react-click-to-call/phone`), to check and normalize numbers. */
@@ -51,6 +57,7 @@ export function CallProvider({
   queryClient,
   dialMode = 'dial',
   whileOnCall = 'refuse',
+  clickToDial = true,
   defaultRegion,
   phoneNumbers,
   dialPolicy,
@@ -63,11 +70,21 @@ export function CallProvider({
   const [fallbackQueryClient] = useState(() => new QueryClient())
   const runtime = useMemo(() => createCallRuntime({ client, historyLimit }), [client, historyLimit])
   // Rules of a start follow the props without recreating the store (idempotent, safe in render).
-  runtime.configure({ dialMode, whileOnCall, defaultRegion, phoneNumbers, policy: dialPolicy })
+  runtime.configure({
+    dialMode,
+    whileOnCall,
+    clickToDial,
+    defaultRegion,
+    phoneNumbers,
+    policy: dialPolicy,
+  })
 
   useEffect(() => runtime.connect(), [runtime])
 
-  const value = useMemo<CallContextValue>(() => ({ runtime, messages }), [runtime, messages])
+  const value = useMemo<CallContextValue>(
+    () => ({ runtime, messages, readinessRules: { clickToDial, whileOnCall } }),
+    [runtime, messages, clickToDial, whileOnCall],
+  )
   const tree = <CallContext.Provider value={value}>{children}</CallContext.Provider>
   const ownClient = queryClient ?? (outerQueryClient ? null : fallbackQueryClient)
   return ownClient && ownClient !== outerQueryClient ? (

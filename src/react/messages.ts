@@ -22,6 +22,21 @@ export interface CallMessages {
   callingWhom: (name: string) => string
   /** Why a CallButton is disabled when the phone system cannot place calls (its stream is closed). */
   callUnavailable: string
+  /** Why a CallButton or the Dialpad cannot call: the person is not signed in to the phone system. */
+  signInToCall: string
+  /** Why a CallButton or the Dialpad cannot call: signed in, but the phone cannot dial now. */
+  phoneNotReady: string
+  /** Why a CallButton cannot call: the app turned click-to-dial off. */
+  clickToDialOff: string
+  /**
+   * Why a CallButton or the Dialpad cannot call: another call is live (`name` is its contact or
+   * number) and the live-call rule refuses a second one.
+   */
+  onAnotherCall: (name: string) => string
+  /** The label of `CallerIdSelect` (`react-click-to-call/caller-id`). */
+  callFrom: string
+  /** `CallerIdSelect`'s option for the provider's own default number. */
+  callerIdDefault: string
   /** Why a CallButton is disabled when it was given no phone number. */
   noPhoneNumber: string
   /**
@@ -73,6 +88,14 @@ export interface CallMessages {
   callStatus: string
   /** The accessible name of the banner's group of call controls. */
   callControls: string
+  /** The accessible name of the banner's list of the live calls besides the active one. */
+  otherCalls: string
+  /** The accessible name of one call in the banner's list, e.g. "Call with Grace Hopper". */
+  callWith: (party: string) => string
+  /** The visible label of the button that makes a listed call the banner's active call. */
+  switchTo: string
+  /** That button's accessible name, e.g. "Switch to Grace Hopper". */
+  switchToCall: (party: string) => string
   /** The accessible name of the banner's call timer. */
   callDuration: string
   /** Dialpad textbox's accessible name. */
@@ -83,6 +106,18 @@ export interface CallMessages {
   deleteDigit: string
   /** The letters printed under each dialpad key ("ABC" under 2); `+` under 0 tells about the long press. */
   keyLetters: Record<DialpadKey, string>
+  /** A paste refused: `character` (already cut to a few characters) is no part of a phone number. */
+  pasteNotANumber: (character: string) => string
+  /** A paste refused: a `+` after the start. */
+  pastePlus: string
+  /** A paste refused: a part of a `tel:` link that cannot be dialed, e.g. `;isub=5`. */
+  pasteUriPart: (part: string) => string
+  /** A paste refused: it had no number. */
+  pasteEmpty: string
+  /** Under the dialpad's number: a pasted extension waits for the call to connect. */
+  extensionLater: (extension: string) => string
+  /** A paste refused: it has an extension and the provider cannot send tones. */
+  extensionNoTones: (extension: string) => string
   /** Announced when a deferred dial fills the dialpad. */
   prefilled: (number: string) => string
   /** The dialpad's accessible name in DTMF mode, while a call is connected. */
@@ -178,6 +213,12 @@ export const defaultMessages: CallMessages = {
   calling: 'Calling…',
   callingWhom: (name) => `Calling ${name}…`,
   callUnavailable: 'Calls are unavailable: the phone system is not connected.',
+  signInToCall: 'Sign in to the phone system to call.',
+  phoneNotReady: 'Your phone is not ready to call. Check your phone device.',
+  clickToDialOff: 'Click-to-dial is turned off.',
+  onAnotherCall: (name) => `You are on a call with ${name}. Hang up or put it on hold first.`,
+  callFrom: 'Call from',
+  callerIdDefault: 'Default number',
   noPhoneNumber: 'No phone number to call.',
   onCallWith: (name, status, duration) =>
     `${name}, ${LIVE_STATES[status]}${duration === null ? '' : ` ${duration}`}`,
@@ -223,6 +264,10 @@ export const defaultMessages: CallMessages = {
   dismiss: 'Dismiss',
   callStatus: 'Call status',
   callControls: 'Call controls',
+  otherCalls: 'Other calls',
+  callWith: (party) => `Call with ${party}`,
+  switchTo: 'Switch to',
+  switchToCall: (party) => `Switch to ${party}`,
   callDuration: 'Call duration',
   phoneNumber: 'Phone number',
   phoneNumberPlaceholder: 'Enter a number',
@@ -242,6 +287,14 @@ export const defaultMessages: CallMessages = {
     '0': '+',
     '#': '',
   },
+  pasteNotANumber: (character) =>
+    `Not pasted: “${character}” is not part of a phone number. Use digits, + and the country code.`,
+  pastePlus: 'Not pasted: + goes only in front of the country code.',
+  pasteUriPart: (part) => `Not pasted: the link’s “${part}” cannot be dialed.`,
+  pasteEmpty: 'Not pasted: there is no phone number in it.',
+  extensionLater: (extension) => `Extension ${extension} is sent as tones once the call connects.`,
+  extensionNoTones: (extension) =>
+    `Not pasted: this phone system cannot send extension ${extension} as tones. Dial the number and ask for the extension.`,
   prefilled: (number) => `${number} is on the dialpad. Press Call to dial.`,
   tonesKeypad: 'Keypad: tones go to the call',
   tonesSent: (digits) => `Tones sent: ${digits}`,

@@ -25,6 +25,8 @@ export interface UseDialpadOptions extends UseStartCallOptions {
 }
 
 export interface UseDialpadResult extends DialpadDraft {
+  /** How many deferred dials filled the dialpad since it mounted (a new one moves focus and is announced). */
+  prefillCount: number
   /** Sets the number as typed or pasted; non-dialable characters are dropped. */
   setValue(value: string): void
   /** Adds one key (`0-9`, `*`, `#`, `+`). */
@@ -85,15 +87,20 @@ export function useDialpad(options: UseDialpadOptions = {}): UseDialpadResult {
     setSeeded(true)
   }, [seeded, defaultValue, store])
 
-  // Only prefills after mount count: a number filled before this dialpad existed is not news.
-  const seenPrefill = useRef(draft.prefillCount)
+  // Only deferred dials after mount count: a number filled before this dialpad existed is not
+  // news. Each deferral is a new pending dial, so the same number deferred twice counts twice.
+  const seenPendingDial = useRef(draft.pendingDial)
+  const [prefillCount, setPrefillCount] = useState(0)
   // A layout effect: focus moves to Call in the same frame the number appears.
   useIsomorphicLayoutEffect(() => {
-    if (draft.prefillCount <= seenPrefill.current) return
-    seenPrefill.current = draft.prefillCount
+    const { pendingDial } = draft
+    if (pendingDial === seenPendingDial.current) return
+    seenPendingDial.current = pendingDial
+    if (pendingDial === null) return
+    setPrefillCount((count) => count + 1)
     latest.current.onValueChange?.(draft.value)
     latest.current.onPrefill?.(draft.value)
-  }, [draft.prefillCount, draft.value])
+  }, [draft.pendingDial, draft.value])
 
   const actions = useMemo(() => {
     const set = (next: string) => {
@@ -115,15 +122,17 @@ export function useDialpad(options: UseDialpadOptions = {}): UseDialpadResult {
   return {
     ...draft,
     value,
+    prefillCount,
     ...actions,
     validation,
     start,
     submit: (associatedObject) => {
       const number = latest.current.value
-      const prefilled = store.getState().dialpad
+      const { pendingDial } = store.getState().dialpad
       // A deferred dial's record travels on with its number, unless the number was changed.
       const record =
-        associatedObject ?? (prefilled.value === number ? prefilled.associatedObject : undefined)
+        associatedObject ??
+        (pendingDial?.phoneNumber === number ? pendingDial.associatedObject : undefined)
       startCall(number, record, { confirmed: true })
     },
   }

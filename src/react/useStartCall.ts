@@ -30,7 +30,7 @@ export type UseStartCallResult = UseMutationResult<StartCallData, CallError, Sta
   startCall: (
     phoneNumber: string,
     associatedObject?: InteractionAssociatedObject,
-    options?: Pick<StartCallVariables, 'confirmed'>,
+    options?: Pick<StartCallVariables, 'confirmed' | 'from'>,
   ) => void
   /** The last start only prefilled the dialpad (a deferred dial, or `dialMode="prefill"`). */
   deferred: boolean
@@ -62,6 +62,7 @@ export function useStartCall(options?: UseStartCallOptions): UseStartCallResult 
         phoneNumber,
         ...(associatedObject && { associatedObject }),
         ...(extra?.confirmed && { confirmed: true }),
+        ...(extra?.from && { from: extra.from }),
       }),
     [mutate],
   )

@@ -1,3 +1,4 @@
+import { quoteInput } from '../core/quoteInput.js'
 import type { DialString } from '../core/parseDialString.js'
 import type { CallRequestRules } from '../clients/dialstack/protocol/validateCallRequest.js'
 
@@ -15,5 +16,5 @@ export function uncheckableNumber(
   const policy = rules.dialPolicy
   if (!policy?.validate && !policy?.allowedCountries) return undefined
   if (dialString.kind !== 'local' || dialString.value.startsWith('+')) return undefined
-  return `“${dialString.input.trim()}” cannot be checked against this app’s dialing rules: add the country code, for example +1 for the US and Canada.`
+  return `“${quoteInput(dialString.input.trim())}” cannot be checked against this app’s dialing rules: add the country code, for example +1 for the US and Canada.`
 }

@@ -173,6 +173,32 @@ export const PhoneSystemUnavailable: Story = {
   },
 }
 
+/** Signed out of the phone system: the button says so beside it, stays focusable and dials nothing. */
+export const SignedOut: Story = {
+  parameters: calls({ signedOut: true }),
+  play: async (context) => {
+    const canvas = within(context.canvasElement)
+    const button = canvas.getByRole('button', { name: 'Call Ada Lovelace' })
+    await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'))
+    await expect(canvas.getByText('Sign in to the phone system to call.')).toBeVisible()
+    await expect(button).toHaveAccessibleDescription('Sign in to the phone system to call.')
+    button.focus()
+    await expect(button).toHaveFocus()
+    await userEvent.click(button)
+    await expect(storyClient(context).control.requests).toHaveLength(0)
+  },
+}
+
+/** The app turned click-to-dial off (`<CallProvider clickToDial={false}>`). */
+export const ClickToDialOff: Story = {
+  parameters: calls({ clickToDial: false }),
+  play: async ({ canvasElement }) => {
+    const button = within(canvasElement).getByRole('button', { name: 'Call Ada Lovelace' })
+    await expect(button).toHaveAttribute('aria-disabled', 'true')
+    await expect(button).toHaveAccessibleDescription('Click-to-dial is turned off.')
+  },
+}
+
 /** Disabled by the app (native `disabled`). */
 export const Disabled: Story = {
   args: { disabled: true },

@@ -26,7 +26,9 @@ const meta = {
         component: [
           'The live call: "Dialing…", "Ringing…", "Connected 01:23" with a running timer (h:mm:ss past an hour), "On hold", "Call ended" with the outcome, "Call failed:" with the reason, with the number and the record\'s name. Hang up, hold/resume and mute appear only when the provider has them.',
           '',
-          'It is a polite live region (`role="status"`): each state change is announced, the ticking timer is not. An ended call is dismissed after `dismissAfterMs` (5 s by default; these stories keep it). Selectors: `.rcc-CallStatusBanner[data-status="dialing|ringing|connected|held|ended|failed"]`, `[data-outcome]`, `[data-muted]`, `[data-connection="reconnecting"]`, `.rcc-CallStatusBanner-control[data-control="hangup|hold|resume|mute|dismiss"]`.',
+          'It is a polite live region (`role="status"`): each state change is announced, the ticking timer is not. An ended call is dismissed after `dismissAfterMs` (5 s by default; these stories keep it). Selectors: `.rcc-CallStatusBanner[data-status="dialing|ringing|connected|held|ended|failed"]`, `[data-outcome]`, `[data-muted]`, `[data-connection="reconnecting"]`, `.rcc-CallStatusBanner-control[data-control="hangup|hold|resume|mute|dismiss|show"]`.',
+          '',
+          'It never hides a live call: with several, the active one comes first and every other live call follows in a list named "Other calls" (`.rcc-CallStatusBanner-calls`, `[data-calls]` on the banner), each with its own controls and Switch to, which makes it the active call.',
         ].join('\n'),
       },
     },
@@ -125,6 +127,43 @@ export const Failed: Story = {
     'failed',
     'Call failed: The carrier rejected the call: the number is not in service.',
   ),
+}
+
+/**
+ * Three live calls: the banner never hides one. The newest is the active call; Ada (held) and the
+ * dialing number follow in "Other calls", each with its own controls and Switch to.
+ */
+export const SeveralCalls: Story = {
+  parameters: calls({ scenario: { status: 'held' }, ageMs: 95_000 }),
+  play: async (context) => {
+    const canvas = within(context.canvasElement)
+    const banner = canvas.getByRole('status', { name: 'Call status' })
+    const client = storyClient(context)
+    await waitFor(() => expect(banner).toHaveAttribute('data-status', 'held'))
+    await client.startCall('+442071838750')
+    const grace = await client.startCall('+33142685300', {
+      ...ada,
+      id: 'c-2',
+      displayName: 'Grace Hopper',
+    })
+    if (grace.status === 'success' && grace.data.id) {
+      client.control.advance(grace.data.id)
+      client.control.setOptions({ outcome: 'answered' })
+      client.control.advance(grace.data.id)
+    }
+    await waitFor(() => expect(banner).toHaveAttribute('data-status', 'connected'))
+    // The list follows the active call at a lower priority: wait for it as a person would.
+    const others = await canvas.findByRole('list', { name: 'Other calls' })
+    await waitFor(() => expect(within(others).getAllByRole('listitem')).toHaveLength(2))
+    const adaCall = within(others).getByRole('group', { name: 'Call with Ada Lovelace' })
+    await expect(adaCall).toHaveAttribute('data-status', 'held')
+    await expect(within(adaCall).getByRole('button', { name: 'Resume' })).toBeInTheDocument()
+    await expect(within(adaCall).getByRole('button', { name: 'Hang up' })).toBeInTheDocument()
+    await expect(within(others).getByRole('group', { name: /^Call with \+44/ })).toHaveAttribute(
+      'data-status',
+      'dialing',
+    )
+  },
 }
 
 /** A provider that can hang up but not hold or mute (e.g. a click-to-call API): only Hang up. */

@@ -27,7 +27,9 @@ const meta = {
     docs: {
       description: {
         component: [
-          'A phone dialpad: a `tel` textbox named "Phone number", keys 1–9, *, 0, # with their letters, Delete and Call. Typing and pasting keep only dialable characters; holding 0 types `+`; Enter places the call.',
+          'A phone dialpad: a `tel` textbox named "Phone number", keys 1–9, *, 0, # with their letters, Delete and Call. Typing keeps only dialable characters; holding 0 types `+`; Enter places the call.',
+          '',
+          'What is pasted is what is dialed, or it is refused with the reason: a `tel:` URI is read as a URI; an extension (`;ext=`, `ext.`, `x`, `#`) dials the main number and is sent as tones once connected (refused where the provider has no DTMF); keypad letters become digits (1-800-FLOWERS); Arabic-Indic, Persian and full-width digits become ASCII; invisible and bidi characters are stripped; anything else is refused, and what was typed stays.',
           '',
           'A deferred dial fills it: the number appears, focus moves to Call, and the prefill is announced. While a call is connected it becomes a DTMF keypad: keys (and the keyboard\'s digit keys) send tones to the call. Controlled (`value` + `onValueChange`) or not (`defaultValue`). Selectors: `.rcc-Dialpad[data-mode="dial|dtmf"]`, `[data-pending]`, `[data-invalid]`, `[data-prefilled]`, `[data-held]`, `.rcc-Dialpad-key[data-key="0"]`.',
         ].join('\n'),
@@ -152,6 +154,53 @@ export const Tones: Story = {
   },
 }
 
+/**
+ * A pasted `tel:` URI with an extension: the main number is shown and dialed, the extension waits
+ * under it and goes as tones once the call connects.
+ */
+export const PastedExtension: Story = {
+  render: (args) => (
+    <div style={{ display: 'grid', gap: 16, maxWidth: 560 }}>
+      <CallStatusBanner />
+      <Dialpad {...args} />
+    </div>
+  ),
+  play: async (context) => {
+    const canvas = within(context.canvasElement)
+    const input = canvas.getByRole('textbox', { name: 'Phone number' })
+    await userEvent.click(input)
+    await userEvent.paste('tel:+1-416-555-0199;ext=123')
+    await expect(input).toHaveValue('+14165550199')
+    await expect(
+      canvas.getByText('Extension 123 is sent as tones once the call connects.'),
+    ).toBeInTheDocument()
+    await userEvent.click(canvas.getByRole('button', { name: 'Call' }))
+    const client = storyClient(context)
+    await waitFor(() => expect(client.control.calls()[0]?.status).toBe('dialing'))
+    await expect(client.control.requests[0]?.phoneNumber).toBe('+14165550199')
+    const id = client.control.calls()[0]!.id
+    client.control.setOptions({ outcome: 'answered' })
+    client.control.advance(id)
+    client.control.advance(id)
+    await waitFor(() => expect(canvas.getByText('Tones sent: 123')).toBeInTheDocument())
+    await expect(client.control.calls()[0]?.dtmf).toBe('123')
+  },
+}
+
+/** A paste that is not a number is refused with the reason; what was typed stays. */
+export const PasteRefused: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const input = canvas.getByRole('textbox', { name: 'Phone number' })
+    await userEvent.type(input, '+1416')
+    await userEvent.paste('ada@example.com')
+    await expect(input).toHaveValue('+1416')
+    await expect(canvas.getByRole('alert')).toHaveTextContent(
+      'Not pasted: “a” is not part of a phone number.',
+    )
+  },
+}
+
 /** The DTMF keypad while the call is on hold: keys are unavailable. */
 export const TonesOnHold: Story = {
   parameters: calls({ scenario: { status: 'held' } }),
@@ -199,6 +248,21 @@ export const WithRecord: Story = {
     await waitFor(() =>
       expect(storyClient(context).control.requests[0]?.initialObject).toEqual(ada),
     )
+  },
+}
+
+/** Signed out of the phone system: the pad says so under the keys; Call stays focusable and dials nothing. */
+export const SignedOut: Story = {
+  args: { defaultValue: '+14165550199' },
+  parameters: calls({ signedOut: true }),
+  play: async (context) => {
+    const canvas = within(context.canvasElement)
+    const call = canvas.getByRole('button', { name: 'Call' })
+    await waitFor(() => expect(call).toHaveAttribute('aria-disabled', 'true'))
+    await expect(canvas.getByText('Sign in to the phone system to call.')).toBeVisible()
+    await expect(call).toHaveAccessibleDescription('Sign in to the phone system to call.')
+    await userEvent.click(call)
+    await expect(storyClient(context).control.requests).toHaveLength(0)
   },
 }
 

@@ -45,7 +45,7 @@ const contact: InteractionAssociatedObject = {
 /** Words that fit this provider: a deferred dial waits in the widget, not on our dialpad. */
 const messages: Partial<CallMessages> = {
   deferred: 'Number ready in the Bright Pattern widget. Press Dial there.',
-  callUnavailable: 'Sign in to the Bright Pattern widget to place calls.',
+  signInToCall: 'Sign in to the Bright Pattern widget to place calls.',
 }
 
 const silentLogger = { debug: () => {}, warn: () => {} }

@@ -391,15 +391,16 @@ export const InvalidUserId: Story = {
   },
 }
 
-/** The session route refuses three client secrets in a row: live status stops and calls are shown as unavailable. */
+/**
+ * The session route refuses three client secrets in a row (401): live status stops and the button
+ * asks the person to sign in to the phone system.
+ */
 export const SessionRefused: Story = {
   args: { sessionRefused: true },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
     const button = canvas.getByRole('button', { name: 'Call Ada Lovelace' })
     await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'true'), { timeout: 4000 })
-    expect(button).toHaveAccessibleDescription(
-      'Calls are unavailable: the phone system is not connected.',
-    )
+    expect(button).toHaveAccessibleDescription('Sign in to the phone system to call.')
   },
 }

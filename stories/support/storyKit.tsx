@@ -76,6 +76,10 @@ export interface CallsParameters {
   }
   /** The connection to the phone system is closed: nothing can be dialed. */
   connectionClosed?: boolean
+  /** The phone system reports the person signed out: nothing can be dialed until they sign in. */
+  signedOut?: boolean
+  /** `CallProvider`'s `clickToDial`. Default true. */
+  clickToDial?: boolean
   /** Prefill the dialpad with this number after mount, as a deferred dial does. */
   prefill?: string
   messages?: Partial<CallMessages>
@@ -136,6 +140,16 @@ function Scenario({ client, parameters }: { client: StoryClient; parameters: Cal
     // Child effects run before CallProvider's own, which subscribes: speak once it listens.
     if (parameters.connectionClosed)
       setTimeout(() => client.emit({ type: 'connection', status: 'closed' }), 0)
+    if (parameters.signedOut)
+      setTimeout(
+        () =>
+          client.emit({
+            type: 'connection',
+            status: 'closed',
+            error: { code: 'unauthorized', message: 'Signed out of the phone system.' },
+          }),
+        0,
+      )
     if (parameters.prefill) runtime.store.getState().prefill(parameters.prefill)
     const scenario = parameters.scenario
     if (!scenario) return
@@ -196,7 +210,12 @@ export function StoryFrame({
         fontFamily: 'var(--rcc-font-family)',
       }}
     >
-      <CallProvider client={client} phoneNumbers={formatted} messages={parameters.messages}>
+      <CallProvider
+        client={client}
+        phoneNumbers={formatted}
+        messages={parameters.messages}
+        clickToDial={parameters.clickToDial}
+      >
         <Scenario client={client} parameters={parameters} />
         {children}
       </CallProvider>

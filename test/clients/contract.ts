@@ -172,6 +172,16 @@ export function runClientContract(harness: ContractHarness): void {
       if (client.capabilities.afterCallWork) expect(client.completeWrapUp).toBeTypeOf('function')
       if (client.capabilities.answer) expect(client.answer).toBeTypeOf('function')
       if (client.capabilities.decline) expect(client.decline).toBeTypeOf('function')
+      if (client.capabilities.callerId) expect(client.listCallerIds).toBeTypeOf('function')
+    })
+
+    it('says whether a person can choose the caller ID, and lists numbers as text when so', async () => {
+      const { callerId } = setup.client.capabilities
+      expect(callerId === undefined || typeof callerId === 'boolean').toBe(true)
+      if (!callerId) return
+      const list = await setup.client.listCallerIds!()
+      expect(Array.isArray(list)).toBe(true)
+      for (const entry of list) expect(entry.number).toMatch(/\S/)
     })
 
     it.each(['', 'call me', '+1 (555) abc', '+0123456789', '1'])(
@@ -183,6 +193,31 @@ export function runClientContract(harness: ContractHarness): void {
           expect(isCallError(result.error)).toBe(true)
           expect(result.error.code).toBe('invalid_number')
           expect(result.error.message.length).toBeGreaterThan(10)
+        }
+        expect(setup.peer.startRequests()).toBe(0)
+      },
+    )
+
+    it.each([
+      ['a number', 14165550199],
+      ['null', null],
+      ['undefined', undefined],
+      ['an object', { phoneNumber: '+14165550199' }],
+    ])(
+      'resolves a start with %s for a phone number to its error envelope: no throw, no rejection, no request',
+      async (_label, input) => {
+        // Apps in plain JavaScript can pass anything: the contract still holds.
+        const start = () => setup.client.startCall(input as unknown as string, contact)
+        let pending: ReturnType<CallClient['startCall']> | undefined
+        expect(() => {
+          pending = start()
+        }).not.toThrow()
+        const result = await pending!
+        expect(result.status).toBe('error')
+        if (result.status === 'error') {
+          expect(isCallError(result.error)).toBe(true)
+          expect(result.error.code).toBe('invalid_number')
+          expect(result.error.provider?.provider).toBe(setup.client.name)
         }
         expect(setup.peer.startRequests()).toBe(0)
       },

@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import metadata from 'libphonenumber-js/min/metadata'
 import { failure } from '../../src/core/result.js'
@@ -194,6 +194,61 @@ describe('CallStatusBanner', () => {
     await act(() => client.startCall('+442071838750'))
     await waitFor(() => expect(banner()).toHaveTextContent('Ada Lovelace'))
     expect(banner()).not.toHaveTextContent('+442071838750')
+  })
+
+  it('never hides a live call: every other live call is listed with its own controls', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient({ delays: { answer: 5 } })
+    renderWithCalls(<CallStatusBanner dismissAfterMs={null} />, { client })
+    await act(() => client.startCall('+14165550199', ada))
+    await waitFor(() => expect(banner()).toHaveAttribute('data-status', 'connected'))
+    await act(() =>
+      client.startCall('+442071838750', { ...ada, id: 'c-2', displayName: 'Grace Hopper' }),
+    )
+    await act(() => client.startCall('+33142685300'))
+    // The newest call is the active one; the two others are listed, none hidden.
+    const others = await screen.findByRole('list', { name: 'Other calls' })
+    await waitFor(() => expect(within(others).getAllByRole('listitem')).toHaveLength(2))
+    expect(banner()).toHaveAttribute('data-calls', '2')
+    const adaCall = within(others).getByRole('group', { name: 'Call with Ada Lovelace' })
+    const graceCall = within(others).getByRole('group', { name: 'Call with Grace Hopper' })
+    await waitFor(() => expect(adaCall).toHaveAttribute('data-status', 'connected'))
+    expect(adaCall).toHaveTextContent('+14165550199')
+    // Each listed call has its own controls, which act on that call only.
+    await user.click(within(adaCall).getByRole('button', { name: 'Hold' }))
+    await waitFor(() => expect(adaCall).toHaveAttribute('data-status', 'held'))
+    expect(client.control.calls().find((call) => call.id === 'sim-1')?.status).toBe('held')
+    await waitFor(() => expect(graceCall).toHaveAttribute('data-status', 'connected'))
+    await user.click(within(graceCall).getByRole('button', { name: 'Hang up' }))
+    await waitFor(() => expect(within(others).getAllByRole('listitem')).toHaveLength(1))
+    expect(client.control.calls().find((call) => call.id === 'sim-2')?.status).toBe('ended')
+    // Switch makes a listed call the banner's call; the former active call joins the list.
+    await user.click(screen.getByRole('button', { name: 'Switch to Ada Lovelace' }))
+    await waitFor(() => expect(banner()).toHaveAttribute('data-status', 'held'))
+    expect(screen.getByRole('group', { name: 'Call controls' })).toContainElement(
+      screen.getByRole('button', { name: 'Resume' }),
+    )
+    expect(
+      within(screen.getByRole('list', { name: 'Other calls' })).getByRole('group', {
+        name: 'Call with +33142685300',
+      }),
+    ).toHaveAttribute('data-status', 'connected')
+  })
+
+  it('lists no other call with interactionId, nor an ended one', async () => {
+    const client = createTestClient({ delays: { ringing: 10_000 } })
+    const { rerender } = renderWithCalls(<CallStatusBanner interactionId="sim-1" />, { client })
+    await act(() => client.startCall('+14165550199', ada))
+    await act(() => client.startCall('+442071838750'))
+    await waitFor(() => expect(banner()).toHaveTextContent('Ada Lovelace'))
+    expect(screen.queryByRole('list')).not.toBeInTheDocument()
+    rerender(<CallStatusBanner />)
+    expect(await screen.findByRole('list', { name: 'Other calls' })).toHaveTextContent(
+      'Ada Lovelace',
+    )
+    act(() => client.control.end('sim-1', 'busy'))
+    await waitFor(() => expect(screen.queryByRole('list')).not.toBeInTheDocument())
+    expect(banner()).not.toHaveAttribute('data-calls')
   })
 
   it('says when the connection to the phone system is lost', async () => {

@@ -47,15 +47,88 @@ describe('Dialpad', () => {
     expect(screen.getByRole('group', { name: 'Dialpad' })).toHaveAttribute('data-mode', 'dial')
   })
 
-  it('keeps only dialable characters from typing and pasting', async () => {
+  it('keeps only dialable characters from typing; reads a pasted tel: URI as a URI', async () => {
     const user = userEvent.setup()
     renderWithCalls(<Dialpad />)
     await user.type(textbox(), 'a1b2-3')
     expect(textbox()).toHaveValue('123')
     await user.clear(textbox())
     await user.click(textbox())
-    await user.paste('Tel: +1 (416) 555-0199 ext')
+    await user.paste('Tel: +1 (416) 555-0199')
     expect(textbox()).toHaveValue('+14165550199')
+  })
+
+  it('dials the main number of a pasted tel: URI and sends its extension as tones once connected', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient({ delays: { ringing: 10_000 } })
+    renderWithCalls(<Dialpad />, { client })
+    await user.click(textbox())
+    await user.paste('tel:+1-416-555-0199;ext=123')
+    // What is shown is what is sent: the main number, and the extension apart.
+    expect(textbox()).toHaveValue('+14165550199')
+    expect(textbox()).toHaveAccessibleDescription(
+      'Extension 123 is sent as tones once the call connects.',
+    )
+    await user.click(key('Call'))
+    await waitFor(() => expect(client.control.calls()[0]?.status).toBe('dialing'))
+    expect(client.control.requests[0]?.phoneNumber).toBe('+14165550199')
+    expect(client.control.calls()[0]?.dtmf).toBe('')
+    act(() => client.control.advance('sim-1'))
+    act(() => client.control.advance('sim-1'))
+    await waitFor(() => expect(client.control.calls()[0]?.status).toBe('connected'))
+    await waitFor(() => expect(screen.getByText('Tones sent: 123')).toBeInTheDocument())
+    expect(client.control.calls()[0]?.dtmf).toBe('123')
+  })
+
+  it('refuses a pasted extension when the provider cannot send tones, and keeps the typed number', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient({ capabilities: { dtmf: false } })
+    renderWithCalls(<Dialpad />, { client })
+    await user.type(textbox(), '+1')
+    await user.paste('+1 416 555 0199 x123')
+    expect(textbox()).toHaveValue('+1')
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Not pasted: this phone system cannot send extension 123 as tones. Dial the number and ask for the extension.',
+    )
+  })
+
+  it('maps keypad letters, foreign digits and invisible characters of a paste, and refuses the rest with the reason', async () => {
+    const user = userEvent.setup()
+    renderWithCalls(<Dialpad />)
+    await user.click(textbox())
+    await user.paste('1-800-FLOWERS')
+    expect(textbox()).toHaveValue('18003569377')
+    await user.clear(textbox())
+    await user.paste('\u202b+٩٦٦ ٥٠ ١٢٣ ٤٥٦٧\u202c')
+    expect(textbox()).toHaveValue('+966501234567')
+    await user.clear(textbox())
+    await user.paste('＋８１　３－１２３４－５６７８')
+    expect(textbox()).toHaveValue('+81312345678')
+    await user.clear(textbox())
+    await user.type(textbox(), '+1416')
+    await user.paste('ada@example.com')
+    // Refused, with the reason; what was typed stays.
+    expect(textbox()).toHaveValue('+1416')
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Not pasted: “a” is not part of a phone number. Use digits, + and the country code.',
+    )
+    expect(textbox()).toHaveAccessibleDescription(
+      'Not pasted: “a” is not part of a phone number. Use digits, + and the country code.',
+    )
+    // The next edit clears the refusal.
+    await user.type(textbox(), '5')
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it('pastes digits at the caret and leaves the caret after them', async () => {
+    const user = userEvent.setup()
+    renderWithCalls(<Dialpad />)
+    await user.type(textbox(), '+15550199')
+    const input = textbox() as HTMLInputElement
+    input.setSelectionRange(2, 2)
+    await user.paste('416')
+    expect(input).toHaveValue('+14165550199')
+    expect(input.selectionStart).toBe(5)
   })
 
   it('types with its keys and deletes with Delete', async () => {

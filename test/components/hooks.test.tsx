@@ -114,6 +114,21 @@ describe('useDialpad', () => {
     expect(onPrefill).toHaveBeenCalledWith('+442071838750')
   })
 
+  it('counts the deferred dials since mount, the same number twice too, and not the one before it', () => {
+    const client = createTestClient()
+    const onPrefill = vi.fn()
+    const Wrapper = wrapperFor(client)
+    const { result } = renderHook(() => useDialpad({ onPrefill }), { wrapper: Wrapper })
+    expect(result.current.prefillCount).toBe(0)
+    act(() => result.current.prefill('+14165550199'))
+    act(() => result.current.prefill('+14165550199'))
+    expect(result.current.prefillCount).toBe(2)
+    expect(onPrefill).toHaveBeenCalledTimes(2)
+    act(() => result.current.setValue('+1416'))
+    expect(result.current.pendingDial).toBeNull()
+    expect(result.current.prefillCount).toBe(2)
+  })
+
   it('starts from defaultValue, uncontrolled', () => {
     const client = createTestClient()
     const { result } = renderHook(() => useDialpad({ defaultValue: 'tel: 555-0100' }), {
@@ -143,14 +158,13 @@ describe('the store draft', () => {
     expect(store.getState().dialpad).toEqual({
       value: '+14165550199',
       source: 'prefill',
-      prefillCount: 1,
-      associatedObject: ada,
+      pendingDial: { phoneNumber: '+14165550199', associatedObject: ada },
     })
     store.getState().setDraft('+1416555019')
     expect(store.getState().dialpad).toEqual({
       value: '+1416555019',
       source: 'typed',
-      prefillCount: 1,
+      pendingDial: null,
     })
   })
 })

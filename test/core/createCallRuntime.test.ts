@@ -54,7 +54,7 @@ describe('createCallRuntime', () => {
     expect(runtime.store.getState().dialpad).toMatchObject({
       value: '+14165550199',
       source: 'prefill',
-      prefillCount: 1,
+      pendingDial: { phoneNumber: '+14165550199' },
     })
     const confirmed = await runtime.startCall({ phoneNumber: '+14165550199', confirmed: true })
     expect(confirmed.id).toBe('sim-1')

@@ -118,16 +118,37 @@ describe('createCallStore', () => {
     expect(store.getState().connection).toEqual({ status: 'reconnecting' })
   })
 
-  it('keeps the dialpad draft and counts prefills', () => {
+  it('keeps the dialpad draft and each deferred dial as its own pending dial', () => {
+    const record = {
+      id: 'c-1',
+      type: 'contact',
+      displayName: 'Ada',
+      displayType: 'Contact',
+      customFields: {},
+    }
     const store = createCallStore({ capabilities })
     store.getState().setDraft('+1416')
-    expect(store.getState().dialpad).toEqual({ value: '+1416', source: 'typed', prefillCount: 0 })
+    expect(store.getState().dialpad).toEqual({ value: '+1416', source: 'typed', pendingDial: null })
     store.getState().prefill('+14165550199')
-    store.getState().prefill('+14165550199')
+    const first = store.getState().dialpad.pendingDial
+    store.getState().prefill('+14165550199', record)
     expect(store.getState().dialpad).toEqual({
       value: '+14165550199',
       source: 'prefill',
-      prefillCount: 2,
+      pendingDial: {
+        phoneNumber: '+14165550199',
+        associatedObject: record,
+      },
+    })
+    // The same number deferred twice is two pending dials (a dialpad announces both).
+    expect(store.getState().dialpad.pendingDial).not.toBe(first)
+    // The store holds the dial, not a UI counter.
+    expect(store.getState().dialpad).not.toHaveProperty('prefillCount')
+    store.getState().setDraft('+1416555019')
+    expect(store.getState().dialpad).toEqual({
+      value: '+1416555019',
+      source: 'typed',
+      pendingDial: null,
     })
   })
 

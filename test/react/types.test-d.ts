@@ -53,7 +53,7 @@ describe('useStartCall', () => {
       (
         phoneNumber: string,
         associatedObject?: InteractionAssociatedObject,
-        options?: Pick<StartCallVariables, 'confirmed'>,
+        options?: Pick<StartCallVariables, 'confirmed' | 'from'>,
       ) => void
     >()
     expectTypeOf(start.mutateAsync).returns.resolves.toEqualTypeOf<StartCallData>()

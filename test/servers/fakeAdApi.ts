@@ -8,8 +8,13 @@
  * rings; then hold ⇄ delivered → wrap_up → completed, and `ON_INTERACTION_REMOVED`. No documented
  * state, event or field says the far end answered: `answer()` only starts the `duration` count,
  * one signal a tenant may give, so tests can drive the client's `answerSignal` option.
+ * After-call work follows the vendor's types and sample (test/fixtures/bright-pattern/
+ * after-call-work.json): `getDispositionsList({ service?, interactionId? })` lists the service's
+ * dispositions, `leaveAndCompleteInteraction(disposition?, note?, interactionId?)` keeps the
+ * disposition (by id, code or name, as the sample's input says) and the note, and completes.
  * Browser-safe: no Node APIs, so Storybook can import it.
  */
+import afterCallWorkFixture from '../fixtures/bright-pattern/after-call-work.json' with { type: 'json' }
 import {
   RESULT_ERROR_CODES,
   type AdApi,
@@ -17,6 +22,8 @@ import {
   type AdApiEventName,
   type AdApiInitOptions,
   type AdApiResult,
+  type DispositionData,
+  type DispositionTarget,
   type InteractionData,
   type InteractionsState,
   type InteractionState,
@@ -55,6 +62,13 @@ export interface FakeAdApiOptions {
   deprecatedFields?: boolean
   /** The agent has after-call work: a hang-up goes to `wrap_up`, not `completed`. Default false. */
   afterCallWork?: boolean
+  /** The service's dispositions (`getDispositionsList`). Default: the fixture's four. */
+  dispositions?: DispositionData[]
+  /**
+   * The service requires a disposition (`ServiceData.requireDisposition`): completing without one
+   * fails with `no_disposition` (16). Default false.
+   */
+  requireDisposition?: boolean
   /** The agent is logged in. Default true. */
   loggedIn?: boolean
   /** The widget has `getInteractionsState` (latest docs). Default true. */
@@ -89,6 +103,10 @@ export class FakeAdApi implements AdApi {
   readonly requests: FakeAdApiRequest[] = []
   /** The number the widget's dialpad holds (Deferred Dial fills it). */
   dialpadNumber = ''
+  /** The note of each completed interaction, by id (`leaveAndCompleteInteraction`'s `note`). */
+  readonly notes = new Map<string, string>()
+  /** The disposition of each completed interaction, by id. */
+  readonly dispositions = new Map<string, string>()
   /** DTMF digits sent, by interaction id. */
   readonly dtmf = new Map<string, string>()
   readonly initOptions: AdApiInitOptions | undefined
@@ -117,6 +135,8 @@ export class FakeAdApi implements AdApi {
       deliveredAfterMs: 5,
       deprecatedFields: true,
       afterCallWork: false,
+      dispositions: afterCallWorkFixture.fakeDispositions,
+      requireDisposition: false,
       loggedIn: true,
       interactionsState: true,
       ...options,
@@ -182,8 +202,21 @@ export class FakeAdApi implements AdApi {
       const data = this.find(interactionId)
       if (!data) return this.error('no_interaction')
       if (data.state === 'completed') return this.error('not_suitable_state')
+      if (!disposition && this.options.requireDisposition) return this.error('no_disposition')
+      const chosen = disposition ? this.disposition(disposition) : undefined
+      if (disposition && !chosen) return this.error('object_not_found')
+      if (chosen) this.dispositions.set(data.interactionId, chosen.id)
+      if (note) this.notes.set(data.interactionId, note)
       this.finish(data.interactionId)
       return this.ok(null)
+    })
+  }
+
+  getDispositionsList(target: DispositionTarget) {
+    return this.respond<DispositionData[]>('getDispositionsList', [target], () => {
+      if (target?.interactionId && !this.interactions.has(target.interactionId))
+        return this.error('no_interaction')
+      return this.ok(this.options.dispositions)
     })
   }
 
@@ -193,6 +226,8 @@ export class FakeAdApi implements AdApi {
       if (!data) return this.error('no_interaction')
       if (data.state !== 'wrap_up' && data.state !== 'wrap_up_hold')
         return this.error('not_suitable_state')
+      if (this.options.requireDisposition && !this.dispositions.has(data.interactionId))
+        return this.error('no_disposition')
       this.finish(data.interactionId)
       return this.ok(null)
     })
@@ -456,6 +491,11 @@ export class FakeAdApi implements AdApi {
     return this.options.loggedIn
       ? { isLoggedIn: true, agentId: 'agent-1', username: 'ada', sessionId: 'session-1' }
       : { isLoggedIn: false }
+  }
+
+  /** A disposition of the service by id, code or name (the sample's "Disposition id/code/name"). */
+  private disposition(value: string) {
+    return this.options.dispositions.find((d) => [d.id, d.code, d.name].includes(value))
   }
 
   private resultError(error: ResultErrorName | number): [string, number] {

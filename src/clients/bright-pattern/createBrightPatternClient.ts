@@ -1,9 +1,10 @@
 import { createCallRegistry } from '../../client-kit/createCallRegistry.js'
 import { createEventHub } from '../../client-kit/createEventHub.js'
 import { createClientLogger } from '../../client-kit/logger.js'
-import { ALL_CAPABILITIES, type CallClient } from '../../core/CallClient.js'
+import { ALL_CAPABILITIES, type CallCapabilities, type CallClient } from '../../core/CallClient.js'
 import { isCallError } from '../../core/CallError.js'
 import type { CallEvent } from '../../core/CallEvent.js'
+import { createAfterCallWork } from './afterCallWork.js'
 import { callAdApi } from './callAdApi.js'
 import { createControls } from './controls.js'
 import { createDeferredDials } from './deferredDials.js'
@@ -21,7 +22,15 @@ import { createWidgetConnection } from './widgetConnection.js'
 import { createWidgetHandlers } from './widgetHandlers.js'
 
 /** The controls the widget always has: declared, so an app calls them without `?.`. */
-type WidgetControls = 'hangup' | 'hold' | 'resume' | 'mute' | 'sendDtmf' | 'updateAssociatedObject'
+type WidgetControls =
+  | 'hangup'
+  | 'hold'
+  | 'resume'
+  | 'mute'
+  | 'sendDtmf'
+  | 'updateAssociatedObject'
+  | 'completeWrapUp'
+  | 'listDispositions'
 
 /** A `CallClient` over the Bright Pattern Communicator Widget, with every control the widget has. */
 export interface BrightPatternClient
@@ -39,7 +48,8 @@ export interface BrightPatternClient
  * A `CallClient` for the Bright Pattern Communicator Widget SDK (`adApi`). Calls start with
  * `adApi.startCall(phone, object)`; live state comes from the widget's callbacks; the controls
  * map to `leaveInteraction`, `setCallHold`, `setCallMute`, `sendDtmf` and
- * `addInteractionAssociatedObject`. The widget holds the agent's session: no credentials here.
+ * `addInteractionAssociatedObject`; after-call work to `getDispositionsList` and
+ * `leaveAndCompleteInteraction`. The widget holds the agent's session: no credentials here.
  *
  * @example
  * // The app already has the widget:
@@ -60,7 +70,8 @@ export function createBrightPatternClient(
   const log = createClientLogger(PROVIDER, options.logger)
   const hub = createEventHub<CallEvent>(log)
   const calls = createCallRegistry<BrightPatternCall>({ historyLimit: options.historyLimit })
-  let capabilities = ALL_CAPABILITIES
+  // The widget keeps the agent in after-call work when the service has it (`wrap_up`).
+  let capabilities: CallCapabilities = { ...ALL_CAPABILITIES, afterCallWork: true }
   let disposed = false
   const isDisposed = () => disposed
   const emit = (event: CallEvent | undefined) => {
@@ -155,6 +166,11 @@ export function createBrightPatternClient(
   })
   const parts = { tracker, deferrals, widget, log, emit, disposed: isDisposed }
   const controls = createControls({ ...parts, hangupMethod: options.hangupMethod })
+  const afterCallWork = createAfterCallWork({
+    ...parts,
+    control: controls.control,
+    dispositionValue: settings.dispositionValue,
+  })
 
   const client: BrightPatternClient = {
     name: PROVIDER,
@@ -169,6 +185,8 @@ export function createBrightPatternClient(
     mute: controls.mute,
     sendDtmf: controls.sendDtmf,
     updateAssociatedObject: controls.updateAssociatedObject,
+    completeWrapUp: afterCallWork.completeWrapUp,
+    listDispositions: afterCallWork.listDispositions,
     snapshot: async () => (disposed ? [] : resync()),
     getAdApi: widget.get,
     dispose() {

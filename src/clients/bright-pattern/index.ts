@@ -28,6 +28,8 @@ export type {
   AdApiInitOptions,
   AdApiResult,
   CallParty,
+  DispositionData,
+  DispositionTarget,
   InteractionActivityData,
   InteractionData,
   InteractionsState,

@@ -55,6 +55,14 @@ export interface BrightPatternCommonOptions {
    */
   hangupMethod?: 'leave' | 'leaveAndComplete'
   /**
+   * Which field of the widget's dispositions (`getDispositionsList`: `{ id, code, name, type }`)
+   * is a disposition's value, the one `completeWrapUp` hands to `leaveAndCompleteInteraction`.
+   * The vendor's sample labels that input "Disposition id/code/name"; which one a tenant takes is
+   * not documented.
+   * @default 'id'
+   */
+  dispositionValue?: 'id' | 'code' | 'name'
+  /**
    * How long a deferred dial waits for the agent to press Dial in the widget (ms). The first
    * outbound voice interaction to the same number within it takes the deferred call's place;
    * after it, the deferred call ends as `canceled`.
@@ -140,6 +148,7 @@ export function resolveBrightPatternOptions(options: AnyBrightPatternOptions) {
     scriptTimeoutMs: ms('scriptTimeoutMs', 30_000),
     scriptRetryDelayMs: ms('scriptRetryDelayMs', 1000),
     timeUnit: options.timeUnit ?? 'ms',
+    dispositionValue: options.dispositionValue ?? 'id',
     stateMap: new Map<string, BrightPatternStep>(
       Object.entries({ ...DEFAULT_STATE_MAP, ...options.stateMap }).filter(
         (entry): entry is [string, BrightPatternStep] => entry[1] !== undefined,

@@ -28,6 +28,8 @@ export interface BrightPatternCall extends TrackedCall, KnownCall {
   seen?: boolean
   /** The records were read from the current field (`ON_SAVE_ACTIVITY_RECORD`); they win over the deprecated one. */
   currentRecords?: boolean
+  /** The call ended into after-call work (`wrap_up`) and is not completed yet. */
+  inWrapUp?: boolean
   /** A started call's wait for its first event, or a deferred dial's wait for the agent. */
   timer?: ReturnType<typeof setTimeout>
 }
@@ -74,7 +76,17 @@ export function createInteractionTracker(options: InteractionTrackerOptions) {
   ): InteractionEvent | undefined {
     clearTimeout(call.timer)
     const ended = { ...fields, type: 'ended' as const, outcome: endOutcome(call) }
-    return record(call, afterCallWork ? { ...ended, afterCallWork } : ended, at)
+    const event = record(call, afterCallWork ? { ...ended, afterCallWork } : ended, at)
+    if (event) call.inWrapUp = afterCallWork
+    return event
+  }
+
+  /** The call left after-call work: `completed`, once. */
+  function complete(call: BrightPatternCall): CallEvent | undefined {
+    if (!call.inWrapUp) return undefined
+    call.inWrapUp = false
+    // Noted, not recorded: a resync still replays how the call ended; `completed` is news.
+    return calls.note(call, { type: 'completed', rawState: 'completed' })
   }
 
   /** The record, the same reference while unchanged. */
@@ -127,7 +139,9 @@ export function createInteractionTracker(options: InteractionTrackerOptions) {
     const call = track(widgetId)
     call.seen = true
     clearTimeout(call.timer)
-    if (call.ended) return undefined
+    // An ended call in after-call work that the widget completes or removes is done.
+    if (call.ended)
+      return data.state === 'completed' || source === 'removed' ? complete(call) : undefined
 
     const mapped = mapInteraction(data, call, options, source === 'removed')
     Object.assign(call, { answered: mapped.answered, delivered: mapped.delivered })
@@ -214,6 +228,7 @@ export function createInteractionTracker(options: InteractionTrackerOptions) {
     byWidget: (widgetId: string) => calls.byProvider(widgetId),
     record,
     end,
+    complete,
     report,
     readActivity,
     setObject,

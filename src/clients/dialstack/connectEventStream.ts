@@ -1,16 +1,12 @@
-import { CallError, toCallError } from '../../core/CallError.js'
+import { createBackoff } from '../../client-kit/backoff.js'
+import type { ClientLogger } from '../../client-kit/logger.js'
 import { httpError } from '../../client-kit/request.js'
+import type { CallError } from '../../core/CallError.js'
+import type { BackoffOptions } from './options.js'
 import { parseTime, text } from './protocol/parseDialStackEvent.js'
 import { createSseParser, type SseMessage } from './protocol/parseSse.js'
+import { dialStackErrors } from './protocol/toDialStackError.js'
 import type { DialStackClientSecret } from './protocol/types.js'
-
-/** Reconnect delays: `initialMs`, doubled on every failure, at most `maxMs`. */
-export interface BackoffOptions {
-  /** Default 1000 (DialStack's SDK: 1 s, 2 s, 4 s …). */
-  initialMs?: number
-  /** Default 30000. */
-  maxMs?: number
-}
 
 /** DialStack's SSE endpoint; the browser reaches it with a short-lived client secret only. */
 export const DIALSTACK_EVENTS_URL = 'https://api.dialstack.ai/v1/events'
@@ -31,7 +27,7 @@ export interface EventStreamOptions {
   onDown(error: CallError): void
   /** The stream gave up for good (too many auth failures). */
   onGiveUp(error: CallError): void
-  logger?: Pick<Console, 'warn' | 'debug'>
+  log: ClientLogger
 }
 
 export interface EventStream {
@@ -47,8 +43,6 @@ interface Secret {
 /** A secret this close to its expiry is fetched anew before connecting. */
 const REFRESH_MARGIN_MS = 60_000
 
-const PROVIDER = { provider: 'dialstack' }
-
 /** The secret out of either shape `getClientSecret` may return. */
 function readSecret(input: DialStackClientSecret): Secret {
   if (typeof input === 'string') return { value: input }
@@ -60,10 +54,9 @@ function readSecret(input: DialStackClientSecret): Secret {
   }
   const value = text(session.client_secret ?? session.clientSecret)
   if (!value)
-    throw new CallError(
+    throw dialStackErrors.error(
       'unauthorized',
       'Live call status could not start: no DialStack session was given.',
-      { provider: PROVIDER },
     )
   return { value, expiresAt: parseTime(session.expires_at ?? session.expiresAt) }
 }
@@ -75,9 +68,11 @@ function readSecret(input: DialStackClientSecret): Secret {
  * refusal of the app's own session route counts too).
  */
 export function connectEventStream(options: EventStreamOptions): EventStream {
-  const { url = DIALSTACK_EVENTS_URL, logger, backoff } = options
-  const initialMs = backoff?.initialMs ?? 1000
-  const maxMs = backoff?.maxMs ?? 30_000
+  const { url = DIALSTACK_EVENTS_URL, log } = options
+  const backoff = createBackoff({
+    initialMs: options.backoff?.initialMs ?? 1000,
+    maxMs: options.backoff?.maxMs ?? 30_000,
+  })
   const maxAuthFailures = options.maxAuthFailures ?? 3
   const controller = new AbortController()
   const { signal } = controller
@@ -87,13 +82,7 @@ export function connectEventStream(options: EventStreamOptions): EventStream {
   let wake = () => {}
 
   async function read(body: ReadableStream<Uint8Array>): Promise<void> {
-    const feed = createSseParser((message) => {
-      try {
-        options.onMessage(message)
-      } catch (error) {
-        logger?.warn('[dialstack] a callback threw; going on.', error)
-      }
-    })
+    const feed = createSseParser(options.onMessage)
     const reader = body.getReader()
     const decoder = new TextDecoder()
     try {
@@ -105,7 +94,6 @@ export function connectEventStream(options: EventStreamOptions): EventStream {
   }
 
   async function run(): Promise<void> {
-    let attempt = 0
     let authFailures = 0
     while (!signal.aborted) {
       let error: CallError
@@ -128,14 +116,14 @@ export function connectEventStream(options: EventStreamOptions): EventStream {
           signal,
         })
         if (response.ok && response.body) {
-          authFailures = attempt = 0
+          authFailures = 0
+          backoff.reset()
           options.onOpen(opened)
           opened = true
           await read(response.body)
-          error = new CallError(
+          error = dialStackErrors.error(
             'network_error',
             'The live call status stream closed. Reconnecting…',
-            { provider: PROVIDER },
           )
         } else {
           await response.body?.cancel().catch(() => {})
@@ -145,37 +133,30 @@ export function connectEventStream(options: EventStreamOptions): EventStream {
         }
       } catch (caught) {
         if (signal.aborted) return
-        error = toCallError(caught, 'dialstack')
+        error = dialStackErrors.normalize(caught)
         refused = gettingSecret && (error.code === 'unauthorized' || error.code === 'forbidden')
       }
       if (refused && ++authFailures >= maxAuthFailures) {
         options.onGiveUp(
-          new CallError(
+          dialStackErrors.error(
             'unauthorized',
             `Live call status stopped: DialStack refused the session ${authFailures} times. Reload the page or sign in again.`,
-            { provider: error.provider },
+            error.provider,
           ),
         )
         return
       }
-      if (gettingSecret)
-        logger?.warn('[dialstack] getClientSecret failed; retrying with backoff.', error)
+      if (gettingSecret) log.warn('getClientSecret failed; retrying with backoff.', error)
       if (signal.aborted) return
       options.onDown(error)
       // A refused secret is replaced at once; waiting would not make it valid.
       if (refused && !gettingSecret) {
-        if (process.env.NODE_ENV !== 'production') {
-          logger?.debug(
-            `[dialstack] events answered ${error.provider?.status}; fetching a new client secret.`,
-          )
-        }
+        log.debug(`events answered ${error.provider?.status}; fetching a new client secret.`)
         continue
       }
-      const delay = Math.min(maxMs, initialMs * 2 ** attempt++)
-      if (process.env.NODE_ENV !== 'production')
-        logger?.debug(
-          `[dialstack] events stream down (${error.code}); reconnecting in ${delay} ms.`,
-        )
+      const delay = backoff.current
+      backoff.fail()
+      log.debug(`events stream down (${error.code}); reconnecting in ${delay} ms.`)
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay)
         wake = () => {

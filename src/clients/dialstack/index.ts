@@ -3,21 +3,19 @@
  * (`react-click-to-call/server`), live state over DialStack's SSE stream and the call log.
  * Browser-safe: holds no secret key.
  */
-export {
-  createDialStackClient,
-  DEFAULT_EVENT_NAMES,
-  DIALSTACK_EVENTS_URL,
-} from './createDialStackClient.js'
+export { createDialStackClient } from './createDialStackClient.js'
+export type { DialStackClient } from './DialStackClient.js'
+export { DEFAULT_DIALSTACK_POLL, DEFAULT_EVENT_NAMES } from './options.js'
 export type {
+  BackoffOptions,
   DialStackClientOptions,
   DialStackCorrelationOptions,
   DialStackEventsOptions,
   DialStackPollOptions,
   DialStackTrackedCall,
-} from './createDialStackClient.js'
-export type { BackoffOptions } from './connectEventStream.js'
+} from './options.js'
+export { DIALSTACK_EVENTS_URL } from './connectEventStream.js'
 export type { AnsweredMeans } from './protocol/mapCallLog.js'
-export { readErrorBody, toDialStackError } from './protocol/toDialStackError.js'
 export type { DialStackErrorBody } from './protocol/toDialStackError.js'
 export {
   DEFAULT_USER_ID_PREFIX,

@@ -164,7 +164,8 @@ export function createGenesysClient(options: GenesysClientOptions): GenesysClien
         destination: { phoneNumber: entry.dest },
         userData: { ...toUserData(object, userDataPrefix), [correlationKey]: id },
         location: options.location || undefined,
-        outboundCallerId: options.outboundCallerId || undefined,
+        // Per call (a start's `from`), else the client-wide default.
+        outboundCallerId: fromOf(startOptions) || options.outboundCallerId || undefined,
       }
       await api.post(`/devices/${encodeURIComponent(deviceId)}/calls`, dial, signal)
     } catch (thrown) {
@@ -200,8 +201,13 @@ export function createGenesysClient(options: GenesysClientOptions): GenesysClien
       // Per call, as the call's `capabilities` list `Answer` and `Reject` (queue-delivered calls only).
       answer: true,
       decline: true,
+      callerId: true,
     },
     startCall,
+    // GWS lists no caller IDs: they come from the app's configuration.
+    listCallerIds: async () =>
+      options.callerIds?.map((callerId) => ({ ...callerId })) ??
+      (options.outboundCallerId ? [{ number: options.outboundCallerId, default: true }] : []),
     subscribe: hub.subscribe,
     ...createInboundControls(operate, (id) => calls.get(id)),
     hangup: (id) => operate(id, 'Hangup'),
@@ -241,4 +247,10 @@ export function createGenesysClient(options: GenesysClientOptions): GenesysClien
       hub.clear()
     },
   }
+}
+
+/** A start's `from` (its caller ID), when it is text. */
+function fromOf(startOptions: unknown): string | undefined {
+  const from = (startOptions as { from?: unknown } | undefined)?.from
+  return typeof from === 'string' ? from : undefined
 }

@@ -1,5 +1,6 @@
 import type { CallLogger } from '../../client-kit/logger.js'
 import { positiveMs } from '../../client-kit/timeOptions.js'
+import type { CallerId } from '../../core/CallClient.js'
 import type { DialString, DialStringOptions } from '../../core/parseDialString.js'
 import type { GenesysBasicAuth } from './gwsApi.js'
 import type { NotificationSource } from './NotificationSource.js'
@@ -53,8 +54,18 @@ export interface GenesysClientOptions {
   dialString?: DialStringOptions
   /** `location` sent with `Dial` (T-Server location). @default undefined */
   location?: string
-  /** `outboundCallerId` sent with `Dial`. @default undefined */
+  /**
+   * `outboundCallerId` sent with `Dial` when a start gives no `from` of its own ("used by Web
+   * Services to set the outbound caller Id attribute for the corresponding T-Server requests").
+   * @default undefined
+   */
   outboundCallerId?: string
+  /**
+   * The caller IDs agents may choose (`listCallerIds`, `useCallerIds`). GWS has no endpoint that
+   * lists them, so they come from your configuration; the switch may still ignore or reject one.
+   * @default `outboundCallerId` alone, as the default, when set; else none
+   */
+  callerIds?: CallerId[]
   /** A `fetch` to use instead of the global one. @default globalThis.fetch */
   fetch?: typeof fetch
   /**

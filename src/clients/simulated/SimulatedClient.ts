@@ -10,6 +10,8 @@ export interface SimulatedCall {
   id: string
   phoneNumber: string
   associatedObject?: InteractionAssociatedObject
+  /** The caller ID an outbound call comes from, when its start chose one. */
+  from?: string
   status: CallStatus
   muted: boolean
   /** `inbound` for a call that rang the agent (`control.ring`). */
@@ -24,6 +26,8 @@ export interface SimulatedCall {
 export interface SimulatedRequest {
   phoneNumber: string
   initialObject?: InteractionAssociatedObject
+  /** The caller ID asked for. */
+  from?: string
 }
 
 /** Drives simulated calls by hand, for stories and tests. */

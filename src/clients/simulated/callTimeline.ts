@@ -27,7 +27,7 @@ export interface SimulatedTracked extends TrackedCall, Omit<SimulatedCall, 'id'>
 export interface CallTimeline {
   /** Tracks a new call, reports it dialing and schedules the rest of its script. */
   dial(
-    call: Pick<SimulatedCall, 'id' | 'phoneNumber' | 'associatedObject'>,
+    call: Pick<SimulatedCall, 'id' | 'phoneNumber' | 'associatedObject' | 'from'>,
     outcome: SimulatedOutcome,
   ): SimulatedTracked
   /** Reports a change of a live call (an `updated` event, a new status). */
@@ -67,6 +67,7 @@ export function createCallTimeline({
     // Every event says it, so a resync that replays only the last one restores an inbound call.
     ...(call.direction && { direction: call.direction }),
     ...(call.associatedObject && { associatedObject: call.associatedObject }),
+    ...(call.from && { from: call.from }),
   })
 
   /** The next sequence number on `event`: the simulator numbers its events, like some providers. */
@@ -143,7 +144,7 @@ export function createCallTimeline({
   }
 
   return {
-    dial({ id, phoneNumber, associatedObject }, outcome) {
+    dial({ id, phoneNumber, associatedObject, from }, outcome) {
       const call = calls.add({
         id,
         at: 0,
@@ -155,6 +156,7 @@ export function createCallTimeline({
         dtmf: '',
         seq: 0,
         ...(associatedObject && { associatedObject }),
+        ...(from && { from }),
       })
       report(call, { type: 'status', status: 'dialing', rawState: 'dialing' })
       call.timer = setTimeout(() => ring(call, outcome), delays.ringing)

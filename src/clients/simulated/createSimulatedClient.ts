@@ -50,6 +50,7 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
     settings,
     idPrefix,
     lifetime: lifetime.signal,
+    callerIds: options.callerIds,
   })
 
   const inbound = createInboundCalls({ capabilities, calls, timeline, delays, idPrefix })
@@ -63,6 +64,9 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
     decline: inbound.decline,
     ...createCallControls({ capabilities, calls, timeline }),
     ...createAfterCallWork({ capabilities, calls, timeline, dispositions: options.dispositions }),
+    ...(options.callerIds && {
+      listCallerIds: async () => options.callerIds!.map((callerId) => ({ ...callerId })),
+    }),
     snapshot: async () => calls.snapshot(),
     dispose() {
       lifetime.abort()

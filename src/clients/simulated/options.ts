@@ -1,4 +1,9 @@
-import { ALL_CAPABILITIES, type CallCapabilities, type Disposition } from '../../core/CallClient.js'
+import {
+  ALL_CAPABILITIES,
+  type CallCapabilities,
+  type CallerId,
+  type Disposition,
+} from '../../core/CallClient.js'
 
 /** How a simulated call goes once it rings. `timeout` fails the start like Bright Pattern's `"Timeout error"`. */
 export type SimulatedOutcome = 'answered' | 'busy' | 'no-answer' | 'failed' | 'timeout'
@@ -51,6 +56,11 @@ export interface SimulatedClientOptions {
   afterCallWork?: boolean
   /** The provider's own dispositions, returned by `listDispositions`. @default none (the method is absent) */
   dispositions?: Disposition[]
+  /**
+   * The numbers the person may call from, returned by `listCallerIds` (capability `callerId`); a
+   * start from any other number is refused. @default none (no choice, the method is absent)
+   */
+  callerIds?: CallerId[]
 }
 
 /** The options `control.setOptions` may change while the client runs. */
@@ -83,6 +93,7 @@ export function resolveSimulatedOptions(options: SimulatedClientOptions) {
       answer: true,
       decline: true,
       ...(options.afterCallWork && { afterCallWork: true }),
+      ...(options.callerIds && { callerId: true }),
       ...options.capabilities,
     } as CallCapabilities,
     historyLimit: options.historyLimit ?? 50,

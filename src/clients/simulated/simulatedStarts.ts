@@ -1,9 +1,10 @@
 import { checkStart } from '../../client-kit/checkStart.js'
 import { linkSignals } from '../../client-kit/linkSignals.js'
-import type { StartCallResult } from '../../core/CallClient.js'
+import type { CallerId, StartCallOptions, StartCallResult } from '../../core/CallClient.js'
 import type { CallError } from '../../core/CallError.js'
 import { failure, success } from '../../core/result.js'
 import type { CallTimeline } from './callTimeline.js'
+import { checkCallerId } from './checkCallerId.js'
 import type { SimulatedDelays, SimulatedSettings } from './options.js'
 import type { SimulatedRequest } from './SimulatedClient.js'
 import { simulatedErrors } from './simulatedErrors.js'
@@ -32,6 +33,8 @@ export interface SimulatedStartsOptions {
   idPrefix: string
   /** Aborted on `dispose`: a start waiting out its delay then creates no call. */
   lifetime: AbortSignal
+  /** The numbers a start may call from; none: no choice. */
+  callerIds: readonly CallerId[] | undefined
 }
 
 /** Resolves after `ms`, or rejects when `signal` aborts first. */
@@ -56,6 +59,7 @@ export function createSimulatedStarts({
   settings,
   idPrefix,
   lifetime,
+  callerIds,
 }: SimulatedStartsOptions): SimulatedStarts {
   const requests: SimulatedRequest[] = []
   let nextId = 1
@@ -80,10 +84,14 @@ export function createSimulatedStarts({
       )
       if (!checked.ok) return checked.result
       const { associatedObject } = checked
+      const from = (options as StartCallOptions | undefined)?.from
+      const refused = checkCallerId(callerIds, from)
+      if (refused) return failure(refused)
       const number = checked.dialString.value
       requests.push({
         phoneNumber: number,
         ...(associatedObject && { initialObject: associatedObject }),
+        ...(from && { from }),
       })
       if (requests.length > MAX_REQUESTS) requests.shift()
 
@@ -110,7 +118,7 @@ export function createSimulatedStarts({
       }
       deferredNumber = undefined
       const call = timeline.dial(
-        { id: `${idPrefix}${nextId++}`, phoneNumber: number, associatedObject },
+        { id: `${idPrefix}${nextId++}`, phoneNumber: number, associatedObject, from },
         outcome,
       )
       return success({ id: call.id })

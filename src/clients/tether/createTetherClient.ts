@@ -1,3 +1,4 @@
+import { quoteInput } from '../../core/quoteInput.js'
 import { checkStart } from '../../client-kit/checkStart.js'
 import { createCallRegistry } from '../../client-kit/createCallRegistry.js'
 import { createEventHub } from '../../client-kit/createEventHub.js'
@@ -149,7 +150,7 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
     if (dialString.kind !== 'e164') {
       return failure(
         'invalid_number',
-        `Tether dials full international numbers only (+ and the country code, e.g. +14165550199): extensions and short numbers like “${dialString.input.trim()}” can't be dialed here.`,
+        `Tether dials full international numbers only (+ and the country code, e.g. +14165550199): extensions and short numbers like “${quoteInput(dialString.input.trim())}” can't be dialed here.`,
       )
     }
     const { signal, unlink } = linkSignals([lifetime.signal, checked.signal])

@@ -1,37 +1,13 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createCallStore, type CallStoreApi } from '../../../src/core/index.js'
+import { describe, expect, it, vi } from 'vitest'
 import eventsGuide from '../../fixtures/dialstack/events.json' with { type: 'json' }
 import { waitForStatus } from '../contract.js'
-import { setupDialStack, type DialStackSetup, type SetupOptions } from './setupDialStack.js'
+import { dialStackTests, startCall, tick } from './setupDialStack.js'
+
+const { connected } = dialStackTests()
 
 /** Another user of the same DialStack account: their calls reach our stream too. */
 const COLLEAGUE = 'user_01h2xcejqtf2nbrexx3vqjhp43'
-
-let setup: DialStackSetup | undefined
-afterEach(async () => {
-  await setup?.teardown()
-  setup = undefined
-})
-
-async function connected(
-  options: SetupOptions = {},
-): Promise<DialStackSetup & { store: CallStoreApi }> {
-  setup = await setupDialStack(options)
-  const store = createCallStore({ capabilities: setup.client.capabilities })
-  setup.client.subscribe((event) => store.getState().dispatch(event))
-  await setup.fake.waitForStreams(1)
-  return { ...setup, store }
-}
-
-async function startCall(s: DialStackSetup, number = '+15551234567') {
-  const result = await s.client.startCall(number)
-  if (result.status !== 'success' || result.data.id === null)
-    throw new Error(JSON.stringify(result))
-  return { id: result.data.id, callId: s.fake.latestCall()!.id }
-}
-
-const tick = (ms = 80) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('DialStack: one stream for the whole account', () => {
   it('never ties a colleague’s call to ours when its events carry only `call_id`, as DialStack documents them', async () => {

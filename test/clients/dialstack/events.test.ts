@@ -1,49 +1,19 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createCallStore, type CallEvent, type CallStoreApi } from '../../../src/core/index.js'
+import { describe, expect, it, vi } from 'vitest'
+import { createCallStore, type CallEvent } from '../../../src/core/index.js'
 import { waitForStatus } from '../contract.js'
 import { TEST_USER } from '../../servers/dialStackServer.js'
-import { setupDialStack, type DialStackSetup, type SetupOptions } from './setupDialStack.js'
+import { dialStackTests, startCall, tick, type DialStackWithStore } from './setupDialStack.js'
 
-let setup: DialStackSetup | undefined
-afterEach(async () => {
-  await setup?.teardown()
-  setup = undefined
-})
-
-/** The client, a store fed by it, and an open stream. */
-async function connected(
-  options: SetupOptions = {},
-): Promise<DialStackSetup & { store: CallStoreApi }> {
-  setup = await setupDialStack(options)
-  const store = createCallStore({ capabilities: setup.client.capabilities })
-  setup.client.subscribe((event) => store.getState().dispatch(event))
-  await setup.fake.waitForStreams(1)
-  return { ...setup, store }
-}
-
-async function startCall(
-  s: DialStackSetup,
-  number = '+15551234567',
-): Promise<{ id: string; callId: string }> {
-  const before = s.fake.calls().length
-  const result = await s.client.startCall(number)
-  if (result.status !== 'success' || result.data.id === null)
-    throw new Error(`start failed: ${JSON.stringify(result)}`)
-  const call = s.fake.calls()[before]
-  if (!call) throw new Error('no call at the fake')
-  return { id: result.data.id, callId: call.id }
-}
+const { connected, setup } = dialStackTests()
 
 const statuses = (events: CallEvent[], id: string) =>
   events.flatMap((e) =>
     'interactionId' in e && e.interactionId === id ? [e.type === 'status' ? e.status : e.type] : [],
   )
 
-const tick = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms))
-
 /** The user's own phones ring (`call.ringing`, the first leg of a call-first click-to-call). */
-const agentRinging = (s: DialStackSetup & { store: CallStoreApi }, id: string) =>
+const agentRinging = (s: DialStackWithStore, id: string) =>
   vi.waitFor(() => expect(s.store.getState().interactions[id]?.rawState).toBe('call.ringing'), {
     timeout: 3000,
   })
@@ -256,8 +226,7 @@ describe('DialStack live state over SSE', () => {
   })
 
   it('resyncs a call whose events all came before the stream opened', async () => {
-    setup = await setupDialStack({ subscribe: false, fake: { autoProgress: false } })
-    const s = setup
+    const s = await setup({ subscribe: false, fake: { autoProgress: false } })
     s.fake.holdStreams()
     const store = createCallStore({ capabilities: s.client.capabilities })
     s.client.subscribe((event) => store.getState().dispatch(event))
@@ -291,8 +260,7 @@ describe('DialStack live state over SSE', () => {
   })
 
   it('gives up after 3 consecutive auth failures with a closed, unauthorized connection, then polls', async () => {
-    setup = await setupDialStack({ subscribe: false })
-    const s = setup
+    const s = await setup({ subscribe: false })
     s.fake.refuseStreams(403)
     const store = createCallStore({ capabilities: s.client.capabilities })
     const seen: CallEvent[] = []
@@ -323,14 +291,13 @@ describe('DialStack live state over SSE', () => {
   })
 
   it('gives up too when the app’s session route refuses three times (signed out)', async () => {
-    setup = await setupDialStack({
+    const s = await setup({
       subscribe: false,
       handler: {
         authorize: (_request, action) =>
           action.type === 'session' ? Response.json({ error: 'Sign in' }, { status: 401 }) : true,
       },
     })
-    const s = setup
     const store = createCallStore({ capabilities: s.client.capabilities })
     s.client.subscribe((event) => store.getState().dispatch(event))
     await vi.waitFor(() => expect(store.getState().connection.status).toBe('closed'))
@@ -340,11 +307,10 @@ describe('DialStack live state over SSE', () => {
   })
 
   it('reconnects with doubling backoff, capped', async () => {
-    setup = await setupDialStack({
+    const s = await setup({
       subscribe: false,
       client: { events: { backoff: { initialMs: 40, maxMs: 160 } } },
     })
-    const s = setup
     for (let i = 0; i < 5; i += 1)
       s.fake.failNext('events', { status: 503, body: { error: 'Service unavailable' } })
     s.client.subscribe(() => {})
@@ -361,7 +327,7 @@ describe('DialStack live state over SSE', () => {
     const logger = { warn: vi.fn(), debug: vi.fn() }
     const s = await connected({
       fake: { autoProgress: false },
-      client: { logger, events: { firstEventTimeoutMs: 50 } },
+      client: { logger, firstEventTimeoutMs: 50 },
     })
     s.fake.setDelivery(false)
     const { id, callId } = await startCall(s)
@@ -377,7 +343,7 @@ describe('DialStack live state over SSE', () => {
     const setTimer = vi.spyOn(globalThis, 'setTimeout')
     const clearTimer = vi.spyOn(globalThis, 'clearTimeout')
     try {
-      const s = await connected({ client: { events: { firstEventTimeoutMs: 43_210 } } })
+      const s = await connected({ client: { firstEventTimeoutMs: 43_210 } })
       const { id } = await startCall(s)
       await agentRinging(s, id)
       const index = setTimer.mock.calls.findIndex(([, delay]) => delay === 43_210)

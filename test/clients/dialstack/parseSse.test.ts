@@ -1,3 +1,4 @@
+import { createClientLogger } from '../../../src/client-kit/logger.js'
 import { describe, expect, it, vi } from 'vitest'
 import { connectEventStream } from '../../../src/clients/dialstack/connectEventStream.js'
 import {
@@ -117,7 +118,7 @@ describe('connectEventStream decoding', () => {
       onOpen() {},
       onDown() {},
       onGiveUp() {},
-      logger: { warn() {}, debug() {} },
+      log: createClientLogger('dialstack', { warn() {}, debug() {} }),
       backoff: { initialMs: 60_000 },
     })
     await vi.waitFor(() =>

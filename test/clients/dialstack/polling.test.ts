@@ -1,33 +1,11 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createDialStackClient } from '../../../src/clients/dialstack/index.js'
-import { createCallStore, type CallStoreApi } from '../../../src/core/index.js'
+import { createCallStore } from '../../../src/core/index.js'
 import { waitForStatus } from '../contract.js'
-import { setupDialStack, type DialStackSetup, type SetupOptions } from './setupDialStack.js'
+import { dialStackTests, startCall, tick, type DialStackWithStore } from './setupDialStack.js'
 
-let setup: DialStackSetup | undefined
-afterEach(async () => {
-  await setup?.teardown()
-  setup = undefined
-})
-
-async function polling(
-  options: SetupOptions = {},
-): Promise<DialStackSetup & { store: CallStoreApi }> {
-  setup = await setupDialStack({ ...options, client: { events: false, ...options.client } })
-  const store = createCallStore({ capabilities: setup.client.capabilities })
-  setup.client.subscribe((event) => store.getState().dispatch(event))
-  return { ...setup, store }
-}
-
-async function startCall(s: DialStackSetup, number = '+15551234567') {
-  const result = await s.client.startCall(number)
-  if (result.status !== 'success' || result.data.id === null)
-    throw new Error(JSON.stringify(result))
-  return { id: result.data.id, callId: s.fake.latestCall()!.id }
-}
-
-const tick = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms))
+const { polling } = dialStackTests()
 
 describe('DialStack call-log polling (no events)', () => {
   it('finds the new call in the log, follows it to its end, then stops polling', async () => {
@@ -51,7 +29,7 @@ describe('DialStack call-log polling (no events)', () => {
 
   it('reads its call log naming the user, so the backend authorizes before DialStack is asked', async () => {
     const actions: { type: string; userId?: string; upstreamReads: number }[] = []
-    const peer: { fake?: DialStackSetup['fake'] } = {}
+    const peer: { fake?: DialStackWithStore['fake'] } = {}
     const s = await polling({
       handler: {
         authorize: (_request, action) => {

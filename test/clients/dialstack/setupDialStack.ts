@@ -2,11 +2,13 @@
  * The full path of a DialStack call in tests: the browser client → the app's backend (the real
  * `createDialStackHandler` on a loopback `node:http` server) → the fake DialStack API.
  */
+import { afterEach } from 'vitest'
 import {
   createDialStackClient,
   type DialStackClientOptions,
 } from '../../../src/clients/dialstack/index.js'
-import type { CallClient, CallEvent } from '../../../src/core/index.js'
+import { createCallStore, type CallEvent, type CallStoreApi } from '../../../src/core/index.js'
+import type { DialStackClient } from '../../../src/clients/dialstack/index.js'
 import { createDialStackHandler, type DialStackHandlerOptions } from '../../../src/server/index.js'
 import {
   serveFetchHandler,
@@ -22,7 +24,7 @@ import {
 export interface DialStackSetup {
   fake: FakeDialStack
   backend: FetchHandlerServer
-  client: CallClient
+  client: DialStackClient
   /** Every event the client emitted, in order. */
   events: CallEvent[]
   /** How often the client asked for a client secret. */
@@ -62,11 +64,11 @@ export async function setupDialStack(options: SetupOptions = {}): Promise<DialSt
     endpoint: `${backend.url}/api/dialstack/calls`,
     userId: TEST_USER,
     timeoutMs: 2000,
+    firstEventTimeoutMs: 60_000,
     ...(eventsOption !== false && {
       events: {
         url: `${fake.url}/v1/events`,
         backoff: { initialMs: 10, maxMs: 80 },
-        firstEventTimeoutMs: 60_000,
         async getClientSecret() {
           secrets += 1
           const response = await fetch(`${backend.url}/api/dialstack/session`, { method: 'POST' })
@@ -124,3 +126,56 @@ export async function setupDialStack(options: SetupOptions = {}): Promise<DialSt
     },
   }
 }
+
+/** A setup with a call store fed by the client, as an app has one. */
+export type DialStackWithStore = DialStackSetup & { store: CallStoreApi }
+
+/**
+ * The lifecycle every DialStack test file shares: each test's setup is torn down after it.
+ * `connected` opens the events stream first; `polling` leaves events out (call-log polling only);
+ * `setup` is the bare setup, for tests that subscribe themselves.
+ */
+export function dialStackTests() {
+  let current: DialStackSetup | undefined
+  afterEach(async () => {
+    await current?.teardown()
+    current = undefined
+  })
+  async function setup(options: SetupOptions = {}): Promise<DialStackSetup> {
+    current = await setupDialStack(options)
+    return current
+  }
+  async function withStore(options: SetupOptions): Promise<DialStackWithStore> {
+    const s = await setup(options)
+    const store = createCallStore({ capabilities: s.client.capabilities })
+    s.client.subscribe((event) => store.getState().dispatch(event))
+    return { ...s, store }
+  }
+  return {
+    setup,
+    async connected(options: SetupOptions = {}): Promise<DialStackWithStore> {
+      const s = await withStore(options)
+      await s.fake.waitForStreams(1)
+      return s
+    },
+    polling: (options: SetupOptions = {}): Promise<DialStackWithStore> =>
+      withStore({ ...options, client: { events: false, ...options.client } }),
+  }
+}
+
+/** Starts a call; its library id, and the id DialStack gave it (the fake's call made by this start). */
+export async function startCall(
+  s: DialStackSetup,
+  number = '+15551234567',
+): Promise<{ id: string; callId: string }> {
+  const before = s.fake.calls().length
+  const result = await s.client.startCall(number)
+  if (result.status !== 'success' || result.data.id === null)
+    throw new Error(`start failed: ${JSON.stringify(result)}`)
+  const call = s.fake.calls()[before]
+  if (!call) throw new Error('no call at the fake')
+  return { id: result.data.id, callId: call.id }
+}
+
+/** Lets real time pass, for "nothing else happens" checks. */
+export const tick = (ms = 80) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -324,6 +324,23 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
     })
   })
 
+  it("sends a start's `from` as that call's outboundCallerId, over the client-wide default, and lists the configured caller IDs", async () => {
+    const callerIds = [
+      { number: '15000', label: 'Support line', default: true },
+      { number: '15001', label: 'Sales line' },
+    ]
+    setup = await setupGenesys({}, { outboundCallerId: '15000', callerIds })
+    expect(setup.client.capabilities.callerId).toBe(true)
+    expect(await setup.client.listCallerIds!()).toEqual(callerIds)
+    const result = await setup.client.startCall('15002', undefined, { from: '15001' })
+    expect(result.status).toBe('success')
+    await setup.client.startCall('15003')
+    expect(setup.server.dialRequests().map((dial) => dial.outboundCallerId)).toEqual([
+      '15001',
+      '15000',
+    ])
+  })
+
   it('starts a contact-center session during bootstrap when asked, accepting a partial success', async () => {
     setup = await setupGenesys({}, { startContactCenterSession: true })
     setup.server.inject('StartContactCenterSession', {

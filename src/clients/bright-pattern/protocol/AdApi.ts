@@ -155,6 +155,20 @@ export interface ActivityRecordInfo {
   contactId?: string
 }
 
+/** What `getDispositionsList` lists for: a service (id or name), or an interaction's service. */
+export interface DispositionTarget {
+  service?: string
+  interactionId?: string
+}
+
+/** One disposition of a service, as `getDispositionsList` gives it. */
+export interface DispositionData {
+  id: string
+  code: string
+  name: string
+  type: 'SUCCESS' | 'FAILURE' | 'CONTINUE' | 'SPAM' | 'DO_NOT_CALL' | (string & {})
+}
+
 /** An event name this client listens to. */
 export type AdApiEventName = keyof AdApiEventHandlers
 
@@ -182,6 +196,13 @@ export interface AdApi {
     object: InteractionAssociatedObject,
     interactionId?: string,
   ): Promise<AdApiResult>
+  /** Ends after-call work (wrap-up). In the vendor's types, not on a documentation page. */
+  completeInteraction?(interactionId?: string): Promise<AdApiResult>
+  /**
+   * The dispositions of a service or an interaction's service. In the vendor's types, not on a
+   * documentation page; older widgets may lack it.
+   */
+  getDispositionsList?(target: DispositionTarget): Promise<AdApiResult<DispositionData[]>>
   /** The current interactions. Documented in the latest pages; older widgets may lack it. */
   getInteractionsState?(): AdApiResult<InteractionsState> | Promise<AdApiResult<InteractionsState>>
   on<E extends AdApiEventName>(event: E, handler: AdApiEventHandlers[E]): void

@@ -53,7 +53,7 @@ const ERRORS: Readonly<Record<number, readonly [CallErrorCode, string]>> = {
   13: ['not_found', 'Bright Pattern has no such call. It may have ended.'],
   14: ['not_supported', CANNOT_DO],
   15: ['invalid_state', 'That is not possible in the call’s current state.'],
-  16: ['provider_error', 'Set a disposition in the widget first.'],
+  16: ['provider_error', 'Choose a disposition first: this Bright Pattern service requires one.'],
   17: ['provider_error', 'Bright Pattern could not find the record.'],
   18: ['provider_error', 'You may not send texts from this number.'],
   19: ['forbidden', 'You are not allowed to call from the selected caller ID.' + PICK_ANOTHER],

@@ -1,8 +1,15 @@
 import { CallError, type CallErrorCode } from '../../../core/CallError.js'
+import { createProviderErrors } from '../../../client-kit/createProviderErrors.js'
 import { httpError } from '../../../client-kit/request.js'
 import { isRecord } from '../../../client-kit/text.js'
 import { text } from './parseDialStackEvent.js'
 import { KNOWN_TEXTS, hinted } from './validateCallRequest.js'
+
+/** The client's name, on its errors and log lines. */
+export const PROVIDER = 'dialstack'
+
+/** Every error the DialStack client makes, with `error.provider.provider === 'dialstack'`. */
+export const dialStackErrors = createProviderErrors(PROVIDER)
 
 /** DialStack's error body on every endpoint: `{ error, code?, details? }`. */
 export interface DialStackErrorBody {

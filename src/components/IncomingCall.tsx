@@ -1,0 +1,83 @@
+import { useContext, useState } from 'react'
+import type { Interaction } from '../core/reduceInteraction.js'
+import { ScreenPopContext } from '../react/ScreenPopContext.js'
+import { useCallControls } from '../react/useCallControls.js'
+import { useMessages } from '../react/useMessages.js'
+import { usePhoneNumber } from '../react/usePhoneNumber.js'
+import { ControlButton } from './ControlButton.js'
+import { HangUpIcon, PhoneIcon } from './icons.js'
+import { visuallyHidden } from './visuallyHidden.js'
+
+/**
+ * The banner's view of a ringing inbound call: "Incoming call", the caller's name (the formatted
+ * number while the record is looked up), Answer and Decline as the largest controls, and the
+ * records to choose from when several match (under `ScreenPopProvider`). It is said once,
+ * assertively, when it starts ringing; the name found later is shown, not announced again.
+ *
+ * Parts (inside `.rcc-CallStatusBanner[data-direction="inbound"]`): `.rcc-CallStatusBanner-state`,
+ * `.rcc-CallStatusBanner-name`, `.rcc-CallStatusBanner-number`, and the controls
+ * `.rcc-CallStatusBanner-control[data-control="answer|decline"]` with `[data-pending]`.
+ */
+export function IncomingCall({ call }: { call: Interaction }) {
+  const messages = useMessages('CallStatusBanner')
+  const controls = useCallControls(call.id)
+  const screenPop = useContext(ScreenPopContext)
+  const { display: number } = usePhoneNumber(call.phoneNumber ?? '')
+  const name = call.associatedObject?.displayName
+  // Said once: the words of the first render stay, whatever is found about the caller later.
+  const [announcement] = useState(() => messages.incomingCallFrom(name || number || ''))
+  const { capabilities, pending } = controls
+  const run = (action: () => Promise<void>) => () => {
+    if (pending === null) void action()
+  }
+  return (
+    <>
+      <p role="alert" style={visuallyHidden}>
+        {announcement}
+      </p>
+      <span className="rcc-CallStatusBanner-indicator" aria-hidden="true" />
+      <div className="rcc-CallStatusBanner-text" aria-live="off">
+        <p className="rcc-CallStatusBanner-state">{messages.incomingCall}</p>
+        <p className="rcc-CallStatusBanner-party">
+          {name ? <span className="rcc-CallStatusBanner-name">{name}</span> : null}
+          {number ? (
+            <span className="rcc-CallStatusBanner-number" dir="ltr">
+              {number}
+            </span>
+          ) : null}
+        </p>
+        {screenPop ? <screenPop.Matches interactionId={call.id} /> : null}
+      </div>
+      <div
+        className="rcc-CallStatusBanner-controls"
+        role="group"
+        aria-label={messages.callControls}
+        aria-live="off"
+      >
+        {capabilities.answer ? (
+          <ControlButton
+            kind="answer"
+            label={messages.answer}
+            icon={<PhoneIcon />}
+            onClick={run(controls.answer)}
+            pending={pending}
+          />
+        ) : null}
+        {capabilities.decline ? (
+          <ControlButton
+            kind="decline"
+            label={messages.decline}
+            icon={<HangUpIcon />}
+            onClick={run(controls.decline)}
+            pending={pending}
+          />
+        ) : null}
+      </div>
+      {controls.error ? (
+        <p className="rcc-CallStatusBanner-error" role="alert">
+          {messages.errorMessage(controls.error)}
+        </p>
+      ) : null}
+    </>
+  )
+}
