@@ -189,6 +189,13 @@ export default [
     { target: 4.1, ceiling: 8.17 },
     { ignore: [...peers, 'cometd'] },
   ),
+  // Genesys after-call work is opt-in (`genesysAfterCallWork`): the line above leaves it out.
+  client(
+    'genesys with after-call work (reported)',
+    'createGenesysClient, genesysAfterCallWork',
+    undefined,
+    { ignore: [...peers, 'cometd'] },
+  ),
   client('dialstack', 'createDialStackClient', { target: 6.3, ceiling: 10.74 }),
   line('cometd itself (Genesys loads it on demand; reported)', {
     [require.resolve('cometd')]: '{ CometD }',
