@@ -81,8 +81,11 @@ export function CallProvider({
   const tabKey = tabs === 'independent' ? null : tabs.key
   // Keyed by the sharing's names, so `tabs={sharedTabs({ userId })}` written inline in render
   // does not make a new session (and a new store) each render.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const session = useMemo(() => (tabs === 'independent' ? null : tabs.join(client)), [tabKey, client])
+  const session = useMemo(
+    () => (tabs === 'independent' ? null : tabs.join(client)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [tabKey, client],
+  )
   const runtime = useMemo(
     () => createCallRuntime({ client: session?.client ?? client, historyLimit }),
     [session, client, historyLimit],

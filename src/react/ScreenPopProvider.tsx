@@ -150,8 +150,7 @@ export function ScreenPopProvider({
   const ids = useStore(store, useShallow(selectPoppable))
   return (
     <ScreenPopContext.Provider value={value}>
-      {role !== 'follower' &&
-        ids.map((id) => <CallerLookup key={id} interactionId={id} />)}
+      {role !== 'follower' && ids.map((id) => <CallerLookup key={id} interactionId={id} />)}
       {children}
     </ScreenPopContext.Provider>
   )

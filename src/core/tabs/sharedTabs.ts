@@ -55,9 +55,9 @@ export interface TabSharing {
  * call log's writes; the others mirror its calls over a `BroadcastChannel` and send it their
  * starts and controls. When the leader closes or crashes, the next tab takes over at once and
  * resyncs from the provider. Where the browser lacks either API, each tab stays independent.
+ * Exported by `react-click-to-call/tabs`.
  *
  * @example
- * import { sharedTabs } from 'react-click-to-call/tabs'
  * const tabs = sharedTabs({ userId: user.id })
  * <CallProvider client={client} tabs={tabs}>…</CallProvider>
  */

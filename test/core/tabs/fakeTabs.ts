@@ -115,7 +115,7 @@ export function createFakeBrowser() {
     /** The tab dies: its lock is freed, its channels fall silent, nothing of it runs again. */
     crash(owner: number) {
       crashed.add(owner)
-      for (const [name, holder] of holders) if (holder?.owner === owner) holder.release()
+      for (const holder of holders.values()) if (holder?.owner === owner) holder.release()
       for (const entry of channels) if (entry.owner === owner) channels.delete(entry)
     },
     /** Delivers the messages held back, now. */

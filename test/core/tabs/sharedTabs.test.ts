@@ -1,6 +1,9 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSimulatedClient, type SimulatedClient } from '../../../src/clients/simulated/index.js'
+import {
+  createSimulatedClient,
+  type SimulatedClient,
+} from '../../../src/clients/simulated/index.js'
 import {
   createCallLog,
   createMemoryCallLogStorage,
