@@ -188,6 +188,13 @@ export default [
     'clients/simulated/index.js': '{ createSimulatedClient }',
     'caller-id/index.js': '{ CallerIdSelect }',
   }),
+  // Shared tabs are their own import (`react-click-to-call/tabs`): the lines above pay nothing for
+  // them. This line is the headless app plus one phone shared across tabs (reported).
+  line('headless + shared tabs: + sharedTabs + useTabRole (reported)', {
+    'index.js': '{ CallProvider, useStartCall }',
+    'clients/simulated/index.js': '{ createSimulatedClient }',
+    'tabs/index.js': '{ sharedTabs, useTabRole }',
+  }),
   client('simulated (reported: it is in the headless line)'),
   // Bright Pattern fidelity: the answer signal and per-direction state map, phone readiness
   // (canDial, ON_SOFTPHONE_STATUS_CHANGE) and records from ON_SAVE_ACTIVITY_RECORD: 6.86 kB measured.
