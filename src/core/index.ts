@@ -9,6 +9,8 @@ export type {
   ResultError,
 } from './types.js'
 export { CallError, isCallError, toCallError } from './CallError.js'
+export { describeError } from './describeError.js'
+export type { ErrorMessages } from './describeError.js'
 export type {
   CallErrorCode,
   CallErrorInfo,
