@@ -16,6 +16,7 @@ import { PROVIDER } from './simulatedErrors.js'
 import { createSimulatedStarts } from './simulatedStarts.js'
 import { createSimulatedStream } from './simulatedStream.js'
 import { createSimulatorControl } from './simulatorControl.js'
+import { createStoredCalls } from './storedCalls.js'
 
 /**
  * An in-memory telephony provider driven by timers: the default client for Storybook, tests and
@@ -35,6 +36,15 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
   const hub = createEventHub<CallEvent>(createClientLogger(PROVIDER))
   const calls = createCallRegistry<SimulatedTracked>({ historyLimit })
   const stream = createSimulatedStream(hub)
+  const stored = options.storage && createStoredCalls(calls, options.storage)
+  if (stored) {
+    // The phone system's state changes with every event, delivered or not (a dropped stream).
+    const { deliver } = stream
+    stream.deliver = (event) => {
+      deliver(event)
+      stored.save()
+    }
+  }
   const timeline = createCallTimeline({
     calls,
     stream,
@@ -67,7 +77,10 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
     ...(options.callerIds && {
       listCallerIds: async () => options.callerIds!.map((callerId) => ({ ...callerId })),
     }),
-    snapshot: async () => calls.snapshot(),
+    snapshot: async () => {
+      stored?.adopt()
+      return calls.snapshot()
+    },
     dispose() {
       lifetime.abort()
       for (const call of calls.all()) timeline.stop(call)

@@ -13,3 +13,4 @@ export type {
   SimulatedSettings,
 } from './options.js'
 export type { SimulatedRing } from './inboundCalls.js'
+export type { SimulatedCallStorage } from './storedCalls.js'
