@@ -24,9 +24,9 @@ export function createStoredCalls(
 ) {
   return {
     save() {
-      const stored: StoredCall[] = calls.all().map(
-        ({ timer: _timer, endTimer: _endTimer, last: _last, ...call }) => call,
-      )
+      const stored: StoredCall[] = calls
+        .all()
+        .map(({ timer: _timer, endTimer: _endTimer, last: _last, ...call }) => call)
       try {
         storage.setItem(key, JSON.stringify(stored))
       } catch {
