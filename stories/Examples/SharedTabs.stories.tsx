@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { expect, within } from 'storybook/test'
 import { CallLogProvider, WrapUpForm, type CallLogEntry } from '../../src/call-log/index.js'
-import { createSimulatedClient } from '../../src/clients/simulated/index.js'
+import { createSimulatedClient, simulatedCallStorage } from '../../src/clients/simulated/index.js'
 import { CallButton, CallProvider, CallStatusBanner } from '../../src/index.js'
 import { sharedTabs, useTabRole } from '../../src/tabs/index.js'
 import { ada, phoneNumbers } from '../support/storyKit.js'
@@ -85,7 +85,7 @@ function SharedTabsPage() {
   // them: a tab that takes over from a closed leader adopts them.
   const [client] = useState(() =>
     createSimulatedClient({
-      storage: localStorage,
+      callStorage: simulatedCallStorage(localStorage),
       delays: { start: 150, ringing: 600, answer: 900 },
     }),
   )

@@ -16,7 +16,6 @@ import { PROVIDER } from './simulatedErrors.js'
 import { createSimulatedStarts } from './simulatedStarts.js'
 import { createSimulatedStream } from './simulatedStream.js'
 import { createSimulatorControl } from './simulatorControl.js'
-import { createStoredCalls } from './storedCalls.js'
 
 /**
  * An in-memory telephony provider driven by timers: the default client for Storybook, tests and
@@ -36,7 +35,7 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
   const hub = createEventHub<CallEvent>(createClientLogger(PROVIDER))
   const calls = createCallRegistry<SimulatedTracked>({ historyLimit })
   const stream = createSimulatedStream(hub)
-  const stored = options.storage && createStoredCalls(calls, options.storage)
+  const stored = options.callStorage?.(calls)
   if (stored) {
     // The phone system's state changes with every event, delivered or not (a dropped stream).
     const { deliver } = stream

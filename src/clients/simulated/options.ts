@@ -4,7 +4,7 @@ import {
   type CallerId,
   type Disposition,
 } from '../../core/CallClient.js'
-import type { SimulatedCallStorage } from './storedCalls.js'
+import type { SimulatedCallStorageOption } from './storedCalls.js'
 
 /** How a simulated call goes once it rings. `timeout` fails the start like Bright Pattern's `"Timeout error"`. */
 export type SimulatedOutcome = 'answered' | 'busy' | 'no-answer' | 'failed' | 'timeout'
@@ -63,12 +63,13 @@ export interface SimulatedClientOptions {
    */
   callerIds?: CallerId[]
   /**
-   * Keeps the simulated phone system's calls in this storage (e.g. `localStorage`), as a real
-   * provider keeps them on its server: another simulated client on the same storage (another
-   * tab's) adopts them on `snapshot()`, so with shared tabs a tab that takes over from a closed
-   * leader can still show and control its calls. @default none (the calls live in this page only)
+   * `simulatedCallStorage(localStorage)` keeps the simulated phone system's calls there, as a
+   * real provider keeps them on its server: another simulated client on the same storage
+   * (another tab's) adopts them on `snapshot()`, so with shared tabs a tab that takes over from a
+   * closed leader can still show and control its calls.
+   * @default none (the calls live in this page only)
    */
-  storage?: SimulatedCallStorage
+  callStorage?: SimulatedCallStorageOption
 }
 
 /** The options `control.setOptions` may change while the client runs. */

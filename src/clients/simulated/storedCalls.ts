@@ -10,19 +10,35 @@ const KEY = 'react-click-to-call:simulated-calls'
 /** A call as stored: what the simulator knows of it, without its timers. */
 type StoredCall = Omit<SimulatedTracked, 'timer' | 'endTimer' | 'last'>
 
-/**
- * Keeps the simulator's calls in `storage` after every event, as a phone system's server keeps
- * them beyond any one page, and lets another simulator on the same storage (another tab's, after
- * it took over shared tabs) adopt the calls it does not know, on `snapshot()`. An adopted live
- * call keeps its state and waits to be controlled: its scripted steps stayed with the page that
- * placed it.
- */
-export function createStoredCalls(
+/** What `createSimulatedClient` does with its calls when they are kept in a storage. */
+export interface StoredSimulatedCalls {
+  /** Writes every call (after each event). */
+  save(): void
+  /** Takes in the stored calls this simulator does not know (on `snapshot()`). */
+  adopt(): void
+}
+
+/** The `callStorage` option of `createSimulatedClient`: made by `simulatedCallStorage`. */
+export type SimulatedCallStorageOption = (
   calls: CallRegistry<SimulatedTracked>,
+) => StoredSimulatedCalls
+
+/**
+ * Keeps a simulator's calls in `storage` (e.g. `localStorage`) after every event, as a phone
+ * system's server keeps them beyond any one page, so another simulator on the same storage
+ * (another tab's, after it took over shared tabs) adopts the calls it does not know on
+ * `snapshot()`. An adopted live call keeps its state and waits to be controlled: its scripted
+ * steps stayed with the page that placed it. Its own function, so a simulator that keeps its
+ * calls in memory pays nothing for it.
+ *
+ * @example
+ * const client = createSimulatedClient({ callStorage: simulatedCallStorage(localStorage) })
+ */
+export function simulatedCallStorage(
   storage: SimulatedCallStorage,
   key = KEY,
-) {
-  return {
+): SimulatedCallStorageOption {
+  return (calls) => ({
     save() {
       const stored: StoredCall[] = calls
         .all()
@@ -47,5 +63,5 @@ export function createStoredCalls(
         if (call.ended) calls.end(adopted)
       }
     },
-  }
+  })
 }

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   createSimulatedClient,
+  simulatedCallStorage,
   type SimulatedClient,
 } from '../../../src/clients/simulated/index.js'
 import {
@@ -230,7 +231,11 @@ describe('sharedTabs with a simulated client in each tab', () => {
     const browser = createFakeBrowser()
     const storage = createMemoryCallLogStorage()
     const open = (owner: number) => {
-      const client = createSimulatedClient({ ...slow, idPrefix: `tab${owner}-`, storage })
+      const client = createSimulatedClient({
+        ...slow,
+        idPrefix: `tab${owner}-`,
+        callStorage: simulatedCallStorage(storage),
+      })
       const session = sharedTabs({ userId: 'agent-7', ...browser.tab(owner) }).join(client)!
       const runtime = createCallRuntime({ client: session.client })
       const leave = session.connect(runtime)
