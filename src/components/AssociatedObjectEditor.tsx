@@ -12,13 +12,12 @@ import type { InteractionAssociatedObject } from '../core/types.js'
 import { useMessages } from '../react/useMessages.js'
 import {
   draftErrors,
-  EMPTY_OBJECT,
+  draftJson,
   fromDraft,
   nextRowKey,
   parseJsonDraft,
   TEXT_FIELDS,
   toDraft,
-  toJson,
   type AssociatedObjectDraft,
   type AssociatedObjectErrors,
   type AssociatedObjectValidation,
@@ -99,7 +98,7 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     const messages = useMessages('AssociatedObjectEditor')
     const initial = value ?? defaultValue
     const [draft, setDraft] = useState<AssociatedObjectDraft>(() => toDraft(initial))
-    const [json, setJson] = useState(() => toJson(initial ?? EMPTY_OBJECT))
+    const [json, setJson] = useState(() => draftJson(draft))
     const [modeState, setModeState] = useState<AssociatedObjectEditorMode>(defaultMode)
     // Which fields show their errors: all (`true`, once a value was given or loaded), else those left once.
     const [shown, setShown] = useState<true | Record<string, boolean>>(initial !== undefined || {})
@@ -115,8 +114,9 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     useEffect(() => {
       if (value === undefined || value === emitted.current) return
       emitted.current = value
-      setDraft(toDraft(value))
-      setJson(toJson(value))
+      const next = toDraft(value)
+      setDraft(next)
+      setJson(draftJson(next))
       setShown(true)
     }, [value])
 
@@ -153,21 +153,23 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     }
     const changeJson = (text: string) => {
       setJson(text)
-      const { value: parsed, errors } = parseJsonDraft(text, messages)
-      if (parsed && !hasErrors(errors)) take(parsed, undefined, errors)
+      const { draft: parsed, errors } = parseJsonDraft(text, messages)
+      if (parsed && !hasErrors(errors)) take(fromDraft(parsed), parsed, errors)
     }
     const switchMode = (next: AssociatedObjectEditorMode) => {
       if (next === mode) return
       if (next === 'json') {
-        setJson(toJson(fromDraft(draft)))
+        // Every row, as typed (unnamed and repeated ones too): the way back restores them all.
+        setJson(draftJson(draft))
       } else {
-        const carried = jsonDraft?.value
-        if (!carried) {
-          // Not a JSON object: nothing to carry over. Stay, with the error in view and the typed text kept.
+        const carried = jsonDraft?.draft
+        if (!carried || !jsonDraft.keepsAll) {
+          // Not a JSON object, or something the form has no place for: switching would drop it.
+          // Stay, with the reason in view (the textarea's description) and the typed text kept.
           textareaRef.current?.focus()
           return
         }
-        take(carried)
+        updateDraft(carried)
         setShown(true)
       }
       setModeState(next)
@@ -192,6 +194,8 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
       className: 'rcc-AssociatedObjectEditor-input',
       type: 'text',
       autoComplete: 'off',
+      // Each value reads in its own direction: a URL or an ID in a right-to-left page is not cut.
+      dir: 'auto',
     }
 
     return (
@@ -344,6 +348,8 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
               id={id('json')}
               className="rcc-AssociatedObjectEditor-json"
               rows={12}
+              // JSON's punctuation reads left to right, whatever language its values are in.
+              dir="ltr"
               spellCheck={false}
               autoComplete="off"
               value={json}
