@@ -55,14 +55,20 @@ export interface AssociatedObjectEditorProps extends Omit<
   mode?: AssociatedObjectEditorMode
   /** The editing mode at mount. Default `'form'`. */
   defaultMode?: AssociatedObjectEditorMode
-  /** Called when the person switches modes. Leaving JSON mode is refused while the JSON does not parse. */
+  /**
+   * Called when the person switches modes. Leaving JSON mode is refused while the JSON does not
+   * parse or holds what the form cannot show (an unknown key, a field given twice).
+   */
   onModeChange?: (mode: AssociatedObjectEditorMode) => void
 }
 
 /**
  * Edits the CRM record that travels with a call: `id`, `type`, `displayName`, `displayType`
  * and `customFields` as name/value rows, or the whole object as JSON. Invalid JSON shows the
- * Bright Pattern widget's message and keeps the typed text; switching modes keeps the data.
+ * Bright Pattern widget's message and keeps the typed text. Switching modes loses nothing: every
+ * row goes to JSON as typed (unnamed and repeated names too) and comes back exactly; JSON the
+ * form cannot show keeps the editor in JSON with the reason. Any name is an own field, never a
+ * prototype (`__proto__`, `constructor`).
  *
  * Parts and selectors (unstyled; `react-click-to-call/styles.css` gives the default look):
  * - `.rcc-AssociatedObjectEditor`: a `fieldset`. `[data-mode="form|json"]`; `[data-invalid]` while

@@ -57,7 +57,12 @@ const asText = (value: unknown): string =>
  * for `__proto__`, and `name in record` is true for `constructor` or `toString` on any object.
  */
 const setOwn = (record: Record<string, string>, name: string, value: string) =>
-  Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true })
+  Object.defineProperty(record, name, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  })
 
 /** The four text fields of a record, in order, each as text (missing ones empty). */
 const textFields = (source: object) =>

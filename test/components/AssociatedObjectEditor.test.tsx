@@ -349,13 +349,15 @@ describe('AssociatedObjectEditor never loses what a person typed', () => {
       user,
       jsonBox(),
       '{"id": "c-1", "type": "contact", "displayName": "Ada Lovelace", "displayType": "Contact",' +
-        ' "customFields": {"phone": "home", "phone": "work", "": "unnamed"}}',
+        ' "customFields": {"phone": "home", "phone": "work", "": "unnamed",' +
+        ' "say \\"}\\"": {"nested": "]"}}}',
     )
     await user.click(modeButton('Form'))
     expect(rows()).toEqual([
       ['phone', 'home'],
       ['phone', 'work'],
       ['', 'unnamed'],
+      ['say "}"', '{"nested":"]"}'],
     ])
   })
 
