@@ -212,7 +212,8 @@ export default [
     'genesys (without cometd, loaded on demand)',
     // 7.55 → 7.77 (7.62 measured + 2%): outboundCallerId per Dial and the configured caller IDs.
     // 7.55 → 7.72 (7.57 measured + 2%): the kit's errors quote at most 40 characters of the input.
-    { target: 3, ceiling: 7.72 },
+    // 7.72 → 8.03 (7.87 measured + 2%): the factory split into modules (dial, operations, resync).
+    { target: 3, ceiling: 8.03 },
     { ignore: [...peers, 'cometd'] },
   ),
   line('cometd itself (Genesys loads it on demand; reported, not budgeted)', {

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { findPrivatePointers, findRelativeReadmeLinks, forbidden } from '../scripts/check-docs.mjs'
 
 const flags = (line: string) =>
@@ -10,6 +11,14 @@ describe('docs a newcomer can trust', () => {
 
   it('every README link is absolute, so it works on the npm page', () => {
     expect(findRelativeReadmeLinks()).toEqual([])
+  })
+
+  it('every screenshot the README shows is committed in docs/screenshots', () => {
+    const images = [
+      ...readFileSync('README.md', 'utf8').matchAll(/\/main\/(docs\/screenshots\/[\w.-]+\.png)/g),
+    ].map((match) => match[1]!)
+    expect(images.length).toBeGreaterThan(10)
+    expect(images.filter((path) => !existsSync(path))).toEqual([])
   })
 
   it('flags private pointers and leaves ordinary words and module paths alone', () => {

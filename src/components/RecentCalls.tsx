@@ -95,43 +95,47 @@ function RecentCall({ row, messages, callLog, onOpenWrapUp }: RecentCallProps) {
       data-log-status={status}
     >
       <span className="rcc-RecentCalls-name">{name}</span>
-      {entry.associatedObject && number ? (
-        <span className="rcc-RecentCalls-number" dir="ltr">
-          {number}
-        </span>
-      ) : null}
-      <span className="rcc-RecentCalls-direction">{messages.directions[entry.direction]}</span>
-      <span className="rcc-RecentCalls-outcome">{messages.outcomes[outcome]}</span>
-      <time
-        className="rcc-RecentCalls-duration"
-        dateTime={`PT${Math.floor(entry.durationMs / 1000)}S`}
-      >
-        {duration}
-      </time>
-      <time className="rcc-RecentCalls-time" dateTime={new Date(entry.startedAt).toISOString()}>
-        {time}
-      </time>
-      {entry.phoneNumber ? (
-        <button
-          type="button"
-          className="rcc-RecentCalls-callAgain"
-          aria-label={messages.callAgainWhom(name)}
-          onClick={() => startCall(entry.phoneNumber, entry.associatedObject)}
+      <span className="rcc-RecentCalls-details">
+        {entry.associatedObject && number ? (
+          <span className="rcc-RecentCalls-number" dir="ltr">
+            {number}
+          </span>
+        ) : null}
+        <span className="rcc-RecentCalls-direction">{messages.directions[entry.direction]}</span>
+        <span className="rcc-RecentCalls-outcome">{messages.outcomes[outcome]}</span>
+        <time
+          className="rcc-RecentCalls-duration"
+          dateTime={`PT${Math.floor(entry.durationMs / 1000)}S`}
         >
-          {messages.callAgain}
-        </button>
-      ) : null}
-      {status ? (
-        <button
-          type="button"
-          className="rcc-RecentCalls-log"
-          data-logged={logged || undefined}
-          aria-label={logged ? messages.loggedWhom(name) : messages.logWhom(name)}
-          onClick={open}
-        >
-          {logged ? messages.logged : messages.log}
-        </button>
-      ) : null}
+          {duration}
+        </time>
+        <time className="rcc-RecentCalls-time" dateTime={new Date(entry.startedAt).toISOString()}>
+          {time}
+        </time>
+      </span>
+      <span className="rcc-RecentCalls-actions">
+        {entry.phoneNumber ? (
+          <button
+            type="button"
+            className="rcc-RecentCalls-callAgain"
+            aria-label={messages.callAgainWhom(name)}
+            onClick={() => startCall(entry.phoneNumber, entry.associatedObject)}
+          >
+            {messages.callAgain}
+          </button>
+        ) : null}
+        {status ? (
+          <button
+            type="button"
+            className="rcc-RecentCalls-log"
+            data-logged={logged || undefined}
+            aria-label={logged ? messages.loggedWhom(name) : messages.logWhom(name)}
+            onClick={open}
+          >
+            {logged ? messages.logged : messages.log}
+          </button>
+        ) : null}
+      </span>
     </li>
   )
 }
@@ -147,8 +151,10 @@ function RecentCall({ row, messages, callLog, onOpenWrapUp }: RecentCallProps) {
  * - `.rcc-RecentCalls-row` (named by its call): `[data-direction="inbound|outbound"]`,
  *   `[data-outcome="completed|no-answer|busy|voicemail|canceled|declined|missed|unknown|failed"]`,
  *   `[data-log-status="wrap-up|pending|logged"]` (absent without a call log).
- * - `.rcc-RecentCalls-name`, `-number`, `-direction`, `-outcome`, `-duration`, `-time`.
- * - `.rcc-RecentCalls-callAgain`; `.rcc-RecentCalls-log` with `[data-logged]`.
+ * - `.rcc-RecentCalls-name`; `.rcc-RecentCalls-details` with `-number`, `-direction`, `-outcome`,
+ *   `-duration`, `-time`.
+ * - `.rcc-RecentCalls-actions` with `.rcc-RecentCalls-callAgain` and `.rcc-RecentCalls-log`
+ *   (`[data-logged]`).
  *
  * @example
  * <RecentCalls limit={10} onOpenWrapUp={() => setPanel('wrap-up')} />

@@ -29,8 +29,9 @@ import {
 
 export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /**
-   * What the panel shows under the call, e.g. the app's list of recent calls. It keeps its place
-   * in every state; the panel's own parts above it never change height.
+   * What the panel shows under the call: `<RecentCalls />` from `react-click-to-call/call-log`, or
+   * any list of the app's own. It keeps its place in every state and scrolls inside it; the
+   * panel's own parts above it never change height.
    */
   recentCalls?: ReactNode
 }
@@ -57,7 +58,10 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
  * - `.rcc-Softphone-recent`: the `recentCalls` slot.
  *
  * @example
- * <Softphone recentCalls={<MyRecentCalls />} />
+ * // With the call log (`react-click-to-call/call-log`): its RecentCalls, "Call again" and "Log".
+ * <CallLogProvider userId={user.id} onCallLog={saveTask}>
+ *   <Softphone recentCalls={<RecentCalls />} />
+ * </CallLogProvider>
  */
 export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softphone(
   { recentCalls, className, ...rest },

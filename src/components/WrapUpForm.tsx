@@ -45,7 +45,8 @@ export interface WrapUpFormProps extends Omit<
  * Parts and selectors (unstyled):
  * - `.rcc-WrapUpForm`: `[data-status="editing|saving|saved|error"]`, `[data-mode="optional|required|off"]`.
  * - `.rcc-WrapUpForm-heading` with `.rcc-WrapUpForm-name`, `.rcc-WrapUpForm-number`,
- *   `.rcc-WrapUpForm-outcome`, `.rcc-WrapUpForm-duration`.
+ *   `.rcc-WrapUpForm-outcome` (`[data-outcome="completed|no-answer|busy|…|failed"]`),
+ *   `.rcc-WrapUpForm-duration`, and `.rcc-WrapUpForm-separator` (the commas between them).
  * - `.rcc-WrapUpForm-field` (label + control), `.rcc-WrapUpForm-fieldError` (`aria-invalid` on the select).
  * - `.rcc-WrapUpForm-actions`; `.rcc-WrapUpForm-save` with `[data-pending]`; `.rcc-WrapUpForm-skip`.
  * - `.rcc-WrapUpForm-status` (polite live region: "Call logged."), `.rcc-WrapUpForm-error` (`role="alert"`).
@@ -102,8 +103,12 @@ export const WrapUpForm = forwardRef<HTMLFormElement, WrapUpFormProps>(function 
   if (!entry) return null
 
   const Heading = `h${headingLevel}` as const
+  // The heading reads as one sentence ("Ada Lovelace, +1 416 555 0199, Completed, 00:42"); the
+  // commas are their own parts so a stylesheet can lay the facts out as chips instead.
+  const separator = <span className="rcc-WrapUpForm-separator">, </span>
   const name = entry.associatedObject?.displayName
-  const outcome = messages.outcomes[entry.error ? 'failed' : (entry.outcome ?? 'unknown')]
+  const outcomeKey = entry.error ? 'failed' : (entry.outcome ?? 'unknown')
+  const outcome = messages.outcomes[outcomeKey]
   const saving = status === 'saving'
 
   const submit = (draft: { disposition: string; notes: string }) => {
@@ -169,15 +174,17 @@ export const WrapUpForm = forwardRef<HTMLFormElement, WrapUpFormProps>(function 
         <span className="rcc-WrapUpForm-name">{name ?? (number || messages.unknownParty)}</span>
         {name && number ? (
           <>
-            {', '}
+            {separator}
             <span className="rcc-WrapUpForm-number" dir="ltr">
               {number}
             </span>
           </>
         ) : null}
-        {', '}
-        <span className="rcc-WrapUpForm-outcome">{outcome}</span>
-        {', '}
+        {separator}
+        <span className="rcc-WrapUpForm-outcome" data-outcome={outcomeKey}>
+          {outcome}
+        </span>
+        {separator}
         <span className="rcc-WrapUpForm-duration">
           <time dateTime={`PT${Math.floor(entry.durationMs / 1000)}S`}>
             {formatCallDuration(entry.durationMs)}

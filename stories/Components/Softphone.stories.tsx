@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { CallOutcome } from '../../src/core/index.js'
+import { RecentCalls } from '../../src/call-log/index.js'
 import { Softphone } from '../../src/index.js'
 import {
   loadClient,
@@ -8,18 +9,21 @@ import {
   type CallsParameters,
   type StoryScenario,
 } from '../support/storyKit.js'
+import { withCallLog } from '../support/withCallLog.js'
 import { ar } from '../../src/locales/ar.js'
 
 const calls = (parameters: CallsParameters) => ({ calls: { width: 400, ...parameters } })
 
-/** A stand-in for the app's own list of recent calls, in the panel's `recentCalls` slot. */
+/** The library's own recent calls (`react-click-to-call/call-log`) in the panel's slot. */
 const recent = (
-  <section aria-label="Recent calls">
-    <h2 style={{ margin: '0 0 4px', fontSize: '0.8125rem' }}>Recent calls</h2>
-    <ul style={{ margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: 4 }}>
-      <li>Grace Hopper · +1 212 555 0147 · 04:12</li>
-      <li>Alan Turing · +44 20 7946 0321 · no answer</li>
-    </ul>
+  <section aria-labelledby="softphone-recent-title">
+    <h2
+      id="softphone-recent-title"
+      style={{ margin: '0 0 4px', fontSize: '0.8125rem', fontWeight: 600 }}
+    >
+      Recent calls
+    </h2>
+    <RecentCalls limit={5} />
   </section>
 )
 
@@ -27,13 +31,13 @@ const meta = {
   title: 'Components/Softphone',
   component: Softphone,
   loaders: [loadClient],
-  decorators: [withCalls],
+  decorators: [withCallLog, withCalls],
   args: { recentCalls: recent },
   parameters: {
     docs: {
       description: {
         component: [
-          'One softphone panel, composed only from the public parts (`Dialpad`, `useActiveInteraction`, `useCallControls`, `useCallDuration`, `useStartCall`): the call card (name or formatted number, state, a large timer, a "Muted" badge, "On hold"), the in-call controls as a grid (mute, keypad, hold), hang-up as the largest target, the keypad behind its toggle during a call, "Call ended" with its duration and "Call again", and the app\'s recent calls below (`recentCalls`).',
+          'One softphone panel, composed only from the public parts (`Dialpad`, `useActiveInteraction`, `useCallControls`, `useCallDuration`, `useStartCall`): the call card (name or formatted number, state, a large timer, a "Muted" badge, "On hold"), the in-call controls as a grid (mute, keypad, hold), hang-up as the largest target, the keypad behind its toggle during a call, "Call ended" with its duration and "Call again", and recent calls below: `<Softphone recentCalls={<RecentCalls />} />` with the call-log entry (`react-click-to-call/call-log`), as in these stories, or any node of the app\'s own.',
           '',
           'Its parts keep their size in every state: no layout shift between idle, ringing, connected and ended. Selectors: `.rcc-Softphone[data-status="idle|dialing|ringing|connected|held|ended|failed"]`, `[data-outcome]`, `[data-muted]`, `[data-keypad]`; `.rcc-Softphone-control[data-control="mute|keypad|hold"]`, `.rcc-Softphone-hangup`, `.rcc-Softphone-badge[data-badge="muted|held"]`.',
         ].join('\n'),

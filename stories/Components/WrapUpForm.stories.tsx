@@ -3,6 +3,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { WrapUpForm } from '../../src/call-log/index.js'
 import { loadClient, withCalls, type CallsParameters } from '../support/storyKit.js'
 import { dispositions, withCallLog, type CallLogParameters } from '../support/withCallLog.js'
+import { ar } from '../../src/locales/ar.js'
 
 const ended: CallsParameters = { width: 480, scenario: { status: 'ended', outcome: 'completed' } }
 const story = (callLog: CallLogParameters, calls: CallsParameters = ended) => ({ calls, callLog })
@@ -109,4 +110,42 @@ export const NoAnswerNotesOnly: Story = {
     await expect(within(form).getByRole('heading')).toHaveTextContent('No answer')
     await expect(within(form).queryByRole('combobox')).toBeNull()
   },
+}
+
+const editing = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const form = await formIn(canvasElement)
+  await expect(form).toHaveAttribute('data-status', 'editing')
+  await expect(within(form).getByRole('heading')).toHaveTextContent(
+    /^Ada Lovelace, \+1 416 555 0199, Completed, 00:00$/,
+  )
+}
+
+/** A failed call: the outcome chip is the only one in the error colour. */
+export const FailedCall: Story = {
+  parameters: story(
+    { dispositions },
+    { ...ended, scenario: { status: 'failed', reason: 'The carrier rejected the call.' } },
+  ),
+  play: async ({ canvasElement }) => {
+    const form = await formIn(canvasElement)
+    await expect(within(form).getByRole('heading')).toHaveTextContent('Failed')
+  },
+}
+
+/** The dark theme. */
+export const Dark: Story = {
+  parameters: story({ dispositions }, { ...ended, theme: 'dark' }),
+  play: editing,
+}
+
+/** Right to left: the form mirrors, the number stays left to right. */
+export const RightToLeft: Story = {
+  parameters: story({ dispositions }, { ...ended, dir: 'rtl', lang: 'ar', messages: ar }),
+  play: editing,
+}
+
+/** In a 360 px column. */
+export const Narrow: Story = {
+  parameters: story({ dispositions }, { ...ended, width: 360 }),
+  play: editing,
 }

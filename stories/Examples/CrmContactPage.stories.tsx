@@ -15,9 +15,8 @@ import {
   AssociatedObjectEditor,
   CallButton,
   CallProvider,
-  CallStatusBanner,
-  Dialpad,
   formatCallDuration,
+  Softphone,
 } from '../../src/index.js'
 import {
   createStoryClient,
@@ -108,17 +107,15 @@ const initials = (name: string) =>
     .join('')
     .slice(0, 2)
 
-/** The library's recent calls, in the page's card: Call again, and Log / Logged per call. */
-function RecentCallsCard() {
-  return (
-    <section className="crm-card crm-recent" aria-labelledby="crm-recent-title">
-      <h2 id="crm-recent-title" className="crm-card-title">
-        Recent calls
-      </h2>
-      <RecentCalls limit={6} />
-    </section>
-  )
-}
+/** The library's recent calls, in the softphone's slot: Call again, and Log / Logged per call. */
+const recentCalls = (
+  <section aria-labelledby="crm-recent-title">
+    <h2 id="crm-recent-title" className="crm-recent-title">
+      Recent calls
+    </h2>
+    <RecentCalls limit={6} />
+  </section>
+)
 
 /** What the CRM keeps for a logged call: its own record id and the entry as last written. */
 interface Activity {
@@ -343,13 +340,11 @@ function CrmContactPage({ client }: { client: StoryClient }) {
                   }
                 />
               </section>
+              <WrapUpForm />
               <ActivityCard contact={selected} activities={activities} />
             </div>
-            <aside className="crm-softphone" aria-label="Softphone">
-              <CallStatusBanner dismissAfterMs={8000} />
-              <WrapUpForm className="crm-card crm-wrapup" />
-              <Dialpad className="crm-dialpad" />
-              <RecentCallsCard />
+            <aside className="crm-dock" aria-label="Phone">
+              <Softphone recentCalls={recentCalls} />
             </aside>
           </main>
         </div>
@@ -376,9 +371,10 @@ export default meta
 type Story = StoryObj<typeof meta>
 
 /**
- * A CRM's contact list with a CallButton per contact, the softphone (banner, dialpad, recent
- * calls) and the editor for the record that travels with the call, all on the simulated
- * client. The toolbar switches the simulated outcome and Deferred Dial.
+ * A CRM's contact list with a CallButton per contact, the `Softphone` docked in the sidebar (its
+ * keypad, the live call, and the call log's `RecentCalls` in its slot), the wrap-up that logs
+ * each call to the contact's activity, and the editor for the record that travels with the call,
+ * all on the simulated client. The toolbar switches the simulated outcome and Deferred Dial.
  */
 export const CrmContactPageStory: Story = {
   name: 'CRM contact page',
@@ -389,13 +385,14 @@ export const CallFlow: Story = {
   name: 'Call flow (played)',
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    const banner = canvas.getByRole('status', { name: 'Call status' })
+    const card = canvas.getByRole('status', { name: 'Call status' })
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Dialing…'))
-    await waitFor(() => expect(banner).toHaveTextContent('Ringing…'), { timeout: 3000 })
-    await waitFor(() => expect(banner).toHaveTextContent(/Connected 00:0\d/), { timeout: 4000 })
+    await waitFor(() => expect(card).toHaveTextContent('Dialing…'))
+    await waitFor(() => expect(card).toHaveTextContent('Ringing…'), { timeout: 3000 })
+    await waitFor(() => expect(card).toHaveTextContent('Connected'), { timeout: 4000 })
+    await expect(within(card).getByRole('timer')).toHaveTextContent(/00:0\d/)
     await userEvent.click(canvas.getByRole('button', { name: 'Hang up' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Call ended'))
+    await waitFor(() => expect(card).toHaveTextContent('Call ended'))
   },
 }
 
@@ -404,9 +401,9 @@ export const WrapUpFlow: Story = {
   name: 'Wrap-up and activity (played)',
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    const banner = canvas.getByRole('status', { name: 'Call status' })
+    const card = canvas.getByRole('status', { name: 'Call status' })
     await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() => expect(banner).toHaveTextContent(/Connected/), { timeout: 6000 })
+    await waitFor(() => expect(card).toHaveTextContent(/Connected/), { timeout: 6000 })
     await userEvent.click(canvas.getByRole('button', { name: 'Hang up' }))
     const form = await canvas.findByRole('form', { name: /^Ada Lovelace/ })
     await userEvent.selectOptions(
@@ -434,9 +431,9 @@ export const DeferredDialFlow: Story = {
     )
     await waitFor(() => expect(canvas.getByRole('button', { name: 'Call' })).toHaveFocus())
     await userEvent.keyboard('{Enter}')
-    const banner = canvas.getByRole('status', { name: 'Call status' })
-    await waitFor(() => expect(banner).toHaveTextContent('Grace Hopper'), { timeout: 3000 })
-    await waitFor(() => expect(banner).toHaveTextContent('Dialing…'))
+    const card = canvas.getByRole('status', { name: 'Call status' })
+    await waitFor(() => expect(card).toHaveTextContent('Grace Hopper'), { timeout: 3000 })
+    await waitFor(() => expect(card).toHaveTextContent('Dialing…'))
   },
 }
 
@@ -481,38 +478,14 @@ const CSS = `
 .crm-record { display: grid; gap: 8px; padding: 20px; }
 .crm-record p { margin: 0 0 8px; }
 .crm-record .rcc-AssociatedObjectEditor { box-shadow: none; }
-.crm-softphone { position: sticky; top: 24px; display: grid; grid-template-columns: minmax(0, 1fr); gap: 16px; }
-.crm-softphone .rcc-CallStatusBanner[data-status] .rcc-CallStatusBanner-controls { margin-inline-start: 0; }
-.crm-dialpad { max-width: none; }
-.crm-recent { padding: 16px; }
-.crm-recent ul { display: grid; gap: 2px; margin: 10px 0 0; padding: 0; list-style: none; }
-.crm-recent li { display: flex; justify-content: space-between; gap: 12px; padding: 8px 0; border-block-end: 1px solid var(--rcc-color-border); }
-.crm-recent li:last-child { border-block-end: 0; }
-.crm-recent-name { font-weight: 500; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.crm-recent-meta { color: var(--rcc-color-text-muted); font-size: 12px; white-space: nowrap; }
-.crm-recent p { margin: 8px 0 0; }
-.crm-recent .rcc-RecentCalls-row { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 8px; font-size: 12px; color: var(--rcc-color-text-muted); }
-.crm-recent .rcc-RecentCalls-name { flex: 1 0 100%; color: var(--rcc-color-text); font-size: 14px; font-weight: 500; }
-.crm-recent .rcc-RecentCalls-number { display: none; }
-.crm-recent button { margin-inline-start: auto; padding: 2px 10px; border: 1px solid var(--rcc-color-border-strong); border-radius: 6px; background: var(--rcc-color-background); color: var(--rcc-color-text); font: inherit; cursor: pointer; }
-.crm-recent button + button { margin-inline-start: 0; }
-.crm-recent button[data-logged] { border-color: transparent; color: var(--rcc-color-call-subtle-text); background: var(--rcc-color-call-subtle); }
-.crm-wrapup { display: grid; gap: 10px; padding: 16px; }
-.crm-wrapup h2 { font-size: 14px; font-weight: 600; }
-.crm-wrapup .rcc-WrapUpForm-field { display: grid; gap: 4px; }
-.crm-wrapup label { font-size: 12px; font-weight: 600; color: var(--rcc-color-text-muted); }
-.crm-wrapup select, .crm-wrapup textarea { padding: 6px 8px; border: 1px solid var(--rcc-color-border-strong); border-radius: 6px; background: var(--rcc-color-background); color: var(--rcc-color-text); font: inherit; }
-.crm-wrapup .rcc-WrapUpForm-actions { display: flex; gap: 8px; }
-.crm-wrapup button { padding: 6px 14px; border: 1px solid var(--rcc-color-border-strong); border-radius: 6px; background: var(--rcc-color-background); color: var(--rcc-color-text); font: inherit; font-weight: 600; cursor: pointer; }
-.crm-wrapup .rcc-WrapUpForm-save { border-color: var(--rcc-color-call); background: var(--rcc-color-call); color: var(--rcc-color-call-text); }
-.crm-wrapup .rcc-WrapUpForm-status:empty { display: none; }
-.crm-wrapup .rcc-WrapUpForm-status, .crm-wrapup .rcc-WrapUpForm-error, .crm-wrapup .rcc-WrapUpForm-fieldError { margin: 0; font-size: 13px; }
-.crm-wrapup .rcc-WrapUpForm-error, .crm-wrapup .rcc-WrapUpForm-fieldError { color: var(--rcc-color-hangup); }
 .crm-activity { padding: 16px 20px; }
 .crm-activity ul { display: grid; gap: 8px; margin: 10px 0 0; padding: 0; list-style: none; }
 .crm-activity li { display: grid; gap: 2px; padding: 8px 12px; border-inline-start: 3px solid var(--rcc-color-call); background: var(--rcc-color-surface); border-radius: 6px; }
 .crm-activity-title { font-weight: 600; }
 .crm-activity-notes { color: var(--rcc-color-text-muted); white-space: pre-wrap; }
 .crm-activity p { margin: 8px 0 0; }
-@media (max-width: 900px) { .crm-main { grid-template-columns: 1fr; } .crm-softphone { position: static; } }
+.crm-dock { min-width: 0; }
+.crm-dock .rcc-Softphone { max-inline-size: none; --rcc-softphone-size: 880px; }
+.crm-recent-title { margin: 0 0 2px; font-size: 13px; font-weight: 600; }
+@media (max-width: 900px) { .crm-main { grid-template-columns: 1fr; } }
 `

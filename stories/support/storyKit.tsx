@@ -168,7 +168,12 @@ function Scenario({ client, parameters }: { client: StoryClient; parameters: Cal
       if (scenario.status === 'ringing') return
       client.control.setOptions({ outcome: 'answered' })
       client.control.advance(id)
-      if (scenario.status === 'ended') return client.control.end(id, 'completed')
+      if (scenario.status === 'ended') {
+        // Ended now, after the talk time the story's clock shift (`ageMs`) gave it, so the call
+        // shows its duration; the simulator's own (earlier-dated) end changes nothing after it.
+        client.emit({ type: 'ended', interactionId: id, outcome: 'completed', at: Date.now() })
+        return client.control.end(id, 'completed')
+      }
       if (scenario.muted) await client.mute?.(id, true)
       if (scenario.status === 'held') await client.hold?.(id)
     })()

@@ -1,8 +1,10 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import metadata from 'libphonenumber-js/min/metadata'
+import { RecentCalls } from '../../src/call-log/index.js'
 import { Softphone } from '../../src/components/Softphone.js'
 import { createPhoneNumberParser } from '../../src/phone/index.js'
+import { callAndHangUp, renderWithLog } from './callLog.js'
 import { ada, createTestClient, renderWithCalls } from './renderWithCalls.js'
 
 const phoneNumbers = createPhoneNumberParser(metadata)
@@ -129,6 +131,26 @@ describe('Softphone', () => {
     await connectedCall({ capabilities: { hold: false, mute: false, dtmf: false } })
     for (const name of ['Mute', 'Keypad', 'Hold'])
       expect(screen.getByRole('button', { name })).toHaveAttribute('aria-disabled', 'true')
+  })
+
+  it('composes with the call log: RecentCalls in its slot lists the ended call, to log or call again', async () => {
+    const user = userEvent.setup()
+    const { client } = renderWithLog(<Softphone recentCalls={<RecentCalls />} />)
+    expect(within(panel()).getByText('No calls yet.')).toBeInTheDocument()
+    await callAndHangUp(client)
+    await waitFor(() => expect(panel()).toHaveAttribute('data-status', 'ended'))
+    const list = within(panel()).getByRole('list', { name: 'Recent calls' })
+    const row = within(list).getByRole('listitem', { name: /^Ada Lovelace, Outgoing, Completed/ })
+    expect(
+      within(row).getByRole('button', { name: 'Log the call with Ada Lovelace' }),
+    ).toBeVisible()
+    await user.click(within(row).getByRole('button', { name: 'Call again Ada Lovelace' }))
+    await waitFor(() => expect(client.control.requests).toHaveLength(2))
+    expect(client.control.requests[1]).toMatchObject({ phoneNumber: '+14165550199' })
+    // The panel follows the new call.
+    await waitFor(() =>
+      expect(panel().getAttribute('data-status')).toMatch(/^(dialing|ringing|connected)$/),
+    )
   })
 
   it('throws a clear error outside CallProvider', () => {

@@ -1,8 +1,10 @@
-import { render, screen, waitFor } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
 import {
   CallLogProvider,
   createMemoryCallLogStorage,
+  RecentCalls,
   WrapUpForm,
 } from '../../src/call-log/index.js'
 import { CallProvider } from '../../src/index.js'
@@ -148,6 +150,38 @@ describe('WrapUpForm', () => {
     await waitFor(() => expect(form()).toHaveAttribute('data-status', 'saved'))
     expect(first.crm.onCallLog).not.toHaveBeenCalled()
     expect(second.crm.writes.map((w) => w.entry.notes)).toEqual(['Typed before the reload'])
+  })
+
+  it('keeps typed notes when the form is hidden and shown again, and when the next call ends', async () => {
+    const user = userEvent.setup()
+    function Panel() {
+      const [shown, setShown] = useState(true)
+      return (
+        <>
+          <button type="button" onClick={() => setShown((value) => !value)}>
+            Toggle wrap-up
+          </button>
+          {shown ? <WrapUpForm /> : null}
+          <RecentCalls />
+        </>
+      )
+    }
+    const { client } = renderWithLog(<Panel />)
+    const first = await callAndHangUp(client)
+    await user.type(notes(), 'Asked about pricing')
+    await user.click(screen.getByRole('button', { name: 'Toggle wrap-up' }))
+    expect(screen.queryByRole('form')).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Toggle wrap-up' }))
+    expect(notes()).toHaveValue('Asked about pricing')
+
+    // The next call ends: the form moves to it; the first call's notes wait behind its Log.
+    const second = await callAndHangUp(client, 0, '+12025550147')
+    expect(second).not.toBe(first)
+    await waitFor(() => expect(notes()).toHaveValue(''))
+    const rows = screen.getAllByRole('listitem')
+    expect(rows).toHaveLength(2)
+    await user.click(within(rows[1]!).getByRole('button', { name: /^Log the call with/ }))
+    expect(notes()).toHaveValue('Asked about pricing')
   })
 
   it('takes controlled notes and reports changes', async () => {

@@ -2,25 +2,30 @@ import { expect, test, type Page } from './test.js'
 
 const CRM = '/iframe.html?id=examples-crm-contact-page--crm-contact-page&viewMode=story'
 
-/** Presses Tab until `locator` has focus (at most `max` times); fails if it never does. */
+/**
+ * Presses Tab (or Shift+Tab, to go back) until `locator` has focus (at most `max` times); fails
+ * if it never does.
+ */
 async function tabTo(
   page: Page,
   name: string,
   role: 'button' | 'textbox' | 'switch' | 'combobox',
   max = 60,
+  key: 'Tab' | 'Shift+Tab' = 'Tab',
 ) {
   const target = page.getByRole(role, { name, exact: true })
   for (let i = 0; i < max; i += 1) {
     if (await target.evaluate((element) => element === document.activeElement)) return
-    await page.keyboard.press('Tab')
+    await page.keyboard.press(key)
   }
   throw new Error(`Tab never reached the ${role} "${name}".`)
 }
 
 test.describe('keyboard only', () => {
-  test.describe.configure({ timeout: 90_000 })
+  // One long walk through the whole page, key by key: minutes on a busy machine.
+  test.describe.configure({ timeout: 120_000 })
 
-  test('CallButton, banner controls, Dialpad digits and the editor work with Tab, Enter, Space and digit keys', async ({
+  test('CallButton, softphone controls, Dialpad digits and the editor work with Tab, Enter, Space and digit keys', async ({
     page,
   }) => {
     await page.goto(CRM)
@@ -28,19 +33,21 @@ test.describe('keyboard only', () => {
     await expect(page.getByRole('heading', { name: 'Contacts', level: 1 })).toBeVisible({
       timeout: 30_000,
     })
-    const banner = page.getByRole('status', { name: 'Call status' })
+    const phone = page.getByRole('region', { name: 'Softphone' })
+    const banner = phone.getByRole('status', { name: 'Call status' })
 
     // CallButton: Tab to it, Enter calls.
     await tabTo(page, 'Call Ada Lovelace', 'button')
     await page.keyboard.press('Enter')
     await expect(banner).toContainText('Dialing…')
-    // Banner: Tab to Hang up, Space presses it; focus stays in the banner on Dismiss.
+    // Softphone: Tab to Hang up, Space presses it; focus moves to Call again, not to the page.
     await tabTo(page, 'Hang up', 'button')
     await page.keyboard.press('Space')
     await expect(banner).toContainText('Call ended')
-    await expect(page.getByRole('button', { name: 'Dismiss' })).toBeFocused()
+    await expect(page.getByRole('button', { name: 'Call again', exact: true })).toBeFocused()
+    await tabTo(page, 'Dismiss', 'button')
     await page.keyboard.press('Enter')
-    await expect(banner).not.toHaveAttribute('data-status')
+    await expect(phone).toHaveAttribute('data-status', 'idle')
 
     // Dialpad: digits typed in the textbox, digit keys on the keypad, Enter places the call.
     await tabTo(page, 'Phone number', 'textbox')
@@ -58,7 +65,11 @@ test.describe('keyboard only', () => {
     await page.keyboard.press('Enter')
     await expect(banner).toContainText('Connected', { timeout: 8000 })
 
-    // DTMF: while connected, digit keys on the pad send tones.
+    // DTMF: while connected, the Keypad toggle opens the pad, whose digit keys send tones.
+    // Focus moved to Hang up; the Keypad toggle is just before it.
+    await expect(page.getByRole('button', { name: 'Hang up' })).toBeFocused()
+    await tabTo(page, 'Keypad', 'button', 10, 'Shift+Tab')
+    await page.keyboard.press('Enter')
     await tabTo(page, '5 JKL', 'button')
     await page.keyboard.type('5#')
     await expect(page.getByText('Tones sent: 5#')).toBeVisible()

@@ -3,7 +3,8 @@ import { showStory } from './storybook.js'
 
 /**
  * The components' key states, one screenshot each, from the static Storybook: the look a CRM
- * would ship, light, dark and right to left. Written to `screenshots/components/`.
+ * would ship, light, dark, right to left and narrow. Written to `screenshots/components/`;
+ * `node scripts/docs-screenshots.mjs` copies the ones the README shows to `docs/screenshots/`.
  */
 const STORIES: { id: string; wait?: string; selector?: string }[] = [
   { id: 'components-callbutton--idle' },
@@ -47,11 +48,29 @@ const STORIES: { id: string; wait?: string; selector?: string }[] = [
   { id: 'components-softphone--keypad-open', wait: '[data-keypad]' },
   { id: 'components-softphone--ended', wait: '[data-status="ended"]' },
   { id: 'components-softphone--ended-busy', wait: '[data-outcome="busy"]' },
+  { id: 'components-softphone--ended-no-answer', wait: '[data-outcome="no-answer"]' },
   { id: 'components-softphone--failed', wait: '[data-status="failed"]' },
   { id: 'components-softphone--docked-sidebar', wait: '[data-status="connected"]' },
   { id: 'components-softphone--narrow', wait: '[data-status="connected"]' },
   { id: 'components-softphone--dark', wait: '[data-muted]' },
   { id: 'components-softphone--right-to-left', wait: '[data-status="connected"]' },
+  { id: 'components-wrapupform--editing', wait: '[data-status="editing"]' },
+  { id: 'components-wrapupform--required', wait: '[aria-invalid="true"]' },
+  { id: 'components-wrapupform--saving', wait: '[data-status="saving"]' },
+  { id: 'components-wrapupform--saved', wait: '[data-status="saved"]' },
+  { id: 'components-wrapupform--failed', wait: '[data-status="error"]' },
+  { id: 'components-wrapupform--failed-call', wait: '[data-outcome="failed"]' },
+  { id: 'components-wrapupform--no-answer-notes-only', wait: '.rcc-WrapUpForm' },
+  { id: 'components-wrapupform--dark', wait: '.rcc-WrapUpForm' },
+  { id: 'components-wrapupform--right-to-left', wait: '.rcc-WrapUpForm' },
+  { id: 'components-wrapupform--narrow', wait: '.rcc-WrapUpForm' },
+  { id: 'components-recentcalls--empty' },
+  { id: 'components-recentcalls--unlogged', wait: '[data-log-status]' },
+  { id: 'components-recentcalls--with-wrap-up', wait: '[data-logged]' },
+  { id: 'components-recentcalls--history', wait: '[data-logged]' },
+  { id: 'components-recentcalls--dark', wait: '[data-logged]' },
+  { id: 'components-recentcalls--right-to-left', wait: '[data-logged]' },
+  { id: 'components-recentcalls--narrow', wait: '[data-logged]' },
   { id: 'components-associatedobjecteditor--filled' },
   { id: 'components-associatedobjecteditor--field-errors', wait: '[data-invalid]' },
   { id: 'components-associatedobjecteditor--invalid-json', wait: '[aria-invalid="true"]' },

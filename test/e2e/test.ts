@@ -1,7 +1,7 @@
 import { test as base, type BrowserContext, type Page } from '@playwright/test'
 
 export { expect } from '@playwright/test'
-export type { Page } from '@playwright/test'
+export type { Locator, Page } from '@playwright/test'
 
 /**
  * How many times slower than the machine Chromium runs the pages: 1 (no throttle) by default; the

@@ -1,9 +1,6 @@
-import type { ControlResult } from '../../core/CallClient.js'
 import type { CallOutcome } from '../../core/CallEvent.js'
+import type { Operate } from './callOperations.js'
 import type { GenesysTracked } from './trackGenesysCalls.js'
-
-/** Sends a call operation (`POST /api/v2/me/calls/{id}`), as the client does for every control. */
-type Operate = (id: string, operationName: string) => Promise<ControlResult>
 
 /**
  * How a released call ended: `completed` once it was established; for an inbound call that never

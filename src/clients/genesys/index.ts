@@ -1,6 +1,6 @@
 /** `react-click-to-call/clients/genesys`: Genesys Web Services API v2 (`Dial` over HTTP, CometD notifications). */
 export { createGenesysClient } from './createGenesysClient.js'
-export type { GenesysClient } from './createGenesysClient.js'
+export type { GenesysClient } from './GenesysClient.js'
 export type { GenesysClientOptions } from './options.js'
 export type { GenesysBasicAuth } from './gwsApi.js'
 export { createCometdNotifications } from './createCometdNotifications.js'

@@ -124,3 +124,6 @@ export function createGenesysTracker({ calls, log, correlationKey }: GenesysTrac
 
   return { notify, readList }
 }
+
+/** The tracker of a Genesys client (see `createGenesysTracker`). */
+export type GenesysTracker = ReturnType<typeof createGenesysTracker>
