@@ -213,7 +213,9 @@ export default [
     // 7.55 → 7.77 (7.62 measured + 2%): outboundCallerId per Dial and the configured caller IDs.
     // 7.55 → 7.72 (7.57 measured + 2%): the kit's errors quote at most 40 characters of the input.
     // 7.72 → 8.03 (7.87 measured + 2%): the factory split into modules (dial, operations, resync).
-    { target: 3, ceiling: 8.03 },
+    // 8.03 → 8.65 (8.48 measured + 2%): after-call work; the line counts the whole entry ('*'),
+    // while an app that does not import genesysAfterCallWork leaves it out.
+    { target: 3, ceiling: 8.65 },
     { ignore: [...peers, 'cometd'] },
   ),
   line('cometd itself (Genesys loads it on demand; reported, not budgeted)', {
