@@ -373,5 +373,5 @@ describe('calls a person can trust, on random sessions', () => {
           : {}),
       },
     )
-  }, 120_000)
+  }, Math.max(120_000, RUNS * 2_000))
 })
