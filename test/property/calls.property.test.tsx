@@ -359,19 +359,23 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 25)
 describe('calls a person can trust, on random sessions', () => {
   afterEach(() => cleanup())
 
-  it('one live call per number, the banner shows every live call, every call ends once', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(step, { minLength: 4, maxLength: 30 }),
-        fc.constantFrom('refuse' as const, 'hold-and-dial' as const, 'allow' as const),
-        runSession,
-      ),
-      {
-        numRuns: RUNS,
-        ...(process.env.PROPERTY_SEED
-          ? { seed: Number(process.env.PROPERTY_SEED), path: process.env.PROPERTY_PATH }
-          : {}),
-      },
-    )
-  }, Math.max(120_000, RUNS * 2_000))
+  it(
+    'one live call per number, the banner shows every live call, every call ends once',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(step, { minLength: 4, maxLength: 30 }),
+          fc.constantFrom('refuse' as const, 'hold-and-dial' as const, 'allow' as const),
+          runSession,
+        ),
+        {
+          numRuns: RUNS,
+          ...(process.env.PROPERTY_SEED
+            ? { seed: Number(process.env.PROPERTY_SEED), path: process.env.PROPERTY_PATH }
+            : {}),
+        },
+      )
+    },
+    Math.max(120_000, RUNS * 2_000),
+  )
 })
