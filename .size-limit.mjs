@@ -214,7 +214,9 @@ export default [
   client('tether', { target: 3, ceiling: 7.99 }),
   // DialStack on the client kit (registry, poller with backoff, start checks, provider errors,
   // logger with its debug lines in the bundle, backoff) in modules per concern: 10.28 kB measured.
-  client('dialstack', { target: 3, ceiling: 10.49 }),
+  // 10.49 → 11.0 (10.78 measured + 2%): incoming calls (call.incoming as a screen pop, tied to
+  // later inbound events by caller, ended after a ring time-out).
+  client('dialstack', { target: 3, ceiling: 11.0 }),
   // Genesys on the client kit (registry, start checks, full-text errors), the calls' state read
   // with fields=* and retried with backoff, inbound calls (ani): 7.4 kB measured.
   client(
