@@ -188,6 +188,13 @@ export default [
     'clients/simulated/index.js': '{ createSimulatedClient }',
     'caller-id/index.js': '{ CallerIdSelect }',
   }),
+  // Shared tabs are their own import (`react-click-to-call/tabs`): the lines above pay nothing for
+  // them. This line is the headless app plus one phone shared across tabs (reported).
+  line('headless + shared tabs: + sharedTabs + useTabRole (reported)', {
+    'index.js': '{ CallProvider, useStartCall }',
+    'clients/simulated/index.js': '{ createSimulatedClient }',
+    'tabs/index.js': '{ sharedTabs, useTabRole }',
+  }),
   client('simulated (reported: it is in the headless line)'),
   // Bright Pattern fidelity: the answer signal and per-direction state map, phone readiness
   // (canDial, ON_SOFTPHONE_STATUS_CHANGE) and records from ON_SAVE_ACTIVITY_RECORD: 6.86 kB measured.
@@ -195,7 +202,9 @@ export default [
   // backoff, time options) in one module per concern; debug lines keep their words in the
   // bundle (the kit's logger drops them at run time in production): 9.82 kB measured.
   // After-call work (getDispositionsList, leaveAndCompleteInteraction, completed): 10.29 kB measured.
-  client('bright-pattern', { target: 3, ceiling: 10.5 }),
+  // 10.5 → 10.99 (10.77 measured + 2%): inbound answer/decline (acceptInteraction,
+  // rejectInteraction, canAnswer) and caller ID (getDIDNumbersList, setDIDNumber).
+  client('bright-pattern', { target: 3, ceiling: 10.99 }),
   // Client kit: the HTTP helper's aborted and time-out errors now come from the kit's standard
   // errors (one wording each), +56–65 B on each HTTP client.
   // Tether on the client kit (registry, poller with maximum duration and hidden-page rest, start
@@ -205,7 +214,9 @@ export default [
   client('tether', { target: 3, ceiling: 7.99 }),
   // DialStack on the client kit (registry, poller with backoff, start checks, provider errors,
   // logger with its debug lines in the bundle, backoff) in modules per concern: 10.28 kB measured.
-  client('dialstack', { target: 3, ceiling: 10.49 }),
+  // 10.49 → 11.0 (10.78 measured + 2%): incoming calls (call.incoming as a screen pop, tied to
+  // later inbound events by caller, ended after a ring time-out).
+  client('dialstack', { target: 3, ceiling: 11.0 }),
   // Genesys on the client kit (registry, start checks, full-text errors), the calls' state read
   // with fields=* and retried with backoff, inbound calls (ani): 7.4 kB measured.
   client(
@@ -213,7 +224,9 @@ export default [
     // 7.55 → 7.77 (7.62 measured + 2%): outboundCallerId per Dial and the configured caller IDs.
     // 7.55 → 7.72 (7.57 measured + 2%): the kit's errors quote at most 40 characters of the input.
     // 7.72 → 8.03 (7.87 measured + 2%): the factory split into modules (dial, operations, resync).
-    { target: 3, ceiling: 8.03 },
+    // 8.03 → 8.65 (8.48 measured + 2%): after-call work; the line counts the whole entry ('*'),
+    // while an app that does not import genesysAfterCallWork leaves it out.
+    { target: 3, ceiling: 8.65 },
     { ignore: [...peers, 'cometd'] },
   ),
   line('cometd itself (Genesys loads it on demand; reported, not budgeted)', {

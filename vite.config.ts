@@ -20,6 +20,7 @@ const isClientModule = (fileName: string) =>
   fileName === 'call-log/index.js' ||
   fileName === 'screen-pop/index.js' ||
   fileName === 'caller-id/index.js' ||
+  fileName === 'tabs/index.js' ||
   /^(react|components)\//.test(fileName)
 
 export default defineConfig({

@@ -10,6 +10,7 @@ export const entries = {
   'call-log/index': 'src/call-log/index.ts',
   'screen-pop/index': 'src/screen-pop/index.ts',
   'caller-id/index': 'src/caller-id/index.ts',
+  'tabs/index': 'src/tabs/index.ts',
   'clients/simulated/index': 'src/clients/simulated/index.ts',
   'clients/bright-pattern/index': 'src/clients/bright-pattern/index.ts',
   'clients/tether/index': 'src/clients/tether/index.ts',

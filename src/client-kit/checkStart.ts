@@ -35,12 +35,20 @@ export interface CheckedStart {
   associatedObject: InteractionAssociatedObject | undefined
   /** The caller's abort signal, when it gave one. */
   signal: AbortSignal | undefined
+  /** The start's caller ID (`{ from }`), when it is non-empty text. */
+  from: string | undefined
 }
 
 /** A start refused before any request: resolve `startCall` with `result`. */
 export interface RefusedStart {
   ok: false
   result: StartCallResult
+}
+
+/** The caller ID in `{ from }`, when it is non-empty text. */
+function fromOf(options: unknown): string | undefined {
+  const from = isRecord(options) ? options.from : undefined
+  return typeof from === 'string' && from ? from : undefined
 }
 
 /** The caller's `AbortSignal` in `{ signal }`, or nothing (a missing or odd third argument). */
@@ -86,5 +94,11 @@ export function checkStart(
   }
   const signal = signalOf(input.options)
   if (signal?.aborted) return refuse(errors.aborted(signal.reason))
-  return { ok: true, dialString: parsed.dialString, associatedObject, signal }
+  return {
+    ok: true,
+    dialString: parsed.dialString,
+    associatedObject,
+    signal,
+    from: fromOf(input.options),
+  }
 }

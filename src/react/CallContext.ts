@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react'
 import type { CallReadinessRules } from '../core/callReadiness.js'
 import type { CallRuntime } from '../core/createCallRuntime.js'
+import type { TabSession } from '../core/tabs/sharedTabs.js'
 import type { CallMessages } from './messages.js'
 
 export interface CallContextValue {
@@ -9,6 +10,8 @@ export interface CallContextValue {
   messages: Partial<CallMessages> | undefined
   /** The provider's props that decide whether a call can be placed (see `useCallReadiness`). */
   readinessRules: Pick<CallReadinessRules, 'clickToDial' | 'whileOnCall'>
+  /** This provider's place among the app's tabs; `null` when tabs are independent. */
+  tabs: TabSession | null
 }
 
 export const CallContext = createContext<CallContextValue | null>(null)

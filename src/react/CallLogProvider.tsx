@@ -61,22 +61,25 @@ export function CallLogProvider({
   messages,
   children,
 }: CallLogProviderProps) {
-  const { runtime } = useCallContext('CallLogProvider')
+  const { runtime, tabs } = useCallContext('CallLogProvider')
   const callLog = useMemo(
-    () =>
-      createCallLog({
+    () => {
+      const log = createCallLog({
         store: runtime.store,
         client: runtime.client,
         userId,
-        storage,
+        // With shared tabs, the leading tab alone writes the queue and calls `onCallLog`.
+        storage: tabs ? tabs.callLogStorage(storage) : storage,
         keepLogged,
         onCallLog,
         wrapUp,
         retryDelay,
-      }),
+      })
+      return tabs ? tabs.shareCallLog(log) : log
+    },
     // The queue is per store, user and storage; the handler and mode follow `configure` below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [runtime, userId, storage, keepLogged],
+    [runtime, tabs, userId, storage, keepLogged],
   )
   // Follows the latest handler and mode without recreating the queue (idempotent, safe in render).
   callLog.configure({ onCallLog, wrapUp, retryDelay })

@@ -3,6 +3,7 @@ import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { CallClient } from '../core/CallClient.js'
 import { createCallRuntime, type DialMode, type WhileOnCall } from '../core/createCallRuntime.js'
 import type { DialPolicy, PhoneNumberParser } from '../core/parseDialString.js'
+import type { TabSharing } from '../core/tabs/sharedTabs.js'
 import { CallContext, type CallContextValue } from './CallContext.js'
 import type { CallMessages } from './messages.js'
 
@@ -37,6 +38,14 @@ export interface CallProviderProps {
   historyLimit?: number
   /** Replaces some or all visible strings (English by default). */
   messages?: Partial<CallMessages>
+  /**
+   * `'independent'` (default): this provider shares nothing with other tabs. `sharedTabs({ userId })`
+   * from `react-click-to-call/tabs`: the tabs of one app and one user share one phone (one tab
+   * holds the provider's client, the others mirror its calls and send it their starts and
+   * controls; screen pops and call logs happen once). Falls back to independent where the browser
+   * has no Web Locks or `BroadcastChannel`.
+   */
+  tabs?: 'independent' | TabSharing
   children?: ReactNode
 }
 
@@ -63,12 +72,24 @@ export function CallProvider({
   dialPolicy,
   historyLimit,
   messages,
+  tabs = 'independent',
   children,
 }: CallProviderProps) {
   const outerQueryClient = useContext(QueryClientContext)
   // Made once and used only while neither the prop nor a provider above gives one: either may go away later.
   const [fallbackQueryClient] = useState(() => new QueryClient())
-  const runtime = useMemo(() => createCallRuntime({ client, historyLimit }), [client, historyLimit])
+  const tabKey = tabs === 'independent' ? null : tabs.key
+  // Keyed by the sharing's names, so `tabs={sharedTabs({ userId })}` written inline in render
+  // does not make a new session (and a new store) each render.
+  const session = useMemo(
+    () => (tabs === 'independent' ? null : tabs.join(client)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [tabKey, client],
+  )
+  const runtime = useMemo(
+    () => createCallRuntime({ client: session?.client ?? client, historyLimit }),
+    [session, client, historyLimit],
+  )
   // Rules of a start follow the props without recreating the store (idempotent, safe in render).
   runtime.configure({
     dialMode,
@@ -79,11 +100,12 @@ export function CallProvider({
     policy: dialPolicy,
   })
 
-  useEffect(() => runtime.connect(), [runtime])
+  // Shared tabs: only the leading tab connects the provider's client; the others mirror it.
+  useEffect(() => (session ? session.connect(runtime) : runtime.connect()), [session, runtime])
 
   const value = useMemo<CallContextValue>(
-    () => ({ runtime, messages, readinessRules: { clickToDial, whileOnCall } }),
-    [runtime, messages, clickToDial, whileOnCall],
+    () => ({ runtime, messages, readinessRules: { clickToDial, whileOnCall }, tabs: session }),
+    [runtime, messages, clickToDial, whileOnCall, session],
   )
   const tree = <CallContext.Provider value={value}>{children}</CallContext.Provider>
   const ownClient = queryClient ?? (outerQueryClient ? null : fallbackQueryClient)

@@ -15,6 +15,7 @@ import {
   type ScreenPopContextValue,
 } from './ScreenPopContext.js'
 import { needsLookup, useCallerMatches, useScreenPopContext } from './useCallerMatches.js'
+import { useSessionRole } from './useTabRole.js'
 
 export interface ScreenPopProviderProps {
   /**
@@ -106,14 +107,18 @@ export function ScreenPopProvider({
   staleTime = DEFAULT_CALLER_STALE_TIME,
   children,
 }: ScreenPopProviderProps) {
-  const { runtime } = useCallContext('ScreenPopProvider')
+  const { runtime, tabs } = useCallContext('ScreenPopProvider')
   const { store, client } = runtime
+  // With shared tabs, the leading tab alone looks callers up and pops them, once per call.
+  const role = useSessionRole(tabs)
   // The latest functions, so a new one each render neither refetches nor pops again.
   const latest = useRef({ resolveCaller, onScreenPop })
   useEffect(() => {
     latest.current = { resolveCaller, onScreenPop }
   })
   const [popped] = useState(() => new Set<string>())
+  const pops = useMemo(() => tabs?.shareScreenPops(popped), [tabs, popped])
+  useEffect(() => pops?.connect(), [pops])
 
   const value = useMemo<ScreenPopContextValue>(() => {
     const pop = (interactionId: string, record: InteractionAssociatedObject | null) => {
@@ -121,6 +126,7 @@ export function ScreenPopProvider({
       if (!call || popped.has(interactionId)) return
       popped.add(interactionId)
       if (popped.size > POPPED_LIMIT) popped.delete(popped.values().next().value!)
+      pops?.changed()
       latest.current.onScreenPop?.(record, call)
     }
     return {
@@ -139,14 +145,12 @@ export function ScreenPopProvider({
       pop,
       Matches: CallerMatches,
     }
-  }, [store, client, staleTime, popped])
+  }, [store, client, staleTime, popped, pops])
 
   const ids = useStore(store, useShallow(selectPoppable))
   return (
     <ScreenPopContext.Provider value={value}>
-      {ids.map((id) => (
-        <CallerLookup key={id} interactionId={id} />
-      ))}
+      {role !== 'follower' && ids.map((id) => <CallerLookup key={id} interactionId={id} />)}
       {children}
     </ScreenPopContext.Provider>
   )

@@ -14,6 +14,7 @@
  * Also `serveFetchHandler`: mounts a Fetch handler on a loopback `node:http` server with the
  * library's `toNodeHandler`.
  */
+import callIncomingFixture from '../fixtures/dialstack/call-incoming.json' with { type: 'json' }
 import {
   createServer,
   type IncomingHttpHeaders,
@@ -154,6 +155,14 @@ export interface FakeDialStack {
    */
   placeCallFor(user: string, dialString: string): string
   end(id: string, status?: NonNullable<FakeCallLog['status']>, hangupCause?: number): void
+  /**
+   * A call rings a user: `call.incoming` with the documented fields (test/fixtures/dialstack/
+   * call-incoming.json), from `from`, routed to `user` (none: a ring group). Returns its call id,
+   * which the event does not carry.
+   */
+  incoming(from: string, options?: { user?: string | null }): string
+  /** An event about an incoming call as webhook payloads carry it: `direction`, the caller, the call id. */
+  inboundEvent(type: string, callId: string, from: string, extra?: Record<string, unknown>): void
   /** Sends a raw SSE frame to every open stream. */
   sendRaw(frame: string): void
   /** Sends an event (built like the others) to every open stream. */
@@ -609,6 +618,21 @@ export async function startDialStackServer(
         status,
         ...(hangupCause !== undefined && { hangup_cause: hangupCause }),
       })
+    },
+    incoming(from, { user = TEST_USER } = {}) {
+      callCounter += 1
+      const sample = {
+        ...callIncomingFixture.sample,
+        from_number: from,
+        timestamp: new Date().toISOString(),
+      }
+      if (user === null) delete (sample as { user?: string }).user
+      else sample.user = user
+      emit('call.incoming', sample)
+      return typeId('call', 1000 + callCounter)
+    },
+    inboundEvent(type, callId, from, extra = {}) {
+      emit(type, { call_id: callId, direction: 'inbound', from_number: from, ...extra })
     },
     sendRaw: write,
     emit,

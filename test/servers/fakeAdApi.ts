@@ -12,9 +12,15 @@
  * after-call-work.json): `getDispositionsList({ service?, interactionId? })` lists the service's
  * dispositions, `leaveAndCompleteInteraction(disposition?, note?, interactionId?)` keeps the
  * disposition (by id, code or name, as the sample's input says) and the note, and completes.
+ * Inbound and caller ID follow the vendor's types and sample (test/fixtures/bright-pattern/
+ * inbound-and-caller-id.json): `acceptInteraction` moves an offered call (`delivery_pending`) to
+ * `delivered`, `rejectInteraction` removes it from the agent; `getDIDNumbersList()` lists the
+ * agent's DIDs, `setDIDNumber(number)` chooses the next call's (`no_permissions_did_call`, 19, for
+ * a number not in the list or not for voice), `getDIDNumber()` gives it back.
  * Browser-safe: no Node APIs, so Storybook can import it.
  */
 import afterCallWorkFixture from '../fixtures/bright-pattern/after-call-work.json' with { type: 'json' }
+import callerIdFixture from '../fixtures/bright-pattern/inbound-and-caller-id.json' with { type: 'json' }
 import {
   RESULT_ERROR_CODES,
   type AdApi,
@@ -22,6 +28,7 @@ import {
   type AdApiEventName,
   type AdApiInitOptions,
   type AdApiResult,
+  type DIDNumber,
   type DispositionData,
   type DispositionTarget,
   type InteractionData,
@@ -69,6 +76,8 @@ export interface FakeAdApiOptions {
    * fails with `no_disposition` (16). Default false.
    */
   requireDisposition?: boolean
+  /** The agent's DIDs (`getDIDNumbersList`). Default: the fixture's three. */
+  didNumbers?: DIDNumber[]
   /** The agent is logged in. Default true. */
   loggedIn?: boolean
   /** The widget has `getInteractionsState` (latest docs). Default true. */
@@ -107,6 +116,10 @@ export class FakeAdApi implements AdApi {
   readonly notes = new Map<string, string>()
   /** The disposition of each completed interaction, by id. */
   readonly dispositions = new Map<string, string>()
+  /** The DID the next call comes from (`setDIDNumber`); `null` for the service's default. */
+  didNumber: DIDNumber | null = null
+  /** The DID each call came from, by interaction id. */
+  readonly callerIds = new Map<string, string | null>()
   /** DTMF digits sent, by interaction id. */
   readonly dtmf = new Map<string, string>()
   readonly initOptions: AdApiInitOptions | undefined
@@ -136,6 +149,7 @@ export class FakeAdApi implements AdApi {
       deprecatedFields: true,
       afterCallWork: false,
       dispositions: afterCallWorkFixture.fakeDispositions,
+      didNumbers: callerIdFixture.fakeDidNumbers,
       requireDisposition: false,
       loggedIn: true,
       interactionsState: true,
@@ -175,6 +189,7 @@ export class FakeAdApi implements AdApi {
             ? initialObject
             : [initialObject]
       const data = this.create(phoneNumber, 'outbound', 'integration-api', objects)
+      this.callerIds.set(data.interactionId, this.didNumber?.number ?? null)
       if (this.options.autoEvents) this.progress(data.interactionId)
       return this.ok(
         this.options.startResult === 'interaction'
@@ -282,6 +297,50 @@ export class FakeAdApi implements AdApi {
     })
   }
 
+  acceptInteraction(interactionId?: string): Promise<AdApiResult> {
+    return this.respond('acceptInteraction', [interactionId], () => {
+      const data = this.find(interactionId)
+      if (!data) return this.error('no_interaction')
+      if (data.state !== 'delivery_pending') return this.error('not_suitable_state')
+      this.setState(data.interactionId, 'delivered')
+      return this.ok(null)
+    })
+  }
+
+  rejectInteraction(interactionId?: string): Promise<AdApiResult> {
+    return this.respond('rejectInteraction', [interactionId], () => {
+      const data = this.find(interactionId)
+      if (!data) return this.error('no_interaction')
+      if (data.state !== 'delivery_pending') return this.error('not_suitable_state')
+      // Where a turned-down call goes is not documented: it leaves this agent.
+      this.finish(data.interactionId)
+      return this.ok(null)
+    })
+  }
+
+  getDIDNumbersList() {
+    return this.respond<DIDNumber[]>('getDIDNumbersList', [], () =>
+      this.ok(this.options.didNumbers),
+    )
+  }
+
+  getDIDNumber() {
+    return this.respond<DIDNumber | null>('getDIDNumber', [], () => this.ok(this.didNumber))
+  }
+
+  setDIDNumber(did: string | null): Promise<AdApiResult> {
+    return this.respond('setDIDNumber', [did], () => {
+      if (did === null) {
+        this.didNumber = null
+        return this.ok(null)
+      }
+      const chosen = this.options.didNumbers.find((item) => item.number === did || item.id === did)
+      if (!chosen?.isVoice) return this.error('no_permissions_did_call')
+      this.didNumber = chosen
+      return this.ok(null)
+    })
+  }
+
   getInteractionsState?: () => Promise<AdApiResult<InteractionsState>> = () =>
     this.respond<InteractionsState>('getInteractionsState', [], () =>
       this.ok({
@@ -362,6 +421,17 @@ export class FakeAdApi implements AdApi {
     this.dialpadNumber = ''
     this.progress(data.interactionId)
     return data.interactionId
+  }
+
+  /** The offered call from `phoneNumber` stops ringing unanswered: the caller gave up. */
+  ringOut(phoneNumber: string): void {
+    const data = [...this.interactions.values()].find(
+      (item) =>
+        item.callDirection === 'inbound' &&
+        item.state === 'delivery_pending' &&
+        item.phoneNumber === phoneNumber,
+    )
+    if (data) this.finish(data.interactionId)
   }
 
   /** A call comes in: it rings the agent (`delivery_pending`). */

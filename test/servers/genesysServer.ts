@@ -84,10 +84,16 @@ export interface GenesysServer {
   republish(callId: string): void
   /** The next request for `operationName` (`Dial`, `Hangup` …, or `GET /api/v2/me`) gets this. */
   inject(operationName: string, injection: Injection): void
-  /** Invalidates every session's CSRF token: the next POST gets 403 until a GET refreshes it. */
   /** An inbound call from `from` rings on the agent's device (`Ringing`, `ani` = `from`). Returns its id. */
   ring(from: string, options?: { viaQueue?: boolean }): string
+  /** Invalidates every session's CSRF token: the next POST gets 403 until a GET refreshes it. */
   rotateCsrf(): void
+  /** The agent's state on the voice channel (`Ready`, or `NotReady` with a work mode). */
+  agentState(): { state: string; workMode?: string }
+  /** The agent goes into after-call work, as the switch does after a call with a wrap-up time. */
+  enterAfterCallWork(): void
+  /** The bodies of the requests to the voice channel (`POST /api/v2/me/channels/voice`). */
+  voiceChannelRequests(): Record<string, unknown>[]
   setCsrfHeaders(enabled: boolean): void
   /** Creates a logged-in HTTP session, as a login page would; returns its `JSESSIONID`. */
   createSession(): string
@@ -147,7 +153,14 @@ const CSRF_MESSAGE = 'Missing or invalid Csrf token'
 export const AGENT_NUMBER = '15000'
 
 const SAMPLES = new Map(
-  ['dialing-notification.json', 'call-resource.json', 'answer-response.json'].map((name) => [
+  [
+    'dialing-notification.json',
+    'call-resource.json',
+    'answer-response.json',
+    'update-user-data-response.json',
+    'after-call-work-notification.json',
+    'ready-notification.json',
+  ].map((name) => [
     name,
     readFileSync(new URL(`../fixtures/genesys/${name}`, import.meta.url), 'utf8'),
   ]),
@@ -209,7 +222,25 @@ export async function startGenesysServer(
     removedSessions.push({ timeout })
   })
   const callsChannel = cometd.createServerChannel('/v2/me/calls')
-  cometd.createServerChannel('/v2/me/devices')
+  const devicesChannel = cometd.createServerChannel('/v2/me/devices')
+  let agent: { state: string; workMode?: string } = { state: 'Ready' }
+
+  /**
+   * The agent's state as the documented `DeviceStateChangeMessage` of `AfterCallWork` or `Ready`
+   * (its `data`), on this agent's device and number.
+   */
+  function publishAgentState(operationName: 'AfterCallWork' | 'Ready') {
+    const notification = sample<{
+      data: { devices: { id: string; phoneNumber: string; e164Number: string }[] }
+    }>(operationName === 'Ready' ? 'ready-notification.json' : 'after-call-work-notification.json')
+    const [device] = notification.data.devices
+    Object.assign(device!, { id: devices[0], phoneNumber: AGENT_NUMBER, e164Number: AGENT_NUMBER })
+    agent =
+      operationName === 'Ready'
+        ? { state: 'Ready' }
+        : { state: 'NotReady', workMode: 'AfterCallWork' }
+    devicesChannel.publish(null, notification.data)
+  }
 
   const token = () => randomBytes(12).toString('hex')
   function createSession(): string {
@@ -329,8 +360,10 @@ export async function startGenesysServer(
         publish(call, call.state, 'AttachedDataChanged')
       }
     })
-    // Answer's documented reply; the other operations reply the same `{statusCode: 0}`.
-    return name === 'Answer' ? sample('answer-response.json') : { statusCode: 0 }
+    // The documented replies of Answer and UpdateUserData; the others reply the same `{statusCode: 0}`.
+    if (name === 'Answer') return sample('answer-response.json')
+    if (name === 'UpdateUserData') return sample('update-user-data-response.json')
+    return { statusCode: 0 }
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, path: string) {
@@ -432,6 +465,14 @@ export async function startGenesysServer(
     if (await applyInjection(operationName, response)) return
 
     if (path === '/api/v2/me') return send(response, 200, { statusCode: 0 }, headers)
+    if (path === '/api/v2/me/channels/voice') {
+      // Agent-state operations are "always available for use"; the state follows on /v2/me/devices.
+      if (operationName !== 'AfterCallWork' && operationName !== 'Ready')
+        return send(response, 200, { statusCode: 1, statusMessage: 'operationName is invalid' })
+      send(response, 200, { statusCode: 0 }, headers)
+      setImmediate(() => publishAgentState(operationName))
+      return
+    }
 
     const dial = /^\/api\/v2\/me\/devices\/([^/]+)\/calls$/.exec(path)
     if (dial) {
@@ -551,6 +592,10 @@ export async function startGenesysServer(
       queue.push(injection)
       injections.set(operationName, queue)
     },
+    agentState: () => ({ ...agent }),
+    enterAfterCallWork: () => publishAgentState('AfterCallWork'),
+    voiceChannelRequests: () =>
+      requests.filter((r) => r.path === '/api/v2/me/channels/voice').map((r) => r.body!),
     rotateCsrf() {
       for (const session of sessions.values()) session.csrf = token()
     },

@@ -16,7 +16,8 @@ export interface ControlsOptions extends ClientParts {
 /**
  * The call controls, each an `adApi` method on the widget's interaction behind the library's id:
  * `leaveInteraction` (or `leaveAndCompleteInteraction`), `setCallHold`, `setCallMute`,
- * `sendDtmf`, `addInteractionAssociatedObject`. A deferred dial not dialed yet has no
+ * `sendDtmf`, `addInteractionAssociatedObject`, and `acceptInteraction` / `rejectInteraction`
+ * for an offered inbound call. A deferred dial not dialed yet has no
  * interaction: a hang-up cancels it, anything else is refused.
  */
 export function createControls(options: ControlsOptions) {
@@ -75,6 +76,16 @@ export function createControls(options: ControlsOptions) {
         'hanging up with leaveInteraction (assumed to release the agent’s leg; wrap-up may follow).',
       )
       return control(id, 'leaveInteraction', [])
+    },
+    answer: (id: string) => control(id, 'acceptInteraction', []),
+    async decline(id: string): Promise<ControlResult> {
+      // Marked first: the widget may report the removal before it answers the request.
+      const call = tracker.call(id)
+      const before = call?.declined
+      if (call) call.declined = true
+      const result = await control(id, 'rejectInteraction', [])
+      if (call && result.status === 'error') call.declined = before
+      return result
     },
     hold: (id: string) => control(id, 'setCallHold', [true]),
     resume: (id: string) => control(id, 'setCallHold', [false]),

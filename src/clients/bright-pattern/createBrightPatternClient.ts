@@ -6,6 +6,8 @@ import { isCallError } from '../../core/CallError.js'
 import type { CallEvent } from '../../core/CallEvent.js'
 import { createAfterCallWork } from './afterCallWork.js'
 import { callAdApi } from './callAdApi.js'
+import { readSnapshot } from './readSnapshot.js'
+import { createCallerIds } from './callerIds.js'
 import { createControls } from './controls.js'
 import { createDeferredDials } from './deferredDials.js'
 import { createWidgetLoader } from './loadWidget.js'
@@ -15,7 +17,7 @@ import {
   type BrightPatternClientOptions,
 } from './options.js'
 import { createPlaceCall } from './placeCall.js'
-import type { AdApi, InteractionsState } from './protocol/AdApi.js'
+import type { AdApi } from './protocol/AdApi.js'
 import { PROVIDER } from './protocol/brightPatternErrors.js'
 import { createInteractionTracker, type BrightPatternCall } from './trackInteractions.js'
 import { createWidgetConnection } from './widgetConnection.js'
@@ -31,6 +33,9 @@ type WidgetControls =
   | 'updateAssociatedObject'
   | 'completeWrapUp'
   | 'listDispositions'
+  | 'answer'
+  | 'decline'
+  | 'listCallerIds'
 
 /** A `CallClient` over the Bright Pattern Communicator Widget, with every control the widget has. */
 export interface BrightPatternClient
@@ -70,8 +75,15 @@ export function createBrightPatternClient(
   const log = createClientLogger(PROVIDER, options.logger)
   const hub = createEventHub<CallEvent>(log)
   const calls = createCallRegistry<BrightPatternCall>({ historyLimit: options.historyLimit })
-  // The widget keeps the agent in after-call work when the service has it (`wrap_up`).
-  let capabilities: CallCapabilities = { ...ALL_CAPABILITIES, afterCallWork: true }
+  // The widget keeps the agent in after-call work when the service has it (`wrap_up`), answers
+  // and turns down offered calls, and calls from the agent's DIDs.
+  let capabilities: CallCapabilities = {
+    ...ALL_CAPABILITIES,
+    afterCallWork: true,
+    answer: true,
+    decline: true,
+    callerId: true,
+  }
   let disposed = false
   const isDisposed = () => disposed
   const emit = (event: CallEvent | undefined) => {
@@ -104,26 +116,7 @@ export function createBrightPatternClient(
     takeOver: deferrals.takeOver,
   })
 
-  /** The widget's calls as events (see the tracker's `resync`), or why there are none. */
-  async function resync(): Promise<CallEvent[]> {
-    const api = await widget.ready()
-    if (isCallError(api)) return [connection.event(api)]
-    const at = Date.now()
-    let state: InteractionsState | undefined
-    if (typeof api.getInteractionsState === 'function') {
-      const read = await callAdApi<InteractionsState>('getInteractionsState', () =>
-        api.getInteractionsState!(),
-      )
-      if (!isCallError(read)) state = { interactions: [], activeInteractionId: null, ...read }
-      else if (read.code === 'unauthorized') return [connection.closed(read)]
-      else log.warn('getInteractionsState failed', read)
-    } else log.once('snapshot', 'debug', 'this widget has no getInteractionsState(); no snapshot.')
-    const events = tracker.resync(state?.interactions, at)
-    const active = state?.activeInteractionId
-    if (typeof active === 'string' && active)
-      events.push({ type: 'activated', interactionId: tracker.libraryId(active) })
-    return events
-  }
+  const resync = () => readSnapshot({ ready: () => widget.ready(), connection, tracker, log })
 
   /** The connection is open again: say so, then catch up on what the widget did meanwhile. */
   function reopen(why: string) {
@@ -140,9 +133,9 @@ export function createBrightPatternClient(
     log,
     emit,
     onLogin: () => reopen('login'),
-    onHoldCapability(hold) {
-      if (hold !== capabilities.hold) capabilities = { ...capabilities, hold }
-      emit({ type: 'capabilities', capabilities: { hold } })
+    onPhoneCapabilities(phone) {
+      capabilities = { ...capabilities, ...phone }
+      emit({ type: 'capabilities', capabilities: phone })
     },
     onSaveActivityRecord: options.onSaveActivityRecord,
     disposed: isDisposed,
@@ -166,6 +159,7 @@ export function createBrightPatternClient(
   })
   const parts = { tracker, deferrals, widget, log, emit, disposed: isDisposed }
   const controls = createControls({ ...parts, hangupMethod: options.hangupMethod })
+  const callerIds = createCallerIds(parts)
   const afterCallWork = createAfterCallWork({
     ...parts,
     control: controls.control,
@@ -177,7 +171,11 @@ export function createBrightPatternClient(
     get capabilities() {
       return capabilities
     },
-    startCall: createPlaceCall({ ...parts, firstEventTimeoutMs: settings.firstEventTimeoutMs }),
+    startCall: createPlaceCall({
+      ...parts,
+      firstEventTimeoutMs: settings.firstEventTimeoutMs,
+      selectCallerId: callerIds.select,
+    }),
     subscribe: hub.subscribe,
     hangup: controls.hangup,
     hold: controls.hold,
@@ -185,6 +183,9 @@ export function createBrightPatternClient(
     mute: controls.mute,
     sendDtmf: controls.sendDtmf,
     updateAssociatedObject: controls.updateAssociatedObject,
+    answer: controls.answer,
+    decline: controls.decline,
+    listCallerIds: callerIds.listCallerIds,
     completeWrapUp: afterCallWork.completeWrapUp,
     listDispositions: afterCallWork.listDispositions,
     snapshot: async () => (disposed ? [] : resync()),

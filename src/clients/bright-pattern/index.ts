@@ -28,6 +28,7 @@ export type {
   AdApiInitOptions,
   AdApiResult,
   CallParty,
+  DIDNumber,
   DispositionData,
   DispositionTarget,
   InteractionActivityData,

@@ -1,7 +1,7 @@
 import { checkStart } from '../../client-kit/checkStart.js'
 import { formatDuration, isText } from '../../client-kit/text.js'
 import type { StartCallResult } from '../../core/CallClient.js'
-import { isCallError } from '../../core/CallError.js'
+import { isCallError, type CallError } from '../../core/CallError.js'
 import { failure, success } from '../../core/result.js'
 import type { InitiateResult, InteractionAssociatedObject } from '../../core/types.js'
 import { callAdApi } from './callAdApi.js'
@@ -13,6 +13,8 @@ import type { ClientParts } from './ClientParts.js'
 export interface PlaceCallOptions extends ClientParts {
   /** A started call with no widget event for this long fails with `timeout`. */
   firstEventTimeoutMs: number
+  /** Chooses the DID a start's `from` names, before the call. */
+  selectCallerId(from: string): Promise<CallError | undefined>
 }
 
 /**
@@ -83,10 +85,17 @@ export function createPlaceCall(options: PlaceCallOptions) {
     return success({ id: tracker.libraryId(id) })
   }
 
-  function place(phoneNumber: string, object: InteractionAssociatedObject | undefined) {
+  function place(
+    phoneNumber: string,
+    object: InteractionAssociatedObject | undefined,
+    from: string | undefined,
+  ) {
     return deferrals.starting(phoneNumber, async (): Promise<StartCallResult> => {
       const api = await widget.ready()
       if (isCallError(api)) return failure(api)
+      // The DID is the widget's selection for the next call: chosen right before it.
+      const refused = from === undefined ? undefined : await options.selectCallerId(from)
+      if (refused) return failure(refused)
       const result = await callAdApi<StartCallData>('startCall', () =>
         object === undefined ? api.startCall(phoneNumber) : api.startCall(phoneNumber, object),
       )
@@ -111,8 +120,8 @@ export function createPlaceCall(options: PlaceCallOptions) {
       },
     )
     if (!checked.ok) return checked.result
-    const { dialString, associatedObject, signal } = checked
-    const placing = place(dialString.value, associatedObject)
+    const { dialString, associatedObject, signal, from } = checked
+    const placing = place(dialString.value, associatedObject, from)
     if (!signal) return placing
     // The widget cannot take a start back: an abort stops the wait; a call it still places shows up through its callbacks.
     return new Promise<StartCallResult>((resolve) => {

@@ -144,7 +144,8 @@ export function createInteractionTracker(options: InteractionTrackerOptions) {
       return data.state === 'completed' || source === 'removed' ? complete(call) : undefined
 
     const mapped = mapInteraction(data, call, options, source === 'removed')
-    Object.assign(call, { answered: mapped.answered, delivered: mapped.delivered })
+    const inbound = mapped.direction === 'inbound'
+    Object.assign(call, { answered: mapped.answered, delivered: mapped.delivered, inbound })
     if (mapped.signalled) log.debug(`the answer signal says interaction ${widgetId} was answered.`)
     // The deprecated field is a fallback: records read from the current one win.
     const object = call.currentRecords

@@ -18,8 +18,8 @@ export interface WidgetHandlersOptions {
   emit(event: CallEvent | undefined): void
   /** The agent signed in again: catch up on what the widget did meanwhile. */
   onLogin(): void
-  /** `hold` is possible or not (`canHold || canRetrieve`). */
-  onHoldCapability(hold: boolean): void
+  /** What the phone can do now: `hold` (`canHold || canRetrieve`) and `answer` (`canAnswer`). */
+  onPhoneCapabilities(capabilities: { hold: boolean; answer: boolean }): void
   /** The app's answer to `ON_SAVE_ACTIVITY_RECORD`; without it the callback is not registered. */
   onSaveActivityRecord?: AdApiEventHandlers['ON_SAVE_ACTIVITY_RECORD']
   disposed(): boolean
@@ -47,7 +47,10 @@ export function createWidgetHandlers(options: WidgetHandlersOptions) {
     ON_SERVER_ERROR: (data) => connection.serverError(data),
     ON_PHONE_CAPABILITIES_CHANGE: (caps: Partial<PhoneCapabilities> | undefined) => {
       // While a call is held canHold is false but canRetrieve is true: resume must stay possible.
-      options.onHoldCapability(Boolean(caps?.canHold || caps?.canRetrieve))
+      options.onPhoneCapabilities({
+        hold: Boolean(caps?.canHold || caps?.canRetrieve),
+        answer: caps?.canAnswer !== false,
+      })
       connection.capabilities(caps)
     },
     ON_SOFTPHONE_STATUS_CHANGE: (ready, error) => connection.softphone(ready, error),

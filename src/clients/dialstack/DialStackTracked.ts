@@ -7,6 +7,8 @@ import type { InteractionAssociatedObject } from '../../core/types.js'
 /** A call the DialStack client follows; `providerId` is DialStack's call id once tied. */
 export interface DialStackTracked extends TrackedCall {
   userId: string
+  /** A call ringing the user (`call.incoming`): `dialString` is then the caller's number. */
+  inbound?: boolean
   /** The dial string sent. */
   dialString: string
   dialKind: DialStringKind | 'unknown'
@@ -35,7 +37,7 @@ export const withCall = (
   ({
     ...init,
     phoneNumber: call.dialString,
-    direction: 'outbound',
+    direction: call.inbound ? 'inbound' : 'outbound',
     ...(call.providerId && { providerCallId: call.providerId }),
     ...(call.associatedObject && { associatedObject: call.associatedObject }),
   }) as InteractionEventInit

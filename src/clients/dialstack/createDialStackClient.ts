@@ -12,6 +12,7 @@ import { createCorrelation } from './correlateCalls.js'
 import { reportKey, withCall, type DialStackTracked } from './DialStackTracked.js'
 import type { DialStackClient } from './DialStackClient.js'
 import { createCallFollower, type CallFollower } from './followCalls.js'
+import { createIncomingCalls } from './incomingCalls.js'
 import { createLiveEvents } from './liveEvents.js'
 import { createCallRecovery } from './recoverCalls.js'
 import { resolveDialStackOptions, type DialStackClientOptions } from './options.js'
@@ -71,7 +72,15 @@ export function createDialStackClient(options: DialStackClientOptions): DialStac
     hub.emit(event)
   }
 
+  const incoming = createIncomingCalls({
+    calls,
+    userId: options.userId,
+    ringTimeoutMs: resolved.incomingRingTimeoutMs,
+    report,
+    log,
+  })
   const live = createLiveEvents({
+    incoming,
     events: options.events,
     eventNames: resolved.eventNames,
     answeredMeans,

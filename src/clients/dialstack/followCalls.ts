@@ -144,7 +144,8 @@ export function createCallFollower(options: CallFollowerOptions): CallFollower {
       for (const call of live) void refreshQuietly(call, 'resync')
     },
     resolveUnbound() {
-      const unbound = calls.live().filter((call) => !call.providerId)
+      // An incoming call is tied by the events that name its caller, not by the outbound log.
+      const unbound = calls.live().filter((call) => !call.providerId && !call.inbound)
       if (!poll || resolving || unbound.length === 0) return
       resolving = true
       void Promise.allSettled(unbound.map(refresh)).then(() => {

@@ -6,6 +6,7 @@ import type { ConnectionReporter } from './connectionStatus.js'
 import type { Correlation } from './correlateCalls.js'
 import type { DialStackTracked } from './DialStackTracked.js'
 import { createEventInbox } from './eventInbox.js'
+import { INCOMING_EVENT, type IncomingCalls } from './incomingCalls.js'
 import type { CallFollower } from './followCalls.js'
 import type { DialStackEventsOptions } from './options.js'
 import { mapCallEvent, type EventRole } from './protocol/mapCallEvent.js'
@@ -36,6 +37,8 @@ export interface LiveEventsOptions {
   polls: boolean
   calls: CallRegistry<DialStackTracked>
   correlation: Correlation
+  /** Calls ringing the user: `call.incoming` pops one; inbound events bind to it by caller. */
+  incoming: IncomingCalls
   follower: () => CallFollower
   report(call: DialStackTracked, init: InteractionEventInit, at?: number): void
   connection: ConnectionReporter
@@ -54,7 +57,9 @@ export function createLiveEvents(options: LiveEventsOptions): LiveEvents {
 
   function apply(call: DialStackTracked, role: EventRole, event: DialStackCallEvent) {
     options.follower().heard(call)
-    const init = mapCallEvent(role, event, options.answeredMeans, call.agentAnswered === true)
+    // An incoming call rings the user's phones only: its answer is the user's, a conversation.
+    const answeredMeans = call.inbound ? 'destination' : options.answeredMeans
+    const init = mapCallEvent(role, event, answeredMeans, call.agentAnswered === true)
     if (role === 'answered') {
       if (init.type === 'status' && init.status === 'connected')
         log.once(
@@ -69,15 +74,19 @@ export function createLiveEvents(options: LiveEventsOptions): LiveEvents {
 
   function onMessage(message: SseMessage) {
     const event = parseDialStackEvent(message)
-    // Only the followed names: not `connected`, `call.incoming`, …
+    if (event?.type === INCOMING_EVENT && !options.disposed()) return options.incoming.ring(event)
+    // Only the followed names: not `connected`, …
     const role = event && roles.get(event.type)
     if (options.disposed() || !role) {
       if (!event) log.debug('ignored an event that is not a JSON object.', message.event)
       return
     }
     if (inbox.isDuplicate(event)) return log.debug(`duplicate ${event.type} ignored.`)
-    const call = correlation.correlate(event)
-    if (call) return apply(call, role, event)
+    const call = options.incoming.match(event) ?? correlation.correlate(event)
+    if (call) {
+      if (call.inbound && event.callId && !call.providerId) calls.bindProvider(call, event.callId)
+      return apply(call, role, event)
+    }
     log.debug(`${event.type} matches no call started here (yet).`)
     inbox.hold(event, role)
     // A call id we do not know yet may be one of ours: the call log says whose it is.

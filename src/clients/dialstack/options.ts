@@ -57,6 +57,12 @@ export interface DialStackEventsOptions {
   backoff?: BackoffOptions
   /** Consecutive 401/403 answers on the stream before giving up. @default 3 */
   maxAuthFailures?: number
+  /**
+   * An incoming call (`call.incoming`, a screen pop) that no later event names ends `unknown`
+   * after this long, in ms: the documented event has no call id, so nothing may follow it.
+   * @default 60000
+   */
+  incomingRingTimeoutMs?: number
 }
 
 /** The call log through your backend (the handler's `GET …/calls` routes), polled like every client polls. */
@@ -176,6 +182,12 @@ export function resolveDialStackOptions(options: DialStackClientOptions) {
     },
     eventNames: { ...DEFAULT_EVENT_NAMES, ...events?.eventNames } as DialStackEventNames,
     answeredMeans: events?.answeredMeans ?? 'agent',
+    incomingRingTimeoutMs: positiveMs(
+      FACTORY,
+      'events.incomingRingTimeoutMs',
+      events?.incomingRingTimeoutMs,
+      60_000,
+    ),
     window: {
       windowMs: correlation?.windowMs ?? 120_000,
       clockSkewMs: correlation?.clockSkewMs ?? 30_000,

@@ -1,4 +1,4 @@
-import type { CallClient, ControlResult } from '../../core/CallClient.js'
+import type { CallClient, ControlResult, WrapUpResult } from '../../core/CallClient.js'
 import type { CallEvent } from '../../core/CallEvent.js'
 import type { InteractionAssociatedObject } from '../../core/types.js'
 
@@ -15,4 +15,15 @@ export interface GenesysClient extends CallClient {
     object: InteractionAssociatedObject,
   ): Promise<ControlResult>
   snapshot(): Promise<CallEvent[]>
+  /**
+   * Writes a wrap-up's disposition and notes to a live call's attached data (`UpdateUserData`,
+   * under the `afterCallWork` keys): GWS takes attached data only before the call is released.
+   * `not_supported` without the `afterCallWork` option.
+   */
+  attachWrapUp(interactionId: string, result: WrapUpResult): Promise<ControlResult>
+  /**
+   * Ends the wrap-up of an ended call: `Ready` when GWS has the agent in `AfterCallWork`, then
+   * `completed`. `not_supported` without the `afterCallWork` option.
+   */
+  completeWrapUp(interactionId: string, result: WrapUpResult): Promise<ControlResult>
 }

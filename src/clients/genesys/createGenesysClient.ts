@@ -12,7 +12,8 @@ import { createSession } from './openSession.js'
 import { resolveGenesysTimes, type GenesysClientOptions } from './options.js'
 import { createPlaceDial } from './placeDial.js'
 import type { GenesysCall } from './protocol/GenesysCall.js'
-import { PROVIDER } from './protocol/gwsErrors.js'
+import { gwsErrors, PROVIDER } from './protocol/gwsErrors.js'
+import { failure } from '../../core/result.js'
 import { createResync } from './resyncCalls.js'
 import { createGenesysTracker, type GenesysTracked } from './trackGenesysCalls.js'
 
@@ -35,7 +36,12 @@ export function createGenesysClient(options: GenesysClientOptions): GenesysClien
     log.debug(`CometD (${options.transport ?? 'long-polling'}) at ${notificationsUrl}`)
   const hub = createEventHub<CallEvent>(log)
   const calls = createCallRegistry<GenesysTracked>({ historyLimit: options.historyLimit })
-  const tracker = createGenesysTracker({ calls, log, correlationKey })
+  const tracker = createGenesysTracker({
+    calls,
+    log,
+    correlationKey,
+    afterCallWork: Boolean(options.afterCallWork),
+  })
   let agentNumber: string | undefined
   let disposed = false
   const isDisposed = () => disposed
@@ -62,6 +68,7 @@ export function createGenesysClient(options: GenesysClientOptions): GenesysClien
         emit(tracker.notify(message.call, message.phoneNumber ?? agentNumber))
       else log.debug('ignored notification', data)
     },
+    onDeviceMessage: (data) => afterCallWork?.onDeviceMessage(data),
     onConnection: emit,
     onRestored: () => void resyncs.resync(),
   })
@@ -79,6 +86,9 @@ export function createGenesysClient(options: GenesysClientOptions): GenesysClien
   }
   const resyncs = createResync({ ...parts, tracker })
   const operations = createCallOperations({ ...parts, userDataPrefix })
+  const afterCallWork = options.afterCallWork?.({ ...parts, operate: operations.operate })
+  const noAfterCallWork = async () =>
+    failure(gwsErrors.notSupported('after-call work (the afterCallWork option)'))
 
   return {
     name: PROVIDER,
@@ -93,6 +103,7 @@ export function createGenesysClient(options: GenesysClientOptions): GenesysClien
       answer: true,
       decline: true,
       callerId: true,
+      afterCallWork: Boolean(afterCallWork),
     },
     startCall: createPlaceDial({
       ...parts,
@@ -115,6 +126,8 @@ export function createGenesysClient(options: GenesysClientOptions): GenesysClien
     resume: operations.resume,
     sendDtmf: operations.sendDtmf,
     updateAssociatedObject: operations.updateAssociatedObject,
+    attachWrapUp: afterCallWork?.attachWrapUp ?? noAfterCallWork,
+    completeWrapUp: afterCallWork?.completeWrapUp ?? noAfterCallWork,
     async snapshot() {
       await resyncs.readCalls()
       return calls.snapshot()

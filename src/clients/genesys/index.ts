@@ -2,6 +2,13 @@
 export { createGenesysClient } from './createGenesysClient.js'
 export type { GenesysClient } from './GenesysClient.js'
 export type { GenesysClientOptions } from './options.js'
+export { genesysAfterCallWork } from './afterCallWork.js'
+export type {
+  AfterCallWork,
+  AfterCallWorkParts,
+  GenesysAfterCallWork,
+  GenesysAfterCallWorkKeys,
+} from './afterCallWork.js'
 export type { GenesysBasicAuth } from './gwsApi.js'
 export { createCometdNotifications } from './createCometdNotifications.js'
 export type { CometdNotificationsOptions } from './createCometdNotifications.js'

@@ -18,6 +18,8 @@ export interface SessionOptions {
   startContactCenterSession?: boolean
   /** A message on `/v2/me/calls` (the Bayeux message's `data`). */
   onCallMessage(data: unknown): void
+  /** A message on `/v2/me/devices` (the agent's state: a `DeviceStateChangeMessage`). */
+  onDeviceMessage?(data: unknown): void
   /** The stream's health: `open`, `reconnecting` (with the reason). */
   onConnection(event: ClientEvent): void
   /** The subscriptions are back after a lost Bayeux session: recover the calls' state. */
@@ -64,6 +66,8 @@ export function createSession(options: SessionOptions) {
         message(channel, data) {
           if (closed) return
           if (channel === CALLS_CHANNEL) options.onCallMessage(data)
+          else if (channel === DEVICES_CHANNEL && options.onDeviceMessage)
+            options.onDeviceMessage(data)
           else log.debug('ignored notification', channel, data)
         },
         open() {

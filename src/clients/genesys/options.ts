@@ -2,6 +2,7 @@ import type { CallLogger } from '../../client-kit/logger.js'
 import { positiveMs } from '../../client-kit/timeOptions.js'
 import type { CallerId } from '../../core/CallClient.js'
 import type { DialString, DialStringOptions } from '../../core/parseDialString.js'
+import type { GenesysAfterCallWork } from './afterCallWork.js'
 import type { GenesysBasicAuth } from './gwsApi.js'
 import type { NotificationSource } from './NotificationSource.js'
 
@@ -66,6 +67,14 @@ export interface GenesysClientOptions {
    * @default `outboundCallerId` alone, as the default, when set; else none
    */
   callerIds?: CallerId[]
+  /**
+   * After-call work: calls end with `afterCallWork`, `attachWrapUp` writes the disposition and
+   * notes to the live call with `UpdateUserData`, and `completeWrapUp` takes the agent out of
+   * GWS's `AfterCallWork` with `Ready` (see docs/providers/genesys.md, "After-call work"):
+   * `genesysAfterCallWork({ dispositionKey, notesKey })`.
+   * @default undefined (off: the wrap-up stays in the app's call log)
+   */
+  afterCallWork?: GenesysAfterCallWork
   /** A `fetch` to use instead of the global one. @default globalThis.fetch */
   fetch?: typeof fetch
   /**

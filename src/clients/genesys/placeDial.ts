@@ -58,7 +58,7 @@ export function createPlaceDial(options: PlaceDialOptions) {
       },
     )
     if (!checked.ok) return checked.result
-    const { dialString, associatedObject: object, signal } = checked
+    const { dialString, associatedObject: object, signal, from } = checked
     const id = `gws-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
     const entry: GenesysTracked = { id, at: 0, ended: false, phone: dialString.value, object }
     try {
@@ -74,7 +74,7 @@ export function createPlaceDial(options: PlaceDialOptions) {
         userData: { ...toUserData(object, userDataPrefix), [correlationKey]: id },
         location: options.location || undefined,
         // Per call (a start's `from`), else the client-wide default.
-        outboundCallerId: fromOf(startOptions) || options.outboundCallerId || undefined,
+        outboundCallerId: from || options.outboundCallerId || undefined,
       }
       await api.post(`/devices/${encodeURIComponent(deviceId)}/calls`, dial, signal)
     } catch (thrown) {
@@ -97,10 +97,4 @@ export function createPlaceDial(options: PlaceDialOptions) {
     }
     return success({ id })
   }
-}
-
-/** A start's `from` (its caller ID), when it is text. */
-function fromOf(startOptions: unknown): string | undefined {
-  const from = (startOptions as { from?: unknown } | undefined)?.from
-  return typeof from === 'string' ? from : undefined
 }

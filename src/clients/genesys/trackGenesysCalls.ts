@@ -21,6 +21,10 @@ export interface GenesysTracked extends TrackedCall {
   inbound?: boolean
   /** The agent rejected it here (`Reject`): its `Released` ends it `declined`. */
   declined?: boolean
+  /** The wrap-up's disposition and notes reached the call's attached data (`attachWrapUp`). */
+  wrapUpAttached?: boolean
+  /** The wrap-up was completed (`completeWrapUp`): `completed` was emitted. */
+  wrapUpDone?: boolean
   /** Which call-list read first saw the call id. */
   seen?: number
   /** Fails the dial when no notification reports it in time. */
@@ -31,6 +35,8 @@ export interface GenesysTrackerOptions {
   calls: CallRegistry<GenesysTracked>
   log: ClientLogger
   correlationKey: string
+  /** A released call that was established ends with `afterCallWork` (the wrap-up is pending). */
+  afterCallWork?: boolean
 }
 
 /**
@@ -38,8 +44,20 @@ export interface GenesysTrackerOptions {
  * `userData`, then by the dialed number) and turns each into an event. Ordering and finality are
  * the core reducer's: this reports what GWS said, a repeated state as `updated`.
  */
-export function createGenesysTracker({ calls, log, correlationKey }: GenesysTrackerOptions) {
+export function createGenesysTracker({
+  calls,
+  log,
+  correlationKey,
+  afterCallWork,
+}: GenesysTrackerOptions) {
   let generation = 0
+
+  /** How a call GWS released (or stopped listing) ends. */
+  const released = (entry: GenesysTracked) => ({
+    type: 'ended' as const,
+    outcome: releasedOutcome(entry),
+    ...(afterCallWork && entry.established && { afterCallWork: true }),
+  })
 
   /** The fallback when the notification carries no correlation key: a pending dial to the same number. */
   function matchNumber(call: GenesysCall): GenesysTracked | undefined {
@@ -79,12 +97,7 @@ export function createGenesysTracker({ calls, log, correlationKey }: GenesysTrac
       ...(entry.phone && { phoneNumber: entry.phone }),
       ...(entry.object && { associatedObject: entry.object }),
     }
-    if (facts.released)
-      return calls.record(entry, {
-        ...fields,
-        type: 'ended',
-        outcome: releasedOutcome(entry),
-      })
+    if (facts.released) return calls.record(entry, { ...fields, ...released(entry) })
     if (!facts.status) log.debug(`unknown state ${fields.rawState}; the state is kept`)
     if (!facts.status || call.state === entry.state)
       return calls.record(entry, { ...fields, type: 'updated' })
@@ -112,11 +125,7 @@ export function createGenesysTracker({ calls, log, correlationKey }: GenesysTrac
     for (const entry of calls.live()) {
       if (!entry.providerId || (entry.seen ?? 0) >= mark || listed.has(entry.providerId)) continue
       // Gone from the list: released while nobody listened, as a `Released` would say.
-      const ended = calls.record(entry, {
-        type: 'ended',
-        outcome: releasedOutcome(entry),
-        providerCallId: entry.providerId,
-      })
+      const ended = calls.record(entry, { ...released(entry), providerCallId: entry.providerId })
       if (ended) events.push(ended)
     }
     return events

@@ -1,6 +1,6 @@
 import { checkStart } from '../../client-kit/checkStart.js'
 import { linkSignals } from '../../client-kit/linkSignals.js'
-import type { CallerId, StartCallOptions, StartCallResult } from '../../core/CallClient.js'
+import type { CallerId, StartCallResult } from '../../core/CallClient.js'
 import type { CallError } from '../../core/CallError.js'
 import { failure, success } from '../../core/result.js'
 import type { CallTimeline } from './callTimeline.js'
@@ -83,8 +83,7 @@ export function createSimulatedStarts({
         },
       )
       if (!checked.ok) return checked.result
-      const { associatedObject } = checked
-      const from = (options as StartCallOptions | undefined)?.from
+      const { associatedObject, from } = checked
       const refused = checkCallerId(callerIds, from)
       if (refused) return failure(refused)
       const number = checked.dialString.value

@@ -6,6 +6,7 @@ import { durationAnswered, NUMBER, quietLogger } from './harness.js'
 function harness(name: string, options: FakeAdApiOptions) {
   return {
     name,
+    inbound: true,
     async setup() {
       const adApi = createFakeAdApi(options)
       // The fake's answer signal: Bright Pattern documents none, so the app configures its own.
@@ -22,6 +23,10 @@ function harness(name: string, options: FakeAdApiOptions) {
           answer: async (id: string) => adApi.answer(id),
           remoteHangup: async (id: string) => adApi.remoteHangup(id),
           failNextStart: async () => adApi.failNext('startCall', 'unknown_error', 'SIP 503'),
+          inbound: {
+            ring: async (from: string) => void adApi.receiveInbound(from),
+            ringOut: async (from: string) => adApi.ringOut(from),
+          },
         },
         teardown: async () => adApi.dispose(),
       }

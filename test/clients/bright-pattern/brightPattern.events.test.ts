@@ -450,7 +450,7 @@ describe('session', () => {
     expect(s.store.getState().connection.error?.code).toBe('not_ready')
   })
 
-  it('ON_PHONE_CAPABILITIES_CHANGE turns hold on and off', async () => {
+  it('ON_PHONE_CAPABILITIES_CHANGE turns hold and answer on and off', async () => {
     s = await setup()
     s.adApi.setPhoneCapabilities({
       canDial: true,
@@ -460,7 +460,10 @@ describe('session', () => {
     })
     await eventually(() => expect(s.store.getState().capabilities.hold).toBe(false))
     expect(s.client.capabilities.hold).toBe(false)
-    expect(s.events).toContainEqual({ type: 'capabilities', capabilities: { hold: false } })
+    expect(s.events).toContainEqual({
+      type: 'capabilities',
+      capabilities: { hold: false, answer: true },
+    })
     // While held, hold is not offered but retrieve is: resume must stay possible.
     s.adApi.setPhoneCapabilities({
       canDial: true,
@@ -470,6 +473,15 @@ describe('session', () => {
     })
     await eventually(() => expect(s.store.getState().capabilities.hold).toBe(true))
     expect(s.client.capabilities.hold).toBe(true)
+    // canAnswer gates Answer: the phone cannot take a call now.
+    s.adApi.setPhoneCapabilities({
+      canDial: true,
+      canAnswer: false,
+      canHold: true,
+      canRetrieve: false,
+    })
+    await eventually(() => expect(s.store.getState().capabilities.answer).toBe(false))
+    expect(s.client.capabilities.answer).toBe(false)
   })
 })
 

@@ -4,9 +4,12 @@ import { setupDialStack } from './setupDialStack.js'
 
 runClientContract({
   name: 'dialstack (browser → createDialStackHandler → fake api.dialstack.ai over loopback HTTP)',
+  // call.incoming is a screen pop: the user answers on their own phones (no answer or decline here).
+  inbound: true,
   async setup() {
     const setup = await setupDialStack({ subscribe: false })
     const { fake } = setup
+    const ringing = new Map<string, string>()
     /** The fake's call for the client's tracking id: one call at a time in the contract. */
     const callFor = async () => {
       const call = fake.latestCall()
@@ -23,6 +26,14 @@ runClientContract({
         remoteHangup: async () => fake.end(await callFor(), 'completed'),
         failNextStart: async () =>
           fake.failNext('calls.create', { status: 500, body: { error: 'Internal server error' } }),
+        inbound: {
+          ring: async (from: string) => {
+            await fake.waitForStreams(1)
+            ringing.set(from, fake.incoming(from))
+          },
+          ringOut: async (from: string) =>
+            fake.inboundEvent('call.end', ringing.get(from)!, from, { status: 'no-answer' }),
+        },
       },
       teardown: setup.teardown,
     }

@@ -169,6 +169,14 @@ export interface DispositionData {
   type: 'SUCCESS' | 'FAILURE' | 'CONTINUE' | 'SPAM' | 'DO_NOT_CALL' | (string & {})
 }
 
+/** A number the agent may call from (a DID), as `getDIDNumbersList` gives it. */
+export interface DIDNumber {
+  id: string
+  number: string
+  isSMS: boolean
+  isVoice: boolean
+}
+
 /** An event name this client listens to. */
 export type AdApiEventName = keyof AdApiEventHandlers
 
@@ -203,6 +211,16 @@ export interface AdApi {
    * documentation page; older widgets may lack it.
    */
   getDispositionsList?(target: DispositionTarget): Promise<AdApiResult<DispositionData[]>>
+  /** Answers an offered interaction. In the vendor's types, not on a documentation page. */
+  acceptInteraction?(interactionId?: string): Promise<AdApiResult>
+  /** Turns down an offered interaction (where it goes then is not documented). */
+  rejectInteraction?(interactionId?: string): Promise<AdApiResult>
+  /** The numbers the agent may call from. In the vendor's types, not on a documentation page. */
+  getDIDNumbersList?(): Promise<AdApiResult<DIDNumber[]>>
+  /** The number the next call comes from, or `null` (the service's default). */
+  getDIDNumber?(): Promise<AdApiResult<DIDNumber | null>>
+  /** Chooses the number the next call comes from: the vendor's sample passes the "DID phone number". */
+  setDIDNumber?(did: string | null): Promise<AdApiResult>
   /** The current interactions. Documented in the latest pages; older widgets may lack it. */
   getInteractionsState?(): AdApiResult<InteractionsState> | Promise<AdApiResult<InteractionsState>>
   on<E extends AdApiEventName>(event: E, handler: AdApiEventHandlers[E]): void

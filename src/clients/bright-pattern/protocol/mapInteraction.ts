@@ -11,6 +11,10 @@ export interface KnownCall {
   answered?: boolean
   /** The app hung up. */
   hungUp?: boolean
+  /** The call rings the agent (`callDirection: 'inbound'`). */
+  inbound?: boolean
+  /** The agent turned the offered call down here (`rejectInteraction`). */
+  declined?: boolean
   /** `delivered` was seen: the call reached the agent (outbound: the far end may still ring). */
   delivered?: boolean
 }
@@ -67,8 +71,13 @@ export function mapInteraction(
 }
 
 /**
- * How a call ended: `completed` once answered; `canceled` when the app hung up before it even
+ * How a call ended: `completed` once answered; `declined` when the agent turned it down here;
+ * `missed` for an inbound call nobody answered; `canceled` when the app hung up before it even
  * reached the agent; otherwise `unknown` (no answer signal says whether the far end answered).
  */
-export const endOutcome = (known: KnownCall): CallOutcome =>
-  known.answered ? 'completed' : known.hungUp && !known.delivered ? 'canceled' : 'unknown'
+export function endOutcome(known: KnownCall): CallOutcome {
+  if (known.answered) return 'completed'
+  if (known.declined) return 'declined'
+  if (known.inbound) return 'missed'
+  return known.hungUp && !known.delivered ? 'canceled' : 'unknown'
+}

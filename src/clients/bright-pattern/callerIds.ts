@@ -1,0 +1,50 @@
+import type { CallerId } from '../../core/CallClient.js'
+import { isCallError, type CallError } from '../../core/CallError.js'
+import { callAdApi } from './callAdApi.js'
+import type { ClientParts } from './ClientParts.js'
+import type { AdApi, DIDNumber } from './protocol/AdApi.js'
+import { bpErrors } from './protocol/brightPatternErrors.js'
+
+/**
+ * Caller ID on the widget: the numbers are the agent's DIDs (`getDIDNumbersList()`, voice ones
+ * only), the current one `getDIDNumber()`. The widget keeps the DID as a selection for the next
+ * call, not a start argument, so a start's `from` is `setDIDNumber(from)` right before
+ * `startCall` (the vendor's sample passes the "DID phone number"). Error 19
+ * (`no_permissions_did_call`): the agent may not call from that number.
+ */
+export function createCallerIds({ widget }: Pick<ClientParts, 'widget'>) {
+  /** The widget, if it has `method`; else why not. */
+  async function widgetWith(method: keyof AdApi, action: string): Promise<AdApi | CallError> {
+    const api = await widget.ready()
+    if (isCallError(api)) return api
+    return typeof api[method] === 'function' ? api : bpErrors.notSupported(action)
+  }
+
+  return {
+    /** The agent's voice DIDs; the widget's current one is the default. Rejects with a `CallError`. */
+    async listCallerIds(): Promise<CallerId[]> {
+      const api = await widgetWith('getDIDNumbersList', 'list caller IDs')
+      if (isCallError(api)) throw api
+      const list = await callAdApi<DIDNumber[]>('getDIDNumbersList', () => api.getDIDNumbersList!())
+      if (isCallError(list)) throw list
+      const current =
+        typeof api.getDIDNumber === 'function'
+          ? await callAdApi<DIDNumber | null>('getDIDNumber', () => api.getDIDNumber!())
+          : undefined
+      const chosen = current && !isCallError(current) ? current.number : undefined
+      return (Array.isArray(list) ? list : [])
+        .filter((did) => did?.isVoice && typeof did.number === 'string' && did.number)
+        .map((did) => ({ number: did.number, ...(did.number === chosen && { default: true }) }))
+    },
+
+    /** `setDIDNumber(from)`; `undefined` when the widget took it, else the error. */
+    async select(from: string): Promise<CallError | undefined> {
+      const api = await widgetWith('setDIDNumber', 'choose the caller ID')
+      if (isCallError(api)) return api
+      const set = await callAdApi('setDIDNumber', () => api.setDIDNumber!(from))
+      return isCallError(set) ? set : undefined
+    },
+  }
+}
+
+export type CallerIds = ReturnType<typeof createCallerIds>

@@ -1,0 +1,275 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import {
+  createSimulatedClient,
+  type SimulatedClient,
+} from '../../../src/clients/simulated/index.js'
+import {
+  createCallLog,
+  createMemoryCallLogStorage,
+  type CallLogEntry,
+} from '../../../src/call-log/index.js'
+import { createCallRuntime, type CallRuntime } from '../../../src/core/index.js'
+import { sharedTabs } from '../../../src/tabs/index.js'
+import type { TabSession } from '../../../src/core/tabs/sharedTabs.js'
+import { createFakeBrowser } from './fakeTabs.js'
+
+// Long scripted delays: the tests move calls on by hand (`control.advance`).
+const slow = { idPrefix: 'sim-', delays: { start: 5, ringing: 60_000, answer: 60_000 } }
+
+interface Tab {
+  session: TabSession
+  runtime: CallRuntime
+  leave(): void
+  calls(): Record<string, { status: string; phoneNumber?: string }>
+}
+
+const leaves: (() => void)[] = []
+afterEach(() => {
+  for (const leave of leaves.splice(0)) leave()
+})
+
+/**
+ * A browser whose tabs share one provider, as a real phone system's server is shared: every tab's
+ * client is the same simulated provider (its calls outlive any one tab).
+ */
+function setup(provider: SimulatedClient = createSimulatedClient(slow)) {
+  const browser = createFakeBrowser()
+  let next = 0
+  function open(): Tab {
+    const owner = ++next
+    const sharing = sharedTabs({ userId: 'agent-7', ...browser.tab(owner) })
+    const session = sharing.join(provider)!
+    const runtime = createCallRuntime({ client: session.client })
+    const leave = session.connect(runtime)
+    leaves.push(leave)
+    const tab = {
+      session,
+      runtime,
+      leave,
+      owner,
+      calls: () => ({ ...runtime.store.getState().interactions }),
+    }
+    return tab
+  }
+  return { browser, provider, open }
+}
+
+const role = (tab: Tab) => tab.session.link.role
+
+describe('sharedTabs', () => {
+  it('elects one leader; a call it starts shows in the other tabs', async () => {
+    const { open, provider } = setup()
+    const first = open()
+    await vi.waitFor(() => expect(role(first)).toBe('leader'))
+    const second = open()
+    await Promise.resolve()
+    expect(role(second)).toBe('follower')
+
+    const { id } = await first.runtime.startCall({ phoneNumber: '+14165550199' })
+    provider.control.advance(id!)
+    await vi.waitFor(() =>
+      expect(second.calls()[id!]).toMatchObject({ status: 'ringing', phoneNumber: '+14165550199' }),
+    )
+  })
+
+  it('sends a follower’s start through the leader, which places it once', async () => {
+    const { open, provider } = setup()
+    const leader = open()
+    await vi.waitFor(() => expect(role(leader)).toBe('leader'))
+    const follower = open()
+
+    const started = await follower.runtime.startCall({
+      phoneNumber: '+14165550199',
+      associatedObject: {
+        id: 'c1',
+        type: 'Contact',
+        displayName: 'Ada Lovelace',
+        displayType: 'Contact',
+        customFields: {},
+      },
+    })
+    expect(started).toMatchObject({ id: 'sim-1', deferred: false, joined: false })
+    expect(provider.control.requests).toHaveLength(1)
+    // The leader knew it before its first event, as the follower did.
+    expect(leader.calls()['sim-1']).toMatchObject({ phoneNumber: '+14165550199' })
+    await vi.waitFor(() => expect(follower.calls()['sim-1']?.status).toBe('dialing'))
+    expect(leader.calls()['sim-1']?.status).toBe('dialing')
+  })
+
+  it('hangs up from a follower, and a refused control comes back as its CallError', async () => {
+    const { open, provider } = setup()
+    const leader = open()
+    await vi.waitFor(() => expect(role(leader)).toBe('leader'))
+    const follower = open()
+    const { id } = await leader.runtime.startCall({ phoneNumber: '+14165550199' })
+    await vi.waitFor(() => expect(follower.calls()[id!]).toBeDefined())
+
+    const refused = await follower.runtime.client.hold!(id!)
+    expect(refused).toMatchObject({ status: 'error', error: { code: 'invalid_state' } })
+    expect((refused as { error: unknown }).error).toBeInstanceOf(Error)
+
+    await expect(follower.runtime.client.hangup!(id!)).resolves.toEqual({
+      status: 'success',
+      data: null,
+    })
+    expect(provider.control.calls()[0]?.status).toBe('ended')
+    await vi.waitFor(() => expect(follower.calls()[id!]?.status).toBe('ended'))
+    expect(leader.calls()[id!]?.status).toBe('ended')
+  })
+
+  it('a second follower joining mid-call gets the call at once', async () => {
+    const { open, provider } = setup()
+    const leader = open()
+    await vi.waitFor(() => expect(role(leader)).toBe('leader'))
+    open()
+    const { id } = await leader.runtime.startCall({ phoneNumber: '+14165550199' })
+    provider.control.advance(id!)
+    provider.control.advance(id!)
+    await vi.waitFor(() => expect(leader.calls()[id!]?.status).toBe('connected'))
+
+    const late = open()
+    await vi.waitFor(() => expect(late.calls()[id!]?.status).toBe('connected'))
+    expect(late.runtime.store.getState().activeId).toBe(id)
+  })
+
+  it('when the leader crashes mid-call, a follower takes over and resyncs the end it missed', async () => {
+    const { open, provider, browser } = setup()
+    const leader = open() as Tab & { owner: number }
+    await vi.waitFor(() => expect(role(leader)).toBe('leader'))
+    const follower = open()
+    const other = open()
+    const { id } = await leader.runtime.startCall({ phoneNumber: '+14165550199' })
+    provider.control.advance(id!)
+    provider.control.advance(id!)
+    await vi.waitFor(() => expect(follower.calls()[id!]?.status).toBe('connected'))
+
+    // The call ends while no tab leads: only the provider knows.
+    browser.crash(leader.owner)
+    provider.control.end(id!, 'completed')
+
+    await vi.waitFor(() => expect(role(follower)).toBe('leader'))
+    expect(role(other)).toBe('follower')
+    // The new leader read the provider's snapshot: the end is not lost, in any tab.
+    await vi.waitFor(() =>
+      expect(follower.calls()[id!]).toMatchObject({ status: 'ended', outcome: 'completed' }),
+    )
+    await vi.waitFor(() => expect(other.calls()[id!]?.status).toBe('ended'))
+    // And it answers the others' starts now.
+    const next = await other.runtime.startCall({ phoneNumber: '+14165550100' })
+    expect(next.id).toBe('sim-2')
+    expect(provider.control.requests).toHaveLength(2)
+  })
+
+  it('a start sent to a leader that crashes before answering fails with a clear error', async () => {
+    const { open, browser } = setup()
+    const leader = open() as Tab & { owner: number }
+    await vi.waitFor(() => expect(role(leader)).toBe('leader'))
+    const follower = open()
+    // The follower has heard from the leader (its calls came), so its start goes there.
+    let mirrored = false
+    follower.runtime.store.subscribe(() => (mirrored = true))
+    await vi.waitFor(() => expect(mirrored).toBe(true))
+    browser.options.holdBack = (message) => message.type === 'request'
+
+    const start = follower.runtime.startCall({ phoneNumber: '+14165550199' })
+    await Promise.resolve()
+    browser.crash(leader.owner)
+    await expect(start).rejects.toMatchObject({
+      code: 'aborted',
+      message: expect.stringContaining('closed before it answered'),
+    })
+    await vi.waitFor(() => expect(role(follower)).toBe('leader'))
+  })
+
+  it('ignores duplicate messages and a late state from a leader that is gone', async () => {
+    const { open, provider, browser } = setup()
+    browser.options.duplicate = true
+    const leader = open() as Tab & { owner: number }
+    await vi.waitFor(() => expect(role(leader)).toBe('leader'))
+    const follower = open()
+    const other = open()
+    const { id } = await follower.runtime.startCall({ phoneNumber: '+14165550199' })
+    // Delivered twice, the start still placed one call.
+    expect(provider.control.requests).toHaveLength(1)
+    provider.control.advance(id!)
+    await vi.waitFor(() => expect(other.calls()[id!]?.status).toBe('ringing'))
+
+    // The old leader's last word (connected) is held back until a new leader has said the call ended.
+    browser.options.holdBack = (message) => message.type === 'state'
+    provider.control.advance(id!)
+    await vi.waitFor(() => expect(leader.calls()[id!]?.status).toBe('connected'))
+    browser.crash(leader.owner)
+    browser.options.holdBack = undefined
+    provider.control.end(id!, 'completed')
+    await vi.waitFor(() => expect(role(follower)).toBe('leader'))
+    await vi.waitFor(() => expect(other.calls()[id!]?.status).toBe('ended'))
+    browser.deliverLate()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(other.calls()[id!]?.status).toBe('ended')
+    expect(follower.calls()[id!]?.status).toBe('ended')
+  })
+
+  it('stays independent where the browser has no Web Locks or BroadcastChannel', () => {
+    const sharing = sharedTabs({ userId: 'agent-7', locks: undefined, openChannel: undefined })
+    vi.stubGlobal('navigator', {})
+    try {
+      expect(sharing.join(createSimulatedClient())).toBeNull()
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('refuses a missing user id, so two agents on one browser never share calls', () => {
+    expect(() => sharedTabs({ userId: '' })).toThrow(/userId/)
+  })
+})
+
+describe('sharedTabs and the call log', () => {
+  it('logs a wrap-up saved in a follower once, from the leader', async () => {
+    const { open, provider } = setup()
+    const storage = createMemoryCallLogStorage()
+    const written: CallLogEntry[] = []
+    const onCallLog = vi.fn(async (entry: CallLogEntry) => {
+      written.push(entry)
+      return { id: `task-${written.length}` }
+    })
+    const withLog = (tab: Tab) => {
+      const log = tab.session.shareCallLog(
+        createCallLog({
+          store: tab.runtime.store,
+          client: tab.runtime.client,
+          userId: 'agent-7',
+          storage: tab.session.callLogStorage(storage),
+          onCallLog,
+        }),
+      )
+      leaves.push(log.connect())
+      return log
+    }
+    const leader = open()
+    await vi.waitFor(() => expect(role(leader)).toBe('leader'))
+    withLog(leader)
+    const follower = open()
+    const followerLog = withLog(follower)
+    const third = open()
+    withLog(third)
+
+    const { id } = await follower.runtime.startCall({ phoneNumber: '+14165550199' })
+    provider.control.advance(id!)
+    provider.control.advance(id!)
+    provider.control.end(id!, 'completed')
+    await vi.waitFor(() => expect(followerLog.store.getState().current).toBe(id))
+
+    followerLog.setDraft(id!, { notes: 'Wants a callback on Monday' })
+    const saved = await followerLog.submit(id!)
+    expect(saved).toMatchObject({ written: 1, logId: 'task-1' })
+    await followerLog.submit(id!) // a second Save with nothing new
+    expect(onCallLog).toHaveBeenCalledTimes(1)
+    expect(written[0]).toMatchObject({ interactionId: id, notes: 'Wants a callback on Monday' })
+    // Only the leader wrote the queue kept across reloads.
+    expect(storage.getItem('react-click-to-call:call-log:simulated:agent-7')).toContain(
+      '"written":1',
+    )
+  })
+})
