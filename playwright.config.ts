@@ -1,11 +1,15 @@
 import { defineConfig } from '@playwright/test'
 import { chromiumArgs, findChromium } from './scripts/chromium.js'
+import type { ThrottleOptions } from './test/e2e/test.js'
+
+/** How many times slower Chromium's CPU runs (DevTools throttling); 1, the default, is full speed. */
+const cpuThrottle = Number(process.env.E2E_CPU_THROTTLE ?? 1)
 
 /**
  * End-to-end tests: a person in Debian's Chromium on the static Storybook build
  * (`npm run build-storybook` first). Screenshots of the key states go to `screenshots/`.
  */
-export default defineConfig({
+export default defineConfig<ThrottleOptions>({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
@@ -14,7 +18,10 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 8_000 },
   forbidOnly: Boolean(process.env.CI),
-  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: cpuThrottle > 1 ? 'reports/e2e-throttled.json' : 'reports/e2e.json' }],
+  ],
   outputDir: 'test-results',
   use: {
     baseURL: 'http://127.0.0.1:6007',
@@ -27,7 +34,15 @@ export default defineConfig({
       args: chromiumArgs,
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    ...(cpuThrottle > 1 ? [] : [{ name: 'chromium', use: { browserName: 'chromium' as const } }]),
+    // With E2E_CPU_THROTTLE=4 (npm test's second e2e run): the same flows with Chromium's CPU 4×
+    // slower on every page, as on a busy laptop or a loaded CI machine. They must still pass by
+    // waiting on what a person sees.
+    ...(cpuThrottle > 1
+      ? [{ name: 'chromium-throttled', use: { browserName: 'chromium' as const, cpuThrottle } }]
+      : []),
+  ],
   webServer: {
     command: 'npx vite preview --outDir storybook-static --host 127.0.0.1 --strictPort --port 6007',
     url: 'http://127.0.0.1:6007/iframe.html',

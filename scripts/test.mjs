@@ -2,7 +2,8 @@
 /**
  * `npm test`: everything CI checks, in order, each step reported. Runs every step even after a
  * failure, then prints one closing line `N passed, N failed` summed over every runner (Vitest
- * unit and type tests, Storybook stories in Chromium, Playwright e2e, and one count per check:
+ * unit and type tests, Storybook stories in Chromium, Playwright e2e at full speed and with the
+ * CPU throttled 4×, and one count per check:
  * lint, typecheck, build, package, size, the package as installed with React 19 and 18, render
  * counts) and exits non-zero on any failure or skipped test.
  */
@@ -34,10 +35,11 @@ const env = {
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const lines = []
 
-function run(command, args) {
-  console.log(`\n▶ ${[command, ...args].join(' ')}`)
+function run(command, args, extraEnv = {}) {
+  const shownEnv = Object.entries(extraEnv).map(([key, value]) => `${key}=${value}`)
+  console.log(`\n▶ ${[...shownEnv, command, ...args].join(' ')}`)
   const started = Date.now()
-  const result = spawnSync(command, args, { stdio: 'inherit', env })
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...env, ...extraEnv } })
   return { ok: result.status === 0, seconds: ((Date.now() - started) / 1000).toFixed(1) }
 }
 
@@ -78,10 +80,9 @@ function vitest(name, project) {
   )
 }
 
-/** Playwright, counted from its JSON report. */
-function playwright(name) {
-  const report = 'reports/e2e.json'
-  const { ok, seconds } = run('npx', ['playwright', 'test'])
+/** Playwright, counted from its JSON report (named in playwright.config.ts); `extraEnv` e.g. throttles the CPU. */
+function playwright(name, report, extraEnv = {}) {
+  const { ok, seconds } = run('npx', ['playwright', 'test'], extraEnv)
   if (!existsSync(report)) {
     totals.failed += 1
     lines.push(`FAIL ${name}: no report (${seconds} s)`)
@@ -115,8 +116,14 @@ if (built) {
 }
 check('render counts in Chromium', 'node', ['bench/renders.mjs', '--gate'])
 vitest('stories in Chromium', 'storybook')
-if (check('storybook build', 'npm', ['run', 'build-storybook', '--silent']))
-  playwright('e2e in Chromium')
+if (check('storybook build', 'npm', ['run', 'build-storybook', '--silent'])) {
+  playwright('e2e in Chromium', 'reports/e2e.json')
+  // The same flows with Chromium's CPU 4× slower, as on a loaded machine: waits on what a person
+  // sees must hold there too.
+  playwright('e2e in Chromium, CPU throttled 4×', 'reports/e2e-throttled.json', {
+    E2E_CPU_THROTTLE: '4',
+  })
+}
 
 console.log('\nSummary')
 for (const line of lines) console.log(`  ${line}`)

@@ -12,13 +12,12 @@ import type { InteractionAssociatedObject } from '../core/types.js'
 import { useMessages } from '../react/useMessages.js'
 import {
   draftErrors,
-  EMPTY_OBJECT,
+  draftJson,
   fromDraft,
   nextRowKey,
   parseJsonDraft,
   TEXT_FIELDS,
   toDraft,
-  toJson,
   type AssociatedObjectDraft,
   type AssociatedObjectErrors,
   type AssociatedObjectValidation,
@@ -56,14 +55,20 @@ export interface AssociatedObjectEditorProps extends Omit<
   mode?: AssociatedObjectEditorMode
   /** The editing mode at mount. Default `'form'`. */
   defaultMode?: AssociatedObjectEditorMode
-  /** Called when the person switches modes. Leaving JSON mode is refused while the JSON does not parse. */
+  /**
+   * Called when the person switches modes. Leaving JSON mode is refused while the JSON does not
+   * parse or holds what the form cannot show (an unknown key, a field given twice).
+   */
   onModeChange?: (mode: AssociatedObjectEditorMode) => void
 }
 
 /**
  * Edits the CRM record that travels with a call: `id`, `type`, `displayName`, `displayType`
  * and `customFields` as name/value rows, or the whole object as JSON. Invalid JSON shows the
- * Bright Pattern widget's message and keeps the typed text; switching modes keeps the data.
+ * Bright Pattern widget's message and keeps the typed text. Switching modes loses nothing: every
+ * row goes to JSON as typed (unnamed and repeated names too) and comes back exactly; JSON the
+ * form cannot show keeps the editor in JSON with the reason. Any name is an own field, never a
+ * prototype (`__proto__`, `constructor`).
  *
  * Parts and selectors (unstyled; `react-click-to-call/styles.css` gives the default look):
  * - `.rcc-AssociatedObjectEditor`: a `fieldset`. `[data-mode="form|json"]`; `[data-invalid]` while
@@ -99,7 +104,7 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     const messages = useMessages('AssociatedObjectEditor')
     const initial = value ?? defaultValue
     const [draft, setDraft] = useState<AssociatedObjectDraft>(() => toDraft(initial))
-    const [json, setJson] = useState(() => toJson(initial ?? EMPTY_OBJECT))
+    const [json, setJson] = useState(() => draftJson(draft))
     const [modeState, setModeState] = useState<AssociatedObjectEditorMode>(defaultMode)
     // Which fields show their errors: all (`true`, once a value was given or loaded), else those left once.
     const [shown, setShown] = useState<true | Record<string, boolean>>(initial !== undefined || {})
@@ -115,8 +120,9 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     useEffect(() => {
       if (value === undefined || value === emitted.current) return
       emitted.current = value
-      setDraft(toDraft(value))
-      setJson(toJson(value))
+      const next = toDraft(value)
+      setDraft(next)
+      setJson(draftJson(next))
       setShown(true)
     }, [value])
 
@@ -153,21 +159,23 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     }
     const changeJson = (text: string) => {
       setJson(text)
-      const { value: parsed, errors } = parseJsonDraft(text, messages)
-      if (parsed && !hasErrors(errors)) take(parsed, undefined, errors)
+      const { draft: parsed, errors } = parseJsonDraft(text, messages)
+      if (parsed && !hasErrors(errors)) take(fromDraft(parsed), parsed, errors)
     }
     const switchMode = (next: AssociatedObjectEditorMode) => {
       if (next === mode) return
       if (next === 'json') {
-        setJson(toJson(fromDraft(draft)))
+        // Every row, as typed (unnamed and repeated ones too): the way back restores them all.
+        setJson(draftJson(draft))
       } else {
-        const carried = jsonDraft?.value
-        if (!carried) {
-          // Not a JSON object: nothing to carry over. Stay, with the error in view and the typed text kept.
+        const carried = jsonDraft?.draft
+        if (!carried || !jsonDraft.keepsAll) {
+          // Not a JSON object, or something the form has no place for: switching would drop it.
+          // Stay, with the reason in view (the textarea's description) and the typed text kept.
           textareaRef.current?.focus()
           return
         }
-        take(carried)
+        updateDraft(carried)
         setShown(true)
       }
       setModeState(next)
@@ -192,6 +200,8 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
       className: 'rcc-AssociatedObjectEditor-input',
       type: 'text',
       autoComplete: 'off',
+      // Each value reads in its own direction: a URL or an ID in a right-to-left page is not cut.
+      dir: 'auto',
     }
 
     return (
@@ -344,6 +354,8 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
               id={id('json')}
               className="rcc-AssociatedObjectEditor-json"
               rows={12}
+              // JSON's punctuation reads left to right, whatever language its values are in.
+              dir="ltr"
               spellCheck={false}
               autoComplete="off"
               value={json}

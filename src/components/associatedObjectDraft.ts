@@ -1,6 +1,6 @@
 import type { InteractionAssociatedObject } from '../core/types.js'
-import { validateAssociatedObject } from '../core/validateAssociatedObject.js'
 import type { AssociatedObjectTextField, CallMessages } from '../react/messages.js'
+import { readJsonEntries } from './readJsonEntries.js'
 
 /** The four text fields, in the order the editor shows them. */
 export const TEXT_FIELDS: readonly AssociatedObjectTextField[] = [
@@ -25,7 +25,7 @@ export interface AssociatedObjectDraft extends Record<AssociatedObjectTextField,
 /**
  * Errors keyed by where they show: `id`, `type`, `displayName`, `displayType`, `customFields`,
  * `customFields.<name>` (a value that is not text), `row:<key>` (a row's name), `json` (syntax),
- * `unknown:<key>` (a key an associated object does not have).
+ * `unknown:<key>` (a key an associated object does not have), `repeated:<key>` (a field given twice).
  */
 export type AssociatedObjectErrors = Record<string, string>
 
@@ -41,9 +41,6 @@ let rowCount = 0
 /** A fresh row key: unique within the page, stable for the row's life. */
 export const nextRowKey = () => `row-${++rowCount}`
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
 const isEmpty = (value: unknown) => value === undefined || value === null || value === ''
 
 const asText = (value: unknown): string =>
@@ -55,27 +52,26 @@ const asText = (value: unknown): string =>
         ? JSON.stringify(value)
         : String(value)
 
+/**
+ * Sets `name` as an own field, whatever the name: `record[name] = value` would set the prototype
+ * for `__proto__`, and `name in record` is true for `constructor` or `toString` on any object.
+ */
+const setOwn = (record: Record<string, string>, name: string, value: string) =>
+  Object.defineProperty(record, name, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  })
+
 /** The four text fields of a record, in order, each as text (missing ones empty). */
 const textFields = (source: object) =>
   Object.fromEntries(
-    TEXT_FIELDS.map((field) => [field, asText((source as Record<string, unknown>)[field])]),
+    TEXT_FIELDS.map((field) => [
+      field,
+      asText(Object.hasOwn(source, field) ? (source as Record<string, unknown>)[field] : ''),
+    ]),
   ) as Record<AssociatedObjectTextField, string>
-
-/**
- * The closest associated object to a parsed JSON object (exactly it, when it is a valid one):
- * missing fields become empty (and show as required), other values become their text, unknown
- * keys are dropped.
- */
-function coerceAssociatedObject(raw: Record<string, unknown>): InteractionAssociatedObject {
-  const customFields: Record<string, string> = {}
-  if (isPlainObject(raw.customFields)) {
-    for (const [name, value] of Object.entries(raw.customFields)) customFields[name] = asText(value)
-  }
-  return { ...textFields(raw), customFields }
-}
-
-/** The empty associated object: every text field empty, no custom fields. */
-export const EMPTY_OBJECT = /* @__PURE__ */ coerceAssociatedObject({})
 
 export function toDraft(value: InteractionAssociatedObject | undefined): AssociatedObjectDraft {
   return {
@@ -91,11 +87,31 @@ export function toDraft(value: InteractionAssociatedObject | undefined): Associa
 /** The object a draft stands for. Unnamed rows are left out; of two rows with one name, the first wins. */
 export function fromDraft(draft: AssociatedObjectDraft): InteractionAssociatedObject {
   const customFields: Record<string, string> = {}
+  const named = new Set<string>()
   for (const row of draft.rows) {
     const name = row.name.trim()
-    if (name !== '' && !(name in customFields)) customFields[name] = row.value
+    if (name === '' || named.has(name)) continue
+    named.add(name)
+    setOwn(customFields, name, row.value)
   }
   return { ...textFields(draft), customFields }
+}
+
+/**
+ * The JSON mode's text for a draft: every row as a member of `customFields`, in order and as
+ * typed, even unnamed ones and repeated names (JSON text may repeat a name; this editor reads
+ * every member back), so switching to JSON and back loses no row.
+ */
+export function draftJson(draft: AssociatedObjectDraft): string {
+  const member = (indent: string, name: string, value: string) =>
+    `${indent}${JSON.stringify(name)}: ${JSON.stringify(value)}`
+  const rows = draft.rows.map((row) => member('    ', row.name, row.value))
+  return [
+    '{',
+    ...TEXT_FIELDS.map((field) => `${member('  ', field, draft[field])},`),
+    `  "customFields": ${rows.length ? `{\n${rows.join(',\n')}\n  }` : '{}'}`,
+    '}',
+  ].join('\n')
 }
 
 /** Problems of the form: empty required fields, rows with a value and no name, repeated names. */
@@ -122,12 +138,14 @@ export function draftErrors(
 }
 
 /**
- * What the JSON text says: `errors` (empty when it is exactly an associated object: then `value`
- * is it) and, whenever the text is a JSON object, `value`, the closest associated object to it.
- * Not JSON, or JSON but not an object: no `value`.
+ * What the JSON text says. `errors` is empty when it is exactly an associated object. `draft`:
+ * the form's rows and fields for it whenever it is a JSON object (values that are not text become
+ * their text). `keepsAll`: the form can show everything the text holds; it cannot show a key an
+ * associated object does not have, a field given twice, or `customFields` that is not an object.
  */
 export interface JsonDraft {
-  value?: InteractionAssociatedObject
+  draft?: AssociatedObjectDraft
+  keepsAll: boolean
   errors: AssociatedObjectErrors
 }
 
@@ -137,32 +155,44 @@ export function parseJsonDraft(text: string, messages: CallMessages): JsonDraft 
   try {
     raw = JSON.parse(text)
   } catch {
-    return { errors: { json: messages.invalidJson } }
+    return { keepsAll: false, errors: { json: messages.invalidJson } }
   }
-  if (!isPlainObject(raw)) return { errors: { json: messages.notAnObject } }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { keepsAll: false, errors: { json: messages.notAnObject } }
   const errors: AssociatedObjectErrors = {}
-  const checked = validateAssociatedObject(raw)
-  if (!checked.ok) {
-    for (const path of Object.keys(checked.fields)) {
-      // Only the four text fields and `customFields` have a label; `customFields.<name>` has none.
-      const label =
-        path === 'customFields'
-          ? messages.customFields
-          : messages.associatedObjectFields[path as AssociatedObjectTextField]
-      errors[path] =
-        label !== undefined && isEmpty(raw[path])
-          ? messages.fieldRequired(label)
-          : path === 'customFields'
-            ? messages.customFieldsNotObject
-            : messages.fieldNotText(path)
+  const draft = toDraft(undefined)
+  const given = new Set<string>()
+  let keepsAll = true
+  for (const [key, json] of readJsonEntries(text)) {
+    const value: unknown = JSON.parse(json)
+    const known = key === 'customFields' || (TEXT_FIELDS as readonly string[]).includes(key)
+    if (!known || given.has(key)) {
+      // The form has no place for it: switching would drop it.
+      keepsAll = false
+      errors[`${known ? 'repeated' : 'unknown'}:${key}`] = known
+        ? messages.customFieldNameDuplicate(key)
+        : messages.unknownField(key)
+      continue
+    }
+    given.add(key)
+    if (key !== 'customFields') {
+      const field = key as AssociatedObjectTextField
+      draft[field] = asText(value)
+      if (!isEmpty(value) && typeof value !== 'string') errors[field] = messages.fieldNotText(key)
+    } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      for (const [name, fieldJson] of readJsonEntries(json)) {
+        const fieldValue: unknown = JSON.parse(fieldJson)
+        draft.rows.push({ key: nextRowKey(), name, value: asText(fieldValue) })
+        if (typeof fieldValue !== 'string')
+          errors[`customFields.${name}`] = messages.fieldNotText(`customFields.${name}`)
+      }
+    } else if (!isEmpty(value)) {
+      keepsAll = false
+      errors.customFields = messages.customFieldsNotObject
     }
   }
-  for (const key of Object.keys(raw)) {
-    if (key !== 'customFields' && !(TEXT_FIELDS as readonly string[]).includes(key))
-      errors[`unknown:${key}`] = messages.unknownField(key)
-  }
-  return { value: coerceAssociatedObject(raw), errors }
+  if (!given.has('customFields') || isEmpty((raw as Record<string, unknown>).customFields))
+    errors.customFields ??= messages.fieldRequired(messages.customFields)
+  // The form's own rules too (required fields, unnamed and repeated rows), worded as the form words them.
+  return { draft, keepsAll, errors: { ...draftErrors(draft, messages), ...errors } }
 }
-
-/** The JSON mode's text for a value. */
-export const toJson = (value: InteractionAssociatedObject) => JSON.stringify(value, null, 2)

@@ -153,6 +153,35 @@ export const SwitchingModes: Story = {
   },
 }
 
+/**
+ * Nothing typed is lost: a row without a name and a repeated name go to JSON as typed and come
+ * back exactly, each with its message beside it.
+ */
+export const KeepsEveryRow: Story = {
+  args: { defaultValue: ada },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const rowCount = Object.keys(ada.customFields).length
+    await userEvent.click(canvas.getByRole('button', { name: 'Add field' }))
+    await userEvent.type(
+      canvas.getByRole('textbox', { name: `Field ${rowCount + 1} value` }),
+      'no name yet',
+    )
+    await userEvent.click(canvas.getByRole('button', { name: 'Add field' }))
+    await userEvent.keyboard('crmUrl')
+    await userEvent.click(canvas.getByRole('button', { name: 'JSON' }))
+    const json = canvas.getByRole('textbox', { name: 'Associated object as JSON' })
+    await expect((json as HTMLTextAreaElement).value).toContain('"": "no name yet"')
+    await userEvent.click(canvas.getByRole('button', { name: 'Form' }))
+    await expect(
+      canvas.getByRole('textbox', { name: `Field ${rowCount + 1} name` }),
+    ).toHaveAccessibleDescription('Give this field a name.')
+    await expect(
+      canvas.getByRole('textbox', { name: `Field ${rowCount + 2} name` }),
+    ).toHaveAccessibleDescription('“crmUrl” is already used by another field.')
+  },
+}
+
 function EditorWithCallButton(props: AssociatedObjectEditorProps) {
   const [record, setRecord] = useState<InteractionAssociatedObject>(ada)
   return (

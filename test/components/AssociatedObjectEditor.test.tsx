@@ -186,6 +186,24 @@ describe('AssociatedObjectEditor', () => {
     expect(screen.getByText('Display name is required.')).toBeInTheDocument()
     expect(screen.getByText('customFields.age must be text.')).toBeInTheDocument()
     expect(screen.getByText('“extra” is not a field of an associated object.')).toBeInTheDocument()
+    // The form has no place for "extra": switching would drop it, so the editor stays in JSON.
+    await user.click(modeButton('Form'))
+    expect(modeButton('JSON')).toHaveAttribute('aria-pressed', 'true')
+    expect(jsonBox()).toHaveFocus()
+    expect(jsonBox()).toHaveAccessibleDescription(
+      expect.stringContaining('“extra” is not a field of an associated object.'),
+    )
+    await user.clear(jsonBox())
+    await typeText(
+      user,
+      jsonBox(),
+      JSON.stringify({
+        id: 42,
+        type: 'contact',
+        displayType: 'Contact',
+        customFields: { age: 36, city: 'London' },
+      }),
+    )
     // To the form: values become text and the missing field shows as required.
     await user.click(modeButton('Form'))
     expect(field('ID')).toHaveValue('42')
@@ -268,5 +286,204 @@ describe('AssociatedObjectEditor', () => {
       '`AssociatedObjectEditor` must be used within `CallProvider`.',
     )
     spy.mockRestore()
+  })
+})
+
+describe('AssociatedObjectEditor never loses what a person typed', () => {
+  /** Each custom field row as [name, value], in order, as the form shows them. */
+  const rows = () =>
+    screen
+      .queryAllByRole('textbox', { name: /^Field \d+ name$/ })
+      .map((name, index) => [
+        (name as HTMLInputElement).value,
+        (field(`Field ${index + 1} value`) as HTMLInputElement).value,
+      ])
+
+  async function addRow(user: ReturnType<typeof userEvent.setup>, name: string, value: string) {
+    await user.click(screen.getByRole('button', { name: 'Add field' }))
+    const row = rows().length
+    if (name) await typeText(user, field(`Field ${row} name`), name)
+    if (value) await typeText(user, field(`Field ${row} value`), value)
+  }
+
+  it('Form → JSON → Form keeps every row exactly: unnamed, repeated and blank ones too', async () => {
+    const user = userEvent.setup()
+    renderWithCalls(<AssociatedObjectEditor defaultValue={ada} />)
+    await addRow(user, '', 'no name yet')
+    await addRow(user, 'crmUrl', 'https://crm.example/contacts/2')
+    await addRow(user, '', '')
+    await addRow(user, '  tier ', 'gold')
+    const typed = [
+      ['crmUrl', 'https://crm.example/contacts/1'],
+      ['', 'no name yet'],
+      ['crmUrl', 'https://crm.example/contacts/2'],
+      ['', ''],
+      ['  tier ', 'gold'],
+    ]
+    expect(rows()).toEqual(typed)
+
+    await user.click(modeButton('JSON'))
+    const text = (jsonBox() as HTMLTextAreaElement).value
+    expect(text).toContain('"": "no name yet"')
+    expect(text).toContain('"crmUrl": "https://crm.example/contacts/1"')
+    expect(text).toContain('"crmUrl": "https://crm.example/contacts/2"')
+    expect(text).toContain('"  tier ": "gold"')
+    // The text still names what is wrong, as the form did.
+    expect(screen.getByText('Give this field a name.')).toBeInTheDocument()
+    expect(screen.getByText('“crmUrl” is already used by another field.')).toBeInTheDocument()
+
+    await user.click(modeButton('Form'))
+    expect(modeButton('Form')).toHaveAttribute('aria-pressed', 'true')
+    expect(rows()).toEqual(typed)
+    expect(field('Field 2 name')).toHaveAccessibleDescription('Give this field a name.')
+    expect(field('Field 3 name')).toHaveAccessibleDescription(
+      '“crmUrl” is already used by another field.',
+    )
+  })
+
+  it('a name typed twice in JSON becomes two rows in the form', async () => {
+    const user = userEvent.setup()
+    renderWithCalls(<AssociatedObjectEditor defaultValue={ada} defaultMode="json" />)
+    await user.clear(jsonBox())
+    await typeText(
+      user,
+      jsonBox(),
+      '{"id": "c-1", "type": "contact", "displayName": "Ada Lovelace", "displayType": "Contact",' +
+        ' "customFields": {"phone": "home", "phone": "work", "": "unnamed",' +
+        ' "say \\"}\\"": {"nested": "]"}}}',
+    )
+    await user.click(modeButton('Form'))
+    expect(rows()).toEqual([
+      ['phone', 'home'],
+      ['phone', 'work'],
+      ['', 'unnamed'],
+      ['say "}"', '{"nested":"]"}'],
+    ])
+  })
+
+  it('refuses to leave JSON when a field is given twice: the form could keep only one', async () => {
+    const user = userEvent.setup()
+    renderWithCalls(<AssociatedObjectEditor defaultValue={ada} defaultMode="json" />)
+    const text =
+      '{"id": "c-1", "id": "c-2", "type": "contact", "displayName": "Ada Lovelace",' +
+      ' "displayType": "Contact", "customFields": {}}'
+    await user.clear(jsonBox())
+    await typeText(user, jsonBox(), text)
+    expect(screen.getByText('“id” is already used by another field.')).toBeInTheDocument()
+    await user.click(modeButton('Form'))
+    expect(modeButton('JSON')).toHaveAttribute('aria-pressed', 'true')
+    expect(jsonBox()).toHaveFocus()
+    expect(jsonBox()).toHaveValue(text)
+  })
+
+  const PROTOTYPE_NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty']
+
+  it('names such as constructor and __proto__ are ordinary names: they reach onValueChange, the JSON and the call', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient()
+    const onValueChange = vi.fn()
+    function Page() {
+      const [value, setValue] = useState<InteractionAssociatedObject>(ada)
+      return (
+        <>
+          <AssociatedObjectEditor
+            value={value}
+            onValueChange={(next, validation) => {
+              onValueChange(next, validation)
+              setValue(next)
+            }}
+          />
+          <CallButton phoneNumber="+14165550199" associatedObject={value} />
+        </>
+      )
+    }
+    renderWithCalls(<Page />, { client })
+    for (const [index, name] of PROTOTYPE_NAMES.entries()) await addRow(user, name, `v${index}`)
+
+    const [reported, validation] = onValueChange.mock.lastCall as [
+      InteractionAssociatedObject,
+      { valid: boolean },
+    ]
+    expect(validation.valid).toBe(true)
+    expect(Object.getPrototypeOf(reported.customFields)).toBe(Object.prototype)
+    expect(Object.entries(reported.customFields)).toEqual([
+      ['crmUrl', ada.customFields.crmUrl],
+      ['constructor', 'v0'],
+      ['toString', 'v1'],
+      ['__proto__', 'v2'],
+      ['hasOwnProperty', 'v3'],
+    ])
+
+    await user.click(screen.getByRole('button', { name: 'Call Ada Lovelace' }))
+    await waitFor(() => expect(client.control.requests).toHaveLength(1))
+    const sent = client.control.requests[0]!.initialObject!.customFields
+    expect(Object.getPrototypeOf(sent)).toBe(Object.prototype)
+    expect(Object.entries(sent)).toEqual(Object.entries(reported.customFields))
+
+    await user.click(modeButton('JSON'))
+    const json = JSON.parse((jsonBox() as HTMLTextAreaElement).value) as InteractionAssociatedObject
+    expect(Object.entries(json.customFields)).toEqual(Object.entries(reported.customFields))
+    await user.click(modeButton('Form'))
+    expect(rows().map(([name]) => name)).toEqual(['crmUrl', ...PROTOTYPE_NAMES])
+  })
+
+  it('reads constructor and __proto__ typed in JSON as ordinary names', async () => {
+    const user = userEvent.setup()
+    const onValueChange = vi.fn()
+    renderWithCalls(
+      <AssociatedObjectEditor
+        defaultValue={ada}
+        defaultMode="json"
+        onValueChange={onValueChange}
+      />,
+    )
+    const customFields = '{"__proto__": "p", "constructor": "c", "toString": "t"}'
+    await user.clear(jsonBox())
+    await typeText(
+      user,
+      jsonBox(),
+      `{"id": "c-1", "type": "contact", "displayName": "Ada", "displayType": "Contact", "customFields": ${customFields}}`,
+    )
+    const [reported] = onValueChange.mock.lastCall as [InteractionAssociatedObject]
+    expect(Object.getPrototypeOf(reported.customFields)).toBe(Object.prototype)
+    expect(Object.entries(reported.customFields)).toEqual([
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+      ['toString', 't'],
+    ])
+    await user.click(modeButton('Form'))
+    expect(rows()).toEqual([
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+      ['toString', 't'],
+    ])
+  })
+
+  it('text inputs take the direction of what is typed; the JSON reads left to right', async () => {
+    const user = userEvent.setup()
+    renderWithCalls(<AssociatedObjectEditor defaultValue={ada} />)
+    for (const name of [
+      'ID',
+      'Type',
+      'Display name',
+      'Display type',
+      'Field 1 name',
+      'Field 1 value',
+    ])
+      expect(field(name)).toHaveAttribute('dir', 'auto')
+    await user.click(modeButton('JSON'))
+    expect(jsonBox()).toHaveAttribute('dir', 'ltr')
+  })
+
+  it('names a field in full in its messages', async () => {
+    const user = userEvent.setup()
+    const long = `account${'-segment'.repeat(8)}`
+    renderWithCalls(
+      <AssociatedObjectEditor defaultValue={{ ...ada, customFields: { [long]: 'a' } }} />,
+    )
+    await addRow(user, long, 'b')
+    expect(field('Field 2 name')).toHaveAccessibleDescription(
+      `“${long}” is already used by another field.`,
+    )
   })
 })

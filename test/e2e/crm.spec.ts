@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './test.js'
 
 /** The CRM example, as a person opens it from the static Storybook build. */
 const CRM = '/iframe.html?id=examples-crm-contact-page--crm-contact-page&viewMode=story'

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Page } from './test.js'
 
 const CRM = '/iframe.html?id=examples-crm-contact-page--crm-contact-page&viewMode=story'
 

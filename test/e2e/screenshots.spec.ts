@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, throttleContext, type Page } from './test.js'
 import { showStory } from './storybook.js'
 
 /**
@@ -81,10 +81,12 @@ const STORIES: { id: string; wait?: string; selector?: string }[] = [
 
 // One page for every story (one worker runs them in order): the preview's first load is the slow part.
 let page: Page
-test.beforeAll(async ({ browser }, testInfo) => {
+test.beforeAll(async ({ browser, cpuThrottle }, testInfo) => {
   const { baseURL, viewport, reducedMotion, colorScheme } = testInfo.project.use
   const context = await browser.newContext({ baseURL, viewport, reducedMotion, colorScheme })
+  await throttleContext(context, cpuThrottle)
   page = await context.newPage()
+  await throttleContext(context, cpuThrottle)
 })
 test.afterAll(async () => {
   await page.context().close()

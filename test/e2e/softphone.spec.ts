@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from '@playwright/test'
+import { expect, test, type Locator } from './test.js'
 import { showStory } from './storybook.js'
 
 // The preview's first load can take 15 s on a busy machine.
