@@ -35,6 +35,15 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
   const hub = createEventHub<CallEvent>(createClientLogger(PROVIDER))
   const calls = createCallRegistry<SimulatedTracked>({ historyLimit })
   const stream = createSimulatedStream(hub)
+  const stored = options.callStorage?.(calls)
+  if (stored) {
+    // The phone system's state changes with every event, delivered or not (a dropped stream).
+    const { deliver } = stream
+    stream.deliver = (event) => {
+      deliver(event)
+      stored.save()
+    }
+  }
   const timeline = createCallTimeline({
     calls,
     stream,
@@ -67,7 +76,10 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
     ...(options.callerIds && {
       listCallerIds: async () => options.callerIds!.map((callerId) => ({ ...callerId })),
     }),
-    snapshot: async () => calls.snapshot(),
+    snapshot: async () => {
+      stored?.adopt()
+      return calls.snapshot()
+    },
     dispose() {
       lifetime.abort()
       for (const call of calls.all()) timeline.stop(call)
