@@ -155,7 +155,9 @@ export default [
     // their reason and their words in the catalog) and 40-character quotes.
     // → 20.39 (19.99 measured + 2%): both of the above together.
     // → 20.81 (20.4 measured + 2%): the banner's incoming-call view (Answer, Decline, the matches slot screen pop fills).
-    { target: 12, ceiling: 20.81 },
+    // → 21.37 (20.95 measured + 2%): the Softphone's incoming view (Answer, Decline, the matches) and
+    // the banner's incoming rows in Other calls, with the editor that keeps every typed row.
+    { target: 12, ceiling: 21.37 },
   ),
   // The call log is its own import (`react-click-to-call/call-log`): the lines above pay nothing
   // for it. This line is the headless app plus the log; the difference is what logging adds.
