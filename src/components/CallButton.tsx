@@ -229,7 +229,8 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
           <span className="rcc-CallButton-label">
             {variant === 'link' ? (
               <>
-                {children ?? display}
+                {/* The number keeps its left-to-right order in a right-to-left page. */}
+                {children ?? <span dir="ltr">{display}</span>}
                 {liveLabel === null ? null : ` · ${liveLabel}`}
               </>
             ) : pending ? (

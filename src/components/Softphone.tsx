@@ -1,5 +1,6 @@
 import {
   forwardRef,
+  useContext,
   useEffect,
   useRef,
   useState,
@@ -11,6 +12,7 @@ import {
 import { isTerminalStatus } from '../core/CallEvent.js'
 import { useCallControls } from '../react/useCallControls.js'
 import { formatCallDuration, useCallDuration } from '../react/useCallDuration.js'
+import { ScreenPopContext } from '../react/ScreenPopContext.js'
 import { useActiveInteraction } from '../react/useCallStore.js'
 import { useMessages } from '../react/useMessages.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
@@ -24,8 +26,12 @@ import {
   MicIcon,
   MicOffIcon,
   PauseIcon,
+  PhoneIcon,
   PhoneOutgoingIcon,
 } from './icons.js'
+import { isIncoming } from './liveControls.js'
+import { oneControlAtATime } from './oneControlAtATime.js'
+import { visuallyHidden } from './visuallyHidden.js'
 
 export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /**
@@ -34,6 +40,13 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
    * panel's own parts above it never change height.
    */
   recentCalls?: ReactNode
+  /**
+   * What the panel shows under the keypad while no call is live: `<CallerIdSelect />` from
+   * `react-click-to-call/caller-id`, so a person picks the number they call from. A slot, not a
+   * built-in, so an app that does not offer caller ID pays nothing for it; the select itself
+   * renders nothing where the phone system has no `callerId` capability.
+   */
+  callerId?: ReactNode
 }
 
 /**
@@ -55,6 +68,10 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
  * - `.rcc-Softphone-controls`; `.rcc-Softphone-control[data-control="mute|keypad|hold"]` (toggle
  *   buttons: `aria-pressed`); `.rcc-Softphone-hangup`; `.rcc-Softphone-again`,
  *   `.rcc-Softphone-dismiss` once the call is over.
+ * - A call ringing the agent: "Incoming call", said once assertively, the records that match the
+ *   caller (under `ScreenPopProvider`), and `.rcc-Softphone-answer` and `.rcc-Softphone-decline`
+ *   (`[data-pending]`) in Hang up's place.
+ * - `.rcc-Softphone-callerId`: the `callerId` slot, in Hang up's place while no call is live.
  * - `.rcc-Softphone-recent`: the `recentCalls` slot.
  *
  * @example
@@ -63,8 +80,21 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
  *   <Softphone recentCalls={<RecentCalls />} />
  * </CallLogProvider>
  */
+/**
+ * Says its first words once, assertively: the name found later is shown on the card, not
+ * announced again (keyed by the call, so the next call is said).
+ */
+function SaidOnce({ text }: { text: string }) {
+  const [said] = useState(text)
+  return (
+    <p role="alert" style={visuallyHidden}>
+      {said}
+    </p>
+  )
+}
+
 export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softphone(
-  { recentCalls, className, ...rest },
+  { recentCalls, callerId, className, ...rest },
   ref,
 ) {
   const messages = useMessages('Softphone')
@@ -73,55 +103,58 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
   const duration = useCallDuration(call)
   const { display } = usePhoneNumber(call?.phoneNumber ?? '')
   const again = useStartCall()
-  const [keypadOpen, setKeypadOpen] = useState(false)
+  const screenPop = useContext(ScreenPopContext)
+  // The call whose keypad is open: a new call starts with it closed.
+  const [keypadFor, setKeypadFor] = useState<string>()
   const againRef = useRef<HTMLButtonElement>(null)
 
   const status = call?.status ?? 'idle'
   const terminal = call !== undefined && isTerminalStatus(call.status)
   const live = call !== undefined && !terminal && call.status !== 'deferred'
   const talking = status === 'connected' || status === 'held'
+  const incoming = call !== undefined && isIncoming(call)
   const { capabilities, pending } = controls
-  const keypad = live ? keypadOpen && talking : true
+  const keypad = live ? keypadFor === call.id && talking : true
   const id = call?.id
-
-  // A new call starts with the keypad closed.
-  useEffect(() => setKeypadOpen(false), [id])
 
   // The stage changes with the call (the keypad gives way to the controls, Hang up to "Call
   // again", Dismiss to the keypad): a keyboard user's focus moves to what replaced it, never to
   // the page.
   const panelRef = useRef<HTMLElement | null>(null)
   const hangupRef = useRef<HTMLButtonElement>(null)
+  const answerRef = useRef<HTMLButtonElement>(null)
   const hadFocus = useRef(false)
-  const view = terminal ? 'over' : live ? 'live' : 'idle'
+  const view = terminal ? 'over' : incoming ? 'incoming' : live ? 'live' : 'idle'
   useEffect(() => {
     const panel = panelRef.current
     if (!hadFocus.current || !panel || panel.contains(document.activeElement)) return
     const next =
       view === 'over'
         ? againRef.current
-        : view === 'live'
-          ? hangupRef.current
-          : panel.querySelector<HTMLElement>('input')
+        : view === 'incoming'
+          ? answerRef.current
+          : view === 'live'
+            ? hangupRef.current
+            : panel.querySelector<HTMLElement>('input')
     next?.focus()
   }, [view])
 
-  const run = (action: () => Promise<void>) => () => {
-    if (pending === null) void action()
-  }
+  const run = oneControlAtATime(pending)
   const name = call?.associatedObject?.displayName?.trim()
   const stateText =
     status === 'idle'
       ? messages.readyToCall
-      : status === 'connected'
-        ? messages.statuses.connected
-        : status === 'ended'
-          ? messages.ended(call?.outcome ?? 'unknown')
-          : status === 'failed'
-            ? messages.failed(
-                call?.error ? messages.errorMessage(call.error) : messages.statuses.failed,
-              )
-            : messages[status]
+      : incoming
+        ? messages.incomingCall
+        : status === 'connected'
+          ? messages.statuses.connected
+          : status === 'ended'
+            ? messages.ended(call?.outcome ?? 'unknown')
+            : status === 'failed'
+              ? messages.failed(
+                  call?.error ? messages.errorMessage(call.error) : messages.statuses.failed,
+                )
+              : messages[status]
 
   const toggle = (
     kind: 'mute' | 'keypad' | 'hold',
@@ -175,7 +208,10 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
         aria-live="polite"
         aria-label={messages.callStatus}
       >
-        <p className="rcc-Softphone-name">{name || display || messages.softphone}</p>
+        <p className="rcc-Softphone-name">
+          {/* A number alone keeps its left-to-right order in a right-to-left page. */}
+          {name || (display ? <span dir="ltr">{display}</span> : messages.softphone)}
+        </p>
         <p className="rcc-Softphone-number" dir="ltr">
           {name ? display : '\u00a0'}
         </p>
@@ -243,7 +279,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
               <KeypadIcon />,
               keypad,
               talking && capabilities.dtmf,
-              () => setKeypadOpen((open) => !open),
+              () => setKeypadFor(keypadFor === id ? undefined : id),
             )}
             {toggle(
               'hold',
@@ -255,11 +291,44 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
             )}
           </div>
         ) : null}
+        {incoming && screenPop ? <screenPop.Matches interactionId={call.id} /> : null}
         {!terminal && keypad ? <Dialpad interactionId={live ? id : undefined} /> : null}
       </div>
 
       <div className="rcc-Softphone-actions">
-        {live && capabilities.hangup ? (
+        {!live && !terminal && callerId !== undefined ? (
+          <div className="rcc-Softphone-callerId">{callerId}</div>
+        ) : null}
+        {incoming ? (
+          <>
+            <SaidOnce key={call.id} text={messages.incomingCallFrom(name || display)} />
+            {capabilities.answer ? (
+              <button
+                ref={answerRef}
+                type="button"
+                className="rcc-Softphone-answer"
+                data-pending={pending === 'answer' || undefined}
+                aria-busy={pending === 'answer' || undefined}
+                onClick={run(controls.answer)}
+              >
+                <PhoneIcon />
+                {messages.answer}
+              </button>
+            ) : null}
+            {capabilities.decline ? (
+              <button
+                type="button"
+                className="rcc-Softphone-decline"
+                data-pending={pending === 'decline' || undefined}
+                aria-busy={pending === 'decline' || undefined}
+                onClick={run(controls.decline)}
+              >
+                <HangUpIcon />
+                {messages.decline}
+              </button>
+            ) : null}
+          </>
+        ) : live && capabilities.hangup ? (
           <button
             ref={hangupRef}
             type="button"

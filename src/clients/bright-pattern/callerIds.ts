@@ -46,5 +46,3 @@ export function createCallerIds({ widget }: Pick<ClientParts, 'widget'>) {
     },
   }
 }
-
-export type CallerIds = ReturnType<typeof createCallerIds>

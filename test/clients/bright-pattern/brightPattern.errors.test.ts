@@ -3,7 +3,7 @@ import {
   RESULT_ERROR_CODES,
   SERVER_ERROR_CODES,
   type ResultErrorName,
-} from '../../../src/clients/bright-pattern/index.js'
+} from '../../../src/clients/bright-pattern/protocol/errorCodes.js'
 import {
   createCallRuntime,
   isCallError,
