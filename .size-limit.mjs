@@ -130,12 +130,14 @@ function headlessFiles() {
  * An esbuild plugin that leaves out every file the headless line already bundles: the line then
  * measures what a client or a capability adds to an app that has the headless part.
  */
+let headlessFilesOnce
 function onTopOfHeadless() {
-  const shared = headlessFiles()
   const inner = Symbol('inner')
   return {
     name: 'on-top-of-headless',
     setup(build) {
+      // Found once, when the first such line is measured (not when this file loads).
+      const shared = (headlessFilesOnce ??= headlessFiles())
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.pluginData === inner || args.kind === 'entry-point') return undefined
         const resolved = await build.resolve(args.path, {

@@ -14,8 +14,7 @@
 /* global window */
 import { fileURLToPath } from 'node:url'
 import { buildPages } from './lib/build.mjs'
-import { launch, watchPage } from './lib/browser.mjs'
-import { serve } from './lib/serve.mjs'
+import { onPage } from './lib/browser.mjs'
 import { percentile, summarize } from './lib/stats.mjs'
 
 export const CALLS = 60
@@ -23,14 +22,7 @@ export const MOUNTS = 15
 
 export async function measureCrowd({ calls = CALLS, mounts = MOUNTS } = {}) {
   const dir = await buildPages(['crowd'])
-  const server = await serve(dir)
-  const browser = await launch()
-  const problems = []
-  try {
-    const page = await browser.newPage()
-    watchPage(page, problems)
-    await page.goto(`${server.url}/crowd.html`)
-    await page.waitForFunction(() => window.bench !== undefined)
+  return onPage(dir, 'crowd.html', async (page) => {
     const callButtons = []
     const plainButtons = []
     // One of each first, not counted: the page's code is compiled and warm for both.
@@ -46,8 +38,6 @@ export async function measureCrowd({ calls = CALLS, mounts = MOUNTS } = {}) {
     }
     await page.evaluate(() => window.bench.mount('call-buttons'))
     const events = await page.evaluate((n) => window.bench.events(n), calls)
-    if (problems.length)
-      throw new Error(`The crowd page reported problems:\n${problems.join('\n')}`)
     const median = (samples) => percentile(samples, 50)
     return {
       buttons: 500,
@@ -60,10 +50,7 @@ export async function measureCrowd({ calls = CALLS, mounts = MOUNTS } = {}) {
         ratio: Math.round((median(callButtons) / median(plainButtons)) * 10) / 10,
       },
     }
-  } finally {
-    await browser.close()
-    await server.close()
-  }
+  })
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

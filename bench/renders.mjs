@@ -16,22 +16,14 @@
 /* global window, document -- page.evaluate callbacks run in the page */
 import { fileURLToPath } from 'node:url'
 import { buildPages } from './lib/build.mjs'
-import { launch, watchPage } from './lib/browser.mjs'
-import { serve } from './lib/serve.mjs'
+import { onPage } from './lib/browser.mjs'
 
 export const EVENTS = 10_000
 
 /** Builds and runs the page; resolves to one result per call state. */
 export async function measureRenders({ events = EVENTS } = {}) {
   const dir = await buildPages(['renders'], { profiling: true })
-  const server = await serve(dir)
-  const browser = await launch()
-  const problems = []
-  try {
-    const page = await browser.newPage()
-    watchPage(page, problems)
-    await page.goto(`${server.url}/renders.html`)
-    await page.waitForFunction(() => typeof window.bench?.run === 'function')
+  return onPage(dir, 'renders.html', async (page) => {
     await page.getByRole('button', { name: 'Call Contact 50' }).waitFor()
     await page.evaluate(() => window.bench.fillHistory())
     const runs = []
@@ -51,13 +43,8 @@ export async function measureRenders({ events = EVENTS } = {}) {
       changing: 10,
       ...(await page.evaluate(() => window.bench.typing())),
     })
-    if (problems.length)
-      throw new Error(`The render page reported problems:\n${problems.join('\n')}`)
     return runs
-  } finally {
-    await browser.close()
-    await server.close()
-  }
+  })
 }
 
 /** The gate's verdicts, one line each. */

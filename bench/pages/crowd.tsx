@@ -16,17 +16,11 @@ import { createRoot } from 'react-dom/client'
 import { CallButton, CallProvider } from 'react-click-to-call'
 import type { CallEvent } from 'react-click-to-call/core'
 import { createScriptedClient } from './scriptedClient.js'
+import { contacts } from './contacts.js'
 
 type Kind = 'none' | 'call-buttons' | 'plain-buttons'
 
-const CONTACTS = Array.from({ length: 500 }, (_, i) => ({
-  id: `contact-${i + 1}`,
-  type: 'contact',
-  displayName: `Contact ${i + 1}`,
-  displayType: 'Contact',
-  customFields: {},
-  phoneNumber: `+1416555${String(1000 + i)}`,
-}))
+const CONTACTS = contacts(500)
 
 function Contacts({ kind }: { kind: Kind }) {
   if (kind === 'none') return null

@@ -9,7 +9,7 @@ import {
   type FocusEvent,
   type ReactNode,
 } from 'react'
-import { isTerminalStatus } from '../core/CallEvent.js'
+import { isIncoming, isTerminalStatus } from '../core/CallEvent.js'
 import type { CallState } from '../core/reduceCallState.js'
 import type { Interaction } from '../core/reduceInteraction.js'
 import { useCallContext } from '../react/CallContext.js'
@@ -24,7 +24,8 @@ import { cx } from './composeHandlers.js'
 import { ControlButton } from './ControlButton.js'
 import { IncomingCall } from './IncomingCall.js'
 import { AlertIcon, CloseIcon } from './icons.js'
-import { isIncoming, liveControls } from './liveControls.js'
+import { callStateText } from './callStateText.js'
+import { liveControls } from './liveControls.js'
 
 export interface CallStatusBannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /**
@@ -41,21 +42,6 @@ export interface CallStatusBannerProps extends Omit<ComponentPropsWithoutRef<'di
 
 // Marks where a message puts its duration, so the ticking part can sit in its own quiet region.
 const DURATION_MARK = '\u0000'
-
-function statusText(call: Interaction, messages: CallMessages): string {
-  const { status } = call
-  return isIncoming(call)
-    ? messages.incomingCall
-    : status === 'connected'
-      ? messages.connected(DURATION_MARK)
-      : status === 'ended'
-        ? messages.ended(call.outcome ?? 'unknown')
-        : status === 'failed'
-          ? messages.failed(
-              call.error ? messages.errorMessage(call.error) : messages.statuses.failed,
-            )
-          : messages[status]
-}
 
 /**
  * The live calls besides `shownId`, newest first. A deferred dial is a number waiting on the
@@ -80,7 +66,9 @@ function StateLine({
   messages: CallMessages
 }) {
   const { status } = call
-  const [before, after] = statusText(call, messages).split(DURATION_MARK)
+  const [before, after] = callStateText(call, messages, messages.connected(DURATION_MARK)).split(
+    DURATION_MARK,
+  )
   const timer =
     duration !== null && (status === 'connected' || status === 'held') ? (
       <span className="rcc-CallStatusBanner-timer" aria-live="off">

@@ -1,4 +1,4 @@
-import { useContext, useState } from 'react'
+import { useContext } from 'react'
 import type { Interaction } from '../core/reduceInteraction.js'
 import { ScreenPopContext } from '../react/ScreenPopContext.js'
 import { useCallControls } from '../react/useCallControls.js'
@@ -6,7 +6,7 @@ import { useMessages } from '../react/useMessages.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { CallParty } from './CallParty.js'
 import { liveControls } from './liveControls.js'
-import { visuallyHidden } from './visuallyHidden.js'
+import { SaidOnce } from './SaidOnce.js'
 
 /**
  * The banner's view of a ringing inbound call: "Incoming call", the caller's name (the formatted
@@ -24,13 +24,9 @@ export function IncomingCall({ call }: { call: Interaction }) {
   const screenPop = useContext(ScreenPopContext)
   const { display: number } = usePhoneNumber(call.phoneNumber ?? '')
   const name = call.associatedObject?.displayName
-  // Said once: the words of the first render stay, whatever is found about the caller later.
-  const [announcement] = useState(() => messages.incomingCallFrom(name || number || ''))
   return (
     <>
-      <p role="alert" style={visuallyHidden}>
-        {announcement}
-      </p>
+      <SaidOnce text={messages.incomingCallFrom(name || number || '')} />
       <span className="rcc-CallStatusBanner-indicator" aria-hidden="true" />
       <div className="rcc-CallStatusBanner-text" aria-live="off">
         <p className="rcc-CallStatusBanner-state">{messages.incomingCall}</p>

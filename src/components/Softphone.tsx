@@ -6,10 +6,11 @@ import {
   useState,
   type ComponentPropsWithoutRef,
   type ReactNode,
+  type Ref,
 } from 'react'
 // Built only from what the package exports (the same modules its root barrel names), so the
 // panel is also the example of composing the public parts.
-import { isTerminalStatus } from '../core/CallEvent.js'
+import { isIncoming, isTerminalStatus } from '../core/CallEvent.js'
 import { useCallControls } from '../react/useCallControls.js'
 import { formatCallDuration, useCallDuration } from '../react/useCallDuration.js'
 import { ScreenPopContext } from '../react/ScreenPopContext.js'
@@ -29,9 +30,9 @@ import {
   PhoneIcon,
   PhoneOutgoingIcon,
 } from './icons.js'
-import { isIncoming } from './liveControls.js'
 import { oneControlAtATime } from './oneControlAtATime.js'
-import { visuallyHidden } from './visuallyHidden.js'
+import { callStateText } from './callStateText.js'
+import { SaidOnce } from './SaidOnce.js'
 
 export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /**
@@ -80,19 +81,6 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
  *   <Softphone recentCalls={<RecentCalls />} />
  * </CallLogProvider>
  */
-/**
- * Says its first words once, assertively: the name found later is shown on the card, not
- * announced again (keyed by the call, so the next call is said).
- */
-function SaidOnce({ text }: { text: string }) {
-  const [said] = useState(text)
-  return (
-    <p role="alert" style={visuallyHidden}>
-      {said}
-    </p>
-  )
-}
-
 export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softphone(
   { recentCalls, callerId, className, ...rest },
   ref,
@@ -141,20 +129,9 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
 
   const run = oneControlAtATime(pending)
   const name = call?.associatedObject?.displayName?.trim()
-  const stateText =
-    status === 'idle'
-      ? messages.readyToCall
-      : incoming
-        ? messages.incomingCall
-        : status === 'connected'
-          ? messages.statuses.connected
-          : status === 'ended'
-            ? messages.ended(call?.outcome ?? 'unknown')
-            : status === 'failed'
-              ? messages.failed(
-                  call?.error ? messages.errorMessage(call.error) : messages.statuses.failed,
-                )
-              : messages[status]
+  const stateText = call
+    ? callStateText(call, messages, messages.statuses.connected)
+    : messages.readyToCall
 
   const toggle = (
     kind: 'mute' | 'keypad' | 'hold',
@@ -177,6 +154,27 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
     >
       {icon}
       <span className="rcc-Softphone-controlLabel">{label}</span>
+    </button>
+  )
+
+  // The call's main actions: Answer and Decline while it rings the agent, else Hang up.
+  const action = (
+    kind: 'answer' | 'decline' | 'hangup',
+    icon: ReactNode,
+    label: string,
+    onPress: () => Promise<unknown>,
+    buttonRef?: Ref<HTMLButtonElement>,
+  ) => (
+    <button
+      ref={buttonRef}
+      type="button"
+      className={`rcc-Softphone-${kind}`}
+      data-pending={pending === kind || undefined}
+      aria-busy={pending === kind || undefined}
+      onClick={run(onPress)}
+    >
+      {icon}
+      {label}
     </button>
   )
 
@@ -302,44 +300,15 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
         {incoming ? (
           <>
             <SaidOnce key={call.id} text={messages.incomingCallFrom(name || display)} />
-            {capabilities.answer ? (
-              <button
-                ref={answerRef}
-                type="button"
-                className="rcc-Softphone-answer"
-                data-pending={pending === 'answer' || undefined}
-                aria-busy={pending === 'answer' || undefined}
-                onClick={run(controls.answer)}
-              >
-                <PhoneIcon />
-                {messages.answer}
-              </button>
-            ) : null}
-            {capabilities.decline ? (
-              <button
-                type="button"
-                className="rcc-Softphone-decline"
-                data-pending={pending === 'decline' || undefined}
-                aria-busy={pending === 'decline' || undefined}
-                onClick={run(controls.decline)}
-              >
-                <HangUpIcon />
-                {messages.decline}
-              </button>
-            ) : null}
+            {capabilities.answer
+              ? action('answer', <PhoneIcon />, messages.answer, controls.answer, answerRef)
+              : null}
+            {capabilities.decline
+              ? action('decline', <HangUpIcon />, messages.decline, controls.decline)
+              : null}
           </>
         ) : live && capabilities.hangup ? (
-          <button
-            ref={hangupRef}
-            type="button"
-            className="rcc-Softphone-hangup"
-            data-pending={pending === 'hangup' || undefined}
-            aria-busy={pending === 'hangup' || undefined}
-            onClick={run(controls.hangup)}
-          >
-            <HangUpIcon />
-            {messages.hangUp}
-          </button>
+          action('hangup', <HangUpIcon />, messages.hangUp, controls.hangup, hangupRef)
         ) : null}
       </div>
 

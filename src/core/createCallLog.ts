@@ -3,7 +3,7 @@ import { CallError, isCallError, type CallErrorInfo } from './CallError.js'
 import type { CallClient } from './CallClient.js'
 import { isTerminalStatus } from './CallEvent.js'
 import { toCallLogEntry, withWrapUp, type CallLogEntry, type WrapUpDraft } from './CallLogEntry.js'
-import { browserCallLogStorage, callLogStorageKey, type CallLogStorage } from './CallLogStorage.js'
+import { callLogStorageKey, resolveCallLogStorage, type CallLogStorage } from './CallLogStorage.js'
 import type { CallStoreApi } from './createCallStore.js'
 import { findInteraction } from './reduceCallState.js'
 import type { Interaction } from './reduceInteraction.js'
@@ -200,8 +200,7 @@ export function createCallLog(options: CallLogOptions): CallLog {
     wrapUp: options.wrapUp ?? 'optional',
     retryDelay: options.retryDelay ?? defaultRetryDelay,
   }
-  const storage =
-    options.storage === undefined ? browserCallLogStorage() : (options.storage ?? undefined)
+  const storage = resolveCallLogStorage(options.storage)
   const key = callLogStorageKey(client.name, userId)
   const keepLogged = options.keepLogged ?? 100
   const saved = read(storage, key)

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useStore } from 'zustand'
-import { isTerminalStatus } from '../core/CallEvent.js'
+import { isIncoming, isTerminalStatus } from '../core/CallEvent.js'
 import { selectActiveInteraction } from '../core/createCallStore.js'
 import type { CallState } from '../core/reduceCallState.js'
 import { useCallContext } from './CallContext.js'
@@ -72,7 +72,7 @@ const selectRinging = (state: CallState) => {
   let ringing: string | null = null
   let newest = -Infinity
   for (const call of state.live) {
-    if (call.direction === 'inbound' && call.status === 'ringing' && call.createdAt >= newest) {
+    if (isIncoming(call) && call.createdAt >= newest) {
       ringing = call.id
       newest = call.createdAt
     }

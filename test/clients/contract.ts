@@ -25,7 +25,7 @@ export interface ContractPeer {
   remoteHangup(interactionId: string): Promise<void>
   /** The provider rejects the next start with a server error (5xx, a provider error code). */
   failNextStart(): Promise<void>
-  /** Inbound calls, for a harness with `inbound: true`. */
+  /** Inbound calls, for a harness with `inbound`. */
   inbound?: InboundPeer
 }
 
@@ -50,8 +50,12 @@ export interface ContractHarness {
   setup(): Promise<ContractSetup>
   /** Time to wait for one event. Default 3000 ms. */
   eventTimeoutMs?: number
-  /** The provider rings the agent for inbound calls: the inbound cases run (the peer needs `inbound`). */
-  inbound?: boolean
+  /**
+   * The provider rings the agent for inbound calls: the inbound cases run (the peer needs
+   * `inbound`). `answer` and `decline` say whether this client offers those controls for a call
+   * that rings it, so the cases check what each one does, never nothing.
+   */
+  inbound?: { answer: boolean; decline: boolean }
 }
 
 export const contact: InteractionAssociatedObject = {
@@ -322,6 +326,7 @@ export function runClientContract(harness: ContractHarness): void {
           ...setup.client.capabilities,
           ...findInteraction(store.getState(), id)?.capabilities,
         }
+        expect(Boolean(answer)).toBe(harness.inbound!.answer)
         if (answer) {
           const result = await setup.client.answer!(id)
           expect(result.status).toBe('success')
@@ -339,6 +344,7 @@ export function runClientContract(harness: ContractHarness): void {
           ...setup.client.capabilities,
           ...findInteraction(store.getState(), id)?.capabilities,
         }
+        expect(Boolean(decline)).toBe(harness.inbound!.decline)
         if (decline) {
           const result = await setup.client.decline!(id)
           expect(result.status).toBe('success')

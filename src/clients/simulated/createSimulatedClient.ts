@@ -34,16 +34,8 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
   }
   const hub = createEventHub<CallEvent>(createClientLogger(PROVIDER))
   const calls = createCallRegistry<SimulatedTracked>({ historyLimit })
-  const stream = createSimulatedStream(hub)
   const stored = options.callStorage?.(calls)
-  if (stored) {
-    // The phone system's state changes with every event, delivered or not (a dropped stream).
-    const { deliver } = stream
-    stream.deliver = (event) => {
-      deliver(event)
-      stored.save()
-    }
-  }
+  const stream = createSimulatedStream(hub, stored?.save)
   const timeline = createCallTimeline({
     calls,
     stream,

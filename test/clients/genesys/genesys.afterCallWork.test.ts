@@ -107,9 +107,13 @@ describe('Genesys client: after-call work', { timeout: 8000 }, () => {
     const interaction = findInteraction(store.getState(), id)!
     expect(interaction.completedAt).toBeTypeOf('number')
     expect(interaction.afterCallWork).toBeUndefined()
-    // Done once: completing again sends nothing more.
+    // Done once: completing again sends nothing more, and says `completed` no second time.
+    const events: string[] = []
+    const stop = client.subscribe((event) => events.push(event.type))
     await client.completeWrapUp(id, {})
+    stop()
     expect(server.voiceChannelRequests()).toHaveLength(1)
+    expect(events).not.toContain('completed')
     expect(setup.logger.warnings).toEqual([])
   })
 
