@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { contact, waitForStatus } from '../contract.js'
 import { genesysAfterCallWork } from '../../../src/clients/genesys/index.js'
-import { findInteraction } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 import { setupGenesys, until, type GenesysSetup } from './harness.js'
 
 const sample = (name: string) =>
