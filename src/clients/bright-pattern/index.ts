@@ -1,6 +1,6 @@
 /** `react-click-to-call/clients/bright-pattern`: the Bright Pattern Communicator Widget (`adApi`) client. */
 export { createBrightPatternClient } from './createBrightPatternClient.js'
-export type { BrightPatternClient } from './createBrightPatternClient.js'
+export type { BrightPatternClient } from './BrightPatternClient.js'
 export type {
   BrightPatternAdApiOptions,
   BrightPatternClientOptions,

@@ -4,7 +4,7 @@
  * placing the audio leg.
  */
 export { createTetherClient } from './createTetherClient.js'
-export type { TetherClient } from './createTetherClient.js'
+export type { TetherClient } from './TetherClient.js'
 export type {
   TetherClientOptions,
   TetherEventEmitter,
