@@ -179,7 +179,8 @@ export default [
     {
       'index.js': '{ CallProvider, CallButton, Dialpad, CallStatusBanner, AssociatedObjectEditor }',
     },
-    { target: 12.2, ceiling: 18.79 },
+    // 18.84 kB measured + 2%: the dial-policy error keeps its full text in production builds.
+    { target: 12.2, ceiling: 19.22 },
   ),
   line('the whole root entry (reported)', { 'index.js': '*' }),
   client('simulated (reported)', 'createSimulatedClient'),
