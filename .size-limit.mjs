@@ -174,12 +174,15 @@ export default [
     target: 3.5,
     ceiling: 5.57,
   }),
+  // 19.08 kB measured with the Dialpad's as-you-type editing (the caret kept after the digit typed,
+  // a deleted space taking the digit beyond it; +0.29 kB): the formatter and its metadata stay
+  // behind react-click-to-call/phone.
   line(
     'the four components + provider',
     {
       'index.js': '{ CallProvider, CallButton, Dialpad, CallStatusBanner, AssociatedObjectEditor }',
     },
-    { target: 12.2, ceiling: 18.79 },
+    { target: 12.2, ceiling: 19.46 },
   ),
   line('the whole root entry (reported)', { 'index.js': '*' }),
   client('simulated (reported)', 'createSimulatedClient'),
@@ -235,6 +238,17 @@ export default [
       'index.js': '*',
       'clients/simulated/index.js': '{ createSimulatedClient }',
       'phone/index.js': '{ createPhoneNumberParser }',
+      [require.resolve('libphonenumber-js/min/metadata')]: 'metadata',
+    },
+    undefined,
+    { plugins: [phoneMetadata(true)] },
+  ),
+  line(
+    'as-you-type app: the local-number app + createAsYouTypeFormatter, the Dialpad formatting typed numbers (reported)',
+    {
+      'index.js': '*',
+      'clients/simulated/index.js': '{ createSimulatedClient }',
+      'phone/index.js': '{ createPhoneNumberParser, createAsYouTypeFormatter }',
       [require.resolve('libphonenumber-js/min/metadata')]: 'metadata',
     },
     undefined,
