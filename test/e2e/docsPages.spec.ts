@@ -1,0 +1,70 @@
+import { expect, test } from './test.js'
+
+/** What Storybook shows a newcomer reading the docs, beyond the components' own stories. */
+
+const LIGHT_TEXT = 'rgb(23, 32, 43)' // --rcc-color-text, light
+
+test('the CallStatusBanner docs page opens on a live call and renders every message with no React error', async ({
+  page,
+}) => {
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto('/iframe.html?id=components-callstatusbanner--docs&viewMode=docs')
+  const docs = page.locator('#storybook-docs')
+  // Every state's words are in the description, the failure's reason included (an unescaped
+  // `<reason>` is taken for an HTML tag: lost, and React logs an error).
+  await expect(docs).toContainText('"Call failed:" with the reason')
+  for (const text of ['"Dialing…"', '"Ringing…"', '"Connected 01:23"', '"On hold"', '"Call ended"'])
+    await expect(docs).toContainText(text)
+  // The page opens on a real call, not an empty region.
+  await expect(docs.locator('.rcc-CallStatusBanner').first()).toHaveAttribute(
+    'data-status',
+    'connected',
+  )
+  await expect(docs).toContainText('The carrier rejected the call: the number is not in service.')
+  expect(errors).toEqual([])
+})
+
+interface Preview {
+  __STORYBOOK_PREVIEW__?: {
+    currentRender?: { id: string }
+    channel: { emit(event: string, payload: unknown): void }
+  }
+}
+
+test('the provider stories use the default theme (font, text colour), not the browser’s', async ({
+  page,
+}) => {
+  await page.goto('/iframe.html')
+  await page.waitForFunction(() => Boolean((window as Preview).__STORYBOOK_PREVIEW__?.channel))
+  for (const provider of ['brightpattern', 'tether', 'genesys', 'dialstack']) {
+    const id = `providers-${provider}--answered`
+    // Only the frame's look matters here, not the story's call: no need to wait for its play.
+    await page.evaluate(
+      (storyId) =>
+        (window as Preview).__STORYBOOK_PREVIEW__?.channel.emit('setCurrentStory', {
+          storyId,
+          viewMode: 'story',
+        }),
+      id,
+    )
+    await page.waitForFunction(
+      (storyId) =>
+        (window as Preview).__STORYBOOK_PREVIEW__?.currentRender?.id === storyId &&
+        document.querySelector('#storybook-root > *') !== null,
+      id,
+    )
+    const look = await page
+      .locator('#storybook-root > *')
+      .first()
+      .evaluate((element) => {
+        const style = getComputedStyle(element)
+        return { font: style.fontFamily, color: style.color }
+      })
+    expect(look.font, provider).toMatch(/^ui-sans-serif, system-ui/)
+    expect(look.color, provider).toBe(LIGHT_TEXT)
+  }
+})
