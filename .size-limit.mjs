@@ -182,6 +182,7 @@ export default [
     {
       'index.js': '{ CallProvider, CallButton, Dialpad, CallStatusBanner, AssociatedObjectEditor }',
     },
+    // 18.84 kB measured + 2%: the dial-policy error keeps its full text in production builds.
     { target: 12.2, ceiling: 19.46 },
   ),
   line('the whole root entry (reported)', { 'index.js': '*' }),
