@@ -2,8 +2,6 @@ import { expect, test } from './test.js'
 
 /** What Storybook shows a newcomer reading the docs, beyond the components' own stories. */
 
-const LIGHT_TEXT = 'rgb(23, 32, 43)' // --rcc-color-text, light
-
 test('the CallStatusBanner docs page opens on a live call and renders every message with no React error', async ({
   page,
 }) => {
@@ -26,45 +24,4 @@ test('the CallStatusBanner docs page opens on a live call and renders every mess
   )
   await expect(docs).toContainText('The carrier rejected the call: the number is not in service.')
   expect(errors).toEqual([])
-})
-
-interface Preview {
-  __STORYBOOK_PREVIEW__?: {
-    currentRender?: { id: string }
-    channel: { emit(event: string, payload: unknown): void }
-  }
-}
-
-test('the provider stories use the default theme (font, text colour), not the browser’s', async ({
-  page,
-}) => {
-  await page.goto('/iframe.html')
-  await page.waitForFunction(() => Boolean((window as Preview).__STORYBOOK_PREVIEW__?.channel))
-  for (const provider of ['brightpattern', 'tether', 'genesys', 'dialstack']) {
-    const id = `providers-${provider}--answered`
-    // Only the frame's look matters here, not the story's call: no need to wait for its play.
-    await page.evaluate(
-      (storyId) =>
-        (window as Preview).__STORYBOOK_PREVIEW__?.channel.emit('setCurrentStory', {
-          storyId,
-          viewMode: 'story',
-        }),
-      id,
-    )
-    await page.waitForFunction(
-      (storyId) =>
-        (window as Preview).__STORYBOOK_PREVIEW__?.currentRender?.id === storyId &&
-        document.querySelector('#storybook-root > *') !== null,
-      id,
-    )
-    const look = await page
-      .locator('#storybook-root > *')
-      .first()
-      .evaluate((element) => {
-        const style = getComputedStyle(element)
-        return { font: style.fontFamily, color: style.color }
-      })
-    expect(look.font, provider).toMatch(/^ui-sans-serif, system-ui/)
-    expect(look.color, provider).toBe(LIGHT_TEXT)
-  }
 })
