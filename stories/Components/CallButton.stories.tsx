@@ -153,10 +153,12 @@ export const InvalidNumber: Story = {
     await expect(button).toHaveAccessibleDescription(
       '“+1 416” is not a complete international number: after + come the country code and the number.',
     )
-    // The reason is on screen without hovering.
-    await expect(
-      within(context.canvasElement).getByText(/is not a complete international number/),
-    ).toBeVisible()
+    // The reason is on screen without hovering, whole: inside the viewport, never cut at an edge.
+    const reason = within(context.canvasElement).getByText(/is not a complete international number/)
+    await expect(reason).toBeVisible()
+    const box = reason.getBoundingClientRect()
+    await expect(box.left).toBeGreaterThanOrEqual(0)
+    await expect(box.right).toBeLessThanOrEqual(document.documentElement.clientWidth)
     await userEvent.click(button)
     await expect(storyClient(context).control.requests).toHaveLength(0)
   },

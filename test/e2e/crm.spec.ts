@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from './test.js'
+import { atFullSpeed, expect, test, type Page } from './test.js'
 
 /** The CRM example, as a person opens it from the static Storybook build. */
 const CRM = '/iframe.html?id=examples-crm-contact-page--crm-contact-page&viewMode=story'
@@ -20,7 +20,9 @@ test.describe.configure({ timeout: 120_000 })
 
 /** No axe violation on the page as it is now. */
 async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).include('#storybook-root').analyze()
+  const { violations } = await atFullSpeed(page, () =>
+    new AxeBuilder({ page }).include('#storybook-root').analyze(),
+  )
   expect(
     violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([])

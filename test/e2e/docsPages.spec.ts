@@ -1,6 +1,9 @@
+import { showStory } from './storybook.js'
 import { expect, test } from './test.js'
 
 /** What Storybook shows a newcomer reading the docs, beyond the components' own stories. */
+
+const LIGHT_TEXT = 'rgb(23, 32, 43)' // --rcc-color-text, light
 
 test('the CallStatusBanner docs page opens on a live call and renders every message with no React error', async ({
   page,
@@ -24,4 +27,21 @@ test('the CallStatusBanner docs page opens on a live call and renders every mess
   )
   await expect(docs).toContainText('The carrier rejected the call: the number is not in service.')
   expect(errors).toEqual([])
+})
+
+test('the provider stories use the default theme (font, text colour), not the browser’s', async ({
+  page,
+}) => {
+  for (const provider of ['brightpattern', 'tether', 'genesys', 'dialstack']) {
+    await showStory(page, `providers-${provider}--answered`)
+    const look = await page
+      .locator('#storybook-root > *')
+      .first()
+      .evaluate((element) => {
+        const style = getComputedStyle(element)
+        return { font: style.fontFamily, color: style.color }
+      })
+    expect(look.font, provider).toMatch(/^ui-sans-serif, system-ui/)
+    expect(look.color, provider).toBe(LIGHT_TEXT)
+  }
 })

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
+import { atFullSpeed, expect, test, type Page } from './test.js'
+import type { BrowserContext } from '@playwright/test'
 
 /** The shared-tabs example: every page of one browser context is a tab of the same app and user. */
 const STORY = '/iframe.html?id=examples-shared-tabs--shared-tabs&viewMode=story'
@@ -39,9 +40,9 @@ test.describe('one phone shared by the tabs of one app', () => {
     await expect(banner(second)).toContainText('Call ended')
     await expect(banner(first)).toContainText('Call ended')
 
-    const { violations } = await new AxeBuilder({ page: second })
-      .include('#storybook-root')
-      .analyze()
+    const { violations } = await atFullSpeed(second, () =>
+      new AxeBuilder({ page: second }).include('#storybook-root').analyze(),
+    )
     expect(violations.map((v) => v.id)).toEqual([])
   })
 

@@ -1,4 +1,4 @@
-import { test as base, type BrowserContext, type Page } from '@playwright/test'
+import { test as base, type BrowserContext, type CDPSession, type Page } from '@playwright/test'
 
 export { expect } from '@playwright/test'
 export type { Locator, Page } from '@playwright/test'
@@ -11,20 +11,51 @@ export interface ThrottleOptions {
   cpuThrottle: number
 }
 
-const throttled = new WeakMap<Page, Promise<void>>()
+interface Throttle {
+  session: CDPSession
+  rate: number
+}
+
+const throttles = new WeakMap<Page, Promise<Throttle>>()
 const watched = new WeakSet<BrowserContext>()
 
-/** Slows one page's CPU through the DevTools protocol, once. */
-function throttlePage(context: BrowserContext, page: Page, rate: number): Promise<void> {
-  let done = throttled.get(page)
-  if (!done) {
-    done = context
-      .newCDPSession(page)
-      .then((session) => session.send('Emulation.setCPUThrottlingRate', { rate }))
-      .then(() => undefined)
-    throttled.set(page, done)
+function setRate({ session }: Throttle, rate: number): Promise<unknown> {
+  return session.send('Emulation.setCPUThrottlingRate', { rate })
+}
+
+/**
+ * Slows one page's CPU through the DevTools protocol, once. What is slowed is what the page does
+ * once it shows something: a navigation (`page.goto`) loads and parses Storybook's own bundle at
+ * full speed, then the page runs `rate` times slower from its first render on, for every click,
+ * event and re-render of the flow under test.
+ */
+function throttlePage(context: BrowserContext, page: Page, rate: number): Promise<Throttle> {
+  let throttle = throttles.get(page)
+  if (!throttle) {
+    throttle = context.newCDPSession(page).then(async (session) => {
+      const done = { session, rate }
+      await setRate(done, rate)
+      return done
+    })
+    throttles.set(page, throttle)
+    const goto = page.goto.bind(page)
+    page.goto = async (url, options) => {
+      const current = await throttle!
+      await setRate(current, 1)
+      const response = await goto(url, options)
+      await page.waitForFunction(
+        () =>
+          document.readyState === 'complete' &&
+          (!new URLSearchParams(location.search).has('id') ||
+            document.querySelector('#storybook-root > *, #storybook-docs > *') !== null),
+        undefined,
+        { timeout: 60_000 },
+      )
+      await setRate(current, current.rate)
+      return response
+    }
   }
-  return done
+  return throttle
 }
 
 /**
@@ -40,6 +71,21 @@ export async function throttleContext(context: BrowserContext, rate: number): Pr
     context.on('page', (page) => void throttlePage(context, page, rate))
   }
   await Promise.all(context.pages().map((page) => throttlePage(context, page, rate)))
+}
+
+/**
+ * Runs a check of the test's own (axe) at the machine's speed: it is not what a person waits for,
+ * and a 4× slower axe run only makes the suite longer.
+ */
+export async function atFullSpeed<T>(page: Page, check: () => Promise<T>): Promise<T> {
+  const throttle = await throttles.get(page)
+  if (!throttle) return check()
+  await setRate(throttle, 1)
+  try {
+    return await check()
+  } finally {
+    await setRate(throttle, throttle.rate)
+  }
 }
 
 /**
