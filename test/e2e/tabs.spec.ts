@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
+import type { BrowserContext } from '@playwright/test'
+import { expect, test, type Page } from './test.js'
 
 /** The shared-tabs example: every page of one browser context is a tab of the same app and user. */
 const STORY = '/iframe.html?id=examples-shared-tabs--shared-tabs&viewMode=story'
