@@ -1,6 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { BrowserContext } from '@playwright/test'
-import { expect, test, type Page } from './test.js'
+import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 
 /** The shared-tabs example: every page of one browser context is a tab of the same app and user. */
 const STORY = '/iframe.html?id=examples-shared-tabs--shared-tabs&viewMode=story'
