@@ -181,8 +181,8 @@ export default [
     {
       'index.js': '{ CallProvider, CallButton, Dialpad, CallStatusBanner, AssociatedObjectEditor }',
     },
-    // 19.1 measured: the runtime's start `signal`, `place` and `route` (see headless).
-    { target: 12.2, ceiling: 19.48 },
+    // 18.84 kB measured + 2%: the dial-policy error keeps its full text in production builds.
+    { target: 12.2, ceiling: 19.22 },
   ),
   line('the whole root entry (reported)', { 'index.js': '*' }),
   client('simulated (reported)', 'createSimulatedClient'),

@@ -10,7 +10,8 @@ import {
   type SimulatedClientOptions,
 } from '../../../src/clients/simulated/index.js'
 import { createMemoryCallLogStorage } from '../../../src/call-log/index.js'
-import { createCallStore, findInteraction, type CallStoreApi } from '../../../src/core/index.js'
+import { createCallStore, type CallStoreApi } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 
 const NUMBER = '+14165550199'
 const clients: SimulatedClient[] = []
