@@ -176,13 +176,16 @@ export default [
     // live-call rule in the leading tab (+0.33 kB).
     ceiling: 5.91,
   }),
+  // 19.13 kB measured + 2%, with the Dialpad's as-you-type editing (the caret kept after the digit
+  // typed, a deleted space taking the digit beyond it; +0.29 kB): the formatter and its metadata
+  // stay behind react-click-to-call/phone.
   line(
     'the four components + provider',
     {
       'index.js': '{ CallProvider, CallButton, Dialpad, CallStatusBanner, AssociatedObjectEditor }',
     },
-    // 18.84 kB measured + 2%: the dial-policy error keeps its full text in production builds.
-    { target: 12.2, ceiling: 19.22 },
+    // The dial-policy error keeps its full text in production builds (18.84 kB before the above).
+    { target: 12.2, ceiling: 19.51 },
   ),
   line('the whole root entry (reported)', { 'index.js': '*' }),
   client('simulated (reported)', 'createSimulatedClient'),
@@ -240,6 +243,17 @@ export default [
       'index.js': '*',
       'clients/simulated/index.js': '{ createSimulatedClient }',
       'phone/index.js': '{ createPhoneNumberParser }',
+      [require.resolve('libphonenumber-js/min/metadata')]: 'metadata',
+    },
+    undefined,
+    { plugins: [phoneMetadata(true)] },
+  ),
+  line(
+    'as-you-type app: the local-number app + createAsYouTypeFormatter, the Dialpad formatting typed numbers (reported)',
+    {
+      'index.js': '*',
+      'clients/simulated/index.js': '{ createSimulatedClient }',
+      'phone/index.js': '{ createPhoneNumberParser, createAsYouTypeFormatter }',
       [require.resolve('libphonenumber-js/min/metadata')]: 'metadata',
     },
     undefined,
