@@ -4,9 +4,19 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import { playwright } from '@vitest/browser-playwright'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import type { BrowserCommand } from 'vitest/node'
 import { chromiumArgs, findChromium } from './scripts/chromium.js'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/** `STORIES_CPU_THROTTLE=4`: the stories run with Chromium's CPU that many times slower. */
+const storiesThrottle = Number(process.env.STORIES_CPU_THROTTLE ?? 1)
+
+/** Slows the CPU of the page the stories run in (its iframes share its main thread). */
+const throttleCpu: BrowserCommand<[]> = async ({ context, page }) => {
+  const session = await context.newCDPSession(page)
+  await session.send('Emulation.setCPUThrottlingRate', { rate: storiesThrottle })
+}
 
 export default defineConfig({
   plugins: [react()],
@@ -48,7 +58,9 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 20_000,
+          setupFiles: storiesThrottle > 1 ? ['.storybook/throttleCpu.ts'] : [],
           browser: {
+            commands: { throttleCpu },
             enabled: true,
             headless: true,
             provider: playwright({
