@@ -15,57 +15,43 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildNodeModule, buildPages, root } from './lib/build.mjs'
-import { launch, watchPage } from './lib/browser.mjs'
-import { serve } from './lib/serve.mjs'
+import { onPage } from './lib/browser.mjs'
 import { summarize } from './lib/stats.mjs'
 
 export const KEYPRESSES = 500
 export const CLICKS = 200
 
-async function onPage(dir, path, proxy, work) {
-  const server = await serve(dir, proxy)
-  const browser = await launch({ unthrottled: true })
-  const problems = []
-  try {
-    const page = await browser.newPage()
-    watchPage(page, problems)
-    await page.goto(`${server.url}/${path}`)
-    await page.waitForFunction(() => window.bench !== undefined)
-    const result = await work(page)
-    if (problems.length) throw new Error(`${path} reported problems:\n${problems.join('\n')}`)
-    return result
-  } finally {
-    await browser.close()
-    await server.close()
-  }
-}
-
 /** Keypress → digit painted, `presses` keys typed ten at a time into an emptied textbox. */
 async function dialpadLatency(dir, buttons, presses) {
-  return onPage(dir, `dialpad.html?buttons=${buttons ? 1 : 0}`, undefined, async (page) => {
-    const input = page.getByRole('textbox', { name: 'Phone number' })
-    await input.waitFor()
-    let typed = 0
-    while (typed < presses) {
-      await input.fill('')
-      await input.focus()
-      await page.evaluate(() => window.bench.record(true))
-      for (let i = 0; i < 10 && typed < presses; i += 1, typed += 1) {
-        await page.keyboard.press(String((typed * 7 + 3) % 10))
-        await page.waitForFunction((n) => window.bench.samples.length >= n, typed + 1, {
-          polling: 'raf',
-        })
+  return onPage(
+    dir,
+    `dialpad.html?buttons=${buttons ? 1 : 0}`,
+    async (page) => {
+      const input = page.getByRole('textbox', { name: 'Phone number' })
+      await input.waitFor()
+      let typed = 0
+      while (typed < presses) {
+        await input.fill('')
+        await input.focus()
+        await page.evaluate(() => window.bench.record(true))
+        for (let i = 0; i < 10 && typed < presses; i += 1, typed += 1) {
+          await page.keyboard.press(String((typed * 7 + 3) % 10))
+          await page.waitForFunction((n) => window.bench.samples.length >= n, typed + 1, {
+            polling: 'raf',
+          })
+        }
+        await page.evaluate(() => window.bench.record(false))
       }
-      await page.evaluate(() => window.bench.record(false))
-    }
-    const samples = await page.evaluate(() => window.bench.samples)
-    return {
-      page: buttons ? 'CRM page: 50 CallButtons, banner, dialpad' : 'dialpad and banner',
-      toFrame: summarize(samples.map((s) => s.toFrame)),
-      toPaint: summarize(samples.map((s) => s.toPaint)),
-      notShownInFirstFrame: samples.filter((s) => !s.shown).length,
-    }
-  })
+      const samples = await page.evaluate(() => window.bench.samples)
+      return {
+        page: buttons ? 'CRM page: 50 CallButtons, banner, dialpad' : 'dialpad and banner',
+        toFrame: summarize(samples.map((s) => s.toFrame)),
+        toPaint: summarize(samples.map((s) => s.toPaint)),
+        notShownInFirstFrame: samples.filter((s) => !s.shown).length,
+      }
+    },
+    { unthrottled: true },
+  )
 }
 
 /** pointerdown → initiate request, over `clicks` clicks on one CallButton. */
@@ -80,7 +66,6 @@ async function clickLatency(dir, clicks) {
     return await onPage(
       dir,
       'click.html',
-      { prefix: '/api/', target: tether.url },
       async (page) => {
         const button = page.getByRole('button', { name: 'Call Ada Lovelace' })
         await button.waitFor()
@@ -93,6 +78,7 @@ async function clickLatency(dir, clicks) {
           await page.mouse.up()
           await page.waitForFunction((n) => window.bench.samples.length >= n, i + 1)
           await page.waitForFunction(() => !document.querySelector('[data-pending]'))
+          await page.evaluate(() => window.bench.next())
         }
         const samples = await page.evaluate(() => window.bench.samples)
         const requests = tether.requestsTo('initiate').length
@@ -106,6 +92,7 @@ async function clickLatency(dir, clicks) {
           initiateRequests: requests,
         }
       },
+      { proxy: { prefix: '/api/', target: tether.url }, unthrottled: true },
     )
   } finally {
     await tether.close()

@@ -102,6 +102,7 @@ function playwright(name, report, extraEnv = {}) {
 check('format (prettier)', 'npx', ['prettier', '--check', '.'])
 check('lint', 'npx', ['eslint', '.'])
 check('typecheck', 'npx', ['tsc', '--noEmit'])
+check('unused files, exports and dependencies (knip)', 'npx', ['knip'])
 vitest('unit and type tests', 'unit')
 const built = check('build', 'npm', ['run', 'build', '--silent'])
 if (built) {

@@ -59,6 +59,7 @@ export type { TimedInteraction } from './react/useCallDuration.js'
 
 // Core values and types a React app needs beside the hooks
 export { CallError, isCallError } from './core/CallError.js'
+export { describeError } from './core/describeError.js'
 export type { CallErrorCode, CallErrorInfo, ProviderErrorInfo } from './core/CallError.js'
 export type {
   CallCapabilities,

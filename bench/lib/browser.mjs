@@ -2,6 +2,9 @@
 import { execFileSync } from 'node:child_process'
 import { chromium } from 'playwright'
 import { chromiumArgs, findChromium } from '../../scripts/chromium.js'
+import { serve } from './serve.mjs'
+
+/* global window -- the page.waitForFunction callback runs in the page */
 
 /**
  * Launches headless Chromium. `unthrottled: true` lets frames run as soon as they are ready
@@ -40,4 +43,27 @@ export function watchPage(page, problems) {
     if (message.type() === 'error' || message.type() === 'warning')
       problems.push(`console.${message.type()}: ${message.text()}`)
   })
+}
+
+/**
+ * Serves `dir`, opens `path` in a fresh Chromium once the page has set `window.bench`, runs
+ * `work(page)` and resolves to its result; fails if the page reported an error or a warning.
+ * `proxy` and `unthrottled` go to `serve` and `launch`.
+ */
+export async function onPage(dir, path, work, { proxy, unthrottled = false } = {}) {
+  const server = await serve(dir, proxy)
+  const browser = await launch({ unthrottled })
+  const problems = []
+  try {
+    const page = await browser.newPage()
+    watchPage(page, problems)
+    await page.goto(`${server.url}/${path}`)
+    await page.waitForFunction(() => window.bench !== undefined)
+    const result = await work(page)
+    if (problems.length) throw new Error(`${path} reported problems:\n${problems.join('\n')}`)
+    return result
+  } finally {
+    await browser.close()
+    await server.close()
+  }
 }

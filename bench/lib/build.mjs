@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { URL, fileURLToPath } from 'node:url'
+import { URL, fileURLToPath, pathToFileURL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { build } from 'vite'
 import { entries } from '../../scripts/entries.js'
@@ -36,6 +36,19 @@ export function outDir(name) {
   return dir
 }
 
+/**
+ * Keeps each source module's own `import.meta.url` in the bundle: the test peers read their
+ * vendors' samples relative to their file (test/fixtures/…), which the temporary output directory
+ * would otherwise break.
+ */
+const sourceUrls = {
+  name: 'source-import-meta-url',
+  transform(code, id) {
+    if (!id.startsWith(join(root, 'test')) || !code.includes('import.meta.url')) return null
+    return code.replaceAll('import.meta.url', JSON.stringify(pathToFileURL(id).href))
+  },
+}
+
 /** Bundles a TypeScript module for Node (dependencies included). Resolves to the output file. */
 export async function buildNodeModule(entry, name) {
   const dir = outDir(name)
@@ -44,6 +57,7 @@ export async function buildNodeModule(entry, name) {
     root,
     logLevel: 'warn',
     resolve: { alias: packageAliases() },
+    plugins: [sourceUrls],
     ssr: { noExternal: true },
     build: {
       ssr: join(root, entry),

@@ -5,6 +5,7 @@
 import { Profiler, type ProfilerOnRenderCallback } from 'react'
 import { CallButton, CallProvider, CallStatusBanner, Dialpad } from 'react-click-to-call'
 import type { CallClient } from 'react-click-to-call/core'
+import { contacts } from './contacts.js'
 
 /** Re-renders per part since the last reset. */
 export interface RenderCounts {
@@ -30,14 +31,7 @@ const onButton = count('buttons')
 const onBanner = count('banner')
 const onDialpad = count('dialpad')
 
-export const CONTACTS = Array.from({ length: 50 }, (_, i) => ({
-  id: `contact-${i + 1}`,
-  type: 'contact',
-  displayName: `Contact ${i + 1}`,
-  displayType: 'Contact',
-  customFields: {},
-  phoneNumber: `+1416555${String(1000 + i)}`,
-}))
+export const CONTACTS = contacts(50)
 
 export function CrmPage({ client, buttons = true }: { client: CallClient; buttons?: boolean }) {
   return (

@@ -59,20 +59,33 @@ const client = createTetherClient({
   logger: { debug() {}, warn() {} },
 })
 
-createRoot(document.getElementById('root')!).render(
-  <CallProvider client={client}>
-    <CallButton
-      phoneNumber="+14165550199"
-      associatedObject={{
-        id: 'contact-1',
-        type: 'contact',
-        displayName: 'Ada Lovelace',
-        displayType: 'Contact',
-        customFields: {},
-      }}
-    />
-  </CallProvider>,
-)
+const root = createRoot(document.getElementById('root')!)
+
+/**
+ * The button for the `n`th contact, in the same place. A button whose call is live shows that
+ * call instead of dialing, so each click goes to a new contact's button; `whileOnCall="allow"`
+ * lets it dial while the earlier calls are still live (nothing hangs them up here).
+ */
+function render(n: number) {
+  root.render(
+    <CallProvider client={client} whileOnCall="allow">
+      <CallButton
+        key={n}
+        phoneNumber={`+1416555${String(n).padStart(4, '0')}`}
+        associatedObject={{
+          id: `contact-${n}`,
+          type: 'contact',
+          displayName: 'Ada Lovelace',
+          displayType: 'Contact',
+          customFields: {},
+        }}
+      />
+    </CallProvider>,
+  )
+}
+
+let contact = 0
+render(contact)
 
 // The benchmark script drives the page through `window.bench`.
-Object.assign(window, { bench: { samples } })
+Object.assign(window, { bench: { samples, next: () => render((contact += 1)) } })

@@ -1,8 +1,10 @@
 /**
  * Render counts: 10,000 events for one interaction on a page with 50 CallButtons, a banner and a
- * dialpad. `window.bench.run(status)` brings one call to `status` (`ringing`: the dialpad does
- * not show it; `connected`: the dialpad turns into its tones keypad), resets the counts, then
- * sends the events one task at a time (so React commits each one) and reports the re-renders.
+ * dialpad, with 50 ended calls in history. `window.bench.run(status)` brings one call to `status`
+ * (`ringing`: the dialpad does not show it; `connected`: the dialpad turns into its tones keypad),
+ * resets the counts, then sends the events one task at a time (so React commits each one) and
+ * reports the re-renders. `window.bench.flips(n)` flips the event stream between reconnecting and
+ * open `n` times: a CallButton shows only whether it is closed.
  */
 import { createRoot } from 'react-dom/client'
 import type { CallEvent } from 'react-click-to-call/core'
@@ -25,12 +27,40 @@ createRoot(document.getElementById('root')!).render(<CrmPage client={client} />)
 
 let calls = 0
 
+/** Fills the history: 50 calls (to numbers no button shows) that rang and ended. */
+async function fillHistory(count = 50): Promise<void> {
+  for (let n = 0; n < count; n += 1) {
+    const stamp = {
+      interactionId: `past-call-${n}`,
+      at: n * 10,
+      phoneNumber: `+1905555${1000 + n}`,
+    }
+    client.emit({ type: 'status', status: 'ringing', ...stamp, seq: 1 })
+    client.emit({ type: 'ended', outcome: 'no-answer', ...stamp, seq: 2 })
+  }
+  await settle()
+}
+
+/** Flips the connection between reconnecting and open `total` times, one task each; re-renders since. */
+async function flips(total = 1_000): Promise<RenderCounts & { flips: number }> {
+  await settle()
+  resetCounts()
+  for (let i = 0; i < total; i += 1) {
+    client.emit({ type: 'connection', status: i % 2 === 0 ? 'reconnecting' : 'open' })
+    await nextTask()
+  }
+  client.emit({ type: 'connection', status: 'open' })
+  await settle()
+  return { flips: total, ...counts }
+}
+
 async function run(status: 'ringing' | 'connected', total = 10_000): Promise<RenderRun> {
   await settle()
   const interactionId = `bench-call-${++calls}`
   let seq = 0
   const at = Date.now()
-  const stamp = () => ({ interactionId, at: at + seq, seq })
+  // A number no CallButton on the page shows: every event is for another call than theirs.
+  const stamp = () => ({ interactionId, at: at + seq, seq, phoneNumber: '+14165559999' })
   for (const step of status === 'ringing'
     ? (['dialing', 'ringing'] as const)
     : (['dialing', 'ringing', 'connected'] as const)) {
@@ -83,4 +113,4 @@ function typing() {
   return snapshot
 }
 
-Object.assign(window, { bench: { run, resetCounts, typing } })
+Object.assign(window, { bench: { fillHistory, run, flips, resetCounts, typing } })

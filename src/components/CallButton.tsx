@@ -144,8 +144,8 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   // Only what the label shows, so another call's events (or this one's other details) never re-render it.
   const live = useCallStore((state) => {
     if (dialed === null && ownId === null) return undefined
-    for (const id in state.interactions) {
-      const call = state.interactions[id]!
+    for (const call of state.live) {
+      const { id } = call
       if ((call.phoneNumber === dialed || id === ownId) && isPlaced(call))
         return { id, status: call.status as LiveCallStatus, connectedAt: call.connectedAt }
     }
@@ -229,7 +229,8 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
           <span className="rcc-CallButton-label">
             {variant === 'link' ? (
               <>
-                {children ?? display}
+                {/* The number keeps its left-to-right order in a right-to-left page. */}
+                {children ?? <span dir="ltr">{display}</span>}
                 {liveLabel === null ? null : ` · ${liveLabel}`}
               </>
             ) : pending ? (

@@ -9,28 +9,23 @@ import {
   type FocusEvent,
   type ReactNode,
 } from 'react'
-import { isTerminalStatus } from '../core/CallEvent.js'
+import { isIncoming, isTerminalStatus } from '../core/CallEvent.js'
 import type { CallState } from '../core/reduceCallState.js'
 import type { Interaction } from '../core/reduceInteraction.js'
 import { useCallContext } from '../react/CallContext.js'
 import type { CallMessages } from '../react/messages.js'
 import { useMessages } from '../react/useMessages.js'
-import { useCallControls, type UseCallControlsResult } from '../react/useCallControls.js'
+import { useCallControls } from '../react/useCallControls.js'
 import { formatCallDuration, useCallDuration } from '../react/useCallDuration.js'
 import { useActiveInteraction, useCallStore, useInteraction } from '../react/useCallStore.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
+import { CallParty } from './CallParty.js'
 import { cx } from './composeHandlers.js'
 import { ControlButton } from './ControlButton.js'
 import { IncomingCall } from './IncomingCall.js'
-import {
-  AlertIcon,
-  CloseIcon,
-  HangUpIcon,
-  MicIcon,
-  MicOffIcon,
-  PauseIcon,
-  PlayIcon,
-} from './icons.js'
+import { AlertIcon, CloseIcon } from './icons.js'
+import { callStateText } from './callStateText.js'
+import { liveControls } from './liveControls.js'
 
 export interface CallStatusBannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /**
@@ -48,96 +43,17 @@ export interface CallStatusBannerProps extends Omit<ComponentPropsWithoutRef<'di
 // Marks where a message puts its duration, so the ticking part can sit in its own quiet region.
 const DURATION_MARK = '\u0000'
 
-function statusText(call: Interaction, messages: CallMessages): string {
-  const { status } = call
-  return status === 'connected'
-    ? messages.connected(DURATION_MARK)
-    : status === 'ended'
-      ? messages.ended(call.outcome ?? 'unknown')
-      : status === 'failed'
-        ? messages.failed(call.error ? messages.errorMessage(call.error) : messages.statuses.failed)
-        : messages[status]
-}
-
 /**
  * The live calls besides `shownId`, newest first. A deferred dial is a number waiting on the
  * dialpad, not a call, so it is not listed.
  */
 const otherLiveCalls = (shownId: string | undefined) => (state: CallState) =>
-  Object.values(state.interactions)
-    .filter(
-      (call) => call.id !== shownId && call.status !== 'deferred' && !isTerminalStatus(call.status),
-    )
+  state.live
+    .filter((call) => call.id !== shownId && call.status !== 'deferred')
     .sort((a, b) => b.createdAt - a.createdAt || (b.id > a.id ? 1 : -1))
     .map((call) => call.id)
 
 const noCalls = (): string[] => []
-
-/** Mute, hold or resume and hang up, as the call's state and the provider allow. */
-function liveControls(
-  call: Interaction,
-  controls: UseCallControlsResult,
-  messages: CallMessages,
-): ReactNode[] {
-  const { status } = call
-  const { capabilities, pending } = controls
-  const connected = status === 'connected' || status === 'held'
-  // One control at a time: a press while another is in flight does nothing.
-  const run = (action: () => Promise<void>) => () => {
-    if (pending === null) void action()
-  }
-  const buttons: ReactNode[] = []
-  if (connected && capabilities.mute) {
-    buttons.push(
-      <ControlButton
-        key="mute"
-        kind="mute"
-        label={messages.mute}
-        icon={call.muted ? <MicOffIcon /> : <MicIcon />}
-        onClick={run(() => controls.mute(!call.muted))}
-        pending={pending}
-        pressed={call.muted}
-      />,
-    )
-  }
-  if (connected && capabilities.hold) {
-    buttons.push(
-      status === 'held' ? (
-        // The same key as Hold: one button changes its word, so a keyboard user's focus stays.
-        <ControlButton
-          key="hold"
-          kind="resume"
-          label={messages.resume}
-          icon={<PlayIcon />}
-          onClick={run(controls.resume)}
-          pending={pending}
-        />
-      ) : (
-        <ControlButton
-          key="hold"
-          kind="hold"
-          label={messages.hold}
-          icon={<PauseIcon />}
-          onClick={run(controls.hold)}
-          pending={pending}
-        />
-      ),
-    )
-  }
-  if (capabilities.hangup) {
-    buttons.push(
-      <ControlButton
-        key="hangup"
-        kind="hangup"
-        label={messages.hangUp}
-        icon={<HangUpIcon />}
-        onClick={run(controls.hangup)}
-        pending={pending}
-      />,
-    )
-  }
-  return buttons
-}
 
 /** "Connected 01:23" or "On hold 01:23": the state, with the quiet timer where it belongs. */
 function StateLine({
@@ -150,7 +66,9 @@ function StateLine({
   messages: CallMessages
 }) {
   const { status } = call
-  const [before, after] = statusText(call, messages).split(DURATION_MARK)
+  const [before, after] = callStateText(call, messages, messages.connected(DURATION_MARK)).split(
+    DURATION_MARK,
+  )
   const timer =
     duration !== null && (status === 'connected' || status === 'held') ? (
       <span className="rcc-CallStatusBanner-timer" aria-live="off">
@@ -163,24 +81,6 @@ function StateLine({
       {/* The timer sits where "connected" puts the duration, or after "On hold". */}
       {after !== undefined ? timer : status === 'held' && timer && <> {timer}</>}
       {after}
-    </p>
-  )
-}
-
-/** Who is on the call: the record's name and type, and the number. */
-function CallParty({ call, number }: { call: Interaction; number: string }) {
-  const { displayName: name, displayType } = call.associatedObject ?? {}
-  return (
-    <p className="rcc-CallStatusBanner-party">
-      {name ? <span className="rcc-CallStatusBanner-name">{name}</span> : null}
-      {name && displayType ? (
-        <span className="rcc-CallStatusBanner-type">{displayType}</span>
-      ) : null}
-      {number ? (
-        <span className="rcc-CallStatusBanner-number" dir="ltr">
-          {number}
-        </span>
-      ) : null}
     </p>
   )
 }
@@ -204,13 +104,18 @@ const OtherCall = memo(function OtherCall({
   const { display: number } = usePhoneNumber(call?.phoneNumber ?? '')
   if (!call) return null
   const party = call.associatedObject?.displayName || number || call.id
+  // A call ringing the agent reads as incoming here too, with Answer and Decline, never as a row
+  // like the others: its ringing is not hidden behind the active call.
+  const incoming = isIncoming(call)
   return (
     <li>
       <div
         role="group"
-        aria-label={messages.callWith(party)}
+        aria-label={incoming ? messages.incomingCallFrom(party) : messages.callWith(party)}
         className="rcc-CallStatusBanner-call"
         data-status={call.status}
+        data-direction={call.direction}
+        data-incoming={incoming || undefined}
         data-muted={call.muted || undefined}
       >
         <div className="rcc-CallStatusBanner-text">
@@ -264,7 +169,9 @@ const OtherCall = memo(function OtherCall({
  *   `[data-control="hangup|hold|resume|mute|dismiss|show"]`, `[aria-pressed]` on mute,
  *   `[data-pending]` (not on dismiss or show).
  * - `.rcc-CallStatusBanner-calls` (the list, named "Other calls"), each `.rcc-CallStatusBanner-call`
- *   with its own `[data-status]` and `[data-muted]`, the text and controls parts above.
+ *   with its own `[data-status]`, `[data-direction]` and `[data-muted]`, the text and controls
+ *   parts above. A call ringing the agent there is `[data-incoming]`, named "Incoming call from
+ *   …", and has Answer and Decline.
  * - `.rcc-CallStatusBanner-error` (a control failed), `.rcc-CallStatusBanner-connection` (reconnecting).
  *
  * @example
@@ -287,9 +194,8 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
     const connection = useCallStore((state) => state.connection.status)
     const duration = useCallDuration(call)
     const { display: number } = usePhoneNumber(call?.phoneNumber ?? '')
-    const controlsRef = useRef<HTMLDivElement>(null)
-    const dismissRef = useRef<HTMLButtonElement>(null)
-    const focusInControls = useRef(false)
+    const rootRef = useRef<HTMLDivElement | null>(null)
+    const hadFocus = useRef(false)
 
     const status = call?.status
     const terminal = status !== undefined && isTerminalStatus(status)
@@ -305,20 +211,24 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
       return () => clearTimeout(timer)
     }, [terminal, id, dismissAfterMs, dismiss])
 
+    // The view changes under a keyboard user: Answer gives way to Hang up, Hang up to Dismiss,
+    // a row's Switch to makes its call the banner's own. Focus that was in the banner moves to
+    // what replaced it (Hang up, Dismiss, else the first control), never to the page.
+    const view = call ? (isIncoming(call) ? 'incoming' : terminal ? 'over' : 'live') : 'none'
     useEffect(() => {
-      // Hang up vanishes when the call ends: keep a keyboard user's focus in the banner.
-      if (
-        terminal &&
-        focusInControls.current &&
-        !controlsRef.current?.contains(document.activeElement)
-      ) {
-        dismissRef.current?.focus()
-      }
-    }, [terminal])
+      const root = rootRef.current
+      if (!hadFocus.current || !root || root.contains(document.activeElement)) return
+      const own = ':scope > .rcc-CallStatusBanner-controls'
+      const next =
+        root.querySelector<HTMLElement>(
+          `${own} [data-control="hangup"], ${own} [data-control="dismiss"]`,
+        ) ?? root.querySelector<HTMLElement>(`${own} button`)
+      next?.focus()
+    }, [view, id])
 
     let body: ReactNode = null
     // A ringing inbound call has its own view: who calls, Answer and Decline (keyed: said once per call).
-    if (call?.direction === 'inbound' && status === 'ringing') {
+    if (call && isIncoming(call)) {
       body = <IncomingCall key={call.id} call={call} />
     } else if (call) {
       body = (
@@ -329,18 +239,10 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
             <CallParty call={call} number={number} />
           </div>
           <div
-            ref={controlsRef}
             className="rcc-CallStatusBanner-controls"
             role="group"
             aria-label={messages.callControls}
             aria-live="off"
-            onFocus={() => {
-              focusInControls.current = true
-            }}
-            onBlur={(event: FocusEvent<HTMLDivElement>) => {
-              if (!event.currentTarget.contains(event.relatedTarget as Node | null))
-                focusInControls.current = false
-            }}
           >
             {terminal ? (
               <ControlButton
@@ -352,7 +254,6 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
                   dismiss()
                 }}
                 pending={null}
-                buttonRef={dismissRef}
               />
             ) : (
               liveControls(call, controls, messages)
@@ -375,7 +276,22 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
         aria-atomic="false"
         aria-label={messages.callStatus}
         {...rest}
-        ref={ref}
+        ref={(node) => {
+          rootRef.current = node
+          if (typeof ref === 'function') ref(node)
+          else if (ref) ref.current = node
+        }}
+        // Where focus is only decides where it goes when the view changes: the app's own
+        // handlers run first and are never stopped.
+        onFocus={(event) => {
+          rest.onFocus?.(event)
+          hadFocus.current = true
+        }}
+        onBlur={(event: FocusEvent<HTMLDivElement>) => {
+          rest.onBlur?.(event)
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null))
+            hadFocus.current = false
+        }}
         className={cx('rcc-CallStatusBanner', className)}
         data-status={status}
         data-outcome={status === 'ended' ? (call?.outcome ?? 'unknown') : undefined}

@@ -12,6 +12,7 @@ import {
 } from 'react'
 import type { CallError } from '../core/CallError.js'
 import { isPlaced, isTerminalStatus } from '../core/CallEvent.js'
+import { findInteraction } from '../core/reduceCallState.js'
 import type { StartCallData } from '../core/createCallRuntime.js'
 import { readPastedNumber, type PastedNumber } from '../core/readPastedNumber.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
@@ -162,13 +163,13 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   // Only the call's id and state matter here, so its other updates (every tick of a provider's
   // events) never re-render the pad.
   const call = useCallStore((state) => {
-    const found = state.interactions[interactionId ?? state.activeId ?? '']
+    const found = findInteraction(state, interactionId ?? state.activeId ?? '')
     return found && { id: found.id, status: found.status }
   })
   const controls = useCallControls(call?.id)
   const canSendTones = useCallStore((state) => state.capabilities.dtmf === true)
   const toneCallStatus = useCallStore((state) =>
-    toneCall === null ? undefined : state.interactions[toneCall.id]?.status,
+    toneCall === null ? undefined : findInteraction(state, toneCall.id)?.status,
   )
   // The tones go through the keypad's own controls when it shows that call, so they are listed.
   const toneControls = useCallControls(call?.id === toneCall?.id ? undefined : toneCall?.id)
@@ -176,8 +177,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   // Call again while it dials or rings) never dials twice.
   const placedId = dialpad.start.data?.deferred ? null : (dialpad.start.data?.id ?? null)
   const placedLive = useCallStore((state) => {
-    const placed = placedId === null ? undefined : state.interactions[placedId]
-    return placed !== undefined && isPlaced(placed)
+    return placedId !== null && state.live.some((call) => call.id === placedId && isPlaced(call))
   })
   const rootRef = useRef<HTMLDivElement | null>(null)
   const firstKeyRef = useRef<HTMLButtonElement>(null)

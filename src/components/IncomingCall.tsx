@@ -1,12 +1,12 @@
-import { useContext, useState } from 'react'
+import { useContext } from 'react'
 import type { Interaction } from '../core/reduceInteraction.js'
 import { ScreenPopContext } from '../react/ScreenPopContext.js'
 import { useCallControls } from '../react/useCallControls.js'
 import { useMessages } from '../react/useMessages.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
-import { ControlButton } from './ControlButton.js'
-import { HangUpIcon, PhoneIcon } from './icons.js'
-import { visuallyHidden } from './visuallyHidden.js'
+import { CallParty } from './CallParty.js'
+import { liveControls } from './liveControls.js'
+import { SaidOnce } from './SaidOnce.js'
 
 /**
  * The banner's view of a ringing inbound call: "Incoming call", the caller's name (the formatted
@@ -24,28 +24,13 @@ export function IncomingCall({ call }: { call: Interaction }) {
   const screenPop = useContext(ScreenPopContext)
   const { display: number } = usePhoneNumber(call.phoneNumber ?? '')
   const name = call.associatedObject?.displayName
-  // Said once: the words of the first render stay, whatever is found about the caller later.
-  const [announcement] = useState(() => messages.incomingCallFrom(name || number || ''))
-  const { capabilities, pending } = controls
-  const run = (action: () => Promise<void>) => () => {
-    if (pending === null) void action()
-  }
   return (
     <>
-      <p role="alert" style={visuallyHidden}>
-        {announcement}
-      </p>
+      <SaidOnce text={messages.incomingCallFrom(name || number || '')} />
       <span className="rcc-CallStatusBanner-indicator" aria-hidden="true" />
       <div className="rcc-CallStatusBanner-text" aria-live="off">
         <p className="rcc-CallStatusBanner-state">{messages.incomingCall}</p>
-        <p className="rcc-CallStatusBanner-party">
-          {name ? <span className="rcc-CallStatusBanner-name">{name}</span> : null}
-          {number ? (
-            <span className="rcc-CallStatusBanner-number" dir="ltr">
-              {number}
-            </span>
-          ) : null}
-        </p>
+        <CallParty call={call} number={number} />
         {screenPop ? <screenPop.Matches interactionId={call.id} /> : null}
       </div>
       <div
@@ -54,24 +39,7 @@ export function IncomingCall({ call }: { call: Interaction }) {
         aria-label={messages.callControls}
         aria-live="off"
       >
-        {capabilities.answer ? (
-          <ControlButton
-            kind="answer"
-            label={messages.answer}
-            icon={<PhoneIcon />}
-            onClick={run(controls.answer)}
-            pending={pending}
-          />
-        ) : null}
-        {capabilities.decline ? (
-          <ControlButton
-            kind="decline"
-            label={messages.decline}
-            icon={<HangUpIcon />}
-            onClick={run(controls.decline)}
-            pending={pending}
-          />
-        ) : null}
+        {liveControls(call, controls, messages)}
       </div>
       {controls.error ? (
         <p className="rcc-CallStatusBanner-error" role="alert">

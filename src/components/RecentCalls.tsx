@@ -33,7 +33,7 @@ interface Row {
 
 type Records = Readonly<Record<string, CallLogRecord>>
 const noRecords: Records = {}
-const selectHistory = (state: CallState) => state.history.map((id) => state.interactions[id])
+const selectHistory = (state: CallState) => state.history.map((id) => state.ended[id])
 
 function useRows(callLog: CallLog | undefined, limit: number): Row[] {
   const history = useCallStore(selectHistory)

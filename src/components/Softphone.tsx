@@ -1,16 +1,19 @@
 import {
   forwardRef,
+  useContext,
   useEffect,
   useRef,
   useState,
   type ComponentPropsWithoutRef,
   type ReactNode,
+  type Ref,
 } from 'react'
 // Built only from what the package exports (the same modules its root barrel names), so the
 // panel is also the example of composing the public parts.
-import { isTerminalStatus } from '../core/CallEvent.js'
+import { isIncoming, isTerminalStatus } from '../core/CallEvent.js'
 import { useCallControls } from '../react/useCallControls.js'
 import { formatCallDuration, useCallDuration } from '../react/useCallDuration.js'
+import { ScreenPopContext } from '../react/ScreenPopContext.js'
 import { useActiveInteraction } from '../react/useCallStore.js'
 import { useMessages } from '../react/useMessages.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
@@ -24,8 +27,12 @@ import {
   MicIcon,
   MicOffIcon,
   PauseIcon,
+  PhoneIcon,
   PhoneOutgoingIcon,
 } from './icons.js'
+import { oneControlAtATime } from './oneControlAtATime.js'
+import { callStateText } from './callStateText.js'
+import { SaidOnce } from './SaidOnce.js'
 
 export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /**
@@ -34,6 +41,13 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
    * panel's own parts above it never change height.
    */
   recentCalls?: ReactNode
+  /**
+   * What the panel shows under the keypad while no call is live: `<CallerIdSelect />` from
+   * `react-click-to-call/caller-id`, so a person picks the number they call from. A slot, not a
+   * built-in, so an app that does not offer caller ID pays nothing for it; the select itself
+   * renders nothing where the phone system has no `callerId` capability.
+   */
+  callerId?: ReactNode
 }
 
 /**
@@ -55,6 +69,10 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
  * - `.rcc-Softphone-controls`; `.rcc-Softphone-control[data-control="mute|keypad|hold"]` (toggle
  *   buttons: `aria-pressed`); `.rcc-Softphone-hangup`; `.rcc-Softphone-again`,
  *   `.rcc-Softphone-dismiss` once the call is over.
+ * - A call ringing the agent: "Incoming call", said once assertively, the records that match the
+ *   caller (under `ScreenPopProvider`), and `.rcc-Softphone-answer` and `.rcc-Softphone-decline`
+ *   (`[data-pending]`) in Hang up's place.
+ * - `.rcc-Softphone-callerId`: the `callerId` slot, in Hang up's place while no call is live.
  * - `.rcc-Softphone-recent`: the `recentCalls` slot.
  *
  * @example
@@ -64,7 +82,7 @@ export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>
  * </CallLogProvider>
  */
 export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softphone(
-  { recentCalls, className, ...rest },
+  { recentCalls, callerId, className, ...rest },
   ref,
 ) {
   const messages = useMessages('Softphone')
@@ -73,55 +91,47 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
   const duration = useCallDuration(call)
   const { display } = usePhoneNumber(call?.phoneNumber ?? '')
   const again = useStartCall()
-  const [keypadOpen, setKeypadOpen] = useState(false)
+  const screenPop = useContext(ScreenPopContext)
+  // The call whose keypad is open: a new call starts with it closed.
+  const [keypadFor, setKeypadFor] = useState<string>()
   const againRef = useRef<HTMLButtonElement>(null)
 
   const status = call?.status ?? 'idle'
   const terminal = call !== undefined && isTerminalStatus(call.status)
   const live = call !== undefined && !terminal && call.status !== 'deferred'
   const talking = status === 'connected' || status === 'held'
+  const incoming = call !== undefined && isIncoming(call)
   const { capabilities, pending } = controls
-  const keypad = live ? keypadOpen && talking : true
+  const keypad = live ? keypadFor === call.id && talking : true
   const id = call?.id
-
-  // A new call starts with the keypad closed.
-  useEffect(() => setKeypadOpen(false), [id])
 
   // The stage changes with the call (the keypad gives way to the controls, Hang up to "Call
   // again", Dismiss to the keypad): a keyboard user's focus moves to what replaced it, never to
   // the page.
   const panelRef = useRef<HTMLElement | null>(null)
   const hangupRef = useRef<HTMLButtonElement>(null)
+  const answerRef = useRef<HTMLButtonElement>(null)
   const hadFocus = useRef(false)
-  const view = terminal ? 'over' : live ? 'live' : 'idle'
+  const view = terminal ? 'over' : incoming ? 'incoming' : live ? 'live' : 'idle'
   useEffect(() => {
     const panel = panelRef.current
     if (!hadFocus.current || !panel || panel.contains(document.activeElement)) return
     const next =
       view === 'over'
         ? againRef.current
-        : view === 'live'
-          ? hangupRef.current
-          : panel.querySelector<HTMLElement>('input')
+        : view === 'incoming'
+          ? answerRef.current
+          : view === 'live'
+            ? hangupRef.current
+            : panel.querySelector<HTMLElement>('input')
     next?.focus()
   }, [view])
 
-  const run = (action: () => Promise<void>) => () => {
-    if (pending === null) void action()
-  }
+  const run = oneControlAtATime(pending)
   const name = call?.associatedObject?.displayName?.trim()
-  const stateText =
-    status === 'idle'
-      ? messages.readyToCall
-      : status === 'connected'
-        ? messages.statuses.connected
-        : status === 'ended'
-          ? messages.ended(call?.outcome ?? 'unknown')
-          : status === 'failed'
-            ? messages.failed(
-                call?.error ? messages.errorMessage(call.error) : messages.statuses.failed,
-              )
-            : messages[status]
+  const stateText = call
+    ? callStateText(call, messages, messages.statuses.connected)
+    : messages.readyToCall
 
   const toggle = (
     kind: 'mute' | 'keypad' | 'hold',
@@ -144,6 +154,27 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
     >
       {icon}
       <span className="rcc-Softphone-controlLabel">{label}</span>
+    </button>
+  )
+
+  // The call's main actions: Answer and Decline while it rings the agent, else Hang up.
+  const action = (
+    kind: 'answer' | 'decline' | 'hangup',
+    icon: ReactNode,
+    label: string,
+    onPress: () => Promise<unknown>,
+    buttonRef?: Ref<HTMLButtonElement>,
+  ) => (
+    <button
+      ref={buttonRef}
+      type="button"
+      className={`rcc-Softphone-${kind}`}
+      data-pending={pending === kind || undefined}
+      aria-busy={pending === kind || undefined}
+      onClick={run(onPress)}
+    >
+      {icon}
+      {label}
     </button>
   )
 
@@ -175,7 +206,10 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
         aria-live="polite"
         aria-label={messages.callStatus}
       >
-        <p className="rcc-Softphone-name">{name || display || messages.softphone}</p>
+        <p className="rcc-Softphone-name">
+          {/* A number alone keeps its left-to-right order in a right-to-left page. */}
+          {name || (display ? <span dir="ltr">{display}</span> : messages.softphone)}
+        </p>
         <p className="rcc-Softphone-number" dir="ltr">
           {name ? display : '\u00a0'}
         </p>
@@ -243,7 +277,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
               <KeypadIcon />,
               keypad,
               talking && capabilities.dtmf,
-              () => setKeypadOpen((open) => !open),
+              () => setKeypadFor(keypadFor === id ? undefined : id),
             )}
             {toggle(
               'hold',
@@ -255,22 +289,26 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
             )}
           </div>
         ) : null}
+        {incoming && screenPop ? <screenPop.Matches interactionId={call.id} /> : null}
         {!terminal && keypad ? <Dialpad interactionId={live ? id : undefined} /> : null}
       </div>
 
       <div className="rcc-Softphone-actions">
-        {live && capabilities.hangup ? (
-          <button
-            ref={hangupRef}
-            type="button"
-            className="rcc-Softphone-hangup"
-            data-pending={pending === 'hangup' || undefined}
-            aria-busy={pending === 'hangup' || undefined}
-            onClick={run(controls.hangup)}
-          >
-            <HangUpIcon />
-            {messages.hangUp}
-          </button>
+        {!live && !terminal && callerId !== undefined ? (
+          <div className="rcc-Softphone-callerId">{callerId}</div>
+        ) : null}
+        {incoming ? (
+          <>
+            <SaidOnce key={call.id} text={messages.incomingCallFrom(name || display)} />
+            {capabilities.answer
+              ? action('answer', <PhoneIcon />, messages.answer, controls.answer, answerRef)
+              : null}
+            {capabilities.decline
+              ? action('decline', <HangUpIcon />, messages.decline, controls.decline)
+              : null}
+          </>
+        ) : live && capabilities.hangup ? (
+          action('hangup', <HangUpIcon />, messages.hangUp, controls.hangup, hangupRef)
         ) : null}
       </div>
 

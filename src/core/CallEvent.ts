@@ -95,6 +95,11 @@ export function isPlaced(call: { status: CallStatus }): boolean {
   return call.status !== 'deferred' && !isTerminalStatus(call.status)
 }
 
+/** True for an inbound call ringing the agent: it is answered or declined, not hung up. */
+export function isIncoming(call: { direction?: string; status: CallStatus }): boolean {
+  return call.direction === 'inbound' && call.status === 'ringing'
+}
+
 /** An interaction event without the fields a client stamps on it (id, time, sequence). */
 export type InteractionEventInit = InteractionEvent extends infer E
   ? E extends InteractionEvent

@@ -24,6 +24,16 @@ export function browserCallLogStorage(): CallLogStorage | undefined {
   }
 }
 
+/**
+ * The storage a call log uses for its `storage` option: the browser's by default (`undefined`),
+ * none for `null` (memory only), else the app's own.
+ */
+export function resolveCallLogStorage(
+  storage: CallLogStorage | null | undefined,
+): CallLogStorage | undefined {
+  return storage === undefined ? browserCallLogStorage() : (storage ?? undefined)
+}
+
 /** A storage in memory, for tests and for apps that persist elsewhere. */
 export function createMemoryCallLogStorage(): CallLogStorage {
   const items = new Map<string, string>()

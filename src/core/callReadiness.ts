@@ -67,8 +67,7 @@ export function callReadiness(state: CallState, rules: CallReadinessRules = {}):
     }
   }
   if (whileOnCall === 'allow') return READY
-  for (const id in state.interactions) {
-    const call = state.interactions[id]!
+  for (const call of state.live) {
     if (!isPlaced(call) || call.status === 'held' || call.phoneNumber === phoneNumber) continue
     // `hold-and-dial` holds a connected call first where the provider can hold.
     const canHold = { ...state.capabilities, ...call.capabilities }.hold
@@ -76,7 +75,7 @@ export function callReadiness(state: CallState, rules: CallReadinessRules = {}):
     return {
       ready: false,
       reason: 'on-call',
-      callWith: call.associatedObject?.displayName || call.phoneNumber || id,
+      callWith: call.associatedObject?.displayName || call.phoneNumber || call.id,
     }
   }
   return READY

@@ -3,8 +3,9 @@ import { CallError, isCallError, type CallErrorInfo } from './CallError.js'
 import type { CallClient } from './CallClient.js'
 import { isTerminalStatus } from './CallEvent.js'
 import { toCallLogEntry, withWrapUp, type CallLogEntry, type WrapUpDraft } from './CallLogEntry.js'
-import { browserCallLogStorage, callLogStorageKey, type CallLogStorage } from './CallLogStorage.js'
+import { callLogStorageKey, resolveCallLogStorage, type CallLogStorage } from './CallLogStorage.js'
 import type { CallStoreApi } from './createCallStore.js'
+import { findInteraction } from './reduceCallState.js'
 import type { Interaction } from './reduceInteraction.js'
 
 /** `off`: log at the end of the call; `optional`: the agent may skip the wrap-up; `required`: may not. */
@@ -199,8 +200,7 @@ export function createCallLog(options: CallLogOptions): CallLog {
     wrapUp: options.wrapUp ?? 'optional',
     retryDelay: options.retryDelay ?? defaultRetryDelay,
   }
-  const storage =
-    options.storage === undefined ? browserCallLogStorage() : (options.storage ?? undefined)
+  const storage = resolveCallLogStorage(options.storage)
   const key = callLogStorageKey(client.name, userId)
   const keepLogged = options.keepLogged ?? 100
   const saved = read(storage, key)
@@ -263,14 +263,14 @@ export function createCallLog(options: CallLogOptions): CallLog {
   }
 
   function markCompleted(id: string) {
-    if (calls.getState().interactions[id])
+    if (findInteraction(calls.getState(), id))
       calls.getState().dispatch({ type: 'completed', interactionId: id, at: Date.now() })
   }
 
   /** Ends the provider's after-call work; a refusal rejects and nothing is logged yet. */
   async function completeAtProvider(id: string, draft: WrapUpDraft) {
     if (!client.capabilities.afterCallWork || !client.completeWrapUp) return
-    if (calls.getState().interactions[id]?.completedAt !== undefined) return
+    if (findInteraction(calls.getState(), id)?.completedAt !== undefined) return
     const result = await client.completeWrapUp(id, {
       ...(draft.disposition && { disposition: draft.disposition }),
       ...(draft.notes?.trim() && { notes: draft.notes }),
@@ -413,9 +413,9 @@ export function createCallLog(options: CallLogOptions): CallLog {
   }
 
   function scan(history: readonly string[]) {
-    const { interactions } = calls.getState()
+    const { ended } = calls.getState()
     for (const id of history) {
-      const interaction = interactions[id]
+      const interaction = ended[id]
       if (interaction && isTerminalStatus(interaction.status)) track(interaction)
     }
   }

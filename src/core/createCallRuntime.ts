@@ -119,21 +119,14 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
 
   /** The live call on this number placed or seen by this store, if any (a deferred one is not a call yet). */
   function liveCallFor(value: string): Interaction | undefined {
-    const { interactions } = store.getState()
-    for (const id in interactions) {
-      const call = interactions[id]!
-      if (call.phoneNumber === value && isPlaced(call)) return call
-    }
-    return undefined
+    return store.getState().live.find((call) => call.phoneNumber === value && isPlaced(call))
   }
 
   /** A call on another number that stands in the way of a new one: not held, not ended. */
   function blockingCall(value: string): { name: string; call?: Interaction } | undefined {
-    const { interactions } = store.getState()
-    for (const id in interactions) {
-      const call = interactions[id]!
+    for (const call of store.getState().live) {
       if (call.phoneNumber !== value && isPlaced(call) && call.status !== 'held')
-        return { name: call.associatedObject?.displayName || call.phoneNumber || id, call }
+        return { name: call.associatedObject?.displayName || call.phoneNumber || call.id, call }
     }
     for (const [number, start] of inFlight) {
       if (number !== value) return { name: start.name }

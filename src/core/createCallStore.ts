@@ -2,10 +2,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { InteractionAssociatedObject } from './types.js'
 import type { CallCapabilities } from './CallClient.js'
 import type { CallEvent } from './CallEvent.js'
+import type { Interaction } from './reduceInteraction.js'
 import {
   DEFAULT_HISTORY_LIMIT,
   associateInteraction,
   dismissInteraction,
+  findInteraction,
   initialCallState,
   placeInteraction,
   reduceCallState,
@@ -69,7 +71,9 @@ export function createCallStore({
   }
   return createStore<CallStore>()((set) => ({
     ...initialCallState(capabilities),
-    dispatch: (event) => set((state) => reduceCallState(state, event, historyLimit)),
+    // The reducer returns the whole next state (or the same one): replacing spares zustand a
+    // second copy of the state on every event.
+    dispatch: (event) => set((state) => reduceCallState(state, event, historyLimit), true),
     setDraft: (value, source = 'typed') =>
       set((state) => {
         if (state.dialpad.value === value && state.dialpad.source === source) return state
@@ -105,8 +109,28 @@ export function createCallStore({
 
 /** Selects one interaction; the same object until that interaction changes. */
 export const selectInteraction = (id: string | null | undefined) => (state: CallState) =>
-  id == null ? undefined : state.interactions[id]
+  id == null ? undefined : findInteraction(state, id)
 
 /** Selects the interaction the banner shows. */
 export const selectActiveInteraction = (state: CallState) =>
-  state.activeId === null ? undefined : state.interactions[state.activeId]
+  state.activeId === null ? undefined : findInteraction(state, state.activeId)
+
+/** Newest first; the id breaks ties, so the order is the same on every call. */
+const newestFirst = (a: Interaction, b: Interaction) =>
+  b.createdAt - a.createdAt || (b.id > a.id ? 1 : -1)
+
+/** The last list made for a `live` record, with the `ended` record it was made with. */
+const lists = new WeakMap<object, { ended: object; list: Interaction[] }>()
+
+/**
+ * Every call the store keeps (live and ended), newest first. The same array until a call changes,
+ * so every `useInteractions` on a page shares one sort per change of the calls instead of sorting
+ * once per subscriber on every store change (typing on the dialpad included).
+ */
+export function selectInteractions({ live, ended }: CallState): readonly Interaction[] {
+  const last = lists.get(live)
+  if (last?.ended === ended) return last.list
+  const list = [...Object.values(live), ...Object.values(ended)].sort(newestFirst)
+  lists.set(live, { ended, list })
+  return list
+}

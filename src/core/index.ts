@@ -9,6 +9,8 @@ export type {
   ResultError,
 } from './types.js'
 export { CallError, isCallError, toCallError } from './CallError.js'
+export { describeError } from './describeError.js'
+export type { ErrorMessages } from './describeError.js'
 export type {
   CallErrorCode,
   CallErrorInfo,
@@ -40,9 +42,19 @@ export type {
 export { failure, success } from './result.js'
 export { reduceInteraction } from './reduceInteraction.js'
 export type { Interaction } from './reduceInteraction.js'
-export { DEFAULT_HISTORY_LIMIT, initialCallState, reduceCallState } from './reduceCallState.js'
+export {
+  DEFAULT_HISTORY_LIMIT,
+  findInteraction,
+  initialCallState,
+  reduceCallState,
+} from './reduceCallState.js'
 export type { CallState, DialpadDraft, DialpadSource, PendingDial } from './reduceCallState.js'
-export { createCallStore, selectActiveInteraction, selectInteraction } from './createCallStore.js'
+export {
+  createCallStore,
+  selectActiveInteraction,
+  selectInteraction,
+  selectInteractions,
+} from './createCallStore.js'
 export type {
   CallStore,
   CallStoreActions,

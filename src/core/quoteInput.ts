@@ -1,5 +1,5 @@
 /** How much of a person's input an error message quotes. */
-export const QUOTE_LIMIT = 40
+const QUOTE_LIMIT = 40
 
 /**
  * A person's input as an error message quotes it: the first 40 characters, then `…`. A 1 MB paste

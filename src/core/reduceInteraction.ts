@@ -67,25 +67,27 @@ function isStale(current: Interaction, event: InteractionEvent): boolean {
   return event.at < current.updatedAt
 }
 
-/** Copies the event's optional fields that differ; returns `null` when nothing would change. */
+/** The optional fields an event may carry for its call, copied when they differ. */
+const META_KEYS = [
+  'rawState',
+  'phoneNumber',
+  'associatedObject',
+  'providerCallId',
+  'direction',
+  'from',
+  'muted',
+] as const
+
+/**
+ * The event's optional fields that differ from the call's (only those listed are read, so the
+ * event is passed as it is, never copied); `null` when nothing would change.
+ */
 function mergeMeta(current: Interaction, event: Meta): Partial<Interaction> | null {
-  const patch: Partial<Interaction> = {}
-  let changed = false
-  const keys = [
-    'rawState',
-    'phoneNumber',
-    'associatedObject',
-    'providerCallId',
-    'direction',
-    'from',
-    'muted',
-  ] as const
-  for (const key of keys) {
+  let patch: Partial<Interaction> | null = null
+  for (const key of META_KEYS) {
     const value = event[key]
-    if (value !== undefined && value !== current[key]) {
-      ;(patch as Record<string, unknown>)[key] = value
-      changed = true
-    }
+    if (value !== undefined && value !== current[key])
+      (patch ??= {} as Record<string, unknown>)[key] = value
   }
   if (event.capabilities) {
     const merged = { ...current.capabilities, ...event.capabilities }
@@ -93,16 +95,13 @@ function mergeMeta(current: Interaction, event: Meta): Partial<Interaction> | nu
     const keysChanged = (Object.keys(merged) as (keyof CallCapabilities)[]).some(
       (k) => merged[k] !== before[k],
     )
-    if (keysChanged) {
-      patch.capabilities = merged
-      changed = true
-    }
+    if (keysChanged) (patch ??= {}).capabilities = merged
   }
-  return changed ? patch : null
+  return patch
 }
 
 function create(event: InteractionEvent): Interaction {
-  const { interactionId, at, seq, type: _type, ...meta } = event
+  const { interactionId, at, seq } = event
   const base: Interaction = {
     id: interactionId,
     // The agent's phone rings for an inbound call: it never dials, so it starts past dialing and
@@ -113,8 +112,7 @@ function create(event: InteractionEvent): Interaction {
     updatedAt: at,
   }
   if (seq !== undefined) base.seq = seq
-  const withMeta = { ...base, ...(mergeMeta(base, meta) ?? {}) }
-  return apply(withMeta, event) ?? withMeta
+  return { ...base, ...mergeMeta(base, event), ...stateChange(base, event) }
 }
 
 /** When a call ended: never before it connected, so a clock stepped back shows no negative timer. */
@@ -135,37 +133,40 @@ function outcomeOf(current: Interaction, event: InteractionEvent & { type: 'ende
 /** A backward state change: refused whole, details included. */
 const REFUSED = null
 
-/** The record after the event's state change (the same record when the state stays), or `REFUSED`. */
-function apply(current: Interaction, event: InteractionEvent): Interaction | typeof REFUSED {
+/** The event names no new state (an update, a repeated state). */
+const SAME_STATE = undefined
+
+/**
+ * The fields the event's state change sets (the state, and when it connected or ended), applied
+ * with the details in one copy of the record; `SAME_STATE`, or `REFUSED` for a backward change.
+ */
+function stateChange(
+  current: Interaction,
+  event: InteractionEvent,
+): Partial<Interaction> | typeof SAME_STATE | typeof REFUSED {
   switch (event.type) {
     case 'status': {
       const { status } = event
       if (RANK[status] < RANK[current.status]) return REFUSED
-      if (status === current.status) return current
-      const next: Interaction = { ...current, status }
-      if (status === 'connected' && current.connectedAt === undefined) next.connectedAt = event.at
-      return next
+      if (status === current.status) return SAME_STATE
+      return status === 'connected' && current.connectedAt === undefined
+        ? { status, connectedAt: event.at }
+        : { status }
     }
     case 'ended': {
-      const next: Interaction = {
-        ...current,
+      const change: Partial<Interaction> = {
         status: 'ended',
         outcome: outcomeOf(current, event),
         endedAt: endTime(current, event.at),
       }
-      if (event.afterCallWork) next.afterCallWork = true
-      return next
+      if (event.afterCallWork) change.afterCallWork = true
+      return change
     }
     case 'failed':
-      return {
-        ...current,
-        status: 'failed',
-        error: event.error,
-        endedAt: endTime(current, event.at),
-      }
+      return { status: 'failed', error: event.error, endedAt: endTime(current, event.at) }
     case 'updated':
     case 'completed':
-      return current
+      return SAME_STATE
   }
 }
 
@@ -197,15 +198,15 @@ export function reduceInteraction(
   if (!current) return create(event)
   if (event.type === 'completed') return complete(current, event)
   if (isTerminalStatus(current.status) || isStale(current, event)) return current
-  const { interactionId: _id, at: _at, seq: _seq, type: _type, ...meta } = event
-  const changed = apply(current, event)
+  const change = stateChange(current, event)
   // A backward state change must not smuggle in its details either.
-  if (changed === REFUSED) return current
-  const patch = mergeMeta(changed, meta)
+  if (change === REFUSED) return current
+  const patch = mergeMeta(current, event)
   // A duplicate (same state, same details) changes nothing.
-  if (changed === current && patch === null) return current
+  if (change === SAME_STATE && patch === null) return current
   const next: Interaction = {
-    ...changed,
+    ...current,
+    ...change,
     ...patch,
     updatedAt: Math.max(current.updatedAt, event.at),
   }

@@ -1,4 +1,5 @@
 import type { LiveCallStatus } from '../core/CallEvent.js'
+import type { CallLogMessages } from '../react/callLogMessages.js'
 import type { CallMessages } from '../react/messages.js'
 import { errorMessageByCode } from './errorMessageByCode.js'
 
@@ -12,6 +13,24 @@ const liveStates: Record<LiveCallStatus, string> = {
   held: 'قيد الانتظار',
 }
 
+/** Every error code in Arabic: what happened and what to do. */
+const errorMessage = errorMessageByCode({
+  invalid_number: 'لا يمكن طلب هذا الرقم. تحقّق منه مع رمز البلد.',
+  invalid_argument: 'الطلب غير مكتمل أو غير صحيح.',
+  invalid_state: 'غير ممكن في حالة المكالمة الحالية.',
+  timeout: 'لم يستجب نظام الهاتف في الوقت المحدد. حاول مرة أخرى.',
+  unauthorized: 'انتهت صلاحية الجلسة. سجّل الدخول مرة أخرى.',
+  forbidden: 'ليس لديك إذن بذلك.',
+  not_found: 'غير موجود: المكالمة أو الجهاز لم يعد موجودًا.',
+  conflict: 'هناك مكالمة أخرى جارية بالفعل.',
+  rate_limited: 'طلبات كثيرة جدًا. انتظر قليلًا ثم حاول مرة أخرى.',
+  not_ready: 'هاتفك غير جاهز. سجّل الدخول إلى نظام الهاتف.',
+  provider_error: 'رفض نظام الهاتف الطلب.',
+  network_error: 'تعذّر الوصول إلى نظام الهاتف. تحقّق من اتصالك.',
+  aborted: 'أُلغي الطلب.',
+  not_supported: 'نظام الهاتف هذا لا يدعم ذلك.',
+})
+
 /**
  * Arabic. Pass it to `CallProvider`, and set `dir="rtl"` (and `lang="ar"`) on an ancestor: the
  * default look uses logical properties, so every component lays itself out right to left.
@@ -22,22 +41,7 @@ export const ar: Partial<CallMessages> = {
   calling: 'جارٍ الاتصال…',
   callingWhom: (name) => `جارٍ الاتصال بـ ${name}…`,
   callUnavailable: 'المكالمات غير متاحة: نظام الهاتف غير متصل.',
-  errorMessage: errorMessageByCode({
-    invalid_number: 'لا يمكن طلب هذا الرقم. تحقّق منه مع رمز البلد.',
-    invalid_argument: 'الطلب غير مكتمل أو غير صحيح.',
-    invalid_state: 'غير ممكن في حالة المكالمة الحالية.',
-    timeout: 'لم يستجب نظام الهاتف في الوقت المحدد. حاول مرة أخرى.',
-    unauthorized: 'انتهت صلاحية الجلسة. سجّل الدخول مرة أخرى.',
-    forbidden: 'ليس لديك إذن بذلك.',
-    not_found: 'غير موجود: المكالمة أو الجهاز لم يعد موجودًا.',
-    conflict: 'هناك مكالمة أخرى جارية بالفعل.',
-    rate_limited: 'طلبات كثيرة جدًا. انتظر قليلًا ثم حاول مرة أخرى.',
-    not_ready: 'هاتفك غير جاهز. سجّل الدخول إلى نظام الهاتف.',
-    provider_error: 'رفض نظام الهاتف الطلب.',
-    network_error: 'تعذّر الوصول إلى نظام الهاتف. تحقّق من اتصالك.',
-    aborted: 'أُلغي الطلب.',
-    not_supported: 'نظام الهاتف هذا لا يدعم ذلك.',
-  }),
+  errorMessage,
   initiating: 'جارٍ بدء المكالمة…',
   deferred: 'الرقم جاهز على لوحة الاتصال. اضغط اتصال للطلب.',
   dialing: 'جارٍ الطلب…',
@@ -157,4 +161,43 @@ export const ar: Partial<CallMessages> = {
   keypad: 'لوحة المفاتيح',
   muted: 'مكتوم',
   callAgain: 'اتصال مرة أخرى',
+}
+
+/**
+ * Arabic for the call log (`react-click-to-call/call-log`): pass it to `CallLogProvider`:
+ * `<CallLogProvider messages={arCallLog}>`. The time of a call follows the browser's locale.
+ */
+export const arCallLog: Partial<CallLogMessages> = {
+  wrapUp: 'إنهاء المكالمة',
+  disposition: 'نتيجة المكالمة',
+  chooseDisposition: 'اختر…',
+  dispositionRequired: 'اختر نتيجة لحفظ هذه المكالمة.',
+  notes: 'ملاحظات',
+  save: 'حفظ',
+  saving: 'جارٍ الحفظ…',
+  skip: 'تخطٍّ',
+  saved: 'سُجّلت المكالمة.',
+  notSaved: (reason) => `لم تُسجَّل بعد: ${reason} ستُعاد المحاولة تلقائيًا؛ ملاحظاتك محفوظة.`,
+  errorMessage,
+  unknownParty: 'رقم غير معروف',
+  outcomes: {
+    completed: 'مكتملة',
+    'no-answer': 'لا رد',
+    busy: 'مشغول',
+    voicemail: 'بريد صوتي',
+    canceled: 'أُلغيت',
+    declined: 'مرفوضة',
+    missed: 'فائتة',
+    unknown: 'انتهت',
+    failed: 'فشلت',
+  },
+  directions: { inbound: 'واردة', outbound: 'صادرة' },
+  recentCalls: 'المكالمات الأخيرة',
+  noRecentCalls: 'لا مكالمات بعد.',
+  callAgain: 'معاودة الاتصال',
+  callAgainWhom: (name) => `معاودة الاتصال بـ ${name}`,
+  log: 'تسجيل',
+  logWhom: (name) => `تسجيل المكالمة مع ${name}`,
+  logged: 'مسجّلة',
+  loggedWhom: (name) => `مسجّلة: تعديل المكالمة مع ${name}`,
 }

@@ -1,4 +1,5 @@
 import type { LiveCallStatus } from '../core/CallEvent.js'
+import type { CallLogMessages } from '../react/callLogMessages.js'
 import type { CallMessages } from '../react/messages.js'
 import { errorMessageByCode } from './errorMessageByCode.js'
 
@@ -12,6 +13,24 @@ const liveStates: Record<LiveCallStatus, string> = {
   held: 'gehalten',
 }
 
+/** Every error code in German: what happened and what to do. */
+const errorMessage = errorMessageByCode({
+  invalid_number: 'Diese Nummer kann nicht gewählt werden. Prüfen Sie sie mit Ländervorwahl.',
+  invalid_argument: 'Die Anfrage ist unvollständig oder fehlerhaft.',
+  invalid_state: 'Im aktuellen Zustand des Anrufs nicht möglich.',
+  timeout: 'Die Telefonanlage hat nicht rechtzeitig geantwortet. Versuchen Sie es erneut.',
+  unauthorized: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.',
+  forbidden: 'Dazu fehlt Ihnen die Berechtigung.',
+  not_found: 'Nicht gefunden: Der Anruf oder das Gerät existiert nicht mehr.',
+  conflict: 'Ein anderer Anruf läuft bereits.',
+  rate_limited: 'Zu viele Anfragen. Warten Sie kurz und versuchen Sie es erneut.',
+  not_ready: 'Ihr Telefon ist nicht bereit. Melden Sie sich an der Telefonanlage an.',
+  provider_error: 'Die Telefonanlage hat die Anfrage abgelehnt.',
+  network_error: 'Die Telefonanlage ist nicht erreichbar. Prüfen Sie Ihre Verbindung.',
+  aborted: 'Die Anfrage wurde abgebrochen.',
+  not_supported: 'Diese Telefonanlage unterstützt das nicht.',
+})
+
 /** German. Pass it to `CallProvider`: `<CallProvider messages={de}>`. */
 export const de: Partial<CallMessages> = {
   call: 'Anrufen',
@@ -19,22 +38,7 @@ export const de: Partial<CallMessages> = {
   calling: 'Anruf…',
   callingWhom: (name) => `${name} wird angerufen…`,
   callUnavailable: 'Anrufe nicht möglich: Die Telefonanlage ist nicht verbunden.',
-  errorMessage: errorMessageByCode({
-    invalid_number: 'Diese Nummer kann nicht gewählt werden. Prüfen Sie sie mit Ländervorwahl.',
-    invalid_argument: 'Die Anfrage ist unvollständig oder fehlerhaft.',
-    invalid_state: 'Im aktuellen Zustand des Anrufs nicht möglich.',
-    timeout: 'Die Telefonanlage hat nicht rechtzeitig geantwortet. Versuchen Sie es erneut.',
-    unauthorized: 'Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.',
-    forbidden: 'Dazu fehlt Ihnen die Berechtigung.',
-    not_found: 'Nicht gefunden: Der Anruf oder das Gerät existiert nicht mehr.',
-    conflict: 'Ein anderer Anruf läuft bereits.',
-    rate_limited: 'Zu viele Anfragen. Warten Sie kurz und versuchen Sie es erneut.',
-    not_ready: 'Ihr Telefon ist nicht bereit. Melden Sie sich an der Telefonanlage an.',
-    provider_error: 'Die Telefonanlage hat die Anfrage abgelehnt.',
-    network_error: 'Die Telefonanlage ist nicht erreichbar. Prüfen Sie Ihre Verbindung.',
-    aborted: 'Die Anfrage wurde abgebrochen.',
-    not_supported: 'Diese Telefonanlage unterstützt das nicht.',
-  }),
+  errorMessage,
   initiating: 'Anruf wird gestartet…',
   deferred: 'Nummer liegt auf dem Wählfeld. Drücken Sie Anrufen, um zu wählen.',
   dialing: 'Wählt…',
@@ -158,4 +162,44 @@ export const de: Partial<CallMessages> = {
   keypad: 'Tastenfeld',
   muted: 'Stumm',
   callAgain: 'Erneut anrufen',
+}
+
+/**
+ * German for the call log (`react-click-to-call/call-log`): pass it to `CallLogProvider`:
+ * `<CallLogProvider messages={deCallLog}>`. The time of a call follows the browser's locale.
+ */
+export const deCallLog: Partial<CallLogMessages> = {
+  wrapUp: 'Nachbearbeitung',
+  disposition: 'Ergebnis',
+  chooseDisposition: 'Auswählen…',
+  dispositionRequired: 'Wählen Sie ein Ergebnis, um diesen Anruf zu speichern.',
+  notes: 'Notizen',
+  save: 'Speichern',
+  saving: 'Wird gespeichert…',
+  skip: 'Überspringen',
+  saved: 'Anruf protokolliert.',
+  notSaved: (reason) =>
+    `Noch nicht protokolliert: ${reason} Es wird erneut versucht; Ihre Notizen bleiben erhalten.`,
+  errorMessage,
+  unknownParty: 'Unbekannte Nummer',
+  outcomes: {
+    completed: 'Beendet',
+    'no-answer': 'Keine Antwort',
+    busy: 'Besetzt',
+    voicemail: 'Mailbox',
+    canceled: 'Abgebrochen',
+    declined: 'Abgelehnt',
+    missed: 'Verpasst',
+    unknown: 'Beendet',
+    failed: 'Fehlgeschlagen',
+  },
+  directions: { inbound: 'Eingehend', outbound: 'Ausgehend' },
+  recentCalls: 'Letzte Anrufe',
+  noRecentCalls: 'Noch keine Anrufe.',
+  callAgain: 'Erneut anrufen',
+  callAgainWhom: (name) => `${name} erneut anrufen`,
+  log: 'Protokollieren',
+  logWhom: (name) => `Anruf mit ${name} protokollieren`,
+  logged: 'Protokolliert',
+  loggedWhom: (name) => `Protokolliert: Anruf mit ${name} bearbeiten`,
 }

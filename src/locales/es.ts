@@ -1,4 +1,5 @@
 import type { LiveCallStatus } from '../core/CallEvent.js'
+import type { CallLogMessages } from '../react/callLogMessages.js'
 import type { CallMessages } from '../react/messages.js'
 import { errorMessageByCode } from './errorMessageByCode.js'
 
@@ -12,6 +13,24 @@ const liveStates: Record<LiveCallStatus, string> = {
   held: 'en espera',
 }
 
+/** Every error code in Spanish: what happened and what to do. */
+const errorMessage = errorMessageByCode({
+  invalid_number: 'No se puede marcar este número. Revíselo, con el código de país.',
+  invalid_argument: 'La solicitud está incompleta o mal formada.',
+  invalid_state: 'No es posible en el estado actual de la llamada.',
+  timeout: 'El sistema telefónico no respondió a tiempo. Inténtelo de nuevo.',
+  unauthorized: 'Su sesión ha caducado. Vuelva a iniciar sesión.',
+  forbidden: 'No tiene permiso para hacerlo.',
+  not_found: 'No encontrado: la llamada o el dispositivo ya no existe.',
+  conflict: 'Ya hay otra llamada en curso.',
+  rate_limited: 'Demasiadas solicitudes. Espere un momento y vuelva a intentarlo.',
+  not_ready: 'Su teléfono no está listo. Inicie sesión en el sistema telefónico.',
+  provider_error: 'El sistema telefónico rechazó la solicitud.',
+  network_error: 'No se puede contactar con el sistema telefónico. Revise su conexión.',
+  aborted: 'La solicitud se canceló.',
+  not_supported: 'Este sistema telefónico no lo admite.',
+})
+
 /** Spanish. Pass it to `CallProvider`: `<CallProvider messages={es}>`. */
 export const es: Partial<CallMessages> = {
   call: 'Llamar',
@@ -19,22 +38,7 @@ export const es: Partial<CallMessages> = {
   calling: 'Llamando…',
   callingWhom: (name) => `Llamando a ${name}…`,
   callUnavailable: 'Llamadas no disponibles: el sistema telefónico no está conectado.',
-  errorMessage: errorMessageByCode({
-    invalid_number: 'No se puede marcar este número. Revíselo, con el código de país.',
-    invalid_argument: 'La solicitud está incompleta o mal formada.',
-    invalid_state: 'No es posible en el estado actual de la llamada.',
-    timeout: 'El sistema telefónico no respondió a tiempo. Inténtelo de nuevo.',
-    unauthorized: 'Su sesión ha caducado. Vuelva a iniciar sesión.',
-    forbidden: 'No tiene permiso para hacerlo.',
-    not_found: 'No encontrado: la llamada o el dispositivo ya no existe.',
-    conflict: 'Ya hay otra llamada en curso.',
-    rate_limited: 'Demasiadas solicitudes. Espere un momento y vuelva a intentarlo.',
-    not_ready: 'Su teléfono no está listo. Inicie sesión en el sistema telefónico.',
-    provider_error: 'El sistema telefónico rechazó la solicitud.',
-    network_error: 'No se puede contactar con el sistema telefónico. Revise su conexión.',
-    aborted: 'La solicitud se canceló.',
-    not_supported: 'Este sistema telefónico no lo admite.',
-  }),
+  errorMessage,
   initiating: 'Iniciando llamada…',
   deferred: 'Número listo en el teclado. Pulse Llamar para marcar.',
   dialing: 'Marcando…',
@@ -157,4 +161,44 @@ export const es: Partial<CallMessages> = {
   keypad: 'Teclado',
   muted: 'Silenciado',
   callAgain: 'Volver a llamar',
+}
+
+/**
+ * Spanish for the call log (`react-click-to-call/call-log`): pass it to `CallLogProvider`:
+ * `<CallLogProvider messages={esCallLog}>`. The time of a call follows the browser's locale.
+ */
+export const esCallLog: Partial<CallLogMessages> = {
+  wrapUp: 'Cierre de la llamada',
+  disposition: 'Resultado',
+  chooseDisposition: 'Elegir…',
+  dispositionRequired: 'Elija un resultado para guardar esta llamada.',
+  notes: 'Notas',
+  save: 'Guardar',
+  saving: 'Guardando…',
+  skip: 'Omitir',
+  saved: 'Llamada registrada.',
+  notSaved: (reason) =>
+    `Aún no registrada: ${reason} Se volverá a intentar; sus notas se conservan.`,
+  errorMessage,
+  unknownParty: 'Número desconocido',
+  outcomes: {
+    completed: 'Completada',
+    'no-answer': 'Sin respuesta',
+    busy: 'Ocupado',
+    voicemail: 'Buzón de voz',
+    canceled: 'Cancelada',
+    declined: 'Rechazada',
+    missed: 'Perdida',
+    unknown: 'Finalizada',
+    failed: 'Fallida',
+  },
+  directions: { inbound: 'Entrante', outbound: 'Saliente' },
+  recentCalls: 'Llamadas recientes',
+  noRecentCalls: 'Aún no hay llamadas.',
+  callAgain: 'Volver a llamar',
+  callAgainWhom: (name) => `Volver a llamar a ${name}`,
+  log: 'Registrar',
+  logWhom: (name) => `Registrar la llamada con ${name}`,
+  logged: 'Registrada',
+  loggedWhom: (name) => `Registrada: editar la llamada con ${name}`,
 }

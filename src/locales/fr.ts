@@ -1,4 +1,5 @@
 import type { LiveCallStatus } from '../core/CallEvent.js'
+import type { CallLogMessages } from '../react/callLogMessages.js'
 import type { CallMessages } from '../react/messages.js'
 import { errorMessageByCode } from './errorMessageByCode.js'
 
@@ -12,6 +13,24 @@ const liveStates: Record<LiveCallStatus, string> = {
   held: 'en attente',
 }
 
+/** Every error code in French: what happened and what to do. */
+const errorMessage = errorMessageByCode({
+  invalid_number: 'Ce numéro ne peut pas être composé. Vérifiez-le, avec l’indicatif du pays.',
+  invalid_argument: 'La demande est incomplète ou mal formée.',
+  invalid_state: 'Impossible dans l’état actuel de l’appel.',
+  timeout: 'Le système téléphonique n’a pas répondu à temps. Réessayez.',
+  unauthorized: 'Votre session a expiré. Reconnectez-vous.',
+  forbidden: 'Vous n’avez pas l’autorisation de faire cela.',
+  not_found: 'Introuvable : l’appel ou l’appareil n’existe plus.',
+  conflict: 'Un autre appel est déjà en cours.',
+  rate_limited: 'Trop de demandes. Patientez un instant, puis réessayez.',
+  not_ready: 'Votre téléphone n’est pas prêt. Connectez-vous au système téléphonique.',
+  provider_error: 'Le système téléphonique a refusé la demande.',
+  network_error: 'Le système téléphonique est injoignable. Vérifiez votre connexion.',
+  aborted: 'La demande a été annulée.',
+  not_supported: 'Ce système téléphonique ne le permet pas.',
+})
+
 /**
  * French. Pass it to `CallProvider`: `<CallProvider messages={fr}>`, or spread it under your own
  * words: `messages={{ ...fr, call: 'Composer' }}`.
@@ -22,22 +41,7 @@ export const fr: Partial<CallMessages> = {
   calling: 'Appel…',
   callingWhom: (name) => `Appel de ${name}…`,
   callUnavailable: 'Appels indisponibles : le système téléphonique n’est pas connecté.',
-  errorMessage: errorMessageByCode({
-    invalid_number: 'Ce numéro ne peut pas être composé. Vérifiez-le, avec l’indicatif du pays.',
-    invalid_argument: 'La demande est incomplète ou mal formée.',
-    invalid_state: 'Impossible dans l’état actuel de l’appel.',
-    timeout: 'Le système téléphonique n’a pas répondu à temps. Réessayez.',
-    unauthorized: 'Votre session a expiré. Reconnectez-vous.',
-    forbidden: 'Vous n’avez pas l’autorisation de faire cela.',
-    not_found: 'Introuvable : l’appel ou l’appareil n’existe plus.',
-    conflict: 'Un autre appel est déjà en cours.',
-    rate_limited: 'Trop de demandes. Patientez un instant, puis réessayez.',
-    not_ready: 'Votre téléphone n’est pas prêt. Connectez-vous au système téléphonique.',
-    provider_error: 'Le système téléphonique a refusé la demande.',
-    network_error: 'Le système téléphonique est injoignable. Vérifiez votre connexion.',
-    aborted: 'La demande a été annulée.',
-    not_supported: 'Ce système téléphonique ne le permet pas.',
-  }),
+  errorMessage,
   initiating: 'Démarrage de l’appel…',
   deferred: 'Numéro prêt sur le clavier. Appuyez sur Appeler pour composer.',
   dialing: 'Numérotation…',
@@ -161,4 +165,44 @@ export const fr: Partial<CallMessages> = {
   keypad: 'Clavier',
   muted: 'Muet',
   callAgain: 'Rappeler',
+}
+
+/**
+ * French for the call log (`react-click-to-call/call-log`): pass it to `CallLogProvider`:
+ * `<CallLogProvider messages={frCallLog}>`. The time of a call follows the browser's locale.
+ */
+export const frCallLog: Partial<CallLogMessages> = {
+  wrapUp: 'Clôture de l’appel',
+  disposition: 'Qualification',
+  chooseDisposition: 'Choisir…',
+  dispositionRequired: 'Choisissez une qualification pour enregistrer cet appel.',
+  notes: 'Notes',
+  save: 'Enregistrer',
+  saving: 'Enregistrement…',
+  skip: 'Passer',
+  saved: 'Appel journalisé.',
+  notSaved: (reason) =>
+    `Pas encore journalisé : ${reason} Il sera réessayé ; vos notes sont conservées.`,
+  errorMessage,
+  unknownParty: 'Numéro inconnu',
+  outcomes: {
+    completed: 'Terminé',
+    'no-answer': 'Pas de réponse',
+    busy: 'Occupé',
+    voicemail: 'Messagerie',
+    canceled: 'Annulé',
+    declined: 'Refusé',
+    missed: 'Manqué',
+    unknown: 'Terminé',
+    failed: 'Échec',
+  },
+  directions: { inbound: 'Entrant', outbound: 'Sortant' },
+  recentCalls: 'Appels récents',
+  noRecentCalls: 'Aucun appel pour l’instant.',
+  callAgain: 'Rappeler',
+  callAgainWhom: (name) => `Rappeler ${name}`,
+  log: 'Journaliser',
+  logWhom: (name) => `Journaliser l’appel avec ${name}`,
+  logged: 'Journalisé',
+  loggedWhom: (name) => `Journalisé : modifier l’appel avec ${name}`,
 }

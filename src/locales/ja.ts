@@ -1,4 +1,5 @@
 import type { LiveCallStatus } from '../core/CallEvent.js'
+import type { CallLogMessages } from '../react/callLogMessages.js'
 import type { CallMessages } from '../react/messages.js'
 import { errorMessageByCode } from './errorMessageByCode.js'
 
@@ -12,6 +13,24 @@ const liveStates: Record<LiveCallStatus, string> = {
   held: '保留中',
 }
 
+/** Every error code in Japanese: what happened and what to do. */
+const errorMessage = errorMessageByCode({
+  invalid_number: 'この番号には発信できません。国番号を含めて確認してください。',
+  invalid_argument: 'リクエストが不完全か、形式が正しくありません。',
+  invalid_state: '現在の通話の状態ではできません。',
+  timeout: '電話システムが時間内に応答しませんでした。もう一度お試しください。',
+  unauthorized: 'セッションの有効期限が切れました。もう一度ログインしてください。',
+  forbidden: 'この操作を行う権限がありません。',
+  not_found: '見つかりません: 通話またはデバイスが存在しません。',
+  conflict: '別の通話がすでに進行中です。',
+  rate_limited: 'リクエストが多すぎます。少し待ってから、もう一度お試しください。',
+  not_ready: '電話の準備ができていません。電話システムにログインしてください。',
+  provider_error: '電話システムがリクエストを拒否しました。',
+  network_error: '電話システムに接続できません。接続を確認してください。',
+  aborted: 'リクエストは取り消されました。',
+  not_supported: 'この電話システムは対応していません。',
+})
+
 /** Japanese. Pass it to `CallProvider`: `<CallProvider messages={ja}>`. */
 export const ja: Partial<CallMessages> = {
   call: '発信',
@@ -19,22 +38,7 @@ export const ja: Partial<CallMessages> = {
   calling: '発信中…',
   callingWhom: (name) => `${name}に発信中…`,
   callUnavailable: '発信できません: 電話システムに接続されていません。',
-  errorMessage: errorMessageByCode({
-    invalid_number: 'この番号には発信できません。国番号を含めて確認してください。',
-    invalid_argument: 'リクエストが不完全か、形式が正しくありません。',
-    invalid_state: '現在の通話の状態ではできません。',
-    timeout: '電話システムが時間内に応答しませんでした。もう一度お試しください。',
-    unauthorized: 'セッションの有効期限が切れました。もう一度ログインしてください。',
-    forbidden: 'この操作を行う権限がありません。',
-    not_found: '見つかりません: 通話またはデバイスが存在しません。',
-    conflict: '別の通話がすでに進行中です。',
-    rate_limited: 'リクエストが多すぎます。少し待ってから、もう一度お試しください。',
-    not_ready: '電話の準備ができていません。電話システムにログインしてください。',
-    provider_error: '電話システムがリクエストを拒否しました。',
-    network_error: '電話システムに接続できません。接続を確認してください。',
-    aborted: 'リクエストは取り消されました。',
-    not_supported: 'この電話システムは対応していません。',
-  }),
+  errorMessage,
   initiating: '通話を開始しています…',
   deferred: '番号がダイヤルパッドに入力されました。発信を押してダイヤルしてください。',
   dialing: 'ダイヤル中…',
@@ -156,4 +160,44 @@ export const ja: Partial<CallMessages> = {
   keypad: 'キーパッド',
   muted: 'ミュート中',
   callAgain: 'もう一度発信',
+}
+
+/**
+ * Japanese for the call log (`react-click-to-call/call-log`): pass it to `CallLogProvider`:
+ * `<CallLogProvider messages={jaCallLog}>`. The time of a call follows the browser's locale.
+ */
+export const jaCallLog: Partial<CallLogMessages> = {
+  wrapUp: '後処理',
+  disposition: '対応結果',
+  chooseDisposition: '選択…',
+  dispositionRequired: 'この通話を保存するには対応結果を選んでください。',
+  notes: 'メモ',
+  save: '保存',
+  saving: '保存中…',
+  skip: 'スキップ',
+  saved: '通話を記録しました。',
+  notSaved: (reason) =>
+    `まだ記録されていません: ${reason} 自動で再試行します。メモは保持されます。`,
+  errorMessage,
+  unknownParty: '不明な番号',
+  outcomes: {
+    completed: '完了',
+    'no-answer': '応答なし',
+    busy: '話し中',
+    voicemail: '留守番電話',
+    canceled: 'キャンセル',
+    declined: '拒否',
+    missed: '不在着信',
+    unknown: '終了',
+    failed: '失敗',
+  },
+  directions: { inbound: '着信', outbound: '発信' },
+  recentCalls: '最近の通話',
+  noRecentCalls: 'まだ通話はありません。',
+  callAgain: 'もう一度かける',
+  callAgainWhom: (name) => `${name}にもう一度かける`,
+  log: '記録',
+  logWhom: (name) => `${name}との通話を記録`,
+  logged: '記録済み',
+  loggedWhom: (name) => `記録済み: ${name}との通話を編集`,
 }

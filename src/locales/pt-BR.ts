@@ -1,4 +1,5 @@
 import type { LiveCallStatus } from '../core/CallEvent.js'
+import type { CallLogMessages } from '../react/callLogMessages.js'
 import type { CallMessages } from '../react/messages.js'
 import { errorMessageByCode } from './errorMessageByCode.js'
 
@@ -12,6 +13,24 @@ const liveStates: Record<LiveCallStatus, string> = {
   held: 'em espera',
 }
 
+/** Every error code in Brazilian Portuguese: what happened and what to do. */
+const errorMessage = errorMessageByCode({
+  invalid_number: 'Este número não pode ser discado. Confira-o, com o código do país.',
+  invalid_argument: 'A solicitação está incompleta ou malformada.',
+  invalid_state: 'Não é possível no estado atual da chamada.',
+  timeout: 'O sistema telefônico não respondeu a tempo. Tente novamente.',
+  unauthorized: 'Sua sessão expirou. Entre novamente.',
+  forbidden: 'Você não tem permissão para isso.',
+  not_found: 'Não encontrado: a chamada ou o dispositivo não existe mais.',
+  conflict: 'Já há outra chamada em andamento.',
+  rate_limited: 'Solicitações demais. Aguarde um momento e tente novamente.',
+  not_ready: 'Seu telefone não está pronto. Entre no sistema telefônico.',
+  provider_error: 'O sistema telefônico recusou a solicitação.',
+  network_error: 'Não foi possível falar com o sistema telefônico. Verifique sua conexão.',
+  aborted: 'A solicitação foi cancelada.',
+  not_supported: 'Este sistema telefônico não oferece isso.',
+})
+
 /** Portuguese (Brazil). Pass it to `CallProvider`: `<CallProvider messages={ptBR}>`. */
 export const ptBR: Partial<CallMessages> = {
   call: 'Ligar',
@@ -19,22 +38,7 @@ export const ptBR: Partial<CallMessages> = {
   calling: 'Ligando…',
   callingWhom: (name) => `Ligando para ${name}…`,
   callUnavailable: 'Chamadas indisponíveis: o sistema telefônico não está conectado.',
-  errorMessage: errorMessageByCode({
-    invalid_number: 'Este número não pode ser discado. Confira-o, com o código do país.',
-    invalid_argument: 'A solicitação está incompleta ou malformada.',
-    invalid_state: 'Não é possível no estado atual da chamada.',
-    timeout: 'O sistema telefônico não respondeu a tempo. Tente novamente.',
-    unauthorized: 'Sua sessão expirou. Entre novamente.',
-    forbidden: 'Você não tem permissão para isso.',
-    not_found: 'Não encontrado: a chamada ou o dispositivo não existe mais.',
-    conflict: 'Já há outra chamada em andamento.',
-    rate_limited: 'Solicitações demais. Aguarde um momento e tente novamente.',
-    not_ready: 'Seu telefone não está pronto. Entre no sistema telefônico.',
-    provider_error: 'O sistema telefônico recusou a solicitação.',
-    network_error: 'Não foi possível falar com o sistema telefônico. Verifique sua conexão.',
-    aborted: 'A solicitação foi cancelada.',
-    not_supported: 'Este sistema telefônico não oferece isso.',
-  }),
+  errorMessage,
   initiating: 'Iniciando chamada…',
   deferred: 'Número pronto no teclado. Toque em Ligar para discar.',
   dialing: 'Discando…',
@@ -157,4 +161,44 @@ export const ptBR: Partial<CallMessages> = {
   keypad: 'Teclado',
   muted: 'Silenciado',
   callAgain: 'Ligar de novo',
+}
+
+/**
+ * Brazilian Portuguese for the call log (`react-click-to-call/call-log`): pass it to `CallLogProvider`:
+ * `<CallLogProvider messages={ptBRCallLog}>`. The time of a call follows the browser's locale.
+ */
+export const ptBRCallLog: Partial<CallLogMessages> = {
+  wrapUp: 'Pós-atendimento',
+  disposition: 'Tabulação',
+  chooseDisposition: 'Escolher…',
+  dispositionRequired: 'Escolha uma tabulação para salvar esta chamada.',
+  notes: 'Anotações',
+  save: 'Salvar',
+  saving: 'Salvando…',
+  skip: 'Pular',
+  saved: 'Chamada registrada.',
+  notSaved: (reason) =>
+    `Ainda não registrada: ${reason} Haverá nova tentativa; suas anotações foram mantidas.`,
+  errorMessage,
+  unknownParty: 'Número desconhecido',
+  outcomes: {
+    completed: 'Concluída',
+    'no-answer': 'Sem resposta',
+    busy: 'Ocupado',
+    voicemail: 'Caixa postal',
+    canceled: 'Cancelada',
+    declined: 'Recusada',
+    missed: 'Perdida',
+    unknown: 'Encerrada',
+    failed: 'Falhou',
+  },
+  directions: { inbound: 'Recebida', outbound: 'Efetuada' },
+  recentCalls: 'Chamadas recentes',
+  noRecentCalls: 'Nenhuma chamada ainda.',
+  callAgain: 'Ligar de novo',
+  callAgainWhom: (name) => `Ligar de novo para ${name}`,
+  log: 'Registrar',
+  logWhom: (name) => `Registrar a chamada com ${name}`,
+  logged: 'Registrada',
+  loggedWhom: (name) => `Registrada: editar a chamada com ${name}`,
 }

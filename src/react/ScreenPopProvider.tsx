@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import { isPlaced } from '../core/CallEvent.js'
-import type { CallState } from '../core/reduceCallState.js'
+import { findInteraction, type CallState } from '../core/reduceCallState.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import { CallerMatches } from '../components/CallerMatches.js'
 import { useCallContext } from './CallContext.js'
@@ -42,9 +42,9 @@ const POPPED_LIMIT = 500
 /** Calls that may pop: inbound ones, and any live call still without a record (dialed by number). */
 const selectPoppable = (state: CallState) => {
   const ids: string[] = []
-  for (const id in state.interactions) {
-    const call = state.interactions[id]!
-    if (isPlaced(call) && (call.direction === 'inbound' || !call.associatedObject)) ids.push(id)
+  for (const call of state.live) {
+    if (isPlaced(call) && (call.direction === 'inbound' || !call.associatedObject))
+      ids.push(call.id)
   }
   return ids
 }
@@ -55,10 +55,10 @@ function CallerLookup({ interactionId }: { interactionId: string }) {
   const { store } = useCallContext('ScreenPopProvider').runtime
   const { status, record, matches, choose } = useCallerMatches(interactionId)
   const queryClient = useQueryClient()
-  const phoneNumber = useStore(store, (state) => state.interactions[interactionId]?.phoneNumber)
+  const phoneNumber = useStore(store, (state) => findInteraction(state, interactionId)?.phoneNumber)
 
   useEffect(() => {
-    const call = store.getState().interactions[interactionId]
+    const call = findInteraction(store.getState(), interactionId)
     if (status === 'matched' && record) {
       // One match becomes the call's record at once; a record the call came with pops as it is.
       if (call?.associatedObject) pop(interactionId, record)
@@ -71,10 +71,9 @@ function CallerLookup({ interactionId }: { interactionId: string }) {
   useEffect(
     () => () => {
       if (!phoneNumber) return
-      const { interactions } = store.getState()
-      const waiting = Object.values(interactions).some(
-        (call) => call.phoneNumber === phoneNumber && needsLookup(call),
-      )
+      const waiting = store
+        .getState()
+        .live.some((call) => call.phoneNumber === phoneNumber && needsLookup(call))
       if (!waiting)
         void queryClient.cancelQueries({ queryKey: ['react-click-to-call', 'caller', phoneNumber] })
     },
@@ -122,7 +121,7 @@ export function ScreenPopProvider({
 
   const value = useMemo<ScreenPopContextValue>(() => {
     const pop = (interactionId: string, record: InteractionAssociatedObject | null) => {
-      const call = store.getState().interactions[interactionId]
+      const call = findInteraction(store.getState(), interactionId)
       if (!call || popped.has(interactionId)) return
       popped.add(interactionId)
       if (popped.size > POPPED_LIMIT) popped.delete(popped.values().next().value!)
@@ -136,8 +135,9 @@ export function ScreenPopProvider({
         store.getState().associate(interactionId, record)
         // The provider learns the record too where it keeps one (Bright Pattern's widget); the
         // store already has it, so the wrap-up logs it whatever the provider answers.
-        const { capabilities, interactions } = store.getState()
-        const call = interactions[interactionId]
+        const state = store.getState()
+        const { capabilities } = state
+        const call = findInteraction(state, interactionId)
         if ({ ...capabilities, ...call?.capabilities }.updateAssociatedObject)
           void client.updateAssociatedObject?.(interactionId, record)
         pop(interactionId, record)

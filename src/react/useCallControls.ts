@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import type { CallCapabilities, CallClient, ControlResult } from '../core/CallClient.js'
 import { CallError } from '../core/CallError.js'
+import { findInteraction } from '../core/reduceCallState.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import { useCallContext } from './CallContext.js'
 import { useMessages } from './useMessages.js'
@@ -67,7 +68,7 @@ export function useCallControls(interactionId: string | null | undefined): UseCa
   const { client, store } = runtime
   const clientCapabilities = useStore(store, (state) => state.capabilities)
   const callCapabilities = useStore(store, (state) =>
-    interactionId == null ? undefined : state.interactions[interactionId]?.capabilities,
+    interactionId == null ? undefined : findInteraction(state, interactionId)?.capabilities,
   )
   const capabilities = useMemo(
     () => ({ ...clientCapabilities, ...callCapabilities }),

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useStore } from 'zustand'
-import { isTerminalStatus } from '../core/CallEvent.js'
+import { isIncoming, isTerminalStatus } from '../core/CallEvent.js'
+import { selectActiveInteraction } from '../core/createCallStore.js'
 import type { CallState } from '../core/reduceCallState.js'
 import { useCallContext } from './CallContext.js'
 import { useCallControls } from './useCallControls.js'
@@ -70,10 +71,9 @@ const matches = (chord: Chord, event: KeyboardEvent) =>
 const selectRinging = (state: CallState) => {
   let ringing: string | null = null
   let newest = -Infinity
-  for (const id in state.interactions) {
-    const call = state.interactions[id]!
-    if (call.direction === 'inbound' && call.status === 'ringing' && call.createdAt >= newest) {
-      ringing = id
+  for (const call of state.live) {
+    if (isIncoming(call) && call.createdAt >= newest) {
+      ringing = call.id
       newest = call.createdAt
     }
   }
@@ -93,9 +93,7 @@ const selectRinging = (state: CallState) => {
 export function useCallShortcuts(shortcuts: CallShortcuts = {}): void {
   const { store } = useCallContext('useCallShortcuts').runtime
   const ringingId = useStore(store, selectRinging)
-  const active = useStore(store, (state) =>
-    state.activeId === null ? undefined : state.interactions[state.activeId],
-  )
+  const active = useStore(store, selectActiveInteraction)
   const ringing = useCallControls(ringingId)
   const current = useCallControls(active?.id)
   const { answer, decline, hangUp, mute, hold } = { ...DEFAULT_CALL_SHORTCUTS, ...shortcuts }

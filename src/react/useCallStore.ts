@@ -1,7 +1,11 @@
 import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import { isTerminalStatus } from '../core/CallEvent.js'
-import { selectActiveInteraction, selectInteraction } from '../core/createCallStore.js'
+import {
+  selectActiveInteraction,
+  selectInteraction,
+  selectInteractions,
+} from '../core/createCallStore.js'
 import type { CallState } from '../core/reduceCallState.js'
 import type { Interaction } from '../core/reduceInteraction.js'
 import { useCallContext } from './CallContext.js'
@@ -42,33 +46,28 @@ export function useActiveInteraction(): Interaction | undefined {
   return useStore(store, selectActiveInteraction)
 }
 
-const allInteractions = (interactions: Interaction[]) => interactions
+const allInteractions = (interactions: readonly Interaction[]) => interactions
 
 /**
  * The interactions in the store (live ones and recent history), newest first, mapped by
- * `select`. Re-renders only when the selected result changes shallowly.
+ * `select`. Re-renders only when the selected result changes shallowly. The list is sorted once
+ * per change of the calls and shared by every caller, so it is read-only.
  *
  * @example
  * const live = useInteractions((calls) => calls.filter((call) => !isTerminalStatus(call.status)))
  */
-export function useInteractions<T = Interaction[]>(
-  select: (interactions: Interaction[]) => T = allInteractions as (
-    interactions: Interaction[],
+export function useInteractions<T = readonly Interaction[]>(
+  select: (interactions: readonly Interaction[]) => T = allInteractions as (
+    interactions: readonly Interaction[],
   ) => T,
 ): T {
   const { store } = useCallContext('useInteractions').runtime
   return useStore(
     store,
-    useShallow((state) =>
-      select(
-        Object.values(state.interactions).sort(
-          (a, b) => b.createdAt - a.createdAt || (b.id > a.id ? 1 : -1),
-        ),
-      ),
-    ),
+    useShallow((state) => select(selectInteractions(state))),
   )
 }
 
 /** Live (not ended or failed) interactions, for `useInteractions(liveInteractions)`. */
-export const liveInteractions = (interactions: Interaction[]) =>
+export const liveInteractions = (interactions: readonly Interaction[]) =>
   interactions.filter((interaction) => !isTerminalStatus(interaction.status))

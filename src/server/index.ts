@@ -2,7 +2,7 @@
  * `react-click-to-call/server`: backend helpers. Node and edge runtimes only (Fetch API);
  * never import this from browser code: it handles DialStack's secret key.
  */
-export { createDialStackHandler, DIALSTACK_API_URL } from './createDialStackHandler.js'
+export { createDialStackHandler } from './createDialStackHandler.js'
 export type {
   AuthorizeResult,
   DialStackAction,
@@ -13,9 +13,4 @@ export type {
 export { toNodeHandler } from './toNodeHandler.js'
 export type { NodeHandler } from './toNodeHandler.js'
 export type { HandlerErrorBody } from './sanitizeErrorBody.js'
-export { validateCallRequest } from '../clients/dialstack/protocol/validateCallRequest.js'
-export type {
-  CallRequestResult,
-  CallRequestRules,
-  ValidCallRequest,
-} from '../clients/dialstack/protocol/validateCallRequest.js'
+export type { CallRequestRules } from '../clients/dialstack/protocol/validateCallRequest.js'

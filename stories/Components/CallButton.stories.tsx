@@ -10,6 +10,7 @@ import {
   type CallsParameters,
 } from '../support/storyKit.js'
 import { ar } from '../../src/locales/ar.js'
+import { expectReadsLeftToRight } from '../support/play.js'
 
 const calls = (parameters: CallsParameters) => ({ calls: parameters })
 
@@ -226,6 +227,21 @@ export const RightToLeft: Story = {
     await expect(
       within(canvasElement).getByRole('button', { name: 'الاتصال بـ Ada Lovelace' }),
     ).toBeInTheDocument()
+  },
+}
+
+/**
+ * Right to left, the link variant: the number is the control and keeps its left-to-right order
+ * ("+1 416 555 0199", never "0199 555 416 1+").
+ */
+export const RightToLeftLink: Story = {
+  args: { variant: 'link', associatedObject: undefined },
+  parameters: calls({ dir: 'rtl', lang: 'ar', messages: ar }),
+  play: async ({ canvasElement }) => {
+    const button = within(canvasElement).getByRole('button', {
+      name: 'الاتصال بـ +1 416 555 0199',
+    })
+    await expectReadsLeftToRight(button, '+1 416 555 0199')
   },
 }
 

@@ -126,3 +126,39 @@ export const Missed: Story = {
     await expect(banner).toHaveAttribute('data-outcome', 'missed')
   },
 }
+
+/**
+ * Two calls ring at once: the newer is the banner's call, and the older, listed under it, still
+ * reads as incoming ("Incoming call from Ada Lovelace") with its own Answer and Decline, never as
+ * an ordinary row: its ringing is not hidden behind the other call.
+ */
+export const TwoRinging: Story = {
+  render: () => (
+    <ScreenPopProvider
+      resolveCaller={async (phoneNumber) => (phoneNumber === CALLER ? [ada] : [grace])}
+    >
+      <CallStatusBanner dismissAfterMs={null} />
+    </ScreenPopProvider>
+  ),
+  play: async (context) => {
+    const { client, id, canvas, banner } = await ring(context)
+    await waitFor(() => expect(banner).toHaveTextContent('Ada Lovelace'))
+    client.control.ring({ from: '+12025550147' })
+    await waitFor(() => expect(banner).toHaveTextContent('Grace Hopper'))
+    const others = await canvas.findByRole('list', { name: 'Other calls' })
+    const row = await within(others).findByRole('group', {
+      name: 'Incoming call from Ada Lovelace',
+    })
+    await expect(row).toHaveTextContent('Incoming call')
+    await expect(within(row).queryByRole('button', { name: 'Hang up' })).toBeNull()
+    await expect(within(row).getByRole('button', { name: 'Decline' })).toBeInTheDocument()
+    await userEvent.click(within(row).getByRole('button', { name: 'Answer' }))
+    await waitFor(() =>
+      expect(client.control.calls().find((call) => call.id === id)?.status).toBe('connected'),
+    )
+    // Answered, it is an ordinary live call in the list, with its own controls.
+    await expect(
+      await within(others).findByRole('group', { name: 'Call with Ada Lovelace' }),
+    ).toHaveTextContent('Connected')
+  },
+}

@@ -2,9 +2,14 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import type { CallOutcome } from '../../src/core/index.js'
 import { RecentCalls } from '../../src/call-log/index.js'
+import { CallerIdSelect } from '../../src/caller-id/index.js'
 import { Softphone } from '../../src/index.js'
+import { ScreenPopProvider } from '../../src/screen-pop/index.js'
+import { expectReadsLeftToRight } from '../support/play.js'
 import {
+  ada,
   loadClient,
+  storyClient,
   withCalls,
   type CallsParameters,
   type StoryScenario,
@@ -183,5 +188,94 @@ export const RightToLeft: Story = {
     const card = within(panel).getByRole('status', { name: 'حالة المكالمة' })
     await expect(card).toHaveTextContent(/01:2\d/)
     await expect(within(panel).getByRole('button', { name: 'كتم' })).toBeInTheDocument()
+  },
+}
+
+/**
+ * An incoming call: "Incoming call" with the caller the screen pop found (`ScreenPopProvider`),
+ * Answer and Decline in Hang up's place; answered, the panel goes on with the connected call.
+ */
+export const Incoming: Story = {
+  render: (args) => (
+    <ScreenPopProvider resolveCaller={async () => [ada]}>
+      <Softphone {...args} />
+    </ScreenPopProvider>
+  ),
+  play: async (context) => {
+    const id = storyClient(context).control.ring({ from: '+14165550199' })
+    const canvas = within(context.canvasElement)
+    const panel = canvas.getByRole('region', { name: 'Softphone' })
+    await waitFor(() => expect(card(context.canvasElement)).toHaveTextContent('Incoming call'))
+    await waitFor(() => expect(card(context.canvasElement)).toHaveTextContent('Ada Lovelace'))
+    await expect(within(panel).getByRole('alert')).toHaveTextContent(/^Incoming call from /)
+    await expect(within(panel).getByRole('button', { name: 'Decline' })).toBeInTheDocument()
+    await userEvent.click(within(panel).getByRole('button', { name: 'Answer' }))
+    await waitFor(() => expect(panel).toHaveAttribute('data-status', 'connected'))
+    // Answer gave way to Hang up, and focus went with it.
+    await waitFor(() =>
+      expect(within(panel).getByRole('button', { name: 'Hang up' })).toHaveFocus(),
+    )
+    await expect(
+      storyClient(context)
+        .control.calls()
+        .find((call) => call.id === id)?.status,
+    ).toBe('connected')
+  },
+}
+
+/**
+ * Caller ID: `callerId={<CallerIdSelect />}` (from `react-click-to-call/caller-id`) shows the
+ * numbers to call from under the keypad while no call is live; the Dialpad's call uses the choice.
+ */
+export const WithCallerId: Story = {
+  args: { callerId: <CallerIdSelect /> },
+  parameters: {
+    calls: {
+      width: 400,
+      client: {
+        callerIds: [
+          { number: '+14165550100', label: 'Toronto office', default: true },
+          { number: '+16135550100', label: 'Ottawa office' },
+        ],
+      },
+    },
+  },
+  play: async (context) => {
+    const canvas = within(context.canvasElement)
+    const from = await canvas.findByRole('combobox', { name: 'Call from' })
+    await waitFor(() => expect(from).toHaveValue('+14165550100'))
+    await userEvent.selectOptions(from, '+16135550100')
+    await userEvent.type(canvas.getByRole('textbox', { name: 'Phone number' }), '+14165550199')
+    await userEvent.click(canvas.getByRole('button', { name: 'Call' }))
+    await waitFor(() =>
+      expect(storyClient(context).control.requests.at(-1)).toMatchObject({
+        phoneNumber: '+14165550199',
+        from: '+16135550100',
+      }),
+    )
+    // A live call has Hang up in that place: the choice is for the next call.
+    await expect(canvas.queryByRole('combobox', { name: 'Call from' })).toBeNull()
+  },
+}
+
+/**
+ * Right to left with a number and no name: the number keeps its left-to-right order
+ * ("+1 416 555 0199", never "0199 555 416 1+").
+ */
+export const RightToLeftNumber: Story = {
+  parameters: {
+    calls: {
+      ...scenario('connected', { associatedObject: null }).calls,
+      dir: 'rtl',
+      lang: 'ar',
+      messages: ar,
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const panel = within(canvasElement).getByRole('region', { name: 'الهاتف' })
+    await waitFor(() => expect(panel).toHaveAttribute('data-status', 'connected'))
+    const name = panel.querySelector<HTMLElement>('.rcc-Softphone-name')!
+    await expect(name).toHaveTextContent('+1 416 555 0199')
+    await expectReadsLeftToRight(name, '+1 416 555 0199')
   },
 }

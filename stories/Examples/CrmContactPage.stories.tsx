@@ -18,6 +18,7 @@ import {
   formatCallDuration,
   Softphone,
 } from '../../src/index.js'
+import { ScreenPopProvider, type ResolveCaller } from '../../src/screen-pop/index.js'
 import {
   createStoryClient,
   phoneNumbers,
@@ -183,7 +184,10 @@ function ActivityCard({
   )
 }
 
-/** The simulated phone system's switches: what the next call does. */
+/** Who rings the agent when the toolbar's Incoming call is pressed: a contact the CRM knows. */
+const INCOMING_FROM = CONTACTS[1]!.phone
+
+/** The simulated phone system's switches: what the next call does, and a call that rings in. */
 function SimulatorToolbar({ client }: { client: StoryClient }) {
   const [outcome, setOutcome] = useState<SimulatedOutcome>('answered')
   const [deferred, setDeferred] = useState(false)
@@ -221,6 +225,13 @@ function SimulatorToolbar({ client }: { client: StoryClient }) {
         />
         Deferred dial
       </label>
+      <button
+        type="button"
+        className="crm-toolbar-button"
+        onClick={() => client.control.ring({ from: INCOMING_FROM })}
+      >
+        Incoming call
+      </button>
     </div>
   )
 }
@@ -234,121 +245,134 @@ function CrmContactPage({ client }: { client: StoryClient }) {
   const { activities, onCallLog } = useActivities()
   // In memory: each visit to the story starts with a clean log.
   const [storage] = useState(createMemoryCallLogStorage)
+  // Screen pop: the CRM's search by number, as an app would query its API.
+  const resolveCaller: ResolveCaller = async (phoneNumber) =>
+    CONTACTS.filter((c) => c.phone === phoneNumber).map((c) => records.get(c.record.id)!)
   return (
     <CallProvider client={client} phoneNumbers={phoneNumbers}>
-      <CallLogProvider
-        userId="agent-ada"
-        onCallLog={onCallLog}
-        dispositions={DISPOSITIONS}
-        storage={storage}
+      <ScreenPopProvider
+        resolveCaller={resolveCaller}
+        onScreenPop={(record) => {
+          // The caller's record opens: their call record and activity come up beside the call.
+          if (record && records.has(record.id)) setSelectedId(record.id)
+        }}
       >
-        <style>{CSS}</style>
-        <div className="crm">
-          <header className="crm-header">
-            <div className="crm-brand">
-              <span className="crm-brand-mark" aria-hidden="true">
-                N
-              </span>
-              Northwind CRM
-            </div>
-            <nav aria-label="Sections" className="crm-nav">
-              <a href="#contacts" aria-current="page">
-                Contacts
-              </a>
-              <a href="#accounts">Accounts</a>
-              <a href="#cases">Cases</a>
-            </nav>
-            <SimulatorToolbar client={client} />
-          </header>
-          <main className="crm-main">
-            <div className="crm-content">
-              <div className="crm-page-heading">
-                <h1>Contacts</h1>
-                <p className="crm-muted">
-                  {CONTACTS.length} contacts · calls go through the simulated phone system
-                </p>
+        <CallLogProvider
+          userId="agent-ada"
+          onCallLog={onCallLog}
+          dispositions={DISPOSITIONS}
+          storage={storage}
+        >
+          <style>{CSS}</style>
+          <div className="crm">
+            <header className="crm-header">
+              <div className="crm-brand">
+                <span className="crm-brand-mark" aria-hidden="true">
+                  N
+                </span>
+                Northwind CRM
               </div>
-              <section className="crm-card" aria-labelledby="crm-contacts-title">
-                <h2 id="crm-contacts-title" className="crm-visually-hidden">
-                  Contact list
-                </h2>
-                <table className="crm-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Name</th>
-                      <th scope="col">Company</th>
-                      <th scope="col">Phone</th>
-                      <th scope="col">
-                        <span className="crm-visually-hidden">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {CONTACTS.map((c, index) => {
-                      const record = records.get(c.record.id)!
-                      const isSelected = c.record.id === selectedId
-                      return (
-                        <tr key={c.record.id} data-selected={isSelected || undefined}>
-                          <td>
-                            <button
-                              type="button"
-                              className="crm-person"
-                              aria-pressed={isSelected}
-                              onClick={() => setSelectedId(c.record.id)}
-                            >
-                              <span
-                                className="crm-avatar"
-                                aria-hidden="true"
-                                style={{ background: AVATAR_COLORS[index % AVATAR_COLORS.length] }}
+              <nav aria-label="Sections" className="crm-nav">
+                <a href="#contacts" aria-current="page">
+                  Contacts
+                </a>
+                <a href="#accounts">Accounts</a>
+                <a href="#cases">Cases</a>
+              </nav>
+              <SimulatorToolbar client={client} />
+            </header>
+            <main className="crm-main">
+              <div className="crm-content">
+                <div className="crm-page-heading">
+                  <h1>Contacts</h1>
+                  <p className="crm-muted">
+                    {CONTACTS.length} contacts · calls go through the simulated phone system
+                  </p>
+                </div>
+                <section className="crm-card" aria-labelledby="crm-contacts-title">
+                  <h2 id="crm-contacts-title" className="crm-visually-hidden">
+                    Contact list
+                  </h2>
+                  <table className="crm-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">Name</th>
+                        <th scope="col">Company</th>
+                        <th scope="col">Phone</th>
+                        <th scope="col">
+                          <span className="crm-visually-hidden">Actions</span>
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {CONTACTS.map((c, index) => {
+                        const record = records.get(c.record.id)!
+                        const isSelected = c.record.id === selectedId
+                        return (
+                          <tr key={c.record.id} data-selected={isSelected || undefined}>
+                            <td>
+                              <button
+                                type="button"
+                                className="crm-person"
+                                aria-pressed={isSelected}
+                                onClick={() => setSelectedId(c.record.id)}
                               >
-                                {initials(record.displayName)}
+                                <span
+                                  className="crm-avatar"
+                                  aria-hidden="true"
+                                  style={{
+                                    background: AVATAR_COLORS[index % AVATAR_COLORS.length],
+                                  }}
+                                >
+                                  {initials(record.displayName)}
+                                </span>
+                                <span className="crm-person-text">
+                                  <span className="crm-person-name">{record.displayName}</span>
+                                  <span className="crm-muted">{c.title}</span>
+                                </span>
+                              </button>
+                            </td>
+                            <td>{c.company}</td>
+                            <td>
+                              <span dir="ltr" className="crm-phone">
+                                {phoneNumbers(c.phone)?.formatted ?? c.phone}
                               </span>
-                              <span className="crm-person-text">
-                                <span className="crm-person-name">{record.displayName}</span>
-                                <span className="crm-muted">{c.title}</span>
-                              </span>
-                            </button>
-                          </td>
-                          <td>{c.company}</td>
-                          <td>
-                            <span dir="ltr" className="crm-phone">
-                              {phoneNumbers(c.phone)?.formatted ?? c.phone}
-                            </span>
-                          </td>
-                          <td className="crm-actions">
-                            <CallButton phoneNumber={c.phone} associatedObject={record} />
-                          </td>
-                        </tr>
-                      )
-                    })}
-                  </tbody>
-                </table>
-              </section>
-              <section className="crm-card crm-record" aria-labelledby="crm-record-title">
-                <h2 id="crm-record-title" className="crm-card-title">
-                  Call record for {selected.displayName}
-                </h2>
-                <p className="crm-muted">
-                  This record travels with every call to {selected.displayName}. Edit it as a form
-                  or as JSON.
-                </p>
-                <AssociatedObjectEditor
-                  key={selectedId}
-                  value={selected}
-                  onValueChange={(value) =>
-                    setRecords((current) => new Map(current).set(selectedId, value))
-                  }
-                />
-              </section>
-              <WrapUpForm />
-              <ActivityCard contact={selected} activities={activities} />
-            </div>
-            <aside className="crm-dock" aria-label="Phone">
-              <Softphone recentCalls={recentCalls} />
-            </aside>
-          </main>
-        </div>
-      </CallLogProvider>
+                            </td>
+                            <td className="crm-actions">
+                              <CallButton phoneNumber={c.phone} associatedObject={record} />
+                            </td>
+                          </tr>
+                        )
+                      })}
+                    </tbody>
+                  </table>
+                </section>
+                <section className="crm-card crm-record" aria-labelledby="crm-record-title">
+                  <h2 id="crm-record-title" className="crm-card-title">
+                    Call record for {selected.displayName}
+                  </h2>
+                  <p className="crm-muted">
+                    This record travels with every call to {selected.displayName}. Edit it as a form
+                    or as JSON.
+                  </p>
+                  <AssociatedObjectEditor
+                    key={selectedId}
+                    value={selected}
+                    onValueChange={(value) =>
+                      setRecords((current) => new Map(current).set(selectedId, value))
+                    }
+                  />
+                </section>
+                <WrapUpForm />
+                <ActivityCard contact={selected} activities={activities} />
+              </div>
+              <aside className="crm-dock" aria-label="Phone">
+                <Softphone recentCalls={recentCalls} />
+              </aside>
+            </main>
+          </div>
+        </CallLogProvider>
+      </ScreenPopProvider>
     </CallProvider>
   )
 }
@@ -359,7 +383,8 @@ const meta = {
   loaders: [
     async () => ({
       client: createStoryClient({
-        client: { delays: { start: 300, ringing: 1000, answer: 2000, noAnswer: 5000 } },
+        // An incoming call rings for 20 s before it is missed, as a desk phone would.
+        client: { delays: { start: 300, ringing: 1000, answer: 2000, noAnswer: 20_000 } },
       }),
     }),
   ],
@@ -374,7 +399,9 @@ type Story = StoryObj<typeof meta>
  * A CRM's contact list with a CallButton per contact, the `Softphone` docked in the sidebar (its
  * keypad, the live call, and the call log's `RecentCalls` in its slot), the wrap-up that logs
  * each call to the contact's activity, and the editor for the record that travels with the call,
- * all on the simulated client. The toolbar switches the simulated outcome and Deferred Dial.
+ * all on the simulated client. The toolbar switches the simulated outcome and Deferred Dial, and
+ * rings the agent with an incoming call from Grace Hopper's number: the screen pop finds her
+ * record, opens it, and the wrap-up logs the call on it.
  */
 export const CrmContactPageStory: Story = {
   name: 'CRM contact page',
@@ -419,6 +446,33 @@ export const WrapUpFlow: Story = {
   },
 }
 
+/**
+ * An incoming call, played: it rings from Grace Hopper's number, the screen pop finds and opens
+ * her record, the agent answers, hangs up, and the wrap-up logs the call on her record.
+ */
+export const IncomingCallFlow: Story = {
+  name: 'Incoming call (played)',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const card = canvas.getByRole('status', { name: 'Call status' })
+    await userEvent.click(canvas.getByRole('button', { name: 'Incoming call' }))
+    await waitFor(() => expect(card).toHaveTextContent('Incoming call'))
+    await waitFor(() => expect(card).toHaveTextContent('Grace Hopper'))
+    await waitFor(() =>
+      expect(canvas.getByRole('heading', { name: 'Call record for Grace Hopper' })).toBeVisible(),
+    )
+    await userEvent.click(canvas.getByRole('button', { name: 'Answer' }))
+    await waitFor(() => expect(card).toHaveTextContent('Connected'))
+    await userEvent.click(canvas.getByRole('button', { name: 'Hang up' }))
+    const form = await canvas.findByRole('form', { name: /^Grace Hopper/ })
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Notes' }), 'Called back')
+    await userEvent.click(within(form).getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(within(form).getByRole('status')).toHaveTextContent('Call logged.'))
+    const activity = canvas.getByRole('list', { name: 'Logged calls with Grace Hopper' })
+    await expect(activity).toHaveTextContent('Called back')
+  },
+}
+
 /** Deferred Dial, played: the number goes to the dialpad, whose Call button places the call. */
 export const DeferredDialFlow: Story = {
   name: 'Deferred dial (played)',
@@ -452,6 +506,9 @@ const CSS = `
 .crm-toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px; margin-inline-start: auto; padding: 6px 12px; border: 1px dashed var(--rcc-color-border-strong); border-radius: 10px; font-size: 13px; }
 .crm-toolbar-badge { padding: 2px 8px; border-radius: 999px; background: var(--rcc-color-held-subtle); color: var(--rcc-color-text); font-size: 11px; font-weight: 700; letter-spacing: .05em; text-transform: uppercase; }
 .crm-toolbar select { margin-inline-start: 6px; height: 30px; padding: 0 8px; border: 1px solid var(--rcc-color-border-strong); border-radius: 6px; background: var(--rcc-color-background); color: var(--rcc-color-text); font: inherit; }
+.crm-toolbar-button { height: 30px; padding: 0 12px; border: 1px solid var(--rcc-color-border-strong); border-radius: 6px; background: var(--rcc-color-background); color: var(--rcc-color-text); font: inherit; font-weight: 600; cursor: pointer; }
+.crm-toolbar-button:hover { background: var(--rcc-color-surface-hover); }
+.crm-toolbar-button:focus-visible { outline: 2px solid var(--rcc-color-focus); outline-offset: 2px; }
 .crm-switch { display: inline-flex; align-items: center; gap: 8px; cursor: pointer; }
 .crm-switch input { width: 16px; height: 16px; accent-color: var(--rcc-color-call); }
 .crm-main { display: grid; grid-template-columns: minmax(0, 1fr) 340px; gap: 24px; max-width: 1320px; margin: 0 auto; padding: 24px; align-items: start; }

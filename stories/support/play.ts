@@ -11,3 +11,25 @@ export async function callAda(canvasElement: HTMLElement) {
 export function bannerSays(banner: HTMLElement, text: string | RegExp, timeout = 3000) {
   return waitFor(() => expect(banner).toHaveTextContent(text), { timeout })
 }
+
+/**
+ * Asserts that `element` shows `text` and that its characters sit left to right on screen in the
+ * order they are written, as a phone number must even in a right-to-left page (where the bidi
+ * algorithm would otherwise show "+1 416 555 0199" as "0199 555 416 1+").
+ */
+export async function expectReadsLeftToRight(element: HTMLElement, text: string) {
+  await expect(element).toHaveTextContent(text)
+  const lefts: number[] = []
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
+  const range = document.createRange()
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    for (let index = 0; index < node.data.length; index++) {
+      if (/\s/.test(node.data[index]!)) continue
+      range.setStart(node, index)
+      range.setEnd(node, index + 1)
+      lefts.push(range.getBoundingClientRect().left)
+    }
+  }
+  await expect(lefts.length).toBeGreaterThan(1)
+  await expect(lefts).toEqual([...lefts].sort((a, b) => a - b))
+}

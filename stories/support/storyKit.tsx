@@ -58,7 +58,8 @@ export interface StoryScenario {
   /** Why a `failed` call failed. */
   reason?: string
   phoneNumber?: string
-  associatedObject?: InteractionAssociatedObject
+  /** The call's record. Default Ada Lovelace's; `null` for a call by number alone. */
+  associatedObject?: InteractionAssociatedObject | null
 }
 
 /** `parameters.calls` of a story: the simulated provider it runs on and how it is shown. */
@@ -156,7 +157,7 @@ function Scenario({ client, parameters }: { client: StoryClient; parameters: Cal
     void (async () => {
       const result = await client.startCall(
         scenario.phoneNumber ?? '+14165550199',
-        scenario.associatedObject ?? ada,
+        scenario.associatedObject === null ? undefined : (scenario.associatedObject ?? ada),
       )
       if (result.status !== 'success' || !result.data.id) return
       const id = result.data.id

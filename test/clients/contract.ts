@@ -6,7 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   createCallStore,
+  findInteraction,
   isCallError,
+  selectInteractions,
   type CallClient,
   type CallStatus,
   type CallStoreApi,
@@ -23,7 +25,7 @@ export interface ContractPeer {
   remoteHangup(interactionId: string): Promise<void>
   /** The provider rejects the next start with a server error (5xx, a provider error code). */
   failNextStart(): Promise<void>
-  /** Inbound calls, for a harness with `inbound: true`. */
+  /** Inbound calls, for a harness with `inbound`. */
   inbound?: InboundPeer
 }
 
@@ -48,8 +50,12 @@ export interface ContractHarness {
   setup(): Promise<ContractSetup>
   /** Time to wait for one event. Default 3000 ms. */
   eventTimeoutMs?: number
-  /** The provider rings the agent for inbound calls: the inbound cases run (the peer needs `inbound`). */
-  inbound?: boolean
+  /**
+   * The provider rings the agent for inbound calls: the inbound cases run (the peer needs
+   * `inbound`). `answer` and `decline` say whether this client offers those controls for a call
+   * that rings it, so the cases check what each one does, never nothing.
+   */
+  inbound?: { answer: boolean; decline: boolean }
 }
 
 export const contact: InteractionAssociatedObject = {
@@ -69,7 +75,7 @@ export function waitForStatus(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const check = () => {
-      const status = store.getState().interactions[id]?.status
+      const status = findInteraction(store.getState(), id)?.status
       if (status && statuses.includes(status)) {
         unsubscribe()
         clearTimeout(timer)
@@ -81,7 +87,7 @@ export function waitForStatus(
     const unsubscribe = store.subscribe(check)
     const timer = setTimeout(() => {
       unsubscribe()
-      const status = store.getState().interactions[id]?.status ?? 'absent'
+      const status = findInteraction(store.getState(), id)?.status ?? 'absent'
       reject(new Error(`Interaction ${id} stayed ${status}; expected ${statuses.join(' or ')}.`))
     }, timeoutMs)
     check()
@@ -95,7 +101,7 @@ export function waitForInbound(
   timeoutMs = 3000,
 ): Promise<string> {
   const find = () =>
-    Object.values(store.getState().interactions).find(
+    selectInteractions(store.getState()).find(
       (call) => call.direction === 'inbound' && call.phoneNumber === from,
     )?.id
   return new Promise((resolve, reject) => {
@@ -247,7 +253,7 @@ export function runClientContract(harness: ContractHarness): void {
       await waitForStatus(store, id, ['connected'], timeout)
       await setup.peer.remoteHangup(id)
       await waitForStatus(store, id, ['ended'], timeout)
-      const interaction = store.getState().interactions[id]
+      const interaction = findInteraction(store.getState(), id)
       expect(interaction?.status).toBe('ended')
       expect(interaction?.connectedAt).toBeTypeOf('number')
     })
@@ -290,10 +296,10 @@ export function runClientContract(harness: ContractHarness): void {
       const id = await start()
       await waitForStatus(store, id, ['initiating', 'dialing', 'ringing'], timeout)
       unsubscribe()
-      const before = store.getState().interactions[id]
+      const before = findInteraction(store.getState(), id)
       await setup.peer.answer(id)
       await new Promise((resolve) => setTimeout(resolve, 150))
-      expect(store.getState().interactions[id]).toBe(before)
+      expect(findInteraction(store.getState(), id)).toBe(before)
     })
 
     if (harness.inbound) {
@@ -306,7 +312,7 @@ export function runClientContract(harness: ContractHarness): void {
       it('shows an inbound call ringing, with the caller’s number', async () => {
         await inbound().ring(caller)
         const id = await waitForInbound(store, caller, timeout)
-        expect(store.getState().interactions[id]).toMatchObject({
+        expect(findInteraction(store.getState(), id)).toMatchObject({
           status: 'ringing',
           direction: 'inbound',
           phoneNumber: caller,
@@ -318,8 +324,9 @@ export function runClientContract(harness: ContractHarness): void {
         const id = await waitForInbound(store, caller, timeout)
         const { answer } = {
           ...setup.client.capabilities,
-          ...store.getState().interactions[id]?.capabilities,
+          ...findInteraction(store.getState(), id)?.capabilities,
         }
+        expect(Boolean(answer)).toBe(harness.inbound!.answer)
         if (answer) {
           const result = await setup.client.answer!(id)
           expect(result.status).toBe('success')
@@ -335,13 +342,14 @@ export function runClientContract(harness: ContractHarness): void {
         const id = await waitForInbound(store, caller, timeout)
         const { decline } = {
           ...setup.client.capabilities,
-          ...store.getState().interactions[id]?.capabilities,
+          ...findInteraction(store.getState(), id)?.capabilities,
         }
+        expect(Boolean(decline)).toBe(harness.inbound!.decline)
         if (decline) {
           const result = await setup.client.decline!(id)
           expect(result.status).toBe('success')
           await waitForStatus(store, id, ['ended'], timeout)
-          expect(store.getState().interactions[id]?.outcome).toBe('declined')
+          expect(findInteraction(store.getState(), id)?.outcome).toBe('declined')
         } else if (setup.client.decline) {
           const result = await setup.client.decline(id)
           expect(result.status === 'error' && result.error.code).toBe('not_supported')
@@ -353,7 +361,7 @@ export function runClientContract(harness: ContractHarness): void {
         const id = await waitForInbound(store, caller, timeout)
         await inbound().ringOut(caller)
         await waitForStatus(store, id, ['ended'], timeout)
-        expect(store.getState().interactions[id]?.outcome).toBe('missed')
+        expect(findInteraction(store.getState(), id)?.outcome).toBe('missed')
       })
     }
 

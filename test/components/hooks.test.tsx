@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query'
-import { act, renderHook, waitFor } from '@testing-library/react'
+import { act, render, renderHook, waitFor } from '@testing-library/react'
 import metadata from 'libphonenumber-js/min/metadata'
 import type { ReactNode } from 'react'
 import { createCallStore } from '../../src/core/createCallStore.js'
@@ -9,7 +9,7 @@ import { CallProvider, type CallProviderProps } from '../../src/react/CallProvid
 import { useCallControls } from '../../src/react/useCallControls.js'
 import { useCallDuration } from '../../src/react/useCallDuration.js'
 import { useActiveInteraction } from '../../src/react/useCallStore.js'
-import { useDialpad } from '../../src/react/useDialpad.js'
+import { useDialpad, type UseDialpadResult } from '../../src/react/useDialpad.js'
 import { usePhoneNumber } from '../../src/react/usePhoneNumber.js'
 import { ada, createTestClient, type TestClient } from './renderWithCalls.js'
 
@@ -127,6 +127,25 @@ describe('useDialpad', () => {
     act(() => result.current.setValue('+1416'))
     expect(result.current.pendingDial).toBeNull()
     expect(result.current.prefillCount).toBe(2)
+
+    // A dialpad mounted after a deferred dial does not count it; it counts the next one.
+    let first!: UseDialpadResult
+    let later!: UseDialpadResult
+    function Later() {
+      later = useDialpad()
+      return null
+    }
+    function Page({ showLater }: { showLater: boolean }) {
+      first = useDialpad()
+      return showLater ? <Later /> : null
+    }
+    const { rerender } = render(<Page showLater={false} />, { wrapper: wrapperFor(client) })
+    act(() => first.prefill('+14165550199'))
+    rerender(<Page showLater />)
+    expect(first.prefillCount).toBe(1)
+    expect(later.prefillCount).toBe(0)
+    act(() => first.prefill('+14165550100'))
+    expect(later.prefillCount).toBe(1)
   })
 
   it('starts from defaultValue, uncontrolled', () => {

@@ -16,6 +16,7 @@ import {
   type CallLogWriteContext,
   type CallRuntime,
   type InteractionAssociatedObject,
+  findInteraction,
 } from '../../src/core/index.js'
 
 const NUMBER = '+14165550199'
@@ -128,7 +129,7 @@ describe('createCallLog', () => {
     expect(entry.startedAt).toBeGreaterThanOrEqual(t0)
     expect(entry.endedAt - entry.answeredAt!).toBe(65_000)
     expect(entry.disposition).toBeUndefined()
-    expect(page.runtime.store.getState().interactions[id]?.completedAt).toBeDefined()
+    expect(findInteraction(page.runtime.store.getState(), id)?.completedAt).toBeDefined()
   })
 
   it('logs an unanswered call with no talk time, and a failed call with its error', async () => {
@@ -187,7 +188,7 @@ describe('createCallLog', () => {
       disposition: 'interested',
       notes: 'Call back Tuesday',
     })
-    expect(page.runtime.store.getState().interactions[id]?.completedAt).toBeDefined()
+    expect(findInteraction(page.runtime.store.getState(), id)?.completedAt).toBeDefined()
   })
 
   it('writes once for a double Save', async () => {
@@ -257,7 +258,7 @@ describe('createCallLog', () => {
     const { onCallLog, writes } = crm()
     const before = open(storage, onCallLog)
     const id = await call(before)
-    const ended = before.runtime.store.getState().interactions[id]!
+    const ended = findInteraction(before.runtime.store.getState(), id)!
     before.log.setDraft(id, { disposition: 'callback', notes: 'Typed before the reload' })
     before.close() // the tab reloads
 
@@ -331,13 +332,13 @@ describe('createCallLog', () => {
       simulator: { afterCallWork: true },
     })
     const id = await call(page)
-    expect(page.runtime.store.getState().interactions[id]?.afterCallWork).toBe(true)
+    expect(findInteraction(page.runtime.store.getState(), id)?.afterCallWork).toBe(true)
     await page.log.submit(id, { disposition: 'sale', notes: 'Signed' })
     expect(page.client.control.calls().find((c) => c.id === id)?.wrapUp).toEqual({
       disposition: 'sale',
       notes: 'Signed',
     })
-    const interaction = page.runtime.store.getState().interactions[id]!
+    const interaction = findInteraction(page.runtime.store.getState(), id)!
     expect(interaction.afterCallWork).toBeUndefined()
     expect(interaction.completedAt).toBeDefined()
     expect(writes).toHaveLength(1)

@@ -6,6 +6,7 @@ import {
   success,
   type CallClient,
   type CallRuntimeOptions,
+  findInteraction,
 } from '../../src/core/index.js'
 
 // A fixed id prefix: the ids (sim-1 …) are named below; the default prefix is random per load.
@@ -117,7 +118,7 @@ describe('createCallRuntime', () => {
     const disconnect = runtime.connect()
     await Promise.resolve()
     await Promise.resolve()
-    expect(runtime.store.getState().interactions.old?.status).toBe('connected')
+    expect(findInteraction(runtime.store.getState(), 'old')?.status).toBe('connected')
     listener({ type: 'status', status: 'ringing', interactionId: 'new', at: 2 })
     expect(runtime.store.getState().activeId).toBe('new')
     const pending = runtime.startCall({ phoneNumber: '+14165550199' }).catch((e: unknown) => e)
@@ -125,7 +126,7 @@ describe('createCallRuntime', () => {
     expect(signal?.aborted).toBe(true)
     await pending
     listener({ type: 'status', status: 'ringing', interactionId: 'late', at: 3 })
-    expect(runtime.store.getState().interactions.late).toBeUndefined()
+    expect(findInteraction(runtime.store.getState(), 'late')).toBeUndefined()
   })
 
   it('changes the rules of a start without losing calls', async () => {
@@ -175,7 +176,7 @@ describe('createCallRuntime: one live call per number', () => {
     const { id } = await runtime.startCall({ phoneNumber: ADA, associatedObject: ada })
     client.control.advance(id!)
     client.control.advance(id!)
-    expect(runtime.store.getState().interactions[id!]?.status).toBe('connected')
+    expect(findInteraction(runtime.store.getState(), id!)?.status).toBe('connected')
     return { client, runtime, id: id!, disconnect }
   }
 
@@ -205,7 +206,7 @@ describe('createCallRuntime: one live call per number', () => {
     expect(first).toEqual({ id: 'quiet-1', deferred: false, phoneNumber: ADA, joined: false })
     expect(second).toMatchObject({ id: 'quiet-1', joined: true })
     expect(client.startCall).toHaveBeenCalledTimes(1)
-    expect(runtime.store.getState().interactions['quiet-1']).toMatchObject({
+    expect(findInteraction(runtime.store.getState(), 'quiet-1')).toMatchObject({
       status: 'initiating',
       phoneNumber: ADA,
       associatedObject: ada,
@@ -220,7 +221,7 @@ describe('createCallRuntime: one live call per number', () => {
     runtime.store
       .getState()
       .dispatch({ type: 'status', status: 'ringing', interactionId: 'x', at: 5 })
-    expect(runtime.store.getState().interactions.x?.status).toBe('ringing')
+    expect(findInteraction(runtime.store.getState(), 'x')?.status).toBe('ringing')
   })
 
   it('refuses a start to another number while a call is live, naming the call (whileOnCall="refuse", the default)', async () => {
@@ -256,8 +257,8 @@ describe('createCallRuntime: one live call per number', () => {
   it('puts the live call on hold first with whileOnCall="hold-and-dial"', async () => {
     const { client, runtime, id } = await onCallWithAda({ whileOnCall: 'hold-and-dial' })
     const grace = await runtime.startCall({ phoneNumber: GRACE })
-    const { interactions, activeId } = runtime.store.getState()
-    expect(interactions[id]?.status).toBe('held')
+    const { activeId } = runtime.store.getState()
+    expect(findInteraction(runtime.store.getState(), id)?.status).toBe('held')
     expect(activeId).toBe(grace.id)
     expect(client.control.requests).toHaveLength(2)
     client.dispose()

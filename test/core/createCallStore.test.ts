@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createCallStore, NO_CAPABILITIES, type CallEvent } from '../../src/core/index.js'
+import {
+  createCallStore,
+  NO_CAPABILITIES,
+  type CallEvent,
+  findInteraction,
+  selectInteractions,
+} from '../../src/core/index.js'
 
 const capabilities = { ...NO_CAPABILITIES, hangup: true }
 
@@ -20,7 +26,7 @@ describe('createCallStore: no call stuck live', () => {
         .dispatch({ type: 'updated', interactionId: `ghost-${i}`, at: i, rawState: 'queued' })
     }
     expect(store.getState()).toBe(before)
-    expect(Object.keys(store.getState().interactions)).toHaveLength(0)
+    expect(selectInteractions(store.getState())).toHaveLength(0)
     expect(store.getState().activeId).toBeNull()
   })
 
@@ -28,12 +34,12 @@ describe('createCallStore: no call stuck live', () => {
     for (const id of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       const store = createCallStore({ capabilities })
       store.getState().dispatch({ type: 'status', status: 'ringing', interactionId: id, at: 1 })
-      const call = store.getState().interactions[id]
+      const call = findInteraction(store.getState(), id)
       expect(call).toMatchObject({ id, status: 'ringing' })
       expect(store.getState().activeId).toBe(id)
-      expect(Object.keys(store.getState().interactions)).toEqual([id])
+      expect(selectInteractions(store.getState()).map((call) => call.id)).toEqual([id])
       store.getState().dispatch({ type: 'ended', outcome: 'completed', interactionId: id, at: 2 })
-      expect(store.getState().interactions[id]?.status).toBe('ended')
+      expect(findInteraction(store.getState(), id)?.status).toBe('ended')
       expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     }
   })
@@ -43,8 +49,9 @@ describe('createCallStore', () => {
   it('keeps 10,000 ended calls within the history bound', () => {
     const store = createCallStore({ capabilities, historyLimit: 50 })
     for (let i = 0; i < 10_000; i++) call(store, `call-${i}`, i * 10)
-    const { interactions, history } = store.getState()
-    expect(Object.keys(interactions)).toHaveLength(50)
+    const { live, ended, history } = store.getState()
+    expect(live).toHaveLength(0)
+    expect(Object.keys(ended)).toHaveLength(50)
     expect(history).toHaveLength(50)
     expect(history[0]).toBe('call-9950')
     expect(history.at(-1)).toBe('call-9999')
@@ -61,8 +68,8 @@ describe('createCallStore', () => {
     const store = createCallStore({ capabilities, historyLimit: 3 })
     store.getState().dispatch({ type: 'status', status: 'connected', interactionId: 'live', at: 0 })
     for (let i = 0; i < 20; i++) call(store, `call-${i}`, 10 + i * 10)
-    expect(store.getState().interactions.live?.status).toBe('connected')
-    expect(Object.keys(store.getState().interactions)).toHaveLength(4)
+    expect(findInteraction(store.getState(), 'live')?.status).toBe('connected')
+    expect(selectInteractions(store.getState())).toHaveLength(4)
   })
 
   it('makes the newest call active, keeps an ended one shown until dismissed, then falls back to a live one', () => {
@@ -75,7 +82,7 @@ describe('createCallStore', () => {
     expect(store.getState().activeId).toBe('b')
     store.getState().dismiss('b')
     expect(store.getState().activeId).toBe('a')
-    expect(store.getState().interactions.b?.outcome).toBe('busy')
+    expect(findInteraction(store.getState(), 'b')?.outcome).toBe('busy')
   })
 
   it('follows the provider when it switches the active call, ignoring unknown ids', () => {
@@ -156,7 +163,7 @@ describe('createCallStore', () => {
     const a = createCallStore({ capabilities })
     const b = createCallStore({ capabilities })
     a.getState().dispatch({ type: 'status', status: 'dialing', interactionId: 'x', at: 1 })
-    expect(b.getState().interactions).toEqual({})
+    expect(selectInteractions(b.getState())).toEqual([])
   })
 
   it('refuses a history limit below 1', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   createCallStore,
+  findInteraction,
   NO_CAPABILITIES,
   reduceInteraction,
   type Interaction,
@@ -87,13 +88,13 @@ describe('the store gives a call the record chosen for it', () => {
       interactionId: id,
       at: 100,
     })
-    const before = store.getState().interactions[id]!
+    const before = findInteraction(store.getState(), id)!
     store.getState().associate(id, ada)
-    const after = store.getState().interactions[id]!
+    const after = findInteraction(store.getState(), id)!
     expect(after).toMatchObject({ status: 'ringing', associatedObject: ada })
     expect(after.updatedAt).toBe(before.updatedAt)
     dispatch({ type: 'status', status: 'connected', interactionId: id, at: 100 })
-    expect(store.getState().interactions[id]).toMatchObject({
+    expect(findInteraction(store.getState(), id)).toMatchObject({
       status: 'connected',
       associatedObject: ada,
     })

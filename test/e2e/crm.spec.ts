@@ -126,6 +126,55 @@ test.describe('CRM contact page', () => {
     await expectAccessible(page)
   })
 
+  test('an incoming call: it rings, the screen pop opens the caller, answer, hang up, and the wrap-up logs it on the caller’s record', async ({
+    page,
+  }) => {
+    await openCrm(page)
+    const phone = page.getByRole('region', { name: 'Softphone' })
+    const card = phone.getByRole('status', { name: 'Call status' })
+    await page.getByRole('button', { name: 'Incoming call' }).click()
+
+    await expect(phone).toHaveAttribute('data-status', 'ringing')
+    await expect(card).toContainText('Incoming call')
+    // Said once, assertively, with who calls.
+    await expect(phone.getByRole('alert')).toHaveText(/^Incoming call from /)
+    // The screen pop: one contact has this number, so the call carries her record and the CRM
+    // opens it beside the call.
+    await expect(card).toContainText('Grace Hopper')
+    await expect(card).toContainText('+1 202 555 0147')
+    await expect(page.getByRole('heading', { name: 'Call record for Grace Hopper' })).toBeVisible()
+    const answer = phone.getByRole('button', { name: 'Answer' })
+    await expect(phone.getByRole('button', { name: 'Decline' })).toBeVisible()
+    await page.screenshot({ path: `${SHOTS}/crm-incoming.png`, fullPage: true })
+    await expectAccessible(page)
+
+    await answer.click()
+    await expect(card).toContainText('Connected')
+    // Answer gave way to Hang up, and a keyboard user's focus went with it.
+    const hangUp = phone.getByRole('button', { name: 'Hang up' })
+    await expect(hangUp).toBeFocused()
+    await expect(card.getByRole('timer')).toHaveText(/00:0\d/)
+    await hangUp.click()
+    await expect(card).toContainText('Call ended')
+
+    const form = page.getByRole('form', { name: /^Grace Hopper/ })
+    await expect(form).toBeVisible()
+    await form
+      .getByRole('combobox', { name: 'Disposition' })
+      .selectOption({ label: 'Call back later' })
+    await form.getByRole('textbox', { name: 'Notes' }).fill('Returned our call about the renewal')
+    await form.getByRole('button', { name: 'Save' }).click()
+    await expect(form.getByRole('status')).toHaveText('Call logged.')
+
+    const logged = page
+      .getByRole('region', { name: 'Activity for Grace Hopper' })
+      .getByRole('listitem')
+    await expect(logged).toHaveCount(1)
+    await expect(logged).toContainText('Call back later')
+    await expect(logged).toContainText('Returned our call about the renewal')
+    await page.screenshot({ path: `${SHOTS}/crm-incoming-logged.png`, fullPage: true })
+  })
+
   test('deferred dial: the dialpad receives the number and its Call button places the call', async ({
     page,
   }) => {

@@ -17,7 +17,7 @@ import userEvent from '@testing-library/user-event'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CallEvent, CallRuntime } from '../../src/core/index.js'
-import { isTerminalStatus } from '../../src/core/index.js'
+import { findInteraction, isTerminalStatus, selectInteractions } from '../../src/core/index.js'
 import {
   CallButton,
   CallStatusBanner,
@@ -161,8 +161,9 @@ async function runSession(
   const endings = new Map<string, number>()
   const revived: string[] = []
   const unsubscribe = store.subscribe((state, previous) => {
-    for (const [id, call] of Object.entries(state.interactions)) {
-      const before = previous.interactions[id]
+    for (const call of selectInteractions(state)) {
+      const { id } = call
+      const before = findInteraction(previous, id)
       if (before === call) continue
       const wasTerminal = before !== undefined && isTerminalStatus(before.status)
       if (wasTerminal && !isTerminalStatus(call.status)) revived.push(`${id}: ${call.status}`)
@@ -177,7 +178,7 @@ async function runSession(
     return calls.length ? calls[index % calls.length] : undefined
   }
   const emit = (event: CallEvent) => act(() => client.emit(event))
-  const lastAt = (id: string) => store.getState().interactions[id]?.updatedAt ?? Date.now()
+  const lastAt = (id: string) => findInteraction(store.getState(), id)?.updatedAt ?? Date.now()
 
   async function play(next: Step) {
     switch (next.kind) {
@@ -259,7 +260,7 @@ async function runSession(
             // It ends the call at once, whatever its clock says (the phone system's own later
             // event then repeats the end and changes nothing).
             expect(
-              store.getState().interactions[live.id]?.status,
+              findInteraction(store.getState(), live.id)?.status,
               'ended with the clock back',
             ).toBe('ended')
             act(() => client.control.end(live.id, 'completed'))
@@ -297,7 +298,7 @@ async function runSession(
 
   function checkPromises(after: string) {
     const state = store.getState()
-    const live = liveInteractions(Object.values(state.interactions))
+    const live = liveInteractions(selectInteractions(state))
     // One live call per number: in the store and at the phone system.
     for (const calls of [
       live.map((call) => call.phoneNumber),

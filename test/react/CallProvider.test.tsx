@@ -14,6 +14,7 @@ import {
 } from '../../src/index.js'
 import { createPhoneNumberParser } from '../../src/phone/index.js'
 import { NUMBER, START_MS, disposeClients, elapse, simulated } from './helpers.js'
+import { findInteraction } from '../../src/core/index.js'
 
 const phoneNumbers = createPhoneNumberParser(metadata)
 
@@ -185,7 +186,7 @@ describe('CallProvider: store lifecycle', () => {
     expect(() => client.control.end('sim-1')).not.toThrow()
     expect(() => client.control.emitDuplicate('sim-1')).not.toThrow()
     expect(store.getState()).toBe(before)
-    expect(store.getState().interactions['sim-1']?.status).toBe('ringing')
+    expect(findInteraction(store.getState(), 'sim-1')?.status).toBe('ringing')
     expect(errors).not.toHaveBeenCalled()
   })
 
@@ -268,7 +269,7 @@ describe('CallProvider: store lifecycle', () => {
 
     rerender(tree({ dialMode: 'prefill', defaultRegion: 'GB', phoneNumbers }))
     expect(seen.runtime!.store).toBe(store)
-    expect(store.getState().interactions['sim-1']?.status).toBe('dialing')
+    expect(findInteraction(store.getState(), 'sim-1')?.status).toBe('dialing')
     expect(screen.getByTestId('probe')).toHaveTextContent('1 calls, active sim-1 dialing')
 
     startCall('020 7946 0018')
@@ -288,7 +289,7 @@ describe('CallProvider: store lifecycle', () => {
     expect(seen.start!.error?.code).toBe('invalid_number')
     expect(seen.start!.error?.message).toBe('“020 7946 0018” is not a valid phone number in US.')
     await elapse(3000)
-    expect(store.getState().interactions['sim-1']?.status).toBe('connected')
+    expect(findInteraction(store.getState(), 'sim-1')?.status).toBe('connected')
   })
 
   it('works under StrictMode: one subscription, events applied, calls placed once', async () => {
@@ -316,7 +317,7 @@ describe('CallProvider: store lifecycle', () => {
     unmount()
     expect(listeners.active).toBe(0)
     client.control.end('sim-1')
-    expect(store.getState().interactions['sim-1']?.status).toBe('connected')
+    expect(findInteraction(store.getState(), 'sim-1')?.status).toBe('connected')
     expect(errors).not.toHaveBeenCalled()
   })
 })

@@ -1,6 +1,6 @@
 /** Shared setup for the React tests: a provider around a simulated client, and timer helpers. */
 import { vi } from 'vitest'
-import { act, render, renderHook, type RenderHookOptions } from '@testing-library/react'
+import { act, renderHook, type RenderHookOptions } from '@testing-library/react'
 import { notifyManager } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import {
@@ -92,22 +92,6 @@ export function renderCallHook<Result, Props>(
 ) {
   const wrapper = providerWrapper(client, provider)
   const rendered = renderHook(hook, { ...options, wrapper: wrapper.Wrapper })
-  return {
-    ...rendered,
-    client,
-    get runtime() {
-      return wrapper.runtime
-    },
-  }
-}
-
-/** `render` under a `CallProvider` for a simulated client. */
-export function renderWithProvider(
-  ui: ReactNode,
-  { client = simulated(), provider }: { client?: SimulatedClient; provider?: ProviderProps } = {},
-) {
-  const wrapper = providerWrapper(client, provider)
-  const rendered = render(ui, { wrapper: wrapper.Wrapper })
   return {
     ...rendered,
     client,

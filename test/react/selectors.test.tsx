@@ -17,6 +17,7 @@ import {
   useInteractions,
 } from '../../src/index.js'
 import { START_MS, disposeClients, elapse, simulated } from './helpers.js'
+import { selectInteractions } from '../../src/core/index.js'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -75,7 +76,7 @@ function Connection() {
 function Summary() {
   // A new object on every call: compared shallowly, so it is stable while its fields are.
   const summary = useCallStore((state) => ({
-    calls: Object.keys(state.interactions).length,
+    calls: selectInteractions(state).length,
     active: state.activeId,
   }))
   return <p data-testid="summary">{`${summary.calls} ${summary.active ?? 'none'}`}</p>

@@ -107,14 +107,14 @@ describe('startCallMutationOptions', () => {
 
 describe('store hooks', () => {
   it('useInteractions infers from its selector', () => {
-    expectTypeOf(useInteractions()).toEqualTypeOf<Interaction[]>()
+    expectTypeOf(useInteractions()).toEqualTypeOf<readonly Interaction[]>()
     expectTypeOf(useInteractions((calls) => calls.length)).toEqualTypeOf<number>()
     expectTypeOf(useInteractions((calls) => calls.map((call) => call.status))).toEqualTypeOf<
       CallStatus[]
     >()
     expectTypeOf(useInteractions(liveInteractions)).toEqualTypeOf<Interaction[]>()
     useInteractions((calls) => {
-      expectTypeOf(calls).toEqualTypeOf<Interaction[]>()
+      expectTypeOf(calls).toEqualTypeOf<readonly Interaction[]>()
       return null
     })
   })

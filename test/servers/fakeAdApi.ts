@@ -23,6 +23,9 @@ import afterCallWorkFixture from '../fixtures/bright-pattern/after-call-work.jso
 import callerIdFixture from '../fixtures/bright-pattern/inbound-and-caller-id.json' with { type: 'json' }
 import {
   RESULT_ERROR_CODES,
+  SERVER_ERROR_CODES,
+} from '../../src/clients/bright-pattern/protocol/errorCodes.js'
+import {
   type AdApi,
   type AdApiEventHandlers,
   type AdApiEventName,
@@ -38,8 +41,7 @@ import {
   type PhoneCapabilities,
   type ResultErrorName,
   type ServerErrorName,
-  type StartCallData,
-  SERVER_ERROR_CODES,
+  type AdApiStartCallData,
 } from '../../src/clients/bright-pattern/index.js'
 import type { InteractionAssociatedObject, ResultError } from '../../src/core/types.js'
 
@@ -176,7 +178,7 @@ export class FakeAdApi implements AdApi {
     phoneNumber: string,
     initialObject?: InteractionAssociatedObject | InteractionAssociatedObject[],
   ) {
-    return this.respond<StartCallData>('startCall', [phoneNumber, initialObject], () => {
+    return this.respond<AdApiStartCallData>('startCall', [phoneNumber, initialObject], () => {
       if (!phoneNumber?.trim()) return this.error('empty_number')
       if (this.options.deferredDial) {
         this.dialpadNumber = phoneNumber

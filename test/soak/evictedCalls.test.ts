@@ -1,7 +1,12 @@
 // @vitest-environment node
 /** What the soak found: a late event for a call already dropped from history must not bring it back. */
 import { describe, expect, it } from 'vitest'
-import { NO_CAPABILITIES, createCallStore, type CallEvent } from '../../src/core/index.js'
+import {
+  NO_CAPABILITIES,
+  createCallStore,
+  type CallEvent,
+  findInteraction,
+} from '../../src/core/index.js'
 
 const status = (
   id: string,
@@ -30,13 +35,13 @@ describe('calls dropped from history', () => {
       dispatch(status(id, 'dialing', 1))
       dispatch(ended(id, 2))
     }
-    expect(store.getState().interactions.a).toBeUndefined()
+    expect(findInteraction(store.getState(), 'a')).toBeUndefined()
 
     dispatch(status('a', 'ringing', 1))
     dispatch(ended('a', 2))
 
     const state = store.getState()
-    expect(state.interactions.a).toBeUndefined()
+    expect(findInteraction(state, 'a')).toBeUndefined()
     expect(state.history).toEqual(['b', 'c'])
     expect(state.activeId).not.toBe('a')
   })
@@ -47,7 +52,7 @@ describe('calls dropped from history', () => {
     dispatch(ended('a', 1))
     dispatch(ended('b', 1))
     dispatch(status('c', 'ringing', 1))
-    expect(store.getState().interactions.c?.status).toBe('ringing')
+    expect(findInteraction(store.getState(), 'c')?.status).toBe('ringing')
     expect(store.getState().activeId).toBe('c')
   })
 })

@@ -21,6 +21,7 @@ import {
   type CallErrorCode,
   type CallRuntime,
   type CallState,
+  selectInteractions,
 } from '../../src/core/index.js'
 import {
   CallProvider,
@@ -163,7 +164,7 @@ describe('soak', () => {
       const unwatch = store.subscribe((state: CallState, previous: CallState) => {
         if (state.history === previous.history) return
         for (const id of state.history) terminal.add(id)
-        const ended = Object.values(state.interactions).filter((call) =>
+        const ended = selectInteractions(state).filter((call) =>
           isTerminalStatus(call.status),
         ).length
         mostEnded = Math.max(mostEnded, ended, state.history.length)
@@ -219,11 +220,11 @@ describe('soak', () => {
       expect(calls.length).toBeGreaterThan(CALLS / 2)
       expect(calls.filter((call) => !isTerminalStatus(call.status))).toEqual([])
       expect(calls.filter((call) => !terminal.has(call.id)).map((call) => call.id)).toEqual([])
-      expect(
-        Object.values(state.interactions).filter((call) => !isTerminalStatus(call.status)),
-      ).toEqual([])
+      expect(selectInteractions(state).filter((call) => !isTerminalStatus(call.status))).toEqual([])
       expect(state.history.length).toBeLessThanOrEqual(HISTORY_LIMIT)
-      expect(Object.keys(state.interactions).length).toBeLessThanOrEqual(HISTORY_LIMIT)
+      expect(selectInteractions(state).map((call) => call.id).length).toBeLessThanOrEqual(
+        HISTORY_LIMIT,
+      )
       expect(mostEnded).toBeLessThanOrEqual(HISTORY_LIMIT)
       expect(state.connection.status).toBe('open')
       expect(view.getByRole('status', { name: 'Live calls' })).toHaveTextContent('0')

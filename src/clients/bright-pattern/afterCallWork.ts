@@ -7,6 +7,7 @@ import type { ClientParts } from './ClientParts.js'
 import type { Controls } from './controls.js'
 import type { DispositionData } from './protocol/AdApi.js'
 import { bpErrors } from './protocol/brightPatternErrors.js'
+import { widgetWith } from './widgetWith.js'
 
 export interface AfterCallWorkOptions extends ClientParts {
   control: Controls['control']
@@ -27,10 +28,10 @@ export function createAfterCallWork(options: AfterCallWorkOptions) {
   return {
     async listDispositions(id?: string): Promise<OperationResult<Disposition[], CallError>> {
       if (options.disposed()) return failure(bpErrors.disposed())
-      const api = await options.widget.ready()
+      const api = await widgetWith(options.widget, 'getDispositionsList', () =>
+        bpErrors.notSupported('list dispositions'),
+      )
       if (isCallError(api)) return failure(api)
-      if (typeof api.getDispositionsList !== 'function')
-        return failure(bpErrors.notSupported('list dispositions'))
       const widgetId = id === undefined ? undefined : (tracker.call(id)?.providerId ?? id)
       const list = await callAdApi<DispositionData[]>('getDispositionsList', () =>
         api.getDispositionsList!(widgetId === undefined ? {} : { interactionId: widgetId }),

@@ -1,8 +1,9 @@
 import type { CallerId } from '../../core/CallClient.js'
 import { isCallError, type CallError } from '../../core/CallError.js'
 import { callAdApi } from './callAdApi.js'
+import { widgetWith } from './widgetWith.js'
 import type { ClientParts } from './ClientParts.js'
-import type { AdApi, DIDNumber } from './protocol/AdApi.js'
+import type { DIDNumber } from './protocol/AdApi.js'
 import { bpErrors } from './protocol/brightPatternErrors.js'
 
 /**
@@ -13,17 +14,12 @@ import { bpErrors } from './protocol/brightPatternErrors.js'
  * (`no_permissions_did_call`): the agent may not call from that number.
  */
 export function createCallerIds({ widget }: Pick<ClientParts, 'widget'>) {
-  /** The widget, if it has `method`; else why not. */
-  async function widgetWith(method: keyof AdApi, action: string): Promise<AdApi | CallError> {
-    const api = await widget.ready()
-    if (isCallError(api)) return api
-    return typeof api[method] === 'function' ? api : bpErrors.notSupported(action)
-  }
-
   return {
     /** The agent's voice DIDs; the widget's current one is the default. Rejects with a `CallError`. */
     async listCallerIds(): Promise<CallerId[]> {
-      const api = await widgetWith('getDIDNumbersList', 'list caller IDs')
+      const api = await widgetWith(widget, 'getDIDNumbersList', () =>
+        bpErrors.notSupported('list caller IDs'),
+      )
       if (isCallError(api)) throw api
       const list = await callAdApi<DIDNumber[]>('getDIDNumbersList', () => api.getDIDNumbersList!())
       if (isCallError(list)) throw list
@@ -39,12 +35,12 @@ export function createCallerIds({ widget }: Pick<ClientParts, 'widget'>) {
 
     /** `setDIDNumber(from)`; `undefined` when the widget took it, else the error. */
     async select(from: string): Promise<CallError | undefined> {
-      const api = await widgetWith('setDIDNumber', 'choose the caller ID')
+      const api = await widgetWith(widget, 'setDIDNumber', () =>
+        bpErrors.notSupported('choose the caller ID'),
+      )
       if (isCallError(api)) return api
       const set = await callAdApi('setDIDNumber', () => api.setDIDNumber!(from))
       return isCallError(set) ? set : undefined
     },
   }
 }
-
-export type CallerIds = ReturnType<typeof createCallerIds>

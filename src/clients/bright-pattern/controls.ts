@@ -8,6 +8,7 @@ import { callAdApi } from './callAdApi.js'
 import type { AdApi } from './protocol/AdApi.js'
 import { bpErrors, CANNOT_DO } from './protocol/brightPatternErrors.js'
 import type { ClientParts } from './ClientParts.js'
+import { widgetWith } from './widgetWith.js'
 
 export interface ControlsOptions extends ClientParts {
   hangupMethod?: 'leave' | 'leaveAndComplete'
@@ -44,10 +45,10 @@ export function createControls(options: ControlsOptions) {
           'Not dialed yet. Press Dial in the Bright Pattern widget first.',
         ),
       )
-    const api = await widget.ready()
+    const api = await widgetWith(widget, method, () =>
+      bpErrors.error('not_supported', CANNOT_DO, { name: method }),
+    )
     if (isCallError(api)) return failure(api)
-    if (typeof api[method] !== 'function')
-      return failure(bpErrors.error('not_supported', CANNOT_DO, { name: method }))
     const target = widgetId(id)
     const result = await callAdApi(method, () =>
       (api as unknown as Record<string, (...args: unknown[]) => unknown>)[method]!(...args, target),

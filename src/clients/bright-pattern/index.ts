@@ -16,7 +16,6 @@ export type {
 } from './protocol/interactionStateMap.js'
 export { loadAdApiScript } from './loadAdApiScript.js'
 export type { LoadAdApiScriptOptions } from './loadAdApiScript.js'
-export { RESULT_ERROR_CODES, SERVER_ERROR_CODES } from './protocol/errorCodes.js'
 export type { ResultErrorName, ServerErrorName } from './protocol/errorCodes.js'
 export type {
   ActivityRecordInfo,
@@ -38,5 +37,5 @@ export type {
   LoginStateData,
   PhoneCapabilities,
   ServerErrorData,
-  StartCallData,
+  AdApiStartCallData,
 } from './protocol/AdApi.js'

@@ -5,7 +5,7 @@ import { isCallError, type CallError } from '../../core/CallError.js'
 import { failure, success } from '../../core/result.js'
 import type { InitiateResult, InteractionAssociatedObject } from '../../core/types.js'
 import { callAdApi } from './callAdApi.js'
-import type { StartCallData } from './protocol/AdApi.js'
+import type { AdApiStartCallData } from './protocol/AdApi.js'
 import { bpErrors, TOO_SLOW } from './protocol/brightPatternErrors.js'
 import { interactionIdOf } from './protocol/readInteraction.js'
 import type { ClientParts } from './ClientParts.js'
@@ -62,7 +62,7 @@ export function createPlaceCall(options: PlaceCallOptions) {
 
   /** Reads `startCall`'s data: `InitiateResult`, or `InteractionData` from an older widget. */
   function readStart(
-    data: StartCallData | undefined,
+    data: AdApiStartCallData | undefined,
     phoneNumber: string,
     object: InteractionAssociatedObject | undefined,
   ): StartCallResult {
@@ -96,7 +96,7 @@ export function createPlaceCall(options: PlaceCallOptions) {
       // The DID is the widget's selection for the next call: chosen right before it.
       const refused = from === undefined ? undefined : await options.selectCallerId(from)
       if (refused) return failure(refused)
-      const result = await callAdApi<StartCallData>('startCall', () =>
+      const result = await callAdApi<AdApiStartCallData>('startCall', () =>
         object === undefined ? api.startCall(phoneNumber) : api.startCall(phoneNumber, object),
       )
       if (options.disposed()) return failure(bpErrors.disposed())

@@ -144,7 +144,7 @@ export function createDialStackClient(options: DialStackClientOptions): DialStac
         },
       },
     )
-    if (!checked.ok && (disposed || request.ok)) return checked.result
+    if (!checked.ok && disposed) return checked.result
     if (!request.ok) return failure(request.error)
     if (!checked.ok) return checked.result
     const { userId, dialString } = request.value

@@ -17,22 +17,7 @@ export type {
 export { DIALSTACK_EVENTS_URL } from './connectEventStream.js'
 export type { AnsweredMeans } from './protocol/mapCallLog.js'
 export type { DialStackErrorBody } from './protocol/toDialStackError.js'
-export {
-  DEFAULT_USER_ID_PREFIX,
-  DIALSTACK_ERROR_TEXT,
-  isTypeId,
-  validateCallRequest,
-  validateDialString,
-  validateUserId,
-} from './protocol/validateCallRequest.js'
-export type {
-  CallRequestFailure,
-  CallRequestField,
-  CallRequestResult,
-  CallRequestRules,
-  CheckResult,
-  ValidCallRequest,
-} from './protocol/validateCallRequest.js'
+export type { CallRequestRules } from './protocol/validateCallRequest.js'
 export type {
   DialStackCallEvent,
   DialStackCallLog,

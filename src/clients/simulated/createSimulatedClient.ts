@@ -34,7 +34,8 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
   }
   const hub = createEventHub<CallEvent>(createClientLogger(PROVIDER))
   const calls = createCallRegistry<SimulatedTracked>({ historyLimit })
-  const stream = createSimulatedStream(hub)
+  const stored = options.callStorage?.(calls)
+  const stream = createSimulatedStream(hub, stored?.save)
   const timeline = createCallTimeline({
     calls,
     stream,
@@ -67,7 +68,10 @@ export function createSimulatedClient(options: SimulatedClientOptions = {}): Sim
     ...(options.callerIds && {
       listCallerIds: async () => options.callerIds!.map((callerId) => ({ ...callerId })),
     }),
-    snapshot: async () => calls.snapshot(),
+    snapshot: async () => {
+      stored?.adopt()
+      return calls.snapshot()
+    },
     dispose() {
       lifetime.abort()
       for (const call of calls.all()) timeline.stop(call)

@@ -13,3 +13,5 @@ export type {
   SimulatedSettings,
 } from './options.js'
 export type { SimulatedRing } from './inboundCalls.js'
+export { simulatedCallStorage } from './storedCalls.js'
+export type { SimulatedCallStorage, SimulatedCallStorageOption } from './storedCalls.js'

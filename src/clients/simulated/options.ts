@@ -4,6 +4,7 @@ import {
   type CallerId,
   type Disposition,
 } from '../../core/CallClient.js'
+import type { SimulatedCallStorageOption } from './storedCalls.js'
 
 /** How a simulated call goes once it rings. `timeout` fails the start like Bright Pattern's `"Timeout error"`. */
 export type SimulatedOutcome = 'answered' | 'busy' | 'no-answer' | 'failed' | 'timeout'
@@ -61,6 +62,14 @@ export interface SimulatedClientOptions {
    * start from any other number is refused. @default none (no choice, the method is absent)
    */
   callerIds?: CallerId[]
+  /**
+   * `simulatedCallStorage(localStorage)` keeps the simulated phone system's calls there, as a
+   * real provider keeps them on its server: another simulated client on the same storage
+   * (another tab's) adopts them on `snapshot()`, so with shared tabs a tab that takes over from a
+   * closed leader can still show and control its calls.
+   * @default none (the calls live in this page only)
+   */
+  callStorage?: SimulatedCallStorageOption
 }
 
 /** The options `control.setOptions` may change while the client runs. */

@@ -11,11 +11,19 @@ export interface SimulatedStream {
   restore(snapshot: readonly CallEvent[]): void
 }
 
-export function createSimulatedStream(hub: EventHub<CallEvent>): SimulatedStream {
+/**
+ * `afterDeliver` runs after every event, delivered or lost: the phone system's state changed
+ * either way (the simulator saves its calls there).
+ */
+export function createSimulatedStream(
+  hub: EventHub<CallEvent>,
+  afterDeliver?: () => void,
+): SimulatedStream {
   let up = true
   return {
     deliver(event) {
       if (up) hub.emit(event)
+      afterDeliver?.()
     },
     drop() {
       if (!up) return

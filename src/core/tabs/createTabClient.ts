@@ -65,12 +65,12 @@ export function createTabClient(client: CallClient, link: TabLink): CallClient {
       return client.capabilities
     },
     startCall(phoneNumber, initialObject, options: StartCallOptions = {}) {
+      if (link.role === 'leader') return client.startCall(phoneNumber, initialObject, options)
       const request: TabStartRequest = {
         phoneNumber,
         ...(initialObject && { initialObject }),
         ...(options.from && { from: options.from }),
       }
-      if (link.role === 'leader') return client.startCall(phoneNumber, initialObject, options)
       return link.request('start', request).then(fromWire<StartCallResult>, (error: CallError) => ({
         status: 'error' as const,
         error,
@@ -86,6 +86,9 @@ export function createTabClient(client: CallClient, link: TabLink): CallClient {
   for (const method of FORWARDED) {
     if (!client[method]) continue
     methods[method] = (...args: unknown[]) => {
+      // In the leading tab, the client itself (its own result and errors, no round trip).
+      if (link.role === 'leader')
+        return (client[method] as (...values: unknown[]) => unknown).apply(client, args)
       const request: TabControlRequest = { method, args }
       const answer = link.request('control', request).then(fromWire)
       // Controls resolve to an envelope and never reject; the lists reject as the client's do.

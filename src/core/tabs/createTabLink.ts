@@ -140,6 +140,12 @@ export function createTabLink(options: TabLinkOptions): TabLink {
     return handler(payload as never)
   }
 
+  /** A request run in this tab, as it leads: it rejects with a `CallError`, as from another tab. */
+  const runHere = (method: string, payload: unknown) =>
+    run(method, payload).catch((error: unknown) => {
+      throw isCallError(error) ? error : CallError.from(toErrorInfo(error))
+    })
+
   function send(id: number, request: Pending) {
     if (leaderId === null) return
     request.sentTo = leaderId
@@ -162,9 +168,7 @@ export function createTabLink(options: TabLinkOptions): TabLink {
         request.reject(leaderGone())
       } else if (role === 'leader') {
         pending.delete(id)
-        run(request.method, request.payload).then(request.resolve, (error: unknown) =>
-          request.reject(CallError.from(toErrorInfo(error))),
-        )
+        runHere(request.method, request.payload).then(request.resolve, request.reject)
       } else send(id, request)
     }
   }
@@ -267,7 +271,7 @@ export function createTabLink(options: TabLinkOptions): TabLink {
       }
     },
     request<T>(method: string, payload?: unknown) {
-      if (role === 'leader') return run(method, payload) as Promise<T>
+      if (role === 'leader') return runHere(method, payload) as Promise<T>
       return new Promise<T>((resolve, reject) => {
         const id = ++nextId
         const request: Pending = {

@@ -1,4 +1,4 @@
-import { browserCallLogStorage, type CallLogStorage } from '../CallLogStorage.js'
+import { resolveCallLogStorage, type CallLogStorage } from '../CallLogStorage.js'
 import type { CallLog, CallLogRecord, CallLogState } from '../createCallLog.js'
 import type { WrapUpDraft } from '../CallLogEntry.js'
 import type { TabLink } from './TabLink.js'
@@ -17,7 +17,7 @@ export function leaderOnlyStorage(
   link: TabLink,
   storage: CallLogStorage | null | undefined,
 ): CallLogStorage | null {
-  const base = storage === undefined ? browserCallLogStorage() : storage
+  const base = resolveCallLogStorage(storage)
   if (!base) return null
   return {
     getItem: (key) => base.getItem(key),

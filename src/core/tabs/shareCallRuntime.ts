@@ -1,6 +1,6 @@
 import type { CallClient } from '../CallClient.js'
 import type { CallRuntime } from '../createCallRuntime.js'
-import type { CallState } from '../reduceCallState.js'
+import { findInteraction, type CallState } from '../reduceCallState.js'
 import type { Interaction } from '../reduceInteraction.js'
 import { toWire, type TabControlRequest, type TabStartRequest } from './createTabClient.js'
 import type { TabLink } from './TabLink.js'
@@ -14,7 +14,7 @@ interface TabAssociateRequest {
 /** The part of the store every tab shows alike: the calls, their history and the client's state. */
 type SharedCalls = Pick<
   CallState,
-  'interactions' | 'history' | 'evicted' | 'capabilities' | 'connection' | 'activeId'
+  'live' | 'ended' | 'history' | 'evicted' | 'capabilities' | 'connection' | 'activeId'
 >
 
 const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b)
@@ -36,18 +36,31 @@ export function shareCallRuntime(link: TabLink, runtime: CallRuntime, client: Ca
 
   function apply(value: SharedCalls) {
     const local = store.getState()
-    const interactions = Object.create(null) as Record<string, Interaction>
-    for (const id in value.interactions) {
-      const incoming = value.interactions[id]!
-      const mine = local.interactions[id]
-      interactions[id] = mine && sameJson(mine, incoming) ? mine : incoming
+    // A call that did not change keeps this tab's object, so its selectors do not re-render.
+    const keep = (incoming: Interaction) => {
+      const mine = findInteraction(local, incoming.id)
+      return mine && sameJson(mine, incoming) ? mine : incoming
     }
+    const incomingLive = value.live.map(keep)
+    const live =
+      incomingLive.length === local.live.length &&
+      incomingLive.every((call, index) => call === local.live[index])
+        ? local.live
+        : incomingLive
+    const ended = Object.create(null) as Record<string, Interaction>
+    let endedChanged = Object.keys(local.ended).length !== Object.keys(value.ended).length
+    for (const id in value.ended) {
+      ended[id] = keep(value.ended[id]!)
+      if (ended[id] !== local.ended[id]) endedChanged = true
+    }
+    const known = (id: string) => live.some((call) => call.id === id) || id in ended
     let { activeId } = local
-    if (value.activeId !== leaderActive || (activeId !== null && !interactions[activeId]))
+    if (value.activeId !== leaderActive || (activeId !== null && !known(activeId)))
       activeId = value.activeId
     leaderActive = value.activeId
     store.setState({
-      interactions,
+      live,
+      ended: endedChanged ? ended : local.ended,
       history: sameList(local.history, value.history) ? local.history : value.history,
       evicted: sameList(local.evicted, value.evicted) ? local.evicted : value.evicted,
       capabilities: sameJson(local.capabilities, value.capabilities)
@@ -75,8 +88,9 @@ export function shareCallRuntime(link: TabLink, runtime: CallRuntime, client: Ca
   const stops = [
     link.share<CallState>('calls', {
       store,
-      pick: ({ interactions, history, evicted, capabilities, connection, activeId }) => ({
-        interactions,
+      pick: ({ live, ended, history, evicted, capabilities, connection, activeId }) => ({
+        live,
+        ended,
         history,
         evicted,
         capabilities,

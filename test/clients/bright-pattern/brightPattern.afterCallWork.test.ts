@@ -3,6 +3,7 @@ import { createBrightPatternClient } from '../../../src/clients/bright-pattern/i
 import {
   createCallLog,
   createCallRuntime,
+  findInteraction,
   type CallLog,
   type CallLogEntry,
   type CallRuntime,
@@ -70,10 +71,12 @@ async function talkedCall({ adApi, client, runtime }: Page): Promise<string> {
   await eventually(() => expect(adApi.state(id)).toBe('delivered'))
   adApi.answer(id)
   await eventually(() =>
-    expect(runtime.store.getState().interactions[id]?.status).toBe('connected'),
+    expect(findInteraction(runtime.store.getState(), id)?.status).toBe('connected'),
   )
   adApi.remoteHangup(id)
-  await eventually(() => expect(runtime.store.getState().interactions[id]?.status).toBe('ended'))
+  await eventually(() =>
+    expect(findInteraction(runtime.store.getState(), id)?.status).toBe('ended'),
+  )
   return id
 }
 
@@ -96,7 +99,7 @@ describe('Bright Pattern after-call work', () => {
     const { adApi, runtime, log, writes } = open({ afterCallWork: true })
     const id = await talkedCall(page!)
     expect(adApi.state(id)).toBe('wrap_up')
-    expect(runtime.store.getState().interactions[id]?.afterCallWork).toBe(true)
+    expect(findInteraction(runtime.store.getState(), id)?.afterCallWork).toBe(true)
 
     await log.submit(id, { disposition: 'd-1', notes: 'Renewal signed' })
 
@@ -106,7 +109,7 @@ describe('Bright Pattern after-call work', () => {
     expect(adApi.dispositions.get(id)).toBe('d-1')
     expect(adApi.notes.get(id)).toBe('Renewal signed')
     expect(adApi.state(id)).toBeUndefined() // completed and removed from the widget
-    const interaction = runtime.store.getState().interactions[id]!
+    const interaction = findInteraction(runtime.store.getState(), id)!
     expect(interaction.completedAt).toBeTypeOf('number')
     expect(interaction.afterCallWork).toBeUndefined()
     expect(writes).toHaveLength(1)
@@ -126,7 +129,7 @@ describe('Bright Pattern after-call work', () => {
     })
     expect(writes).toHaveLength(0)
     expect(adApi.state(id)).toBe('wrap_up')
-    expect(runtime.store.getState().interactions[id]?.afterCallWork).toBe(true)
+    expect(findInteraction(runtime.store.getState(), id)?.afterCallWork).toBe(true)
     expect(log.store.getState().records[id]?.draft.notes).toBe('Call back on Monday')
   })
 
@@ -135,9 +138,9 @@ describe('Bright Pattern after-call work', () => {
     const id = await talkedCall(page!)
     adApi.setState(id, 'completed')
     await eventually(() =>
-      expect(runtime.store.getState().interactions[id]?.completedAt).toBeTypeOf('number'),
+      expect(findInteraction(runtime.store.getState(), id)?.completedAt).toBeTypeOf('number'),
     )
-    expect(runtime.store.getState().interactions[id]?.afterCallWork).toBeUndefined()
+    expect(findInteraction(runtime.store.getState(), id)?.afterCallWork).toBeUndefined()
   })
 
   it('a call that ended without after-call work is logged without asking the widget anything', async () => {

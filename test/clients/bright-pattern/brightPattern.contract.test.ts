@@ -6,7 +6,7 @@ import { durationAnswered, NUMBER, quietLogger } from './harness.js'
 function harness(name: string, options: FakeAdApiOptions) {
   return {
     name,
-    inbound: true,
+    inbound: { answer: true, decline: true },
     async setup() {
       const adApi = createFakeAdApi(options)
       // The fake's answer signal: Bright Pattern documents none, so the app configures its own.

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCallRuntime, type InteractionEvent } from '../../../src/core/index.js'
+import {
+  createCallRuntime,
+  type InteractionEvent,
+  selectInteractions,
+} from '../../../src/core/index.js'
 import { contact, eventually, NUMBER, settle, setup, type Setup } from './harness.js'
 
 let s: Setup
@@ -25,7 +29,7 @@ describe('Deferred Dial', () => {
     expect(data).toEqual({ id: null, deferred: true, phoneNumber: NUMBER, joined: false })
     expect(runtime.store.getState().dialpad).toMatchObject({ value: NUMBER, source: 'prefill' })
     expect(s.adApi.dialpadNumber).toBe(NUMBER)
-    const [call] = Object.values(runtime.store.getState().interactions)
+    const [call] = selectInteractions(runtime.store.getState())
     expect(call).toMatchObject({
       status: 'deferred',
       phoneNumber: NUMBER,
@@ -173,7 +177,7 @@ describe('Deferred Dial', () => {
     s = await setup()
     s.adApi.succeedNextWith('startCall', undefined)
     expect(await s.client.startCall(NUMBER)).toEqual({ status: 'success', data: { id: null } })
-    expect(Object.values(s.store.getState().interactions)).toEqual([
+    expect(selectInteractions(s.store.getState())).toEqual([
       expect.objectContaining({ status: 'deferred', phoneNumber: NUMBER }),
     ])
     expect(s.logger.debug).toHaveBeenCalledWith(expect.stringContaining('without data'))

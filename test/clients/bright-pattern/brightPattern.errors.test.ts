@@ -3,8 +3,13 @@ import {
   RESULT_ERROR_CODES,
   SERVER_ERROR_CODES,
   type ResultErrorName,
-} from '../../../src/clients/bright-pattern/index.js'
-import { createCallRuntime, isCallError, type CallErrorCode } from '../../../src/core/index.js'
+} from '../../../src/clients/bright-pattern/protocol/errorCodes.js'
+import {
+  createCallRuntime,
+  isCallError,
+  type CallErrorCode,
+  selectInteractions,
+} from '../../../src/core/index.js'
 import { contact, eventually, NUMBER, setup, type Setup } from './harness.js'
 
 let s: Setup
@@ -106,7 +111,7 @@ describe('startCall errors', () => {
           name,
           message: `widget says ${name}`,
         })
-        expect(Object.keys(s.store.getState().interactions)).toEqual([])
+        expect(selectInteractions(s.store.getState()).map((call) => call.id)).toEqual([])
       },
     )
   }
@@ -138,7 +143,7 @@ describe('startCall errors', () => {
       message: 'Timeout error',
     })
     // Not a deferred dial: nothing was prefilled and no deferred call appears.
-    expect(Object.keys(s.store.getState().interactions)).toEqual([])
+    expect(selectInteractions(s.store.getState()).map((call) => call.id)).toEqual([])
   })
 
   it('treats another data.error as a provider error', async () => {

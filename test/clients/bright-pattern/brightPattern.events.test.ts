@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createBrightPatternClient } from '../../../src/clients/bright-pattern/index.js'
-import { createCallRuntime } from '../../../src/core/index.js'
+import { createCallRuntime, findInteraction, selectInteractions } from '../../../src/core/index.js'
 import { createFakeAdApi } from '../../servers/fakeAdApi.js'
 import {
   contact,
@@ -77,7 +77,7 @@ describe('live state', () => {
     await eventually(() => expect(s.call(id)?.status).toBe('connected'))
     const seen: string[] = ['connected']
     const unwatch = s.store.subscribe((state) => {
-      const status = state.interactions[id]?.status
+      const status = findInteraction(state, id)?.status
       if (status && status !== seen.at(-1)) seen.push(status)
     })
     expect((await s.client.mute!(id, true)).status).toBe('success')
@@ -261,7 +261,7 @@ describe('live state', () => {
     s = await setup()
     s.adApi.emit('ON_NEW_INTERACTION', { state: 'queued', type: 'voice' })
     await settle()
-    expect(s.store.getState().interactions).toEqual({})
+    expect(selectInteractions(s.store.getState())).toEqual([])
     expect(s.logger.warn).toHaveBeenCalledWith(
       expect.stringContaining('without interactionId or id'),
       expect.anything(),
@@ -281,7 +281,7 @@ describe('live state', () => {
       type: 'email',
     })
     await settle()
-    expect(s.store.getState().interactions).toEqual({})
+    expect(selectInteractions(s.store.getState())).toEqual([])
   })
 
   it('ON_ACTIVE_INTERACTION_SWITCHED becomes an activated event', async () => {
@@ -378,7 +378,7 @@ describe('session', () => {
     const runtime = createCallRuntime({ client })
     const disconnect = runtime.connect()
     await eventually(() =>
-      expect(runtime.store.getState().interactions[id]).toMatchObject({
+      expect(findInteraction(runtime.store.getState(), id)).toMatchObject({
         status: 'connected',
         connectedAt: startTime,
       }),

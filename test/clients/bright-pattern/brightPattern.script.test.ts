@@ -13,7 +13,7 @@ import {
   loadAdApiScript,
   type BrightPatternClient,
 } from '../../../src/clients/bright-pattern/index.js'
-import { createCallStore, type CallStoreApi } from '../../../src/core/index.js'
+import { createCallStore, type CallStoreApi, findInteraction } from '../../../src/core/index.js'
 import { startAdApiScriptServer, type AdApiScriptServer } from '../../servers/adApiScriptServer.js'
 import { createFakeAdApi, type FakeAdApi } from '../../servers/fakeAdApi.js'
 import { contact, eventually, NUMBER, durationAnswered, quietLogger, settle } from './harness.js'
@@ -88,9 +88,11 @@ describe('scriptUrl', () => {
     const id = result.status === 'success' ? result.data.id! : ''
     const [adApi] = made
     expect(adApi!.startRequests()).toBe(1)
-    await eventually(() => expect(store.getState().interactions[id]?.rawState).toBe('delivered'))
+    await eventually(() =>
+      expect(findInteraction(store.getState(), id)?.rawState).toBe('delivered'),
+    )
     adApi!.answer(id)
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('connected'))
     c.dispose()
     expect(adApi!.handlerCount()).toBe(0)
   })

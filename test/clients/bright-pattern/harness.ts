@@ -9,6 +9,7 @@ import {
   type CallEvent,
   type CallStoreApi,
   type Interaction,
+  findInteraction,
 } from '../../../src/core/index.js'
 import { createFakeAdApi, type FakeAdApi, type FakeAdApiOptions } from '../../servers/fakeAdApi.js'
 
@@ -66,7 +67,7 @@ export async function setup(
     store,
     events,
     logger,
-    call: (id) => store.getState().interactions[id],
+    call: (id) => findInteraction(store.getState(), id),
     teardown() {
       unsubscribe()
       client.dispose()

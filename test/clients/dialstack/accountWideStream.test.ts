@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest'
+import { findInteraction } from '../../../src/core/index.js'
 import eventsGuide from '../../fixtures/dialstack/events.json' with { type: 'json' }
 import { waitForStatus } from '../contract.js'
 import { dialStackTests, startCall, tick } from './setupDialStack.js'
@@ -22,26 +23,28 @@ describe('DialStack: one stream for the whole account', () => {
     // The call log ties our call to our own DialStack call, and the colleague's changed nothing.
     await vi.waitFor(
       () =>
-        expect(s.store.getState().interactions[ours.id]).toMatchObject({
+        expect(findInteraction(s.store.getState(), ours.id)).toMatchObject({
           status: 'dialing',
           providerCallId: ours.callId,
         }),
       { timeout: 3000 },
     )
-    expect(s.store.getState().interactions[ours.id]?.outcome).toBeUndefined()
+    expect(findInteraction(s.store.getState(), ours.id)?.outcome).toBeUndefined()
   })
 
   it('follows our call by its `call_id` once the call log tied it, from the user’s answer to the end', async () => {
     const s = await connected({ fake: { sparseEvents: true } })
     const { id, callId } = await startCall(s)
-    await vi.waitFor(() => expect(s.store.getState().interactions[id]?.providerCallId).toBe(callId))
+    await vi.waitFor(() =>
+      expect(findInteraction(s.store.getState(), id)?.providerCallId).toBe(callId),
+    )
     s.fake.answerAgent(callId)
     await waitForStatus(s.store, id, ['ringing'])
     s.fake.answer(callId)
     await waitForStatus(s.store, id, ['connected'])
     s.fake.end(callId, 'completed')
     await waitForStatus(s.store, id, ['ended'])
-    expect(s.store.getState().interactions[id]?.outcome).toBe('completed')
+    expect(findInteraction(s.store.getState(), id)?.outcome).toBe('completed')
   })
 
   it('opens the stream with the two headers DialStack’s SDK sends, nothing outside the CORS safelist', async () => {

@@ -5,7 +5,7 @@ import { setupDialStack } from './setupDialStack.js'
 runClientContract({
   name: 'dialstack (browser → createDialStackHandler → fake api.dialstack.ai over loopback HTTP)',
   // call.incoming is a screen pop: the user answers on their own phones (no answer or decline here).
-  inbound: true,
+  inbound: { answer: false, decline: false },
   async setup() {
     const setup = await setupDialStack({ subscribe: false })
     const { fake } = setup

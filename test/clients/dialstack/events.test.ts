@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest'
-import { createCallStore, type CallEvent } from '../../../src/core/index.js'
+import { createCallStore, type CallEvent, findInteraction } from '../../../src/core/index.js'
 import { waitForStatus } from '../contract.js'
 import { TEST_USER } from '../../servers/dialStackServer.js'
 import { dialStackTests, startCall, tick, type DialStackWithStore } from './setupDialStack.js'
@@ -14,7 +14,7 @@ const statuses = (events: CallEvent[], id: string) =>
 
 /** The user's own phones ring (`call.ringing`, the first leg of a call-first click-to-call). */
 const agentRinging = (s: DialStackWithStore, id: string) =>
-  vi.waitFor(() => expect(s.store.getState().interactions[id]?.rawState).toBe('call.ringing'), {
+  vi.waitFor(() => expect(findInteraction(s.store.getState(), id)?.rawState).toBe('call.ringing'), {
     timeout: 3000,
   })
 
@@ -23,17 +23,17 @@ describe('DialStack live state over SSE', () => {
     const s = await connected()
     const { id, callId } = await startCall(s)
     await agentRinging(s, id)
-    expect(s.store.getState().interactions[id]?.status).toBe('dialing')
+    expect(findInteraction(s.store.getState(), id)?.status).toBe('dialing')
     s.fake.answerAgent(callId)
     // The user picked up: now the customer's phone rings, and the banner says so.
     await waitForStatus(s.store, id, ['ringing'])
     await tick()
-    expect(s.store.getState().interactions[id]?.status).toBe('ringing')
+    expect(findInteraction(s.store.getState(), id)?.status).toBe('ringing')
     s.fake.answer(callId)
     await waitForStatus(s.store, id, ['connected'])
     s.fake.end(callId, 'completed')
     await waitForStatus(s.store, id, ['ended'])
-    const interaction = s.store.getState().interactions[id]
+    const interaction = findInteraction(s.store.getState(), id)
     expect(interaction).toMatchObject({
       status: 'ended',
       outcome: 'completed',
@@ -61,7 +61,7 @@ describe('DialStack live state over SSE', () => {
     await agentRinging(s, id)
     s.fake.end(callId, status)
     await waitForStatus(s.store, id, ['ended'])
-    expect(s.store.getState().interactions[id]?.outcome).toBe(outcome)
+    expect(findInteraction(s.store.getState(), id)?.outcome).toBe(outcome)
   })
 
   it('fails when call.end says failed, with a message from the Q.850 cause', async () => {
@@ -69,7 +69,7 @@ describe('DialStack live state over SSE', () => {
     const { id, callId } = await startCall(s)
     s.fake.end(callId, 'failed', 1)
     await waitForStatus(s.store, id, ['failed'])
-    expect(s.store.getState().interactions[id]?.error).toMatchObject({
+    expect(findInteraction(s.store.getState(), id)?.error).toMatchObject({
       code: 'provider_error',
       message: 'The number does not exist. Check it and try again.',
       provider: { provider: 'dialstack', name: 'failed', code: 1 },
@@ -86,7 +86,7 @@ describe('DialStack live state over SSE', () => {
     const s = await connected({ client: { fetch: slowFetch } })
     const { id, callId } = await startCall(s)
     expect(statuses(s.events, id)).toEqual(['dialing', 'dialing', 'dialing'])
-    expect(s.store.getState().interactions[id]).toMatchObject({
+    expect(findInteraction(s.store.getState(), id)).toMatchObject({
       status: 'dialing',
       rawState: 'call.ringing',
       providerCallId: callId,
@@ -110,9 +110,9 @@ describe('DialStack live state over SSE', () => {
     await agentRinging(s, b.id)
     s.fake.end(b.callId, 'busy')
     await waitForStatus(s.store, b.id, ['ended'])
-    expect(s.store.getState().interactions[a.id]?.status).toBe('dialing')
-    expect(s.store.getState().interactions[a.id]?.providerCallId).toBe(a.callId)
-    expect(s.store.getState().interactions[b.id]?.providerCallId).toBe(b.callId)
+    expect(findInteraction(s.store.getState(), a.id)?.status).toBe('dialing')
+    expect(findInteraction(s.store.getState(), a.id)?.providerCallId).toBe(a.callId)
+    expect(findInteraction(s.store.getState(), b.id)?.providerCallId).toBe(b.callId)
   })
 
   it('ignores events of other users, inbound calls, and `connected`', async () => {
@@ -135,7 +135,7 @@ describe('DialStack live state over SSE', () => {
     s.fake.sendRaw('event: connected\ndata: {}\n\n')
     s.fake.sendRaw('event: call.answered\ndata: not json\n\n')
     await tick()
-    expect(s.store.getState().interactions[id]?.status).toBe('dialing')
+    expect(findInteraction(s.store.getState(), id)?.status).toBe('dialing')
   })
 
   it('drops duplicate deliveries (same event id)', async () => {
@@ -185,7 +185,7 @@ describe('DialStack live state over SSE', () => {
     await agentRinging(s, id)
     s.fake.answer(callId) // call.answered: not followed any more
     await tick()
-    expect(s.store.getState().interactions[id]?.status).toBe('dialing')
+    expect(findInteraction(s.store.getState(), id)?.status).toBe('dialing')
     s.fake.emit('call.bridged', { call_id: callId })
     await waitForStatus(s.store, id, ['ringing'])
     s.fake.emit('call.bridged', { call_id: callId })
@@ -219,7 +219,7 @@ describe('DialStack live state over SSE', () => {
     s.fake.releaseStreams()
 
     await waitForStatus(s.store, id, ['ended'])
-    expect(s.store.getState().interactions[id]?.outcome).toBe('completed')
+    expect(findInteraction(s.store.getState(), id)?.outcome).toBe('completed')
     expect(s.store.getState().connection.status).toBe('open')
     expect(s.fake.streamConnections).toBe(2)
     expect(s.fake.count('calls.retrieve')).toBeGreaterThanOrEqual(1)
@@ -235,7 +235,7 @@ describe('DialStack live state over SSE', () => {
     s.fake.end(callId, 'busy')
     s.fake.releaseStreams()
     await waitForStatus(store, id, ['ended'])
-    expect(store.getState().interactions[id]?.outcome).toBe('busy')
+    expect(findInteraction(store.getState(), id)?.outcome).toBe('busy')
   })
 
   it('fetches a new client secret after a 401 on the stream', async () => {
@@ -335,7 +335,7 @@ describe('DialStack live state over SSE', () => {
     await waitForStatus(s.store, id, ['connected'])
     s.fake.end(callId, 'no-answer')
     await waitForStatus(s.store, id, ['ended'])
-    expect(s.store.getState().interactions[id]?.outcome).toBe('no-answer')
+    expect(findInteraction(s.store.getState(), id)?.outcome).toBe('no-answer')
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('following it by polling'))
   })
 

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest'
 import fixture from '../../fixtures/dialstack/call-incoming.json' with { type: 'json' }
+import { findInteraction, selectInteractions } from '../../../src/core/index.js'
 import { waitForStatus } from '../contract.js'
 import { dialStackTests, tick, type DialStackWithStore } from './setupDialStack.js'
 
@@ -12,11 +13,11 @@ async function inboundCall(s: DialStackWithStore, from = CALLER) {
   let id = ''
   await vi.waitFor(
     () => {
-      const found = Object.entries(s.store.getState().interactions).find(
-        ([, call]) => call.direction === 'inbound' && call.phoneNumber === from,
+      const found = selectInteractions(s.store.getState()).find(
+        (call) => call.direction === 'inbound' && call.phoneNumber === from,
       )
       expect(found).toBeDefined()
-      id = found![0]
+      id = found!.id
     },
     { timeout: 3000 },
   )
@@ -34,7 +35,7 @@ describe('DialStack incoming calls (call.incoming): a screen pop, answered on th
     s.fake.incoming(CALLER)
 
     const id = await inboundCall(s)
-    expect(s.store.getState().interactions[id]).toMatchObject({
+    expect(findInteraction(s.store.getState(), id)).toMatchObject({
       status: 'ringing',
       direction: 'inbound',
       phoneNumber: CALLER,
@@ -49,7 +50,7 @@ describe('DialStack incoming calls (call.incoming): a screen pop, answered on th
     // A third event for the user shows the two before it were read (and dropped).
     s.fake.incoming(CALLER)
     await inboundCall(s)
-    expect(Object.keys(s.store.getState().interactions)).toHaveLength(1)
+    expect(selectInteractions(s.store.getState())).toHaveLength(1)
   })
 
   it('follows the call when later events name its caller inbound: answered (connected), then ended', async () => {
@@ -61,7 +62,7 @@ describe('DialStack incoming calls (call.incoming): a screen pop, answered on th
     await waitForStatus(s.store, id, ['connected'])
     s.fake.emit('call.end', { call_id: callId, status: 'completed' })
     await waitForStatus(s.store, id, ['ended'])
-    expect(s.store.getState().interactions[id]).toMatchObject({
+    expect(findInteraction(s.store.getState(), id)).toMatchObject({
       outcome: 'completed',
       providerCallId: callId,
     })
@@ -73,7 +74,7 @@ describe('DialStack incoming calls (call.incoming): a screen pop, answered on th
     const id = await inboundCall(s)
     s.fake.inboundEvent('call.end', callId, CALLER, { status: 'no-answer' })
     await waitForStatus(s.store, id, ['ended'])
-    expect(s.store.getState().interactions[id]?.outcome).toBe('missed')
+    expect(findInteraction(s.store.getState(), id)?.outcome).toBe('missed')
   })
 
   it('ends an incoming call nothing more is heard of after incomingRingTimeoutMs, so it never rings for ever', async () => {
@@ -81,7 +82,7 @@ describe('DialStack incoming calls (call.incoming): a screen pop, answered on th
     s.fake.incoming(CALLER)
     const id = await inboundCall(s)
     await waitForStatus(s.store, id, ['ended'])
-    expect(s.store.getState().interactions[id]).toMatchObject({
+    expect(findInteraction(s.store.getState(), id)).toMatchObject({
       outcome: 'unknown',
       rawState: 'ring-timeout',
     })

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest'
 import { createDialStackClient } from '../../../src/clients/dialstack/index.js'
-import { createCallStore } from '../../../src/core/index.js'
+import { createCallStore, findInteraction } from '../../../src/core/index.js'
 import { waitForStatus } from '../contract.js'
 import { dialStackTests, startCall, tick, type DialStackWithStore } from './setupDialStack.js'
 
@@ -11,7 +11,9 @@ describe('DialStack call-log polling (no events)', () => {
   it('finds the new call in the log, follows it to its end, then stops polling', async () => {
     const s = await polling()
     const { id, callId } = await startCall(s)
-    await vi.waitFor(() => expect(s.store.getState().interactions[id]?.providerCallId).toBe(callId))
+    await vi.waitFor(() =>
+      expect(findInteraction(s.store.getState(), id)?.providerCallId).toBe(callId),
+    )
     const list = s.fake.requests.find((r) => r.route === 'calls.list')
     expect(Object.fromEntries(list!.query)).toMatchObject({
       user_id: expect.stringMatching(/^user_/),
@@ -21,7 +23,7 @@ describe('DialStack call-log polling (no events)', () => {
     await waitForStatus(s.store, id, ['connected'])
     s.fake.end(callId, 'busy')
     await waitForStatus(s.store, id, ['ended'])
-    expect(s.store.getState().interactions[id]?.outcome).toBe('busy')
+    expect(findInteraction(s.store.getState(), id)?.outcome).toBe('busy')
     const polls = s.fake.count('calls.retrieve')
     await tick(120)
     expect(s.fake.count('calls.retrieve')).toBe(polls)
@@ -41,7 +43,9 @@ describe('DialStack call-log polling (no events)', () => {
     })
     peer.fake = s.fake
     const { id, callId } = await startCall(s)
-    await vi.waitFor(() => expect(s.store.getState().interactions[id]?.providerCallId).toBe(callId))
+    await vi.waitFor(() =>
+      expect(findInteraction(s.store.getState(), id)?.providerCallId).toBe(callId),
+    )
     s.fake.answer(callId)
     await waitForStatus(s.store, id, ['connected'])
     const first = actions[0]
@@ -52,13 +56,17 @@ describe('DialStack call-log polling (no events)', () => {
   it('matches a local number to the normalized log entry', async () => {
     const s = await polling()
     const { id, callId } = await startCall(s, '555-123-4567')
-    await vi.waitFor(() => expect(s.store.getState().interactions[id]?.providerCallId).toBe(callId))
+    await vi.waitFor(() =>
+      expect(findInteraction(s.store.getState(), id)?.providerCallId).toBe(callId),
+    )
   })
 
   it('reports a failing backend as reconnecting and recovers to open', async () => {
     const s = await polling()
     const { id, callId } = await startCall(s)
-    await vi.waitFor(() => expect(s.store.getState().interactions[id]?.providerCallId).toBe(callId))
+    await vi.waitFor(() =>
+      expect(findInteraction(s.store.getState(), id)?.providerCallId).toBe(callId),
+    )
     s.fake.failNext('calls.retrieve', { status: 500, body: { error: 'Internal server error' } })
     const down = await s.waitForEvent((e) => e.type === 'connection' && e.status === 'reconnecting')
     expect(down).toMatchObject({ error: { code: 'provider_error', provider: { status: 500 } } })
@@ -101,7 +109,7 @@ describe('DialStack call-log polling (no events)', () => {
     const s = await polling({ client: { poll: false, logger } })
     const { id } = await startCall(s)
     await tick()
-    expect(s.store.getState().interactions[id]?.status).toBe('dialing')
+    expect(findInteraction(s.store.getState(), id)?.status).toBe('dialing')
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('neither events nor poll'))
     expect(s.fake.count('calls.list')).toBe(0)
   })

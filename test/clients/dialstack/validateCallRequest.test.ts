@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
-import { isTypeId, validateCallRequest } from '../../../src/clients/dialstack/index.js'
+import {
+  isTypeId,
+  validateCallRequest,
+} from '../../../src/clients/dialstack/protocol/validateCallRequest.js'
 
 const USER = 'user_01h2xcejqtf2nbrexx3vqjhp42'
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { contact, waitForStatus } from '../contract.js'
 import { genesysAfterCallWork } from '../../../src/clients/genesys/index.js'
+import { findInteraction } from '../../../src/core/index.js'
 import { setupGenesys, until, type GenesysSetup } from './harness.js'
 
 const sample = (name: string) =>
@@ -93,7 +94,7 @@ describe('Genesys client: after-call work', { timeout: 8000 }, () => {
     expect(server.agentState()).toEqual({ state: 'NotReady', workMode: 'AfterCallWork' })
     await client.hangup(id)
     await waitForStatus(store, id, ['ended'])
-    expect(store.getState().interactions[id]).toMatchObject({
+    expect(findInteraction(store.getState(), id)!).toMatchObject({
       outcome: 'completed',
       afterCallWork: true,
     })
@@ -103,12 +104,16 @@ describe('Genesys client: after-call work', { timeout: 8000 }, () => {
     expect(completed).toEqual({ status: 'success', data: null })
     expect(server.voiceChannelRequests()).toEqual([{ operationName: 'Ready' }])
     await until(() => server.agentState().state === 'Ready', 3000, 'the agent to be Ready')
-    const interaction = store.getState().interactions[id]!
+    const interaction = findInteraction(store.getState(), id)!
     expect(interaction.completedAt).toBeTypeOf('number')
     expect(interaction.afterCallWork).toBeUndefined()
-    // Done once: completing again sends nothing more.
+    // Done once: completing again sends nothing more, and says `completed` no second time.
+    const events: string[] = []
+    const stop = client.subscribe((event) => events.push(event.type))
     await client.completeWrapUp(id, {})
+    stop()
     expect(server.voiceChannelRequests()).toHaveLength(1)
+    expect(events).not.toContain('completed')
     expect(setup.logger.warnings).toEqual([])
   })
 
@@ -125,7 +130,7 @@ describe('Genesys client: after-call work', { timeout: 8000 }, () => {
     // No attached data on a released call (it lists no capabilities), and no Ready for a Ready agent.
     expect(server.operations('UpdateUserData')).toEqual([])
     expect(server.voiceChannelRequests()).toEqual([])
-    expect(store.getState().interactions[id]!.completedAt).toBeTypeOf('number')
+    expect(findInteraction(store.getState(), id)!.completedAt).toBeTypeOf('number')
     expect(setup.logger.warnings).toEqual([
       expect.stringContaining('GWS takes no attached data on a released call'),
     ])
@@ -144,7 +149,7 @@ describe('Genesys client: after-call work', { timeout: 8000 }, () => {
     await waitForStatus(store, unanswered, ['dialing'])
     server.setState(server.findCall(unanswered)!.id, 'Released')
     await waitForStatus(store, unanswered, ['ended'])
-    expect(store.getState().interactions[unanswered]!.afterCallWork).toBeUndefined()
+    expect(findInteraction(store.getState(), unanswered)!.afterCallWork).toBeUndefined()
   })
 
   it('without the option: no after-call work capability, and the wrap-up controls say not_supported without a request', async () => {

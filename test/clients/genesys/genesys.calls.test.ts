@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { CallEvent } from '../../../src/core/index.js'
 import { contact, waitForStatus } from '../contract.js'
 import { jar, setupGenesys, until, type GenesysSetup } from './harness.js'
+import { findInteraction } from '../../../src/core/index.js'
 
 describe('Genesys client: calls over real HTTP and a real Bayeux server', { timeout: 8000 }, () => {
   let setup: GenesysSetup | undefined
@@ -48,7 +49,7 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
     expect(dial.headers.cookie).toContain('JSESSIONID=')
 
     await waitForStatus(store, id, ['dialing'])
-    let interaction = store.getState().interactions[id]!
+    let interaction = findInteraction(store.getState(), id)!
     expect(interaction).toMatchObject({
       providerCallId: call.id,
       rawState: 'Dialing',
@@ -69,11 +70,11 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
 
     server.setState(call.id, 'Established')
     await waitForStatus(store, id, ['connected'])
-    expect(store.getState().interactions[id]!.capabilities?.hold).toBe(true)
+    expect(findInteraction(store.getState(), id)!.capabilities?.hold).toBe(true)
 
     server.setState(call.id, 'Released')
     await waitForStatus(store, id, ['ended'])
-    interaction = store.getState().interactions[id]!
+    interaction = findInteraction(store.getState(), id)!
     expect(interaction.outcome).toBe('completed')
     expect(interaction.capabilities).toEqual({
       hangup: false,
@@ -92,7 +93,7 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
     await waitForStatus(setup.store, id, ['dialing'])
     setup.server.setState(call.id, 'Released')
     await waitForStatus(setup.store, id, ['ended'])
-    expect(setup.store.getState().interactions[id]!.outcome).toBe('unknown')
+    expect(findInteraction(setup.store.getState(), id)!.outcome).toBe('unknown')
   })
 
   it('holds, retrieves, sends DTMF, updates the user data and hangs up through POST /api/v2/me/calls/{id}', async () => {
@@ -106,7 +107,7 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
     expect(await client.hold!(id)).toEqual({ status: 'success', data: null })
     await waitForStatus(store, id, ['held'])
     // Held offers Retrieve, not DTMF: the UI gates its controls on this.
-    expect(store.getState().interactions[id]!.capabilities).toMatchObject({
+    expect(findInteraction(store.getState(), id)!.capabilities).toMatchObject({
       hold: true,
       dtmf: false,
     })
@@ -127,7 +128,7 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
       2000,
       'user data at the server',
     )
-    expect(store.getState().interactions[id]!.associatedObject).toEqual(updated)
+    expect(findInteraction(store.getState(), id)!.associatedObject).toEqual(updated)
 
     expect((await client.hangup!(id)).status).toBe('success')
     await waitForStatus(store, id, ['ended'])
@@ -178,7 +179,7 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
     await waitForStatus(store, id, ['dialing'])
     server.setState(call.id, 'Established')
     await waitForStatus(store, id, ['connected'])
-    const connected = store.getState().interactions[id]
+    const connected = findInteraction(store.getState(), id)
 
     server.republish(call.id) // duplicate Established
     server.publishState(call.id, 'Dialing') // stale
@@ -189,18 +190,18 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
       2000,
       'the Unknown state',
     )
-    const after = store.getState().interactions[id]!
+    const after = findInteraction(store.getState(), id)!
     expect(after.status).toBe('connected')
     expect(after.rawState).toBe('Unknown')
     expect(after.connectedAt).toBe(connected!.connectedAt)
 
     server.setState(call.id, 'Released')
     await waitForStatus(store, id, ['ended'])
-    const ended = store.getState().interactions[id]
+    const ended = findInteraction(store.getState(), id)
     server.republish(call.id) // duplicate Released
     server.publishState(call.id, 'Established') // after the end
     await new Promise((resolve) => setTimeout(resolve, 100))
-    expect(store.getState().interactions[id]).toBe(ended)
+    expect(findInteraction(store.getState(), id)).toBe(ended)
     // The client reports what GWS said; the core reducer kept the call connected through the stale
     // states (asserted above) and ended it once. A notification after the end reports nothing.
     expect(events.filter((e) => e.type === 'ended')).toHaveLength(1)
@@ -228,7 +229,7 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
       'constructor',
       'toString',
     ])
-    expect(store.getState().interactions[id]).toMatchObject({
+    expect(findInteraction(store.getState(), id)).toMatchObject({
       status: 'dialing',
       rawState: 'toString',
     })
@@ -252,7 +253,7 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
 
     await waitForStatus(store, first.id, ['ended'])
     await waitForStatus(store, second.id, ['connected'])
-    expect(store.getState().interactions[first.id]!.outcome).toBe('completed')
+    expect(findInteraction(store.getState(), first.id)!.outcome).toBe('completed')
     expect(server.handshakes()).toBe(2)
     expect(server.bayeuxSessions()).toBe(1)
     const connection = events.filter(
@@ -303,7 +304,7 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
     setup = await setupGenesys({ echoUserData: false })
     const { id, call } = await start('15002', contact)
     await waitForStatus(setup.store, id, ['dialing'])
-    expect(setup.store.getState().interactions[id]!.providerCallId).toBe(call.id)
+    expect(findInteraction(setup.store.getState(), id)!.providerCallId).toBe(call.id)
     expect(setup.logger.warnings.join('\n')).toMatch(/matched call .* by its number/)
   })
 

@@ -4,7 +4,7 @@ import { setupGenesys } from './harness.js'
 
 runClientContract({
   name: 'genesys (real HTTP + real Bayeux on 127.0.0.1)',
-  inbound: true,
+  inbound: { answer: true, decline: true },
   async setup() {
     const { server, client, teardown } = await setupGenesys()
     // Opens the session and the notifications, so a call that rings is heard.

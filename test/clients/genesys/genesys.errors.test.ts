@@ -3,7 +3,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createGenesysClient } from '../../../src/clients/genesys/index.js'
-import { isCallError, type CallErrorCode } from '../../../src/core/index.js'
+import { isCallError, type CallErrorCode, findInteraction } from '../../../src/core/index.js'
 import { contact, waitForStatus } from '../contract.js'
 import { jar, setupGenesys, until, type GenesysSetup } from './harness.js'
 
@@ -129,10 +129,10 @@ describe(
       const result = await setup.client.startCall('+14165550199', contact)
       expect(result.status).toBe('success')
       const id = result.status === 'success' ? result.data.id! : ''
-      expect(setup.store.getState().interactions[id]?.status).toBe('initiating')
+      expect(findInteraction(setup.store.getState(), id)?.status).toBe('initiating')
       await waitForStatus(setup.store, id, ['failed'])
       expect(Date.now() - started).toBeGreaterThanOrEqual(140)
-      expect(setup.store.getState().interactions[id]!.error).toMatchObject({
+      expect(findInteraction(setup.store.getState(), id)!.error).toMatchObject({
         code: 'timeout',
         provider: { provider: 'genesys' },
       })

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createGenesysClient, type GenesysClient } from '../../../src/clients/genesys/index.js'
 import { contact, waitForStatus } from '../contract.js'
 import { jar, setupGenesys, until, type GenesysSetup } from './harness.js'
+import { findInteraction, selectInteractions } from '../../../src/core/index.js'
 
 describe('Genesys: recovering the calls’ state', { timeout: 10_000 }, () => {
   let setup: GenesysSetup | undefined
@@ -41,7 +42,7 @@ describe('Genesys: recovering the calls’ state', { timeout: 10_000 }, () => {
       'the resync',
     )
     await new Promise((resolve) => setTimeout(resolve, 200))
-    expect(store(setup).interactions[id]?.status).toBe('connected')
+    expect(findInteraction(store(setup), id)?.status).toBe('connected')
     const read = setup.server.requests.filter((r) => r.path === '/api/v2/me/calls')
     expect(read.length).toBeGreaterThan(0)
   })
@@ -65,7 +66,7 @@ describe('Genesys: recovering the calls’ state', { timeout: 10_000 }, () => {
       5000,
       'the warning',
     )
-    expect(store(setup).interactions[id]?.status).toBe('connected')
+    expect(findInteraction(store(setup), id)?.status).toBe('connected')
   })
 
   it('snapshot() after a reload recovers the live calls GWS lists', async () => {
@@ -109,13 +110,11 @@ describe('Genesys: inbound calls', { timeout: 10_000 }, () => {
     await setup.client.snapshot() // opens the session and the notifications
     const callId = setup.server.ring('+14165550123')
     await until(
-      () => Object.values(store(setup!).interactions).some((i) => i.providerCallId === callId),
+      () => selectInteractions(store(setup!)).some((i) => i.providerCallId === callId),
       5000,
       'the ringing call',
     )
-    const ringing = Object.values(store(setup).interactions).find(
-      (i) => i.providerCallId === callId,
-    )
+    const ringing = selectInteractions(store(setup)).find((i) => i.providerCallId === callId)
     expect(ringing).toMatchObject({
       status: 'ringing',
       direction: 'inbound',
@@ -131,34 +130,34 @@ describe('Genesys: inbound calls', { timeout: 10_000 }, () => {
     const result = await setup.client.answer!(id)
     expect(result.status).toBe('success')
     expect(setup.server.operations('Answer')).toEqual([answerRequest])
-    await until(() => store(setup!).interactions[id]?.status === 'connected', 5000, 'connected')
+    await until(() => findInteraction(store(setup!), id)?.status === 'connected', 5000, 'connected')
   })
 
   it('offers Decline only for a call delivered through a queue (GWS rejects no direct call)', async () => {
     setup = await setupGenesys()
     await setup.client.snapshot()
     const direct = await inboundId(setup, setup.server.ring('+14165550123'))
-    expect(store(setup).interactions[direct]!.capabilities).toMatchObject({
+    expect(findInteraction(store(setup), direct)!.capabilities).toMatchObject({
       answer: true,
       decline: false,
     })
     const queued = await inboundId(setup, setup.server.ring('+14165550124', { viaQueue: true }))
-    expect(store(setup).interactions[queued]!.capabilities).toMatchObject({
+    expect(findInteraction(store(setup), queued)!.capabilities).toMatchObject({
       answer: true,
       decline: true,
     })
     const result = await setup.client.decline!(queued)
     expect(result.status).toBe('success')
     expect(setup.server.operations('Reject')).toEqual([{ operationName: 'Reject' }])
-    await until(() => store(setup!).interactions[queued]?.status === 'ended', 5000, 'ended')
-    expect(store(setup).interactions[queued]!.outcome).toBe('declined')
+    await until(() => findInteraction(store(setup!), queued)?.status === 'ended', 5000, 'ended')
+    expect(findInteraction(store(setup), queued)!.outcome).toBe('declined')
   })
 })
 
 /** The store id of the inbound call GWS knows as `callId`, once it rings. */
 async function inboundId(s: GenesysSetup, callId: string): Promise<string> {
   const find = () =>
-    Object.values(s.store.getState().interactions).find((i) => i.providerCallId === callId)?.id
+    selectInteractions(s.store.getState()).find((i) => i.providerCallId === callId)?.id
   await until(() => find() !== undefined, 5000, 'the ringing call')
   return find()!
 }

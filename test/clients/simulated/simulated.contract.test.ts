@@ -3,7 +3,7 @@ import { runClientContract } from '../contract.js'
 
 runClientContract({
   name: 'simulated',
-  inbound: true,
+  inbound: { answer: true, decline: true },
   async setup() {
     const client = createSimulatedClient({
       delays: { start: 5, ringing: 5, answer: 60_000, noAnswer: 60_000 },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createSimulatedClient } from '../../../src/clients/simulated/index.js'
-import { createCallStore } from '../../../src/core/index.js'
+import { createCallStore, findInteraction, selectInteractions } from '../../../src/core/index.js'
 
 const CALLER = '+14165550199'
 const ada = {
@@ -15,7 +15,7 @@ function setup(options: Parameters<typeof createSimulatedClient>[0] = {}) {
   const client = createSimulatedClient({ idPrefix: 'sim-', ...options })
   const store = createCallStore({ capabilities: client.capabilities })
   client.subscribe((event) => store.getState().dispatch(event))
-  const call = (id: string) => store.getState().interactions[id]
+  const call = (id: string) => findInteraction(store.getState(), id)
   return { client, store, call }
 }
 
@@ -90,7 +90,7 @@ describe('simulated inbound calls (control.ring)', () => {
     client.control.ring({ from: CALLER })
     const fresh = createCallStore({ capabilities: client.capabilities })
     for (const event of await client.snapshot()) fresh.getState().dispatch(event)
-    expect(Object.values(fresh.getState().interactions)[0]).toMatchObject({
+    expect(selectInteractions(fresh.getState())[0]).toMatchObject({
       status: 'ringing',
       direction: 'inbound',
     })

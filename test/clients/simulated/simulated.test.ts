@@ -15,6 +15,7 @@ import {
   type CallEvent,
   type CallStoreApi,
   type InteractionAssociatedObject,
+  findInteraction,
 } from '../../../src/core/index.js'
 
 const NUMBER = '+14165550199'
@@ -62,7 +63,7 @@ async function startedId(client: SimulatedClient): Promise<string> {
   return result.data.id
 }
 
-const statusOf = (store: CallStoreApi, id: string) => store.getState().interactions[id]?.status
+const statusOf = (store: CallStoreApi, id: string) => findInteraction(store.getState(), id)?.status
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -80,7 +81,7 @@ describe('simulated client: timeline', () => {
     const result = await start(client)
     expect(result).toEqual({ status: 'success', data: { id: 'sim-1' } })
     expect(statusOf(store, 'sim-1')).toBe('dialing')
-    expect(store.getState().interactions['sim-1']).toMatchObject({
+    expect(findInteraction(store.getState(), 'sim-1')).toMatchObject({
       phoneNumber: NUMBER,
       associatedObject: contact,
       direction: 'outbound',
@@ -95,7 +96,7 @@ describe('simulated client: timeline', () => {
     expect(statusOf(store, 'sim-1')).toBe('ringing')
     await vi.advanceTimersByTimeAsync(1)
     expect(statusOf(store, 'sim-1')).toBe('connected')
-    expect(store.getState().interactions['sim-1']?.connectedAt).toBe(Date.now())
+    expect(findInteraction(store.getState(), 'sim-1')?.connectedAt).toBe(Date.now())
 
     const count = events.length
     await vi.advanceTimersByTimeAsync(60 * 60_000)
@@ -163,8 +164,11 @@ describe('simulated client: outcomes', () => {
     await vi.advanceTimersByTimeAsync(1000)
     expect(statusOf(store, id)).toBe('ringing')
     await vi.advanceTimersByTimeAsync(2000)
-    expect(store.getState().interactions[id]).toMatchObject({ status: 'ended', outcome: 'busy' })
-    expect(store.getState().interactions[id]?.connectedAt).toBeUndefined()
+    expect(findInteraction(store.getState(), id)).toMatchObject({
+      status: 'ended',
+      outcome: 'busy',
+    })
+    expect(findInteraction(store.getState(), id)?.connectedAt).toBeUndefined()
   })
 
   it('no-answer: rings for 6 s, then ends with outcome no-answer', async () => {
@@ -173,7 +177,7 @@ describe('simulated client: outcomes', () => {
     await vi.advanceTimersByTimeAsync(1000 + 5999)
     expect(statusOf(store, id)).toBe('ringing')
     await vi.advanceTimersByTimeAsync(1)
-    expect(store.getState().interactions[id]).toMatchObject({
+    expect(findInteraction(store.getState(), id)).toMatchObject({
       status: 'ended',
       outcome: 'no-answer',
     })
@@ -185,7 +189,7 @@ describe('simulated client: outcomes', () => {
     await vi.advanceTimersByTimeAsync(3000)
     const failed = events.at(-1)
     expect(failed).toMatchObject({ type: 'failed', interactionId: id })
-    const interaction = store.getState().interactions[id]
+    const interaction = findInteraction(store.getState(), id)
     expect(interaction?.status).toBe('failed')
     expect(interaction?.error?.code).toBe('provider_error')
     expect(interaction?.error?.message).toMatch(/\w{5,}/)
@@ -208,7 +212,7 @@ describe('simulated client: outcomes', () => {
     await vi.advanceTimersByTimeAsync(4999)
     expect(statusOf(store, id)).toBe('connected')
     await vi.advanceTimersByTimeAsync(1)
-    expect(store.getState().interactions[id]).toMatchObject({
+    expect(findInteraction(store.getState(), id)).toMatchObject({
       status: 'ended',
       outcome: 'completed',
     })
@@ -219,7 +223,7 @@ describe('simulated client: outcomes', () => {
     client.control.setOptions({ outcome: 'busy' })
     const id = await startedId(client)
     await vi.advanceTimersByTimeAsync(3000)
-    expect(store.getState().interactions[id]?.outcome).toBe('busy')
+    expect(findInteraction(store.getState(), id)?.outcome).toBe('busy')
   })
 })
 
@@ -285,7 +289,7 @@ describe('simulated client: controls and their state rules', () => {
     const ringing = await startedId(client)
     await vi.advanceTimersByTimeAsync(1000)
     expect(await client.hangup(ringing)).toEqual({ status: 'success', data: null })
-    expect(store.getState().interactions[ringing]).toMatchObject({
+    expect(findInteraction(store.getState(), ringing)).toMatchObject({
       status: 'ended',
       outcome: 'canceled',
     })
@@ -293,7 +297,7 @@ describe('simulated client: controls and their state rules', () => {
     const connected = await startedId(client)
     await vi.advanceTimersByTimeAsync(3000)
     expect(await client.hangup(connected)).toEqual({ status: 'success', data: null })
-    expect(store.getState().interactions[connected]).toMatchObject({
+    expect(findInteraction(store.getState(), connected)).toMatchObject({
       status: 'ended',
       outcome: 'completed',
     })
@@ -331,11 +335,11 @@ describe('simulated client: controls and their state rules', () => {
     expect(early.status === 'error' && early.error.code).toBe('invalid_state')
     await vi.advanceTimersByTimeAsync(3000)
     expect((await client.mute(id, true)).status).toBe('success')
-    expect(store.getState().interactions[id]?.muted).toBe(true)
+    expect(findInteraction(store.getState(), id)?.muted).toBe(true)
     expect(statusOf(store, id)).toBe('connected')
     await client.hold(id)
     expect((await client.mute(id, false)).status).toBe('success')
-    expect(store.getState().interactions[id]).toMatchObject({ muted: false, status: 'held' })
+    expect(findInteraction(store.getState(), id)).toMatchObject({ muted: false, status: 'held' })
   })
 
   it('DTMF: digits 0-9 * # while connected; anything else is invalid_argument', async () => {
@@ -364,7 +368,7 @@ describe('simulated client: controls and their state rules', () => {
     const id = await startedId(client)
     const next = { ...contact, displayName: 'Grace Hopper' }
     expect((await client.updateAssociatedObject(id, next)).status).toBe('success')
-    expect(store.getState().interactions[id]?.associatedObject).toEqual(next)
+    expect(findInteraction(store.getState(), id)?.associatedObject).toEqual(next)
     const bad = await client.updateAssociatedObject(id, {
       id: '',
     } as unknown as InteractionAssociatedObject)
@@ -415,7 +419,7 @@ describe('simulated client: after-call work', () => {
     expect(live.status === 'error' && live.error.code).toBe('invalid_state')
     await vi.advanceTimersByTimeAsync(3000)
     await client.hangup(id)
-    expect(store.getState().interactions[id]).toMatchObject({
+    expect(findInteraction(store.getState(), id)).toMatchObject({
       status: 'ended',
       afterCallWork: true,
     })
@@ -423,7 +427,7 @@ describe('simulated client: after-call work', () => {
     const done = await client.completeWrapUp(id, { disposition: 'sale', notes: 'Signed' })
     expect(done.status).toBe('success')
     expect(events.at(-1)).toMatchObject({ type: 'completed', interactionId: id })
-    expect(store.getState().interactions[id]).not.toHaveProperty('afterCallWork')
+    expect(findInteraction(store.getState(), id)).not.toHaveProperty('afterCallWork')
     expect(client.control.calls()[0]?.wrapUp).toEqual({ disposition: 'sale', notes: 'Signed' })
   })
 
@@ -451,7 +455,7 @@ describe('simulated client: control surface', () => {
     client.control.advance(id)
     expect(statusOf(store, id)).toBe('connected')
     client.control.advance(id)
-    expect(store.getState().interactions[id]).toMatchObject({
+    expect(findInteraction(store.getState(), id)).toMatchObject({
       status: 'ended',
       outcome: 'completed',
     })
@@ -475,12 +479,12 @@ describe('simulated client: control surface', () => {
     const a = await startedId(client)
     const b = await startedId(client)
     client.control.end(a, 'voicemail')
-    expect(store.getState().interactions[a]).toMatchObject({
+    expect(findInteraction(store.getState(), a)).toMatchObject({
       status: 'ended',
       outcome: 'voicemail',
     })
     client.control.fail(b, 'Carrier down.')
-    expect(store.getState().interactions[b]).toMatchObject({
+    expect(findInteraction(store.getState(), b)).toMatchObject({
       status: 'failed',
       error: { code: 'provider_error', message: 'Carrier down.' },
     })
@@ -503,7 +507,7 @@ describe('simulated client: control surface', () => {
 
     client.control.restoreStream()
     expect(store.getState().connection.status).toBe('open')
-    expect(store.getState().interactions[id]).toMatchObject({
+    expect(findInteraction(store.getState(), id)).toMatchObject({
       status: 'ended',
       outcome: 'completed',
     })

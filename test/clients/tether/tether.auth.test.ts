@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { TetherTokenContext } from '../../../src/clients/tether/index.js'
 import { eventually, setupTether, startOk, teardownTether } from './harness.js'
+import { findInteraction } from '../../../src/core/index.js'
 
 afterEach(teardownTether)
 
@@ -80,7 +81,7 @@ describe('Tether auth (Bearer JWT)', () => {
     const id = await startOk(client)
     server.setTokens(['token-rotated'])
     server.setStatus(id, 'in-progress')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('connected'))
     expect(getToken).toHaveBeenCalledWith({ refresh: true })
     expect(events.some((e) => e.type === 'connection')).toBe(false)
   })
@@ -98,7 +99,7 @@ describe('Tether auth (Bearer JWT)', () => {
     current = 'token-new'
     server.setTokens(['token-new'])
     server.setStatus(id, 'completed')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ended'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('ended'))
     expect(store.getState().connection.status).toBe('open')
     expect(
       events.filter((e) => e.type === 'connection').map((e) => e.type === 'connection' && e.status),

@@ -48,11 +48,11 @@ async function setup(withVoiceSdk: boolean): Promise<ContractSetup> {
 
 runClientContract({
   name: 'tether (with the voice SDK controls)',
-  inbound: true,
+  inbound: { answer: true, decline: true },
   setup: () => setup(true),
 })
 runClientContract({
   name: 'tether (no voice SDK controls: not_supported)',
-  inbound: true,
+  inbound: { answer: false, decline: false },
   setup: () => setup(false),
 })

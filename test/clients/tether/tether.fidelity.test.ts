@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_TETHER_POLL } from '../../../src/clients/tether/index.js'
 import { eventually, setupTether, sleep, startOk, teardownTether } from './harness.js'
+import { findInteraction } from '../../../src/core/index.js'
 
 afterEach(teardownTether)
 
@@ -35,7 +36,7 @@ describe('Tether polling ends and rests', () => {
     })
     const id = await startOk(client)
     await eventually(() =>
-      expect(store.getState().interactions[id]).toMatchObject({
+      expect(findInteraction(store.getState(), id)).toMatchObject({
         status: 'ended',
         outcome: 'unknown',
       }),
@@ -65,7 +66,7 @@ describe('Tether polling ends and rests', () => {
     await eventually(() => expect(server.requestsTo('getCall').length).toBeGreaterThanOrEqual(2))
     server.setStatus(id, 'in-progress')
     emit?.({ call: server.call(id) }, 'call_answered')
-    expect(store.getState().interactions[id]?.status).toBe('connected')
+    expect(findInteraction(store.getState(), id)?.status).toBe('connected')
     const polls = server.requestsTo('getCall').length
     await sleep(150)
     expect(server.requestsTo('getCall')).toHaveLength(polls)
@@ -84,9 +85,9 @@ describe('Tether polling ends and rests', () => {
     server.setStatus(id, 'in-progress')
     await sleep(150)
     expect(server.requestsTo('getCall')).toHaveLength(polls)
-    expect(store.getState().interactions[id]?.status).toBe('dialing')
+    expect(findInteraction(store.getState(), id)?.status).toBe('dialing')
     page.setHidden(false)
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('connected'))
   })
 
   it('maps queued (Twilio’s status callback) to dialing', async () => {
@@ -94,7 +95,7 @@ describe('Tether polling ends and rests', () => {
     const id = await startOk(client)
     server.setStatus(id, 'queued')
     await eventually(() =>
-      expect(store.getState().interactions[id]).toMatchObject({
+      expect(findInteraction(store.getState(), id)).toMatchObject({
         status: 'dialing',
         rawState: 'queued',
       }),
@@ -111,18 +112,18 @@ describe('Tether controls through the voice SDK', () => {
     expect(client.capabilities).toMatchObject({ mute: true, hold: true, dtmf: true })
     const id = await startOk(client)
     server.setStatus(id, 'in-progress')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('connected'))
 
     expect((await client.mute(id, true)).status).toBe('success')
     expect(mute).toHaveBeenCalledWith(id, true)
-    expect(store.getState().interactions[id]?.muted).toBe(true)
+    expect(findInteraction(store.getState(), id)?.muted).toBe(true)
 
     expect((await client.hold(id)).status).toBe('success')
     expect(hold).toHaveBeenLastCalledWith(id, true)
-    expect(store.getState().interactions[id]?.status).toBe('held')
+    expect(findInteraction(store.getState(), id)?.status).toBe('held')
     expect((await client.resume(id)).status).toBe('success')
     expect(hold).toHaveBeenLastCalledWith(id, false)
-    expect(store.getState().interactions[id]?.status).toBe('connected')
+    expect(findInteraction(store.getState(), id)?.status).toBe('connected')
 
     expect((await client.sendDtmf(id, '12#')).status).toBe('success')
     expect(sendDtmf).toHaveBeenCalledWith(id, '12#')

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { eventually, setupTether, teardownTether } from './harness.js'
+import { findInteraction } from '../../../src/core/index.js'
 
 afterEach(teardownTether)
 
@@ -27,7 +28,7 @@ describe('Tether inbound calls', () => {
       fixture('inbound-request.json'),
     ])
     // Tether's sample answers `direction: "outbound"`: the call still shows as inbound.
-    expect(store.getState().interactions[result.data.id]).toMatchObject({
+    expect(findInteraction(store.getState(), result.data.id)).toMatchObject({
       status: 'ringing',
       direction: 'inbound',
       phoneNumber: CALLER,
@@ -45,7 +46,7 @@ describe('Tether inbound calls', () => {
     expect(server.requestsTo('answer').map((r) => r.body)).toEqual([
       { ...fixture('answer-request.json'), callId: id },
     ])
-    expect(store.getState().interactions[id]?.status).toBe('connected')
+    expect(findInteraction(store.getState(), id)?.status).toBe('connected')
     expect(server.call(id)?.status).toBe('in-progress')
   })
 
@@ -57,7 +58,7 @@ describe('Tether inbound calls', () => {
     const { id } = result.data
     expect((await client.decline(id)).status).toBe('success')
     expect(decline).toHaveBeenCalledWith(id)
-    expect(store.getState().interactions[id]).toMatchObject({
+    expect(findInteraction(store.getState(), id)).toMatchObject({
       status: 'ended',
       outcome: 'declined',
     })
@@ -69,7 +70,7 @@ describe('Tether inbound calls', () => {
     const result = await client.incoming({ from: CALLER })
     if (result.status === 'error') throw result.error
     client.endIncoming(result.data.id)
-    expect(store.getState().interactions[result.data.id]?.outcome).toBe('missed')
+    expect(findInteraction(store.getState(), result.data.id)?.outcome).toBe('missed')
   })
 
   it('still rings when Tether cannot record the call, and says why in the log', async () => {
@@ -77,7 +78,7 @@ describe('Tether inbound calls', () => {
     server.failNext('inbound', 'Database unavailable')
     const result = await client.incoming({ from: CALLER })
     if (result.status === 'error') throw result.error
-    expect(store.getState().interactions[result.data.id]?.status).toBe('ringing')
+    expect(findInteraction(store.getState(), result.data.id)?.status).toBe('ringing')
     expect(logger.warn).toHaveBeenCalled()
   })
 
@@ -93,7 +94,7 @@ describe('Tether inbound calls', () => {
       /Microphone permission denied/,
     )
     expect(server.requestsTo('answer')).toHaveLength(0)
-    expect(store.getState().interactions[result.data.id]?.status).toBe('ringing')
+    expect(findInteraction(store.getState(), result.data.id)?.status).toBe('ringing')
   })
 
   it('answers not_supported without the voice SDK callbacks', async () => {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { TetherEventEmitter } from '../../../src/clients/tether/index.js'
 import type { CallEvent, CallOutcome } from '../../../src/core/index.js'
 import { eventually, setupTether, sleep, startOk, teardownTether } from './harness.js'
+import { findInteraction } from '../../../src/core/index.js'
 
 afterEach(teardownTether)
 
@@ -14,13 +15,13 @@ describe('Tether live state by polling GET /api/calls/{callId}', () => {
     const { client, server, store } = await setupTether()
     const id = await startOk(client)
     server.setStatus(id, 'in-progress')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
-    expect(store.getState().interactions[id]?.connectedAt).toBe(
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('connected'))
+    expect(findInteraction(store.getState(), id)?.connectedAt).toBe(
       Date.parse(server.call(id)?.answerTime as string),
     )
     server.setStatus(id, 'completed')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ended'))
-    const interaction = store.getState().interactions[id]
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('ended'))
+    const interaction = findInteraction(store.getState(), id)
     expect(interaction).toMatchObject({
       outcome: 'completed',
       rawState: 'completed',
@@ -40,7 +41,7 @@ describe('Tether live state by polling GET /api/calls/{callId}', () => {
     const id = await startOk(client)
     server.setStatus(id, status)
     await eventually(() =>
-      expect(store.getState().interactions[id]).toMatchObject({ status: 'ended', outcome }),
+      expect(findInteraction(store.getState(), id)).toMatchObject({ status: 'ended', outcome }),
     )
   })
 
@@ -48,8 +49,8 @@ describe('Tether live state by polling GET /api/calls/{callId}', () => {
     const { client, server, store } = await setupTether()
     const id = await startOk(client)
     server.setStatus(id, 'failed')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('failed'))
-    expect(store.getState().interactions[id]?.error).toMatchObject({
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('failed'))
+    expect(findInteraction(store.getState(), id)?.error).toMatchObject({
       code: 'provider_error',
       message: expect.stringMatching(/could not be completed/),
       provider: { provider: 'tether', code: 'failed' },
@@ -60,15 +61,15 @@ describe('Tether live state by polling GET /api/calls/{callId}', () => {
     const { client, server, store } = await setupTether()
     const id = await startOk(client)
     server.setStatus(id, 'ringing')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ringing'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('ringing'))
   })
 
   it('passes an unknown status through as updated: the state is kept and the raw value shown', async () => {
     const { client, server, store, events, logger } = await setupTether()
     const id = await startOk(client)
     server.setStatus(id, 'queued-x')
-    await eventually(() => expect(store.getState().interactions[id]?.rawState).toBe('queued-x'))
-    expect(store.getState().interactions[id]?.status).toBe('dialing')
+    await eventually(() => expect(findInteraction(store.getState(), id)?.rawState).toBe('queued-x'))
+    expect(findInteraction(store.getState(), id)?.status).toBe('dialing')
     expect(events.find((e) => e.type === 'updated')).toMatchObject({
       interactionId: id,
       rawState: 'queued-x',
@@ -77,7 +78,7 @@ describe('Tether live state by polling GET /api/calls/{callId}', () => {
       expect.stringMatching(/queued-x.*not in the status map/),
     )
     server.setStatus(id, 'in-progress')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('connected'))
   })
 
   it('follows a statusMap override merged over the defaults', async () => {
@@ -86,10 +87,10 @@ describe('Tether live state by polling GET /api/calls/{callId}', () => {
     })
     const id = await startOk(client)
     server.setStatus(id, 'queued-x')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ringing'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('ringing'))
     server.setStatus(id, 'voicemail')
     await eventually(() =>
-      expect(store.getState().interactions[id]).toMatchObject({
+      expect(findInteraction(store.getState(), id)).toMatchObject({
         status: 'ended',
         outcome: 'voicemail',
       }),
@@ -109,7 +110,7 @@ describe('Tether live state by polling GET /api/calls/{callId}', () => {
     const { client, server, store } = await setupTether()
     const id = await startOk(client)
     server.setStatus(id, 'busy')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ended'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('ended'))
     const polls = server.requestsTo('getCall').length
     await sleep(100)
     expect(server.requestsTo('getCall')).toHaveLength(polls)
@@ -137,8 +138,8 @@ describe('Tether live state by polling GET /api/calls/{callId}', () => {
     server.setStatus(first, 'in-progress')
     server.setStatus(second, 'no-answer')
     await eventually(() => {
-      expect(store.getState().interactions[first]?.status).toBe('connected')
-      expect(store.getState().interactions[second]?.status).toBe('ended')
+      expect(findInteraction(store.getState(), first)?.status).toBe('connected')
+      expect(findInteraction(store.getState(), second)?.status).toBe('ended')
     })
   })
 
@@ -155,9 +156,11 @@ describe('Tether live state by polling GET /api/calls/{callId}', () => {
       )
       const id = await startOk(client)
       server.setStatus(id, 'in-progress')
-      await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
+      await eventually(() =>
+        expect(findInteraction(store.getState(), id)?.status).toBe('connected'),
+      )
       server.setStatus(id, 'completed')
-      await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ended'))
+      await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('ended'))
     },
   )
 
@@ -165,7 +168,7 @@ describe('Tether live state by polling GET /api/calls/{callId}', () => {
     const { client, server, store } = await setupTether()
     const id = await startOk(client)
     server.setStatus(id, 'in-progress')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('connected'))
     expect(await client.snapshot()).toEqual([
       expect.objectContaining({ type: 'status', status: 'connected', interactionId: id }),
     ])
@@ -188,7 +191,7 @@ describe('Tether polling through failures', () => {
     })
     server.setStatus(id, 'in-progress')
     server.setStatus(id, 'completed')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ended'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('ended'))
     expect(store.getState().connection.status).toBe('open')
     expect(connectionStatuses(events)).toEqual(['reconnecting', 'open'])
     // "open" comes before the state it brings.
@@ -221,7 +224,7 @@ describe('Tether polling through failures', () => {
     expect(g5).toBeLessThan(300)
     expect(Math.min(...after.slice(0, 3))).toBeLessThan(60)
     server.setStatus(id, 'completed')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ended'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('ended'))
   })
 
   it('treats a poll slower than timeoutMs as a timeout and recovers', async () => {
@@ -230,7 +233,7 @@ describe('Tether polling through failures', () => {
     server.fault('getCall', { kind: 'delay', ms: 1000 })
     await eventually(() => expect(store.getState().connection.error?.code).toBe('timeout'))
     server.setStatus(id, 'completed')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ended'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('ended'))
     expect(store.getState().connection.status).toBe('open')
   })
 
@@ -240,7 +243,7 @@ describe('Tether polling through failures', () => {
     server.fault('getCall', { kind: 'drop' }, 2)
     await eventually(() => expect(store.getState().connection.error?.code).toBe('network_error'))
     server.setStatus(id, 'in-progress')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('connected'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('connected'))
     server.fault('getCall', {
       kind: 'status',
       status: 404,
@@ -250,7 +253,7 @@ describe('Tether polling through failures', () => {
       expect(connectionStatuses(events)).toEqual(['reconnecting', 'open', 'reconnecting']),
     )
     server.setStatus(id, 'completed')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ended'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('ended'))
     expect(connectionStatuses(events)).toEqual(['reconnecting', 'open', 'reconnecting', 'open'])
   })
 })
@@ -281,7 +284,7 @@ describe('Tether hang-up', () => {
     expect(hangup).toHaveBeenCalledWith(id)
     await eventually(
       () =>
-        expect(store.getState().interactions[id]).toMatchObject({
+        expect(findInteraction(store.getState(), id)).toMatchObject({
           status: 'ended',
           outcome: 'completed',
         }),
@@ -305,7 +308,7 @@ describe('Tether hang-up', () => {
     })
     fail = false
     server.setStatus(id, 'completed')
-    await eventually(() => expect(store.getState().interactions[id]?.status).toBe('ended'))
+    await eventually(() => expect(findInteraction(store.getState(), id)?.status).toBe('ended'))
     const again = await client.hangup(id)
     expect(again.status === 'error' && again.error.code).toBe('invalid_state')
   })
@@ -334,10 +337,10 @@ describe('Tether live state from the app’s own socket (events)', () => {
     expect(io.events).toHaveBeenCalledWith(id, expect.any(Function))
     server.setStatus(id, 'in-progress')
     io.subscriptions.get(id)?.({ call: server.call(id) }, 'call_answered')
-    expect(store.getState().interactions[id]?.status).toBe('connected')
+    expect(findInteraction(store.getState(), id)?.status).toBe('connected')
     server.setStatus(id, 'completed')
     io.subscriptions.get(id)?.(server.call(id), 'call_ended')
-    expect(store.getState().interactions[id]?.status).toBe('ended')
+    expect(findInteraction(store.getState(), id)?.status).toBe('ended')
     // A terminal state ends the subscription and the polling.
     expect(io.unsubscribed).toEqual([id])
   })
@@ -351,12 +354,12 @@ describe('Tether live state from the app’s own socket (events)', () => {
     const id = await startOk(client)
     const emit = io.subscriptions.get(id)!
     emit({ callId: 'someone-else', status: 'completed' }, 'call_ended')
-    expect(store.getState().interactions[id]?.status).toBe('dialing')
+    expect(findInteraction(store.getState(), id)?.status).toBe('dialing')
     server.setStatus(id, 'no-answer')
     emit({ callId: id }, 'call_rejected')
     await eventually(
       () =>
-        expect(store.getState().interactions[id]).toMatchObject({
+        expect(findInteraction(store.getState(), id)).toMatchObject({
           status: 'ended',
           outcome: 'no-answer',
         }),
@@ -373,7 +376,10 @@ describe('Tether live state from the app’s own socket (events)', () => {
       },
     })
     const id = await startOk(client)
-    expect(store.getState().interactions[id]).toMatchObject({ status: 'ended', outcome: 'busy' })
+    expect(findInteraction(store.getState(), id)).toMatchObject({
+      status: 'ended',
+      outcome: 'busy',
+    })
     expect(unsubscribe).toHaveBeenCalledTimes(1)
     await sleep(60)
     expect(server.requestsTo('getCall')).toHaveLength(0)

@@ -4,7 +4,7 @@ import {
   createTetherClient,
   type TetherPlaceCallRequest,
 } from '../../../src/clients/tether/index.js'
-import { CallError } from '../../../src/core/index.js'
+import { CallError, findInteraction } from '../../../src/core/index.js'
 import { contact, eventually, setupTether, sleep, startOk, teardownTether } from './harness.js'
 
 afterEach(teardownTether)
@@ -34,7 +34,7 @@ describe('Tether startCall', () => {
       associatedObject: contact,
       at: Date.parse(stored?.startTime as string),
     })
-    expect(store.getState().interactions[id ?? '']?.status).toBe('dialing')
+    expect(findInteraction(store.getState(), id ?? '')?.status).toBe('dialing')
   })
 
   it('sends the contact id from customFields when contactIdField says so; Tether then dials the contact', async () => {

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   createSimulatedClient,
+  simulatedCallStorage,
   type SimulatedClient,
 } from '../../../src/clients/simulated/index.js'
 import {
@@ -9,7 +10,7 @@ import {
   createMemoryCallLogStorage,
   type CallLogEntry,
 } from '../../../src/call-log/index.js'
-import { createCallRuntime, type CallRuntime } from '../../../src/core/index.js'
+import { createCallRuntime, findInteraction, type CallRuntime } from '../../../src/core/index.js'
 import { sharedTabs } from '../../../src/tabs/index.js'
 import type { TabSession } from '../../../src/core/tabs/sharedTabs.js'
 import { createFakeBrowser } from './fakeTabs.js'
@@ -48,7 +49,10 @@ function setup(provider: SimulatedClient = createSimulatedClient(slow)) {
       runtime,
       leave,
       owner,
-      calls: () => ({ ...runtime.store.getState().interactions }),
+      calls: () => {
+        const { live, ended } = runtime.store.getState()
+        return { ...Object.fromEntries(live.map((call) => [call.id, call])), ...ended }
+      },
     }
     return tab
   }
@@ -222,6 +226,52 @@ describe('sharedTabs', () => {
 
   it('refuses a missing user id, so two agents on one browser never share calls', () => {
     expect(() => sharedTabs({ userId: '' })).toThrow(/userId/)
+  })
+})
+
+describe('sharedTabs with a simulated client in each tab', () => {
+  it('the tab that takes over adopts the closed leader’s calls from the stored phone system', async () => {
+    const browser = createFakeBrowser()
+    const storage = createMemoryCallLogStorage()
+    const open = (owner: number) => {
+      const client = createSimulatedClient({
+        ...slow,
+        idPrefix: `tab${owner}-`,
+        callStorage: simulatedCallStorage(storage),
+      })
+      const session = sharedTabs({ userId: 'agent-7', ...browser.tab(owner) }).join(client)!
+      const runtime = createCallRuntime({ client: session.client })
+      const leave = session.connect(runtime)
+      leaves.push(leave, () => client.dispose())
+      return { client, session, runtime, leave }
+    }
+    const first = open(1)
+    await vi.waitFor(() => expect(first.session.link.role).toBe('leader'))
+    const second = open(2)
+    const third = open(3)
+    const { id } = await third.runtime.startCall({ phoneNumber: '+14165550199' })
+    expect(id).toBe('tab1-1')
+    first.client.control.advance(id!)
+    first.client.control.advance(id!)
+    await vi.waitFor(() =>
+      expect(findInteraction(third.runtime.store.getState(), id!)?.status).toBe('connected'),
+    )
+
+    // The leader's page closes (its client goes with it); the call goes on at the phone system.
+    first.leave()
+    first.client.dispose()
+    await vi.waitFor(() => expect(second.session.link.role).toBe('leader'))
+    expect(findInteraction(second.runtime.store.getState(), id!)?.status).toBe('connected')
+    expect(second.client.control.calls()).toMatchObject([{ id, status: 'connected' }])
+
+    // A follower hangs it up through the new leader's simulator.
+    await expect(third.runtime.client.hangup!(id!)).resolves.toMatchObject({ status: 'success' })
+    await vi.waitFor(() =>
+      expect(findInteraction(third.runtime.store.getState(), id!)).toMatchObject({
+        status: 'ended',
+        outcome: 'completed',
+      }),
+    )
   })
 })
 

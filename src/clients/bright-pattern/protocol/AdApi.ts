@@ -181,14 +181,14 @@ export interface DIDNumber {
 export type AdApiEventName = keyof AdApiEventHandlers
 
 /** What `startCall` resolves with: `InitiateResult` (documented) or `InteractionData` (an older types file). */
-export type StartCallData = InitiateResult | InteractionData | null
+export type AdApiStartCallData = InitiateResult | InteractionData | null
 
 /** The `adApi` methods this client calls. Every `interactionId` defaults to the active interaction in the SDK. */
 export interface AdApi {
   startCall(
     phoneNumber: string,
     initialObject?: InteractionAssociatedObject | InteractionAssociatedObject[],
-  ): Promise<AdApiResult<StartCallData>>
+  ): Promise<AdApiResult<AdApiStartCallData>>
   /** Releases the agent's leg (semantics not documented; after-call work may follow). */
   leaveInteraction(interactionId?: string): Promise<AdApiResult>
   /** Hangs up and completes in one step. */
