@@ -179,7 +179,8 @@ export default [
     {
       'index.js': '{ CallProvider, CallButton, Dialpad, CallStatusBanner, AssociatedObjectEditor }',
     },
-    { target: 12.2, ceiling: 18.79 },
+    // 19.03 kB measured with focus kept when the banner's view changes (useFocusRescue).
+    { target: 12.2, ceiling: 19.41 },
   ),
   line('the whole root entry (reported)', { 'index.js': '*' }),
   client('simulated (reported)', 'createSimulatedClient'),
@@ -206,7 +207,8 @@ export default [
   onTop(
     'call log and wrap-up (react-click-to-call/call-log): what it adds on top of headless',
     { 'call-log/index.js': '{ CallLogProvider, WrapUpForm, RecentCalls }' },
-    { ceiling: 7.17 },
+    // 7.33 kB measured with focus kept when a recent-call row is pushed out (useFocusRescue).
+    { ceiling: 7.48 },
   ),
   onTop(
     'screen pop (react-click-to-call/screen-pop): what it adds on top of headless',
