@@ -179,8 +179,9 @@ export default [
     {
       'index.js': '{ CallProvider, CallButton, Dialpad, CallStatusBanner, AssociatedObjectEditor }',
     },
-    // 19.03 kB measured with focus kept when the banner's view changes (useFocusRescue).
-    { target: 12.2, ceiling: 19.41 },
+    // 19.40 kB measured with focus kept when the banner's view changes (useFocusRescue, 19.03 kB)
+    // and the editor's JSON checked by the rules every start is checked with (validateAssociatedObject).
+    { target: 12.2, ceiling: 19.79 },
   ),
   line('the whole root entry (reported)', { 'index.js': '*' }),
   client('simulated (reported)', 'createSimulatedClient'),
