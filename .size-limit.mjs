@@ -179,9 +179,10 @@ export default [
     {
       'index.js': '{ CallProvider, CallButton, Dialpad, CallStatusBanner, AssociatedObjectEditor }',
     },
-    // 19.40 kB measured with focus kept when the banner's view changes (useFocusRescue, 19.03 kB)
-    // and the editor's JSON checked by the rules every start is checked with (validateAssociatedObject).
-    { target: 12.2, ceiling: 19.79 },
+    // 19.45 kB measured + 2%: the dial-policy error keeps its full text in production builds (18.84 kB),
+    // focus is kept when the banner's view changes (useFocusRescue) and the editor's JSON is checked
+    // by the rules every start is checked with (validateAssociatedObject).
+    { target: 12.2, ceiling: 19.84 },
   ),
   line('the whole root entry (reported)', { 'index.js': '*' }),
   client('simulated (reported)', 'createSimulatedClient'),
