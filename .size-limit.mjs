@@ -174,15 +174,19 @@ export default [
     target: 3.5,
     ceiling: 5.57,
   }),
+  // 19.13 kB measured + 2%, with the Dialpad's as-you-type editing (the caret kept after the digit
+  // typed, a deleted space taking the digit beyond it; +0.29 kB): the formatter and its metadata
+  // stay behind react-click-to-call/phone.
   line(
     'the four components + provider',
     {
       'index.js': '{ CallProvider, CallButton, Dialpad, CallStatusBanner, AssociatedObjectEditor }',
     },
-    // 19.45 kB measured + 2%: the dial-policy error keeps its full text in production builds (18.84 kB),
-    // focus is kept when the banner's view changes (useFocusRescue) and the editor's JSON is checked
-    // by the rules every start is checked with (validateAssociatedObject).
-    { target: 12.2, ceiling: 19.84 },
+    // 19.79 kB measured + 2%: the dial-policy error keeps its full text in production builds, the
+    // Dialpad formats as it is typed (19.13 kB), focus is kept when the banner's view changes
+    // (useFocusRescue) and the editor's JSON is checked by the rules every start is checked with
+    // (validateAssociatedObject).
+    { target: 12.2, ceiling: 20.18 },
   ),
   line('the whole root entry (reported)', { 'index.js': '*' }),
   client('simulated (reported)', 'createSimulatedClient'),
@@ -239,6 +243,17 @@ export default [
       'index.js': '*',
       'clients/simulated/index.js': '{ createSimulatedClient }',
       'phone/index.js': '{ createPhoneNumberParser }',
+      [require.resolve('libphonenumber-js/min/metadata')]: 'metadata',
+    },
+    undefined,
+    { plugins: [phoneMetadata(true)] },
+  ),
+  line(
+    'as-you-type app: the local-number app + createAsYouTypeFormatter, the Dialpad formatting typed numbers (reported)',
+    {
+      'index.js': '*',
+      'clients/simulated/index.js': '{ createSimulatedClient }',
+      'phone/index.js': '{ createPhoneNumberParser, createAsYouTypeFormatter }',
       [require.resolve('libphonenumber-js/min/metadata')]: 'metadata',
     },
     undefined,
