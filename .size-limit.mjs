@@ -184,8 +184,11 @@ export default [
     {
       'index.js': '{ CallProvider, CallButton, Dialpad, CallStatusBanner, AssociatedObjectEditor }',
     },
-    // The dial-policy error keeps its full text in production builds (18.84 kB before the above).
-    { target: 12.2, ceiling: 19.51 },
+    // 19.79 kB measured + 2%: the dial-policy error keeps its full text in production builds, the
+    // Dialpad formats as it is typed (19.13 kB), focus is kept when the banner's view changes
+    // (useFocusRescue) and the editor's JSON is checked by the rules every start is checked with
+    // (validateAssociatedObject).
+    { target: 12.2, ceiling: 20.18 },
   ),
   line('the whole root entry (reported)', { 'index.js': '*' }),
   client('simulated (reported)', 'createSimulatedClient'),
@@ -212,7 +215,8 @@ export default [
   onTop(
     'call log and wrap-up (react-click-to-call/call-log): what it adds on top of headless',
     { 'call-log/index.js': '{ CallLogProvider, WrapUpForm, RecentCalls }' },
-    { ceiling: 7.17 },
+    // 7.33 kB measured with focus kept when a recent-call row is pushed out (useFocusRescue).
+    { ceiling: 7.48 },
   ),
   onTop(
     'screen pop (react-click-to-call/screen-pop): what it adds on top of headless',
