@@ -140,7 +140,10 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   useMissingNumberWarning(missing, phoneNumber)
   const dialed = result.ok ? result.dialString.value : null
   const readiness = useCallReadiness({ phoneNumber: dialed })
-  const ownId = start.data?.id ?? null
+  // The last start speaks for this button only while it is for the number the button shows now: a
+  // button whose `phoneNumber` changed must not show the previous number's call, wait or error.
+  const current = start.variables?.phoneNumber === phoneNumber
+  const ownId = (current && start.data?.id) || null
   // Only what the label shows, so another call's events (or this one's other details) never re-render it.
   const live = useCallStore((state) => {
     if (dialed === null && ownId === null) return undefined
@@ -152,7 +155,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
     return undefined
   })
   const duration = useCallDuration(live)
-  const deferredNumber = start.data?.deferred ? start.data.phoneNumber : null
+  const deferredNumber = current && start.data?.deferred ? start.data.phoneNumber : null
   // A boolean, not the draft: typing on the dialpad must not re-render every CallButton.
   const deferred = useCallStore(
     (state) =>
@@ -172,12 +175,13 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
         ? null
         : readinessMessage(messages, readiness)
   const unavailable = reason !== null
-  const pending = start.isPending
+  const pending = current && start.isPending
+  const failed = current && start.isError
   const status: CallButtonStatus = pending
     ? 'pending'
     : live
       ? 'active'
-      : start.isError
+      : failed
         ? 'error'
         : deferred
           ? 'deferred'
