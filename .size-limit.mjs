@@ -179,10 +179,10 @@ export default [
     {
       'index.js': '{ CallProvider, CallButton, Dialpad, CallStatusBanner, AssociatedObjectEditor }',
     },
-    // Raised from 18.79 kB for CallButton's number subscriptions (one store subscription per
-    // button, woken only by its own number's updates: an event costs a 500-button page 0.1 ms
-    // p95 instead of 1.4 ms).
-    { target: 12.2, ceiling: 19.78 },
+    // 18.84 kB measured + 2%: the dial-policy error keeps its full text in production builds.
+    // Then raised for CallButton's number subscriptions (one store subscription per button, woken
+    // only by its own number's updates: an event costs a 500-button page 0.1 ms p95, not 1.4 ms).
+    { target: 12.2, ceiling: 19.83 },
   ),
   line('the whole root entry (reported)', { 'index.js': '*' }),
   client('simulated (reported)', 'createSimulatedClient'),

@@ -13,12 +13,8 @@
  * Prints one JSON line: the results.
  */
 import { createSimulatedClient } from 'react-click-to-call/clients/simulated'
-import {
-  NO_CAPABILITIES,
-  createCallRuntime,
-  createCallStore,
-  type CallEvent,
-} from 'react-click-to-call/core'
+import { createCallRuntime, createCallStore, type CallEvent } from 'react-click-to-call/core'
+import { NO_CAPABILITIES } from '../src/core/CallClient.js'
 
 declare const gc: (() => void) | undefined
 

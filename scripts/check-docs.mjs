@@ -2,8 +2,10 @@
 /**
  * The docs a newcomer reads, and the package a user installs, stand on their own: no README line,
  * doc, source comment or published file (`dist/`, `.d.ts` included) points at material outside
- * the repository (working notes, the original vendor documents, tracker numbers), and every link
- * in the README is absolute so it also works on the npm page.
+ * the repository (working notes, the original vendor documents, tracker numbers), every link
+ * in the README is absolute so it also works on the npm page, and every name an entry of the
+ * package exports (values and types) is named in the README or docs/, so nothing becomes public
+ * API without a line saying what it is for.
  *
  *   node scripts/check-docs.mjs          README.md, docs/, src/ and, when built, dist/
  *
@@ -13,6 +15,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
+import { entries } from './entries.js'
 
 /** What must never appear, and why a reader would be lost. */
 export const forbidden = [
@@ -73,15 +77,88 @@ export function findRelativeReadmeLinks() {
     .map((target) => `README.md: relative link "${target}" is broken on the npm page`)
 }
 
+/**
+ * The names an entry's source file exports, read from its syntax (barrels name their exports).
+ * An `export *` cannot be checked, so it is reported as a problem instead.
+ */
+export function exportedNames(file) {
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(join(root, file), 'utf8'),
+    ts.ScriptTarget.Latest,
+  )
+  const names = []
+  for (const statement of source.statements) {
+    if (ts.isExportDeclaration(statement)) {
+      if (!statement.exportClause) names.push('*')
+      else if (ts.isNamedExports(statement.exportClause))
+        names.push(...statement.exportClause.elements.map((element) => element.name.text))
+      continue
+    }
+    const exported = ts
+      .getModifiers?.(statement)
+      ?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)
+    if (!exported) continue
+    if (ts.isVariableStatement(statement))
+      names.push(...statement.declarationList.declarations.map((d) => d.name.getText(source)))
+    else if (statement.name) names.push(statement.name.text)
+  }
+  return names
+}
+
+/**
+ * The names the README and docs/ document: those a code span starts with (`useDialpad`,
+ * `useStartCall(options?)`, `<CallProvider …>`), so a word that only appears inside another
+ * name's example does not count.
+ */
+function documentedNames() {
+  const markdown = [
+    'README.md',
+    ...[...files(join(root, 'docs'))]
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => relative(root, file)),
+  ]
+  const names = new Set()
+  for (const file of markdown) {
+    const text = readFileSync(join(root, file), 'utf8').replace(/^```[\s\S]*?^```/gm, '')
+    for (const [, span] of text.matchAll(/`([^`\n]+)`/g)) {
+      const name = /^<?([A-Za-z_$][\w$]*)/.exec(span.trim())
+      if (name) names.add(name[1])
+    }
+  }
+  return names
+}
+
+/** Every exported name of every package entry that the README and docs/ do not name. */
+export function findUndocumentedExports() {
+  const documented = documentedNames()
+  const problems = []
+  for (const [entry, file] of Object.entries(entries)) {
+    const subpath = entry === 'index' ? '.' : `./${entry.replace(/\/index$/, '')}`
+    for (const name of exportedNames(file)) {
+      if (name === '*')
+        problems.push(`${file}: \`export *\` hides what ${subpath} exports; name the exports`)
+      else if (!documented.has(name))
+        problems.push(
+          `${file}: ${subpath} exports \`${name}\`, which neither the README nor docs/ names: document what it is for (docs/api.md), or stop exporting it`,
+        )
+    }
+  }
+  return problems
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const problems = [
     ...findPrivatePointers(['README.md', 'docs', 'src', 'dist']),
     ...findRelativeReadmeLinks(),
+    ...findUndocumentedExports(),
   ]
   if (!existsSync(join(root, 'dist'))) problems.push('dist/ is missing: run `npm run build` first')
   for (const problem of problems) console.error(problem)
   console.log(
-    problems.length ? `${problems.length} problems` : 'docs and package: no private pointers',
+    problems.length
+      ? `${problems.length} problems`
+      : 'docs and package: no private pointers, every export documented',
   )
   process.exit(problems.length ? 1 : 0)
 }

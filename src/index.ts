@@ -44,7 +44,7 @@ export {
   useInteraction,
   useInteractions,
 } from './react/useCallStore.js'
-export { toDialable, useDialpad } from './react/useDialpad.js'
+export { useDialpad } from './react/useDialpad.js'
 export type { UseDialpadOptions, UseDialpadResult } from './react/useDialpad.js'
 export { useCallReadiness } from './react/useCallReadiness.js'
 export type { UseCallReadinessOptions } from './react/useCallReadiness.js'
@@ -52,7 +52,7 @@ export { useCallControls } from './react/useCallControls.js'
 export type { CallControl, UseCallControlsResult } from './react/useCallControls.js'
 export { DEFAULT_CALL_SHORTCUTS, useCallShortcuts } from './react/useCallShortcuts.js'
 export type { CallShortcuts } from './react/useCallShortcuts.js'
-export { displayPhoneNumber, usePhoneNumber } from './react/usePhoneNumber.js'
+export { usePhoneNumber } from './react/usePhoneNumber.js'
 export type { UsePhoneNumberResult } from './react/usePhoneNumber.js'
 export { formatCallDuration, useCallDuration } from './react/useCallDuration.js'
 export type { TimedInteraction } from './react/useCallDuration.js'

@@ -1,5 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { findPrivatePointers, findRelativeReadmeLinks, forbidden } from '../scripts/check-docs.mjs'
+import {
+  findPrivatePointers,
+  findRelativeReadmeLinks,
+  findUndocumentedExports,
+  forbidden,
+} from '../scripts/check-docs.mjs'
 
 const flags = (line: string) =>
   (forbidden as { pattern: RegExp }[]).some(({ pattern }) => pattern.test(line))
@@ -11,6 +16,10 @@ describe('docs a newcomer can trust', () => {
 
   it('every README link is absolute, so it works on the npm page', () => {
     expect(findRelativeReadmeLinks()).toEqual([])
+  })
+
+  it('every name a package entry exports is named in the README or docs/', () => {
+    expect(findUndocumentedExports()).toEqual([])
   })
 
   it('every screenshot the README shows is committed in docs/screenshots', () => {

@@ -12,5 +12,4 @@ export { useCallerIds } from '../react/useCallerIds.js'
 export type { UseCallerIdsOptions, UseCallerIdsResult } from '../react/useCallerIds.js'
 
 // The framework-free parts
-export { callerIdStorageKey } from '../core/callerIdStorageKey.js'
 export type { CallerId } from '../core/CallClient.js'

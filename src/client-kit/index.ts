@@ -12,7 +12,9 @@
  * - `createBackoff`, `createPoller` (`poll: { intervalMs, maxIntervalMs, maxDurationMs }`),
  *   `documentVisibility`, `linkSignals`, `requestJson`/`httpError`.
  * - `createClientLogger` (`[provider] ` prefix, `once`), and the text helpers.
+ * - `ClientWith`: a provider's named client type, with the controls it always has.
  */
+export type { ClientControl, ClientWith } from './ClientWith.js'
 export { createBackoff } from './backoff.js'
 export type { Backoff, BackoffOptions } from './backoff.js'
 export { checkStart } from './checkStart.js'

@@ -8,7 +8,7 @@ export type {
   OperationResult,
   ResultError,
 } from './types.js'
-export { CallError, isCallError, toCallError } from './CallError.js'
+export { CallError, isCallError } from './CallError.js'
 export { describeError } from './describeError.js'
 export type { ErrorMessages } from './describeError.js'
 export type {
@@ -17,7 +17,7 @@ export type {
   CallErrorOptions,
   ProviderErrorInfo,
 } from './CallError.js'
-export { ALL_CAPABILITIES, NO_CAPABILITIES } from './CallClient.js'
+export { NO_CAPABILITIES } from './CallClient.js'
 export type {
   CallCapabilities,
   CallClient,
@@ -27,7 +27,6 @@ export type {
   StartCallResult,
   WrapUpResult,
 } from './CallClient.js'
-export { isPlaced, isTerminalStatus } from './CallEvent.js'
 export type {
   CallEvent,
   CallOutcome,
@@ -42,12 +41,7 @@ export type {
 export { failure, success } from './result.js'
 export { reduceInteraction } from './reduceInteraction.js'
 export type { Interaction } from './reduceInteraction.js'
-export {
-  DEFAULT_HISTORY_LIMIT,
-  findInteraction,
-  initialCallState,
-  reduceCallState,
-} from './reduceCallState.js'
+export { reduceCallState } from './reduceCallState.js'
 export type { CallState, DialpadDraft, DialpadSource, PendingDial } from './reduceCallState.js'
 export {
   createCallStore,
@@ -74,8 +68,6 @@ export type {
   ParsedPhoneNumber,
   PhoneNumberParser,
 } from './parseDialString.js'
-export { interpretStartResult } from './interpretStartResult.js'
-export type { StartOutcome } from './interpretStartResult.js'
 export { createCallRuntime } from './createCallRuntime.js'
 export type {
   CallRuntime,
@@ -92,11 +84,7 @@ export { validateAssociatedObject } from './validateAssociatedObject.js'
 export type { AssociatedObjectField, AssociatedObjectResult } from './validateAssociatedObject.js'
 export { toCallLogEntry } from './CallLogEntry.js'
 export type { CallLogEntry, WrapUpDraft } from './CallLogEntry.js'
-export {
-  browserCallLogStorage,
-  callLogStorageKey,
-  createMemoryCallLogStorage,
-} from './CallLogStorage.js'
+export { createMemoryCallLogStorage } from './CallLogStorage.js'
 export type { CallLogStorage } from './CallLogStorage.js'
 export { callLogStatus, createCallLog } from './createCallLog.js'
 export type {

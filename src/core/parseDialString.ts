@@ -97,11 +97,10 @@ const FORMATTING = /[\s\-()./\u00a0]/g
  */
 export function checkDialStringOptions({ policy, phoneNumbers }: DialStringOptions): void {
   if (policy?.allowedCountries && !phoneNumbers) {
+    // The same words in every build: the developer who reads it in production logs needs the fix.
     throw new CallError(
       'invalid_argument',
-      process.env.NODE_ENV !== 'production'
-        ? 'dialPolicy.allowedCountries needs phone metadata to know a number’s country: pass phoneNumbers={createPhoneNumberParser(metadata)} from react-click-to-call/phone.'
-        : 'dialPolicy.allowedCountries needs phone metadata.',
+      'dialPolicy.allowedCountries needs phone metadata to know a number’s country: pass phoneNumbers={createPhoneNumberParser(metadata)} from react-click-to-call/phone.',
     )
   }
 }

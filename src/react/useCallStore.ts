@@ -54,7 +54,8 @@ const allInteractions = (interactions: readonly Interaction[]) => interactions
  * per change of the calls and shared by every caller, so it is read-only.
  *
  * @example
- * const live = useInteractions((calls) => calls.filter((call) => !isTerminalStatus(call.status)))
+ * const live = useInteractions(liveInteractions)
+ * const inbound = useInteractions((calls) => calls.filter((call) => call.direction === 'inbound'))
  */
 export function useInteractions<T = readonly Interaction[]>(
   select: (interactions: readonly Interaction[]) => T = allInteractions as (

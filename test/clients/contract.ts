@@ -6,7 +6,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   createCallStore,
-  findInteraction,
   isCallError,
   selectInteractions,
   type CallClient,
@@ -14,6 +13,7 @@ import {
   type CallStoreApi,
   type InteractionAssociatedObject,
 } from '../../src/core/index.js'
+import { findInteraction } from '../../src/core/reduceCallState.js'
 
 /** What the suite needs from the peer to drive a call the way the provider would. */
 export interface ContractPeer {

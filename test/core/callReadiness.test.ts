@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
-  ALL_CAPABILITIES,
-  NO_CAPABILITIES,
   callReadiness,
   createCallStore,
   type CallCapabilities,
   type LiveCallStatus,
 } from '../../src/core/index.js'
+import { ALL_CAPABILITIES, NO_CAPABILITIES } from '../../src/core/CallClient.js'
 
 function stateWith(status: LiveCallStatus, capabilities: CallCapabilities = ALL_CAPABILITIES) {
   const store = createCallStore({ capabilities })

@@ -16,8 +16,8 @@ import {
   type CallLogWriteContext,
   type CallRuntime,
   type InteractionAssociatedObject,
-  findInteraction,
 } from '../../src/core/index.js'
+import { findInteraction } from '../../src/core/reduceCallState.js'
 
 const NUMBER = '+14165550199'
 const ada: InteractionAssociatedObject = {

@@ -6,8 +6,8 @@ import {
   success,
   type CallClient,
   type CallRuntimeOptions,
-  findInteraction,
 } from '../../src/core/index.js'
+import { findInteraction } from '../../src/core/reduceCallState.js'
 
 // A fixed id prefix: the ids (sim-1 …) are named below; the default prefix is random per load.
 const fast = {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  createCallStore,
-  NO_CAPABILITIES,
-  type CallEvent,
-  findInteraction,
-  selectInteractions,
-} from '../../src/core/index.js'
+import { createCallStore, type CallEvent, selectInteractions } from '../../src/core/index.js'
+import { NO_CAPABILITIES } from '../../src/core/CallClient.js'
+import { findInteraction } from '../../src/core/reduceCallState.js'
 
 const capabilities = { ...NO_CAPABILITIES, hangup: true }
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
   createCallStore,
-  findInteraction,
-  NO_CAPABILITIES,
   reduceInteraction,
   type Interaction,
   type InteractionEvent,
 } from '../../src/core/index.js'
+import { findInteraction } from '../../src/core/reduceCallState.js'
+import { NO_CAPABILITIES } from '../../src/core/CallClient.js'
 
 const id = 'in-1'
 const ada = {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { parseDialString, type DialStringOptions } from '../../src/core/index.js'
 
 function ok(input: string, options?: DialStringOptions) {
@@ -137,6 +137,19 @@ describe('parseDialString', () => {
     expect(() => parseDialString('+14165550199', { policy })).toThrow(
       /allowedCountries needs phone metadata/,
     )
+  })
+
+  it('says how to fix missing metadata in a production build too', () => {
+    vi.stubEnv('NODE_ENV', 'production')
+    try {
+      expect(() =>
+        parseDialString('+14165550199', { policy: { allowedCountries: ['CA'] } }),
+      ).toThrow(
+        'dialPolicy.allowedCountries needs phone metadata to know a number’s country: pass phoneNumbers={createPhoneNumberParser(metadata)} from react-click-to-call/phone.',
+      )
+    } finally {
+      vi.unstubAllEnvs()
+    }
   })
 
   it('refuses an E.164 number the metadata says is invalid', () => {

@@ -1,13 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  isTerminalStatus,
   reduceInteraction,
   type CallStatus,
   type Interaction,
   type InteractionEvent,
   type LiveCallStatus,
 } from '../../src/core/index.js'
+import { isTerminalStatus } from '../../src/core/CallEvent.js'
 
 const LIVE: LiveCallStatus[] = ['initiating', 'deferred', 'dialing', 'ringing', 'connected', 'held']
 const RANK: Record<CallStatus, number> = {

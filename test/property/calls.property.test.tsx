@@ -17,7 +17,9 @@ import userEvent from '@testing-library/user-event'
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CallEvent, CallRuntime } from '../../src/core/index.js'
-import { findInteraction, isTerminalStatus, selectInteractions } from '../../src/core/index.js'
+import { selectInteractions } from '../../src/core/index.js'
+import { findInteraction } from '../../src/core/reduceCallState.js'
+import { isTerminalStatus } from '../../src/core/CallEvent.js'
 import {
   CallButton,
   CallStatusBanner,

@@ -14,7 +14,7 @@ import {
 } from '../../src/index.js'
 import { createPhoneNumberParser } from '../../src/phone/index.js'
 import { NUMBER, START_MS, disposeClients, elapse, simulated } from './helpers.js'
-import { findInteraction } from '../../src/core/index.js'
+import { findInteraction } from '../../src/core/reduceCallState.js'
 
 const phoneNumbers = createPhoneNumberParser(metadata)
 

@@ -5,7 +5,6 @@
 import { useMutation } from '@tanstack/react-query'
 import { describe, expectTypeOf, it } from 'vitest'
 import {
-  NO_CAPABILITIES,
   success,
   type CallCapabilities,
   type CallClient,
@@ -29,6 +28,7 @@ import {
   type StartCallResult,
   type StartCallVariables,
 } from '../../src/core/index.js'
+import { NO_CAPABILITIES } from '../../src/core/CallClient.js'
 import {
   liveInteractions,
   startCallMutationOptions,

@@ -4,13 +4,8 @@ import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { SimulatedClient } from '../../src/clients/simulated/index.js'
-import {
-  CallProvider,
-  toDialable,
-  useDialpad,
-  useStartCall,
-  type UseDialpadOptions,
-} from '../../src/index.js'
+import { CallProvider, useDialpad, useStartCall, type UseDialpadOptions } from '../../src/index.js'
+import { toDialable } from '../../src/react/useDialpad.js'
 import { NUMBER, contact, disposeClients, simulated } from './helpers.js'
 
 afterEach(() => {

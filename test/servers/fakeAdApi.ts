@@ -237,19 +237,6 @@ export class FakeAdApi implements AdApi {
     })
   }
 
-  completeInteraction(interactionId?: string): Promise<AdApiResult> {
-    return this.respond('completeInteraction', [interactionId], () => {
-      const data = this.find(interactionId)
-      if (!data) return this.error('no_interaction')
-      if (data.state !== 'wrap_up' && data.state !== 'wrap_up_hold')
-        return this.error('not_suitable_state')
-      if (this.options.requireDisposition && !this.dispositions.has(data.interactionId))
-        return this.error('no_disposition')
-      this.finish(data.interactionId)
-      return this.ok(null)
-    })
-  }
-
   setCallHold(state: boolean, interactionId?: string): Promise<AdApiResult> {
     return this.respond('setCallHold', [state, interactionId], () =>
       this.withLive(interactionId, (data) => {
@@ -300,24 +287,16 @@ export class FakeAdApi implements AdApi {
   }
 
   acceptInteraction(interactionId?: string): Promise<AdApiResult> {
-    return this.respond('acceptInteraction', [interactionId], () => {
-      const data = this.find(interactionId)
-      if (!data) return this.error('no_interaction')
-      if (data.state !== 'delivery_pending') return this.error('not_suitable_state')
-      this.setState(data.interactionId, 'delivered')
-      return this.ok(null)
-    })
+    return this.respond('acceptInteraction', [interactionId], () =>
+      this.withOffered(interactionId, (data) => this.setState(data.interactionId, 'delivered')),
+    )
   }
 
   rejectInteraction(interactionId?: string): Promise<AdApiResult> {
-    return this.respond('rejectInteraction', [interactionId], () => {
-      const data = this.find(interactionId)
-      if (!data) return this.error('no_interaction')
-      if (data.state !== 'delivery_pending') return this.error('not_suitable_state')
+    return this.respond('rejectInteraction', [interactionId], () =>
       // Where a turned-down call goes is not documented: it leaves this agent.
-      this.finish(data.interactionId)
-      return this.ok(null)
-    })
+      this.withOffered(interactionId, (data) => this.finish(data.interactionId)),
+    )
   }
 
   getDIDNumbersList() {
@@ -647,6 +626,18 @@ export class FakeAdApi implements AdApi {
     if (!data) return this.error<T>('no_interaction')
     if (!LIVE.includes(data.state)) return this.error<T>('not_suitable_state')
     return run(data)
+  }
+
+  /** Runs `act` on a call that rings the agent (`delivery_pending`), as accept and reject need. */
+  private withOffered(
+    interactionId: string | undefined,
+    act: (data: InteractionData & { interactionId: string }) => void,
+  ): AdApiResult {
+    const data = this.find(interactionId)
+    if (!data) return this.error('no_interaction')
+    if (data.state !== 'delivery_pending') return this.error('not_suitable_state')
+    act(data)
+    return this.ok(null)
   }
 
   private create(

@@ -1,12 +1,9 @@
 // @vitest-environment node
 /** What the soak found: a late event for a call already dropped from history must not bring it back. */
 import { describe, expect, it } from 'vitest'
-import {
-  NO_CAPABILITIES,
-  createCallStore,
-  type CallEvent,
-  findInteraction,
-} from '../../src/core/index.js'
+import { createCallStore, type CallEvent } from '../../src/core/index.js'
+import { NO_CAPABILITIES } from '../../src/core/CallClient.js'
+import { findInteraction } from '../../src/core/reduceCallState.js'
 
 const status = (
   id: string,

@@ -17,12 +17,12 @@ import {
   type SimulatedOutcome,
 } from '../../src/clients/simulated/index.js'
 import {
-  isTerminalStatus,
   type CallErrorCode,
   type CallRuntime,
   type CallState,
   selectInteractions,
 } from '../../src/core/index.js'
+import { isTerminalStatus } from '../../src/core/CallEvent.js'
 import {
   CallProvider,
   CallStatusBanner,

@@ -1,10 +1,11 @@
 import { createCallRegistry } from '../../client-kit/createCallRegistry.js'
 import { createEventHub } from '../../client-kit/createEventHub.js'
 import { createClientLogger } from '../../client-kit/logger.js'
-import { ALL_CAPABILITIES, type CallCapabilities, type CallClient } from '../../core/CallClient.js'
+import { ALL_CAPABILITIES, type CallCapabilities } from '../../core/CallClient.js'
 import { isCallError } from '../../core/CallError.js'
 import type { CallEvent } from '../../core/CallEvent.js'
 import { createAfterCallWork } from './afterCallWork.js'
+import type { BrightPatternClient } from './BrightPatternClient.js'
 import { callAdApi } from './callAdApi.js'
 import { readSnapshot } from './readSnapshot.js'
 import { createCallerIds } from './callerIds.js'
@@ -17,37 +18,10 @@ import {
   type BrightPatternClientOptions,
 } from './options.js'
 import { createPlaceCall } from './placeCall.js'
-import type { AdApi } from './protocol/AdApi.js'
 import { PROVIDER } from './protocol/brightPatternErrors.js'
 import { createInteractionTracker, type BrightPatternCall } from './trackInteractions.js'
 import { createWidgetConnection } from './widgetConnection.js'
 import { createWidgetHandlers } from './widgetHandlers.js'
-
-/** The controls the widget always has: declared, so an app calls them without `?.`. */
-type WidgetControls =
-  | 'hangup'
-  | 'hold'
-  | 'resume'
-  | 'mute'
-  | 'sendDtmf'
-  | 'updateAssociatedObject'
-  | 'completeWrapUp'
-  | 'listDispositions'
-  | 'answer'
-  | 'decline'
-  | 'listCallerIds'
-
-/** A `CallClient` over the Bright Pattern Communicator Widget, with every control the widget has. */
-export interface BrightPatternClient
-  extends
-    Omit<CallClient, WidgetControls | 'snapshot'>,
-    Required<Pick<CallClient, WidgetControls | 'snapshot'>> {
-  /**
-   * The `adApi` in use, once available (for login, agent state and the rest of the SDK).
-   * Rejects with a `not_ready` `CallError` when the widget script cannot be loaded.
-   */
-  getAdApi(): Promise<AdApi>
-}
 
 /**
  * A `CallClient` for the Bright Pattern Communicator Widget SDK (`adApi`). Calls start with

@@ -1,6 +1,6 @@
 /** `react-click-to-call/clients/bright-pattern`: the Bright Pattern Communicator Widget (`adApi`) client. */
 export { createBrightPatternClient } from './createBrightPatternClient.js'
-export type { BrightPatternClient } from './createBrightPatternClient.js'
+export type { BrightPatternClient } from './BrightPatternClient.js'
 export type {
   BrightPatternAdApiOptions,
   BrightPatternClientOptions,
@@ -8,14 +8,11 @@ export type {
   BrightPatternLogger,
   BrightPatternScriptOptions,
 } from './options.js'
-export { DEFAULT_STATE_MAP } from './protocol/interactionStateMap.js'
 export type {
   BrightPatternLifecycle,
   BrightPatternStateMap,
   BrightPatternStep,
 } from './protocol/interactionStateMap.js'
-export { loadAdApiScript } from './loadAdApiScript.js'
-export type { LoadAdApiScriptOptions } from './loadAdApiScript.js'
 export type { ResultErrorName, ServerErrorName } from './protocol/errorCodes.js'
 export type {
   ActivityRecordInfo,

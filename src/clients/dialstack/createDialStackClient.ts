@@ -1,11 +1,9 @@
-import { checkStart } from '../../client-kit/checkStart.js'
 import { createCallRegistry } from '../../client-kit/createCallRegistry.js'
 import { createEventHub } from '../../client-kit/createEventHub.js'
 import { createClientLogger } from '../../client-kit/logger.js'
-import type { StartCallResult } from '../../core/CallClient.js'
 import { NO_CAPABILITIES } from '../../core/CallClient.js'
 import type { CallEvent, InteractionEventInit } from '../../core/CallEvent.js'
-import { failure, success } from '../../core/result.js'
+import { failure } from '../../core/result.js'
 import { createBackendApi } from './backendApi.js'
 import { createConnectionReporter } from './connectionStatus.js'
 import { createCorrelation } from './correlateCalls.js'
@@ -14,10 +12,11 @@ import type { DialStackClient } from './DialStackClient.js'
 import { createCallFollower, type CallFollower } from './followCalls.js'
 import { createIncomingCalls } from './incomingCalls.js'
 import { createLiveEvents } from './liveEvents.js'
+import { createPlaceCalls } from './placeCalls.js'
 import { createCallRecovery } from './recoverCalls.js'
 import { resolveDialStackOptions, type DialStackClientOptions } from './options.js'
 import { dialStackErrors, PROVIDER } from './protocol/toDialStackError.js'
-import { callRequestRules, validateCallRequest } from './protocol/validateCallRequest.js'
+import { callRequestRules } from './protocol/validateCallRequest.js'
 
 /**
  * A `CallClient` for DialStack click-to-call. The browser never holds DialStack's secret key:
@@ -123,58 +122,17 @@ export function createDialStackClient(options: DialStackClientOptions): DialStac
     disposed: isDisposed,
   })
 
-  async function startCall(
-    phoneNumber: string,
-    initialObject?: unknown,
-    startOptions?: unknown,
-  ): Promise<StartCallResult> {
-    // DialStack's own order and words (the user id, then the dial string), as the handler refuses
-    // the same input; the kit's preamble still decides first when disposed, then the record and
-    // an aborted signal. Neither throws, whatever the input.
-    const request = validateCallRequest({ userId: options.userId, dialString: phoneNumber }, rules)
-    const checked = checkStart(
-      { phoneNumber, initialObject, options: startOptions },
-      {
-        errors: dialStackErrors,
-        disposed,
-        dialString: {
-          defaultRegion: rules.defaultRegion,
-          phoneNumbers: rules.phoneNumbers,
-          policy: { unnormalizedLocal: 'pass', ...rules.dialPolicy },
-        },
-      },
-    )
-    if (!checked.ok && disposed) return checked.result
-    if (!request.ok) return failure(request.error)
-    if (!checked.ok) return checked.result
-    const { userId, dialString } = request.value
-    try {
-      // Never retried: the person decides (DialStack's guide, and 429's Retry-After is theirs to honor).
-      await api.startCall(userId, dialString.value, checked.signal)
-    } catch (error) {
-      return failure(dialStackErrors.normalize(error))
-    }
-    const id = resolved.createTrackingId()
-    // Disposed while the request was out: the call was placed, but nobody is listening any more.
-    if (disposed) return success({ id })
-    const call = calls.add({
-      id,
-      at: 0,
-      ended: false,
-      userId,
-      dialString: dialString.value,
-      dialKind: dialString.kind,
-      startedAt: Date.now(),
-      ...(checked.associatedObject && { associatedObject: checked.associatedObject }),
-    })
-    report(call, { type: 'status', status: 'dialing', rawState: 'accepted' })
-    follower.follow(call)
-    // After `follow`: an event replayed here ends the wait for a first one.
-    live.replayHeld(call)
-    // Events that came before the 202 with a call id alone: the call log says if one is ours.
-    if (live.holdsCallIds()) follower.resolveUnbound()
-    return success({ id })
-  }
+  const startCall = createPlaceCalls({
+    api,
+    calls,
+    userId: options.userId,
+    rules,
+    createTrackingId: resolved.createTrackingId,
+    report,
+    follower,
+    live,
+    disposed: isDisposed,
+  })
 
   return {
     name: PROVIDER,

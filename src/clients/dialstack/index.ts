@@ -5,7 +5,6 @@
  */
 export { createDialStackClient } from './createDialStackClient.js'
 export type { DialStackClient } from './DialStackClient.js'
-export { DEFAULT_DIALSTACK_POLL, DEFAULT_EVENT_NAMES } from './options.js'
 export type {
   BackoffOptions,
   DialStackClientOptions,
@@ -14,7 +13,6 @@ export type {
   DialStackPollOptions,
   DialStackTrackedCall,
 } from './options.js'
-export { DIALSTACK_EVENTS_URL } from './connectEventStream.js'
 export type { AnsweredMeans } from './protocol/mapCallLog.js'
 export type { DialStackErrorBody } from './protocol/toDialStackError.js'
 export type { CallRequestRules } from './protocol/validateCallRequest.js'

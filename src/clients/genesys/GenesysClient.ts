@@ -1,20 +1,11 @@
-import type { CallClient, ControlResult, WrapUpResult } from '../../core/CallClient.js'
-import type { CallEvent } from '../../core/CallEvent.js'
-import type { InteractionAssociatedObject } from '../../core/types.js'
+import type { ClientWith, LiveCallControl } from '../../client-kit/ClientWith.js'
+import type { ControlResult, WrapUpResult } from '../../core/CallClient.js'
 
-/** A `CallClient` for Genesys, with every control GWS offers (each gated by `call.capabilities`). */
-export interface GenesysClient extends CallClient {
-  answer(interactionId: string): Promise<ControlResult>
-  decline(interactionId: string): Promise<ControlResult>
-  hangup(interactionId: string): Promise<ControlResult>
-  hold(interactionId: string): Promise<ControlResult>
-  resume(interactionId: string): Promise<ControlResult>
-  sendDtmf(interactionId: string, digits: string): Promise<ControlResult>
-  updateAssociatedObject(
-    interactionId: string,
-    object: InteractionAssociatedObject,
-  ): Promise<ControlResult>
-  snapshot(): Promise<CallEvent[]>
+/**
+ * A `CallClient` for Genesys, with every control GWS offers (each gated by `call.capabilities`).
+ * GWS has no per-call mute, so `mute` is absent.
+ */
+export interface GenesysClient extends ClientWith<Exclude<LiveCallControl, 'mute'> | 'snapshot'> {
   /**
    * Writes a wrap-up's disposition and notes to a live call's attached data (`UpdateUserData`,
    * under the `afterCallWork` keys): GWS takes attached data only before the call is released.

@@ -81,13 +81,18 @@ export function genesysAfterCallWork(keys: GenesysAfterCallWorkKeys = {}): Genes
         return sent
       },
 
-      /** Ends the agent's after-call work (`Ready`) once the call has ended, and says `completed`. */
+      /**
+       * Ends the agent's after-call work (`Ready`) once a call that had it has ended, and says
+       * `completed`.
+       */
       async completeWrapUp(id: string, result: WrapUpResult): Promise<ControlResult> {
         const entry = calls.get(id)
         if (!entry) return failure(gwsErrors.error('not_found', `There is no Genesys call ${id}.`))
         if (!entry.ended)
           return failure(gwsErrors.error('invalid_state', 'The call is still live: hang up first.'))
-        if (entry.wrapUpDone) return success(null)
+        // A call that was never established ended without after-call work (its `ended` event says
+        // so): there is nothing to complete, and no `completed` to say, as on Bright Pattern.
+        if (entry.wrapUpDone || !entry.established) return success(null)
         if (!entry.wrapUpAttached && (result.disposition || result.notes?.trim()))
           log.once(
             'released-user-data',

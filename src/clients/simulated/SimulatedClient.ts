@@ -1,6 +1,7 @@
-import type { CallClient, ControlResult, WrapUpResult } from '../../core/CallClient.js'
+import type { ClientWith, LiveCallControl } from '../../client-kit/ClientWith.js'
+import type { WrapUpResult } from '../../core/CallClient.js'
 import type { CallErrorCode } from '../../core/CallError.js'
-import type { CallEvent, CallOutcome, CallStatus, LiveCallStatus } from '../../core/CallEvent.js'
+import type { CallOutcome, CallStatus, LiveCallStatus } from '../../core/CallEvent.js'
 import type { InteractionAssociatedObject } from '../../core/types.js'
 import type { SimulatedRing } from './inboundCalls.js'
 import type { SimulatedSettings } from './options.js'
@@ -62,19 +63,8 @@ export interface SimulatedControl {
 }
 
 /** The simulated client: every control is there (no `!` where a story or test calls one), plus `control`. */
-export interface SimulatedClient extends CallClient {
+export interface SimulatedClient extends ClientWith<
+  LiveCallControl | 'snapshot' | 'completeWrapUp'
+> {
   readonly control: SimulatedControl
-  answer(interactionId: string): Promise<ControlResult>
-  decline(interactionId: string): Promise<ControlResult>
-  hangup(interactionId: string): Promise<ControlResult>
-  hold(interactionId: string): Promise<ControlResult>
-  resume(interactionId: string): Promise<ControlResult>
-  mute(interactionId: string, muted: boolean): Promise<ControlResult>
-  sendDtmf(interactionId: string, digits: string): Promise<ControlResult>
-  updateAssociatedObject(
-    interactionId: string,
-    object: InteractionAssociatedObject,
-  ): Promise<ControlResult>
-  snapshot(): Promise<CallEvent[]>
-  completeWrapUp(interactionId: string, result: WrapUpResult): Promise<ControlResult>
 }

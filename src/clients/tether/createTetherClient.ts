@@ -5,12 +5,7 @@ import { createEventHub } from '../../client-kit/createEventHub.js'
 import { linkSignals } from '../../client-kit/linkSignals.js'
 import { createClientLogger } from '../../client-kit/logger.js'
 import { documentVisibility } from '../../client-kit/pageVisibility.js'
-import {
-  NO_CAPABILITIES,
-  type CallClient,
-  type ControlResult,
-  type StartCallResult,
-} from '../../core/CallClient.js'
+import { NO_CAPABILITIES, type StartCallResult } from '../../core/CallClient.js'
 import type { CallEvent, InteractionEventInit } from '../../core/CallEvent.js'
 import { failure, success } from '../../core/result.js'
 import { createCallFollower, type TetherTracked } from './followCall.js'
@@ -20,25 +15,9 @@ import type { TetherCall } from './protocol/TetherCall.js'
 import { createTetherErrorReader, PROVIDER, tetherErrors } from './protocol/tetherErrors.js'
 import { createRecordAndDial } from './recordAndDial.js'
 import { createTetherApi } from './tetherApi.js'
-import { createInboundCalls, type TetherInbound } from './inboundCalls.js'
+import { createInboundCalls } from './inboundCalls.js'
+import type { TetherClient } from './TetherClient.js'
 import { createVoiceControls } from './voiceControls.js'
-
-/**
- * A `CallClient` for Tether. Every control is there: each resolves `not_supported` unless the
- * app passed the voice SDK callback it needs (`hangup`, `hold`, `mute`, `sendDtmf`).
- */
-export interface TetherClient extends CallClient {
-  incoming: TetherInbound['incoming']
-  endIncoming: TetherInbound['endIncoming']
-  answer(interactionId: string): Promise<ControlResult>
-  decline(interactionId: string): Promise<ControlResult>
-  hangup(interactionId: string): Promise<ControlResult>
-  hold(interactionId: string): Promise<ControlResult>
-  resume(interactionId: string): Promise<ControlResult>
-  mute(interactionId: string, muted: boolean): Promise<ControlResult>
-  sendDtmf(interactionId: string, digits: string): Promise<ControlResult>
-  snapshot(): Promise<CallEvent[]>
-}
 
 /**
  * A `CallClient` for Tether (https://docs.tetherai.ca): records the call with

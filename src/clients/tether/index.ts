@@ -4,8 +4,7 @@
  * placing the audio leg.
  */
 export { createTetherClient } from './createTetherClient.js'
-export type { TetherClient } from './createTetherClient.js'
-export { DEFAULT_TETHER_POLL } from './options.js'
+export type { TetherClient } from './TetherClient.js'
 export type {
   TetherClientOptions,
   TetherEventEmitter,
@@ -13,10 +12,8 @@ export type {
   TetherPlaceCallRequest,
 } from './options.js'
 export type { TetherTokenContext, TetherTokenGetter } from './tetherApi.js'
-export { DEFAULT_TETHER_REJECT_PATH } from './inboundCalls.js'
 export type { TetherInbound, TetherIncomingCall } from './inboundCalls.js'
 export type { TetherErrorDetails, TetherErrorReader } from './protocol/tetherErrors.js'
-export { DEFAULT_TETHER_STATUS_MAP } from './protocol/mapTetherCall.js'
 export type { TetherStatusMap, TetherStatusTarget } from './protocol/mapTetherCall.js'
 export type {
   TetherCall,

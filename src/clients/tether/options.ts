@@ -146,9 +146,10 @@ export interface TetherClientOptions {
   /** Ended calls kept for snapshots and late updates. @default 50 */
   historyLimit?: number
   /**
-   * Raw `Call.status` → normalized state, merged over `DEFAULT_TETHER_STATUS_MAP`. The enum is
-   * not fully documented: unmapped values keep the state and show as `rawState`.
-   * @default DEFAULT_TETHER_STATUS_MAP
+   * Raw `Call.status` → normalized state, merged over the defaults (the table in the Tether
+   * reference). The enum is not fully documented: unmapped values keep the state and show as
+   * `rawState`.
+   * @default the documented statuses: `initiated`/`queued` dialing, `ringing`, `in-progress` connected …
    */
   statusMap?: TetherStatusMap
   /**

@@ -3,11 +3,11 @@ import { createBrightPatternClient } from '../../../src/clients/bright-pattern/i
 import {
   createCallLog,
   createCallRuntime,
-  findInteraction,
   type CallLog,
   type CallLogEntry,
   type CallRuntime,
 } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 import fixture from '../../fixtures/bright-pattern/after-call-work.json' with { type: 'json' }
 import { createFakeAdApi, type FakeAdApi, type FakeAdApiOptions } from '../../servers/fakeAdApi.js'
 import { contact, durationAnswered, eventually, NUMBER, quietLogger } from './harness.js'

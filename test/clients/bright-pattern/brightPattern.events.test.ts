@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createBrightPatternClient } from '../../../src/clients/bright-pattern/index.js'
-import { createCallRuntime, findInteraction, selectInteractions } from '../../../src/core/index.js'
+import { createCallRuntime, selectInteractions } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 import { createFakeAdApi } from '../../servers/fakeAdApi.js'
 import {
   contact,

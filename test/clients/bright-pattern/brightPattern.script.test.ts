@@ -10,10 +10,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   createBrightPatternClient,
-  loadAdApiScript,
   type BrightPatternClient,
 } from '../../../src/clients/bright-pattern/index.js'
-import { createCallStore, type CallStoreApi, findInteraction } from '../../../src/core/index.js'
+import { loadAdApiScript } from '../../../src/clients/bright-pattern/loadAdApiScript.js'
+import { createCallStore, type CallStoreApi } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 import { startAdApiScriptServer, type AdApiScriptServer } from '../../servers/adApiScriptServer.js'
 import { createFakeAdApi, type FakeAdApi } from '../../servers/fakeAdApi.js'
 import { contact, eventually, NUMBER, durationAnswered, quietLogger, settle } from './harness.js'

@@ -9,8 +9,8 @@ import {
   type CallEvent,
   type CallStoreApi,
   type Interaction,
-  findInteraction,
 } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 import { createFakeAdApi, type FakeAdApi, type FakeAdApiOptions } from '../../servers/fakeAdApi.js'
 
 export { contact } from '../contract.js'

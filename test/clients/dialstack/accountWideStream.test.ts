@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest'
-import { findInteraction } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 import eventsGuide from '../../fixtures/dialstack/events.json' with { type: 'json' }
 import { waitForStatus } from '../contract.js'
 import { dialStackTests, startCall, tick } from './setupDialStack.js'

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest'
-import { createCallStore, type CallEvent, findInteraction } from '../../../src/core/index.js'
+import { createCallStore, type CallEvent } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 import { waitForStatus } from '../contract.js'
 import { TEST_USER } from '../../servers/dialStackServer.js'
 import { dialStackTests, startCall, tick, type DialStackWithStore } from './setupDialStack.js'

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest'
 import fixture from '../../fixtures/dialstack/call-incoming.json' with { type: 'json' }
-import { findInteraction, selectInteractions } from '../../../src/core/index.js'
+import { selectInteractions } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 import { waitForStatus } from '../contract.js'
 import { dialStackTests, tick, type DialStackWithStore } from './setupDialStack.js'
 

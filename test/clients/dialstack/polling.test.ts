@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest'
 import { createDialStackClient } from '../../../src/clients/dialstack/index.js'
-import { createCallStore, findInteraction } from '../../../src/core/index.js'
+import { createCallStore } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 import { waitForStatus } from '../contract.js'
 import { dialStackTests, startCall, tick, type DialStackWithStore } from './setupDialStack.js'
 

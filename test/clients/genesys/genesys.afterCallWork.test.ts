@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { contact, waitForStatus } from '../contract.js'
 import { genesysAfterCallWork } from '../../../src/clients/genesys/index.js'
-import { findInteraction } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 import { setupGenesys, until, type GenesysSetup } from './harness.js'
 
 const sample = (name: string) =>
@@ -136,7 +136,7 @@ describe('Genesys client: after-call work', { timeout: 8000 }, () => {
     ])
   })
 
-  it('refuses to complete a live call, and an unanswered call ends without after-call work', async () => {
+  it('refuses to complete a live call; an unanswered call ends without after-call work, and has none to complete', async () => {
     setup = await setupGenesys({}, { afterCallWork: genesysAfterCallWork() })
     const { client, server, store } = setup
     const { id } = await connectedCall()
@@ -150,6 +150,16 @@ describe('Genesys client: after-call work', { timeout: 8000 }, () => {
     server.setState(server.findCall(unanswered)!.id, 'Released')
     await waitForStatus(store, unanswered, ['ended'])
     expect(findInteraction(store.getState(), unanswered)!.afterCallWork).toBeUndefined()
+
+    // Nothing to complete: no Ready, and no `completed` for a wrap-up that never was.
+    const events: string[] = []
+    const stop = client.subscribe((event) => events.push(event.type))
+    const completed = await client.completeWrapUp(unanswered, { notes: 'No answer' })
+    stop()
+    expect(completed).toEqual({ status: 'success', data: null })
+    expect(events).not.toContain('completed')
+    expect(server.voiceChannelRequests()).toEqual([])
+    expect(findInteraction(store.getState(), unanswered)!.completedAt).toBeUndefined()
   })
 
   it('without the option: no after-call work capability, and the wrap-up controls say not_supported without a request', async () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { CallEvent } from '../../../src/core/index.js'
 import { contact, waitForStatus } from '../contract.js'
 import { jar, setupGenesys, until, type GenesysSetup } from './harness.js'
-import { findInteraction } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 
 describe('Genesys client: calls over real HTTP and a real Bayeux server', { timeout: 8000 }, () => {
   let setup: GenesysSetup | undefined

@@ -11,7 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createGenesysClient, type GenesysClient } from '../../../src/clients/genesys/index.js'
 import { contact, waitForStatus } from '../contract.js'
 import { jar, setupGenesys, until, type GenesysSetup } from './harness.js'
-import { findInteraction, selectInteractions } from '../../../src/core/index.js'
+import { selectInteractions } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 
 describe('Genesys: recovering the calls’ state', { timeout: 10_000 }, () => {
   let setup: GenesysSetup | undefined

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createSimulatedClient } from '../../../src/clients/simulated/index.js'
-import { createCallStore, findInteraction, selectInteractions } from '../../../src/core/index.js'
+import { createCallStore, selectInteractions } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 
 const CALLER = '+14165550199'
 const ada = {

@@ -15,8 +15,8 @@ import {
   type CallEvent,
   type CallStoreApi,
   type InteractionAssociatedObject,
-  findInteraction,
 } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 
 const NUMBER = '+14165550199'
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { TetherTokenContext } from '../../../src/clients/tether/index.js'
 import { eventually, setupTether, startOk, teardownTether } from './harness.js'
-import { findInteraction } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 
 afterEach(teardownTether)
 

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { DEFAULT_TETHER_POLL } from '../../../src/clients/tether/index.js'
+import { DEFAULT_TETHER_POLL } from '../../../src/clients/tether/options.js'
 import { eventually, setupTether, sleep, startOk, teardownTether } from './harness.js'
-import { findInteraction } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 
 afterEach(teardownTether)
 

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { eventually, setupTether, teardownTether } from './harness.js'
-import { findInteraction } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 
 afterEach(teardownTether)
 

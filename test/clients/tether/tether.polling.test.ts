@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { TetherEventEmitter } from '../../../src/clients/tether/index.js'
 import type { CallEvent, CallOutcome } from '../../../src/core/index.js'
 import { eventually, setupTether, sleep, startOk, teardownTether } from './harness.js'
-import { findInteraction } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 
 afterEach(teardownTether)
 

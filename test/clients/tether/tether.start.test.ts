@@ -4,7 +4,8 @@ import {
   createTetherClient,
   type TetherPlaceCallRequest,
 } from '../../../src/clients/tether/index.js'
-import { CallError, findInteraction } from '../../../src/core/index.js'
+import { CallError } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 import { contact, eventually, setupTether, sleep, startOk, teardownTether } from './harness.js'
 
 afterEach(teardownTether)

@@ -10,7 +10,8 @@ import {
   createMemoryCallLogStorage,
   type CallLogEntry,
 } from '../../../src/call-log/index.js'
-import { createCallRuntime, findInteraction, type CallRuntime } from '../../../src/core/index.js'
+import { createCallRuntime, type CallRuntime } from '../../../src/core/index.js'
+import { findInteraction } from '../../../src/core/reduceCallState.js'
 import { sharedTabs } from '../../../src/tabs/index.js'
 import type { TabSession } from '../../../src/core/tabs/sharedTabs.js'
 import { createFakeBrowser } from './fakeTabs.js'

@@ -204,8 +204,6 @@ export interface AdApi {
     object: InteractionAssociatedObject,
     interactionId?: string,
   ): Promise<AdApiResult>
-  /** Ends after-call work (wrap-up). In the vendor's types, not on a documentation page. */
-  completeInteraction?(interactionId?: string): Promise<AdApiResult>
   /**
    * The dispositions of a service or an interaction's service. In the vendor's types, not on a
    * documentation page; older widgets may lack it.
