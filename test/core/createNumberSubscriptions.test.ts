@@ -1,14 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  ALL_CAPABILITIES,
   callReadiness,
   createCallStore,
-  isPlaced,
   type CallEvent,
   type CallState,
   type WhileOnCall,
 } from '../../src/core/index.js'
+import { ALL_CAPABILITIES } from '../../src/core/CallClient.js'
+import { isPlaced } from '../../src/core/CallEvent.js'
 import { createNumberSubscriptions } from '../../src/core/createNumberSubscriptions.js'
 
 const NUMBERS = ['+14165550101', '+14165550102', '+14165550103'] as const
