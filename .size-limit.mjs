@@ -174,15 +174,18 @@ export default [
     target: 3.5,
     ceiling: 5.57,
   }),
+  // 19.13 kB measured + 2%, with the Dialpad's as-you-type editing (the caret kept after the digit
+  // typed, a deleted space taking the digit beyond it; +0.29 kB): the formatter and its metadata
+  // stay behind react-click-to-call/phone.
   line(
     'the four components + provider',
     {
       'index.js': '{ CallProvider, CallButton, Dialpad, CallStatusBanner, AssociatedObjectEditor }',
     },
-    // 18.84 kB measured + 2%: the dial-policy error keeps its full text in production builds.
+    // The dial-policy error keeps its full text in production builds (18.84 kB before the above).
     // Then raised for CallButton's number subscriptions (one store subscription per button, woken
     // only by its own number's updates: an event costs a 500-button page 0.1 ms p95, not 1.4 ms).
-    { target: 12.2, ceiling: 19.83 },
+    { target: 12.2, ceiling: 20.13 },
   ),
   line('the whole root entry (reported)', { 'index.js': '*' }),
   client('simulated (reported)', 'createSimulatedClient'),
@@ -238,6 +241,17 @@ export default [
       'index.js': '*',
       'clients/simulated/index.js': '{ createSimulatedClient }',
       'phone/index.js': '{ createPhoneNumberParser }',
+      [require.resolve('libphonenumber-js/min/metadata')]: 'metadata',
+    },
+    undefined,
+    { plugins: [phoneMetadata(true)] },
+  ),
+  line(
+    'as-you-type app: the local-number app + createAsYouTypeFormatter, the Dialpad formatting typed numbers (reported)',
+    {
+      'index.js': '*',
+      'clients/simulated/index.js': '{ createSimulatedClient }',
+      'phone/index.js': '{ createPhoneNumberParser, createAsYouTypeFormatter }',
       [require.resolve('libphonenumber-js/min/metadata')]: 'metadata',
     },
     undefined,

@@ -51,6 +51,29 @@ function check(name, command, args) {
   return ok
 }
 
+/**
+ * A check that also fails on a warning in its output (Storybook's `▲` or `WARN` lines): a newcomer
+ * starting Storybook should read none. The output is shown as it came.
+ */
+function checkNoWarnings(name, command, args) {
+  console.log(`\n▶ ${[command, ...args].join(' ')}`)
+  const started = Date.now()
+  const result = spawnSync(command, args, { env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  process.stdout.write(result.stdout ?? '')
+  process.stderr.write(result.stderr ?? '')
+  const warnings = `${result.stdout}\n${result.stderr}`
+    .split('\n')
+    .filter((line) => /▲|\bWARN\b/.test(line))
+  const ok = result.status === 0 && warnings.length === 0
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  totals[ok ? 'passed' : 'failed'] += 1
+  const said = warnings.length
+    ? `: ${warnings.length} warning(s), first: ${warnings[0].trim()}`
+    : ''
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${name} (${seconds} s)${said}`)
+  return ok
+}
+
 /** A Vitest run, counted from its JSON report. */
 function vitest(name, project) {
   const report = `reports/${project}.json`
@@ -117,7 +140,9 @@ if (built) {
 }
 check('render counts in Chromium', 'node', ['bench/renders.mjs', '--gate'])
 vitest('stories in Chromium', 'storybook')
-if (check('storybook build', 'npm', ['run', 'build-storybook', '--silent'])) {
+if (
+  checkNoWarnings('storybook build, with no warning', 'npm', ['run', 'build-storybook', '--silent'])
+) {
   playwright('e2e in Chromium', 'reports/e2e.json')
   // The same flows with Chromium's CPU 4× slower, as on a loaded machine: waits on what a person
   // sees must hold there too.

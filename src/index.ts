@@ -84,6 +84,7 @@ export type {
   WhileOnCall,
 } from './core/createCallRuntime.js'
 export type {
+  AsYouTypeFormatter,
   DialPolicy,
   DialString,
   DialStringResult,

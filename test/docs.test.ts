@@ -14,6 +14,12 @@ describe('docs a newcomer can trust', () => {
     expect(findPrivatePointers(['README.md', 'docs', 'src'])).toEqual([])
   })
 
+  it('the stories and their docs text, read by newcomers too, point at nothing outside the repository', () => {
+    expect(
+      findPrivatePointers(['stories', '.storybook/main.ts', '.storybook/preview.tsx']),
+    ).toEqual([])
+  })
+
   it('every README link is absolute, so it works on the npm page', () => {
     expect(findRelativeReadmeLinks()).toEqual([])
   })

@@ -5,17 +5,6 @@ export type ClientControl = {
   [Key in keyof CallClient]-?: undefined extends CallClient[Key] ? Key : never
 }[keyof CallClient]
 
-/** The controls of a live call, every one a client may have. */
-export type LiveCallControl =
-  | 'answer'
-  | 'decline'
-  | 'hangup'
-  | 'hold'
-  | 'resume'
-  | 'mute'
-  | 'sendDtmf'
-  | 'updateAssociatedObject'
-
 /**
  * A `CallClient` that always has `Controls`, so an app calls them without `?.` or `!` (each still
  * resolves `not_supported` where the provider or the call cannot). A provider's named client type

@@ -3,8 +3,10 @@ import {
   useEffect,
   useId,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
+  type ChangeEvent,
   type ComponentPropsWithoutRef,
   type ClipboardEvent,
   type KeyboardEvent,
@@ -18,14 +20,16 @@ import { readPastedNumber, type PastedNumber } from '../core/readPastedNumber.js
 import type { InteractionAssociatedObject } from '../core/types.js'
 import type { CallMessages, DialpadKey } from '../react/messages.js'
 import { useMessages } from '../react/useMessages.js'
+import { useCallContext } from '../react/CallContext.js'
 import { useCallControls } from '../react/useCallControls.js'
 import { useCallReadiness } from '../react/useCallReadiness.js'
 import { useCallStore } from '../react/useCallStore.js'
-import { useDialpad } from '../react/useDialpad.js'
+import { toDialable, useDialpad } from '../react/useDialpad.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { composeHandlers, cx, describedBy } from './composeHandlers.js'
 import { BackspaceIcon, PhoneIcon } from './icons.js'
 import { readinessMessage } from './readinessMessage.js'
+import { dialableBefore, positionAfter, showTypedNumber } from './typedNumber.js'
 import { visuallyHidden } from './visuallyHidden.js'
 
 /** The characters of a string literal type. */
@@ -54,7 +58,8 @@ export interface DialpadProps extends Omit<
 > {
   /**
    * The number, controlled (dialable characters only). Pair with `onValueChange`; a deferred
-   * dial's number then arrives through `onValueChange` too.
+   * dial's number then arrives through `onValueChange` too. With `CallProvider`'s `asYouType`
+   * the textbox shows it formatted; `value` and `onValueChange` stay dialable characters.
    */
   value?: string
   /** The number at mount, uncontrolled. Without `value`, the number lives in the provider's store. */
@@ -84,7 +89,9 @@ export interface DialpadProps extends Omit<
  * as a number (`tel:` URIs, keypad letters, Arabic-Indic, Persian and full-width digits; invisible
  * characters stripped), or refused with the reason: what is shown is what is dialed. A pasted
  * extension (`;ext=`, `ext.`, `x`, `#`) is sent as tones once the call connects, where the
- * provider has DTMF (the paste is refused otherwise).
+ * provider has DTMF (the paste is refused otherwise). With `CallProvider`'s `asYouType` the number
+ * is formatted as it is typed, pasted or prefilled (`(416) 555-0199`), the caret stays after the
+ * digit being typed, and deleting a space or parenthesis deletes the digit beyond it.
  * Enter places the call, and Call stays locked until that call ends. A deferred dial fills it,
  * moves focus to Call and is announced. While a call is connected it becomes a DTMF keypad: keys
  * (and digit keys on the keyboard) send tones to the call; focus in the textbox or on Call moves
@@ -159,6 +166,14 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
     onError: (error) => onError?.(error),
   })
   const { result } = usePhoneNumber(dialpad.value)
+  const { formatTyped } = useCallContext('Dialpad')
+  const shown = useMemo(
+    () => (formatTyped ? showTypedNumber(dialpad.value, formatTyped) : dialpad.value),
+    [formatTyped, dialpad.value],
+  )
+  // Where the caret goes after an edit, in dialable characters: formatting may add or remove
+  // spaces around it, the digits before it stay the same.
+  const [caret, setCaret] = useState<{ at: number } | null>(null)
   const prefilledDisplay = usePhoneNumber(prefill?.value ?? '').display
   // Only the call's id and state matter here, so its other updates (every tick of a provider's
   // events) never re-render the pad.
@@ -239,26 +254,44 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
       setRefusal(messages.extensionNoTones(read.extension))
       return
     }
-    const input = event.currentTarget
-    const current = dialpad.value
+    const { selectionStart, selectionEnd, value: text } = event.currentTarget
+    const current = toDialable(dialpad.value)
     // A whole international number replaces the draft; anything else goes in at the caret.
-    const from = read.number.startsWith('+') ? 0 : (input.selectionStart ?? current.length)
-    const to = read.number.startsWith('+') ? current.length : (input.selectionEnd ?? current.length)
+    const whole = read.number.startsWith('+')
+    const from = whole ? 0 : dialableBefore(text, selectionStart ?? text.length)
+    const to = whole ? current.length : dialableBefore(text, selectionEnd ?? text.length)
     edit(() => dialpad.setValue(current.slice(0, from) + read.number + current.slice(to)))
     setExtension(read.extension)
-    caret.current = from + read.number.length
+    setCaret({ at: from + read.number.length })
+  }
+  const type = (event: ChangeEvent<HTMLInputElement>) => {
+    const { value: text, selectionStart } = event.target
+    let next = toDialable(text)
+    let at = dialableBefore(text, selectionStart ?? text.length)
+    if (next === dialpad.value && text.length < shown.length) {
+      // Only a space or parenthesis of the formatting went: the person meant the digit beyond it
+      // (else the formatting comes back and the caret is stuck before it).
+      if ((event.nativeEvent as InputEvent).inputType === 'deleteContentForward') {
+        next = next.slice(0, at) + next.slice(at + 1)
+      } else if (at > 0) {
+        next = next.slice(0, at - 1) + next.slice(at)
+        at -= 1
+      }
+    }
+    edit(() => dialpad.setValue(next))
+    setCaret({ at })
   }
   // An emptied textbox has no number left for the extension.
   useEffect(() => {
     if (dialpad.value === '') setExtension(null)
   }, [dialpad.value])
-  // Where the caret goes after a paste, set once the new value is in the textbox.
-  const caret = useRef<number | null>(null)
+  // The caret is set once the new (formatted) number is in the textbox.
   useLayoutEffect(() => {
-    if (caret.current === null) return
-    inputRef.current?.setSelectionRange(caret.current, caret.current)
-    caret.current = null
-  })
+    const input = inputRef.current
+    if (caret === null || !input) return
+    const position = positionAfter(input.value, caret.at)
+    input.setSelectionRange(position, position)
+  }, [caret])
   const press = (key: DialpadKey | '+') => {
     if (dial) edit(() => dialpad.append(key))
     else if (!disabled && !held && key !== '+') void controls.sendDtmf(key)
@@ -364,14 +397,14 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
             autoComplete="tel"
             aria-label={messages.phoneNumber}
             placeholder={messages.phoneNumberPlaceholder}
-            value={dialpad.value}
+            value={shown}
             disabled={disabled}
             aria-invalid={invalid || undefined}
             aria-describedby={describedBy(
               validationMessage && `${id}m`,
               extension !== null && dialpad.value !== '' && `${id}x`,
             )}
-            onChange={(event) => edit(() => dialpad.setValue(event.target.value))}
+            onChange={type}
             onPaste={paste}
             onBlur={() => {
               if (dialpad.value !== '') setTouched(true)

@@ -67,6 +67,17 @@ export interface StartCallOptions {
   from?: string
 }
 
+/** The controls of a live call, the methods of `CallClient` that act on one call. */
+export type LiveCallControl =
+  | 'answer'
+  | 'decline'
+  | 'hangup'
+  | 'hold'
+  | 'resume'
+  | 'mute'
+  | 'sendDtmf'
+  | 'updateAssociatedObject'
+
 /** Every control resolves to this envelope; it never rejects. */
 export type ControlResult = OperationResult<null, CallError>
 

@@ -60,6 +60,7 @@ export { quoteInput } from './quoteInput.js'
 export { readPastedNumber } from './readPastedNumber.js'
 export type { KeypadLetters, PastedNumber } from './readPastedNumber.js'
 export type {
+  AsYouTypeFormatter,
   DialPolicy,
   DialString,
   DialStringKind,

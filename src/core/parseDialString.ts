@@ -37,6 +37,14 @@ export type PhoneNumberParser = (
   defaultRegion?: string,
 ) => ParsedPhoneNumber | undefined
 
+/**
+ * Formats a number while a person types it, e.g. `4165550199` in `CA` → `(416) 555-0199`, or
+ * `+14165550199` → `+1 416 555 0199`. Make one with `createAsYouTypeFormatter(metadata)` from
+ * `react-click-to-call/phone`. It only adds spaces and punctuation: a result that drops or
+ * changes a dialable character is not shown (the `Dialpad` then shows the number as typed).
+ */
+export type AsYouTypeFormatter = (number: string, defaultRegion?: string) => string
+
 /** Rules an app sets on what may be dialed. Emergency numbers are never blocked by them. */
 export interface DialPolicy {
   /** Countries (ISO 3166-1 alpha-2) that may be called. Needs `phoneNumbers` to know a number's country. */

@@ -12,6 +12,8 @@ export interface CallContextValue {
   readinessRules: Pick<CallReadinessRules, 'clickToDial' | 'whileOnCall'>
   /** This provider's place among the app's tabs; `null` when tabs are independent. */
   tabs: TabSession | null
+  /** The provider's `asYouType` in its `defaultRegion`: formats a number as it is typed. */
+  formatTyped: ((number: string) => string) | undefined
 }
 
 export const CallContext = createContext<CallContextValue | null>(null)

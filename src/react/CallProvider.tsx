@@ -2,7 +2,7 @@ import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/
 import { useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { CallClient } from '../core/CallClient.js'
 import { createCallRuntime, type DialMode, type WhileOnCall } from '../core/createCallRuntime.js'
-import type { DialPolicy, PhoneNumberParser } from '../core/parseDialString.js'
+import type { AsYouTypeFormatter, DialPolicy, PhoneNumberParser } from '../core/parseDialString.js'
 import type { TabSharing } from '../core/tabs/sharedTabs.js'
 import { CallContext, type CallContextValue } from './CallContext.js'
 import type { CallMessages } from './messages.js'
@@ -32,6 +32,12 @@ export interface CallProviderProps {
   defaultRegion?: string
   /** Phone metadata from `createPhoneNumberParser(metadata)` (`react-click-to-call/phone`), to check and normalize numbers. */
   phoneNumbers?: PhoneNumberParser
+  /**
+   * Formats the `Dialpad`'s number as it is typed, pasted or prefilled, in `defaultRegion`:
+   * `createAsYouTypeFormatter(metadata)` from `react-click-to-call/phone`. Without it the number
+   * shows as typed.
+   */
+  asYouType?: AsYouTypeFormatter
   /** What may be dialed: allowed countries, max length, your own validator. */
   dialPolicy?: DialPolicy
   /** Ended calls kept in memory. Default 50. */
@@ -69,6 +75,7 @@ export function CallProvider({
   clickToDial = true,
   defaultRegion,
   phoneNumbers,
+  asYouType,
   dialPolicy,
   historyLimit,
   messages,
@@ -103,9 +110,19 @@ export function CallProvider({
   // Shared tabs: only the leading tab connects the provider's client; the others mirror it.
   useEffect(() => (session ? session.connect(runtime) : runtime.connect()), [session, runtime])
 
+  const formatTyped = useMemo(
+    () => asYouType && ((number: string) => asYouType(number, defaultRegion)),
+    [asYouType, defaultRegion],
+  )
   const value = useMemo<CallContextValue>(
-    () => ({ runtime, messages, readinessRules: { clickToDial, whileOnCall }, tabs: session }),
-    [runtime, messages, clickToDial, whileOnCall, session],
+    () => ({
+      runtime,
+      messages,
+      readinessRules: { clickToDial, whileOnCall },
+      tabs: session,
+      formatTyped,
+    }),
+    [runtime, messages, clickToDial, whileOnCall, session, formatTyped],
   )
   const tree = <CallContext.Provider value={value}>{children}</CallContext.Provider>
   const ownClient = queryClient ?? (outerQueryClient ? null : fallbackQueryClient)

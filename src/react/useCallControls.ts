@@ -1,24 +1,20 @@
 import { useMutation } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useStore } from 'zustand'
-import type { CallCapabilities, CallClient, ControlResult } from '../core/CallClient.js'
+import type {
+  CallCapabilities,
+  CallClient,
+  ControlResult,
+  LiveCallControl,
+} from '../core/CallClient.js'
 import { CallError } from '../core/CallError.js'
 import { findInteraction } from '../core/reduceCallState.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import { useCallContext } from './CallContext.js'
 import { useMessages } from './useMessages.js'
 
-/** A control of a live call. */
-export type CallControl =
-  | 'answer'
-  | 'decline'
-  | 'hangup'
-  | 'hold'
-  | 'resume'
-  | 'mute'
-  | 'unmute'
-  | 'sendDtmf'
-  | 'updateAssociatedObject'
+/** A control of a live call: the client's, and `unmute` (its `mute(id, false)`). */
+export type CallControl = LiveCallControl | 'unmute'
 
 /**
  * A control, the capability it needs, and its client call (`undefined` when the client lacks the

@@ -118,6 +118,34 @@ export const Prefilled: Story = {
   },
 }
 
+/**
+ * With `CallProvider`'s `asYouType` (`createAsYouTypeFormatter(metadata)` from
+ * `react-click-to-call/phone`), the number is formatted as it is typed, pasted or prefilled, in
+ * the provider's region (here CA). The caret stays after the digit being typed, and deleting a
+ * space or parenthesis deletes the digit beyond it. What is sent is the digits shown, in E.164.
+ */
+export const FormattedAsYouType: Story = {
+  parameters: calls({ asYouType: true, defaultRegion: 'CA' }),
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement)
+    const input = canvas.getByRole<HTMLInputElement>('textbox', { name: 'Phone number' })
+    await userEvent.type(input, '416550199')
+    await expect(input).toHaveValue('(416) 550-199')
+    // A 5 typed after "(416) 5": the hyphen moves, the caret stays after the new digit.
+    await userEvent.type(input, '5', { initialSelectionStart: 7, initialSelectionEnd: 7 })
+    await expect(input).toHaveValue('(416) 555-0199')
+    await expect(input.selectionStart).toBe('(416) 55'.length)
+    // Backspace after "(416) " deletes the 6 beyond the space, not only the space.
+    await userEvent.type(input, '{Backspace}', { initialSelectionStart: 6, initialSelectionEnd: 6 })
+    await expect(input).toHaveValue('(415) 550-199')
+    await expect(input.selectionStart).toBe('(41'.length)
+    await userEvent.keyboard('6')
+    await expect(input).toHaveValue('(416) 555-0199')
+    await expect(input.selectionStart).toBe('(416'.length)
+    await expect(args.onValueChange).toHaveBeenLastCalledWith('4165550199')
+  },
+}
+
 /** The start failed: shown, announced, and the Call button's description. */
 export const StartFailed: Story = {
   parameters: calls({

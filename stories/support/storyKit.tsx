@@ -7,7 +7,7 @@ import {
   type SimulatedClientOptions,
 } from '../../src/clients/simulated/index.js'
 import type { CallEvent, CallOutcome, InteractionAssociatedObject } from '../../src/core/index.js'
-import { createPhoneNumberParser } from '../../src/phone/index.js'
+import { createAsYouTypeFormatter, createPhoneNumberParser } from '../../src/phone/index.js'
 import { CallProvider, type CallMessages, useCallRuntime } from '../../src/index.js'
 import './storyPage.css'
 import { ar } from '../../src/locales/ar.js'
@@ -29,6 +29,8 @@ export const LOCALES: Record<string, { messages: Partial<CallMessages>; dir?: 'r
 
 /** Phone metadata for the stories: numbers are shown formatted ("+1 416 555 0199"). */
 export const phoneNumbers = createPhoneNumberParser(metadata)
+/** The Dialpad's as-you-type formatting, for the stories that show it. */
+const asYouType = createAsYouTypeFormatter(metadata)
 
 export const ada: InteractionAssociatedObject = {
   id: '003A000001',
@@ -90,6 +92,10 @@ export interface CallsParameters {
   theme?: 'light' | 'dark' | 'system'
   /** Format numbers with phone metadata. Default true. */
   formatNumbers?: boolean
+  /** Format the Dialpad's number as it is typed (`CallProvider`'s `asYouType`). Default false. */
+  asYouType?: boolean
+  /** `CallProvider`'s `defaultRegion`, for local numbers. */
+  defaultRegion?: string
   /** Width of the story's frame. */
   width?: CSSProperties['width']
 }
@@ -214,6 +220,8 @@ export function StoryFrame({
       <CallProvider
         client={client}
         phoneNumbers={formatted}
+        asYouType={parameters.asYouType ? asYouType : undefined}
+        defaultRegion={parameters.defaultRegion}
         messages={parameters.messages}
         clickToDial={parameters.clickToDial}
       >

@@ -71,7 +71,8 @@ export function waitForStatus(
   store: CallStoreApi,
   id: string,
   statuses: readonly CallStatus[],
-  timeoutMs = 3000,
+  // A bound for a slow machine: a passing wait resolves as soon as the status is reached.
+  timeoutMs = 10_000,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     const check = () => {

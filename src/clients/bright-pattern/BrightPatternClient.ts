@@ -1,4 +1,5 @@
-import type { ClientWith, LiveCallControl } from '../../client-kit/ClientWith.js'
+import type { ClientWith } from '../../client-kit/ClientWith.js'
+import type { LiveCallControl } from '../../core/CallClient.js'
 import type { AdApi } from './protocol/AdApi.js'
 
 /** The controls the widget always has: declared, so an app calls them without `?.`. */

@@ -1,5 +1,5 @@
-import type { ClientWith, LiveCallControl } from '../../client-kit/ClientWith.js'
-import type { ControlResult, WrapUpResult } from '../../core/CallClient.js'
+import type { ClientWith } from '../../client-kit/ClientWith.js'
+import type { ControlResult, LiveCallControl, WrapUpResult } from '../../core/CallClient.js'
 
 /**
  * A `CallClient` for Genesys, with every control GWS offers (each gated by `call.capabilities`).

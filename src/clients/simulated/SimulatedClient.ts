@@ -1,5 +1,5 @@
-import type { ClientWith, LiveCallControl } from '../../client-kit/ClientWith.js'
-import type { WrapUpResult } from '../../core/CallClient.js'
+import type { ClientWith } from '../../client-kit/ClientWith.js'
+import type { LiveCallControl, WrapUpResult } from '../../core/CallClient.js'
 import type { CallErrorCode } from '../../core/CallError.js'
 import type { CallOutcome, CallStatus, LiveCallStatus } from '../../core/CallEvent.js'
 import type { InteractionAssociatedObject } from '../../core/types.js'

@@ -1,4 +1,5 @@
-import type { ClientWith, LiveCallControl } from '../../client-kit/ClientWith.js'
+import type { ClientWith } from '../../client-kit/ClientWith.js'
+import type { LiveCallControl } from '../../core/CallClient.js'
 import type { TetherInbound } from './inboundCalls.js'
 
 /**

@@ -41,7 +41,8 @@ const EXPECTED: Record<ResultErrorName, CallErrorCode> = {
 }
 
 describe('error code tables', () => {
-  // Exactly as the SDK numbers them (PROVIDERS.md A.3): a changed line changes what the widget's codes mean.
+  // Exactly as the SDK numbers them (its API methods page, cited in errorCodes.ts): a changed line
+  // changes what the widget's codes mean.
   it('RESULT_ERROR_CODES names every ResultError code', () => {
     expect(RESULT_ERROR_CODES).toStrictEqual({
       not_enough_privileges: 1,

@@ -281,7 +281,7 @@ describe('Genesys client: calls over real HTTP and a real Bayeux server', { time
       baseUrl: url,
       auth: 'session',
       fetch: jar.fetch,
-      timeoutMs: 2000,
+      timeoutMs: 10_000,
     })
     try {
       const snapshot = await reloaded.snapshot!()

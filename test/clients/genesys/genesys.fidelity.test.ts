@@ -78,7 +78,7 @@ describe('Genesys: recovering the calls’ state', { timeout: 10_000 }, () => {
       baseUrl: setup.server.url,
       auth: { username: 'agent', password: 'secret' },
       fetch: jar.fetch,
-      timeoutMs: 2000,
+      timeoutMs: 10_000,
       logger: setup.logger,
     })
     try {

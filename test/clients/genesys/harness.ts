@@ -54,8 +54,11 @@ export async function setupGenesys(
     baseUrl: server.url,
     auth: { username: 'agent', password: 'secret' },
     fetch: jar.fetch,
-    timeoutMs: 2000,
-    firstEventTimeoutMs: 2000,
+    // Bounds for a slow machine, not part of what is tested: a cold first test (CometD's
+    // handshake, the module graph's first use) can take seconds under load. Tests of time-outs
+    // set their own.
+    timeoutMs: 10_000,
+    firstEventTimeoutMs: 10_000,
     logger,
     ...clientOptions,
   })
