@@ -1,9 +1,14 @@
 import type { Preview } from '@storybook/react-vite'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import '../src/styles.css'
+import { storyCpuThrottle } from './storyCpuThrottle.js'
 
 const preview: Preview = {
   loaders: [mswLoader()],
+  // With `STORIES_CPU_THROTTLE` (npm test), the story renders and plays with the CPU slowed; the
+  // accessibility check that runs after it (an addon's afterEach, run after this one) does not.
+  beforeEach: () => storyCpuThrottle.set(true),
+  afterEach: () => storyCpuThrottle.set(false),
   // The components' words in each locale pack the package ships (react-click-to-call/locales/…).
   globalTypes: {
     locale: {

@@ -145,8 +145,11 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   const { result, display } = usePhoneNumber(missing ? '' : phoneNumber)
   useMissingNumberWarning(missing, phoneNumber)
   const dialed = result.ok ? result.dialString.value : null
-  const ownId = start.data?.id ?? null
-  const deferredNumber = start.data?.deferred ? start.data.phoneNumber : null
+  // The last start speaks for this button only while it is for the number the button shows now: a
+  // button whose `phoneNumber` changed must not show the previous number's call, wait or error.
+  const current = start.variables?.phoneNumber === phoneNumber
+  const ownId = (current && start.data?.id) || null
+  const deferredNumber = current && start.data?.deferred ? start.data.phoneNumber : null
   // One store subscription, woken only by its own number's and calls' updates and by readiness:
   // an event for another call costs a list of 500 buttons nothing.
   const keys = useMemo(() => [dialed, ownId, deferredNumber], [dialed, ownId, deferredNumber])
@@ -172,12 +175,13 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
         ? null
         : readinessMessage(messages, readiness)
   const unavailable = reason !== null
-  const pending = start.isPending
+  const pending = current && start.isPending
+  const failed = current && start.isError
   const status: CallButtonStatus = pending
     ? 'pending'
     : live
       ? 'active'
-      : start.isError
+      : failed
         ? 'error'
         : deferred
           ? 'deferred'

@@ -6,7 +6,6 @@ import {
   useRef,
   useState,
   type ComponentPropsWithoutRef,
-  type FocusEvent,
   type ReactNode,
 } from 'react'
 import { isIncoming, isTerminalStatus } from '../core/CallEvent.js'
@@ -26,6 +25,7 @@ import { IncomingCall } from './IncomingCall.js'
 import { AlertIcon, CloseIcon } from './icons.js'
 import { callStateText } from './callStateText.js'
 import { liveControls } from './liveControls.js'
+import { useFocusRescue } from './useFocusRescue.js'
 
 export interface CallStatusBannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /**
@@ -195,7 +195,6 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
     const duration = useCallDuration(call)
     const { display: number } = usePhoneNumber(call?.phoneNumber ?? '')
     const rootRef = useRef<HTMLDivElement | null>(null)
-    const hadFocus = useRef(false)
 
     const status = call?.status
     const terminal = status !== undefined && isTerminalStatus(status)
@@ -211,20 +210,29 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
       return () => clearTimeout(timer)
     }, [terminal, id, dismissAfterMs, dismiss])
 
-    // The view changes under a keyboard user: Answer gives way to Hang up, Hang up to Dismiss,
-    // a row's Switch to makes its call the banner's own. Focus that was in the banner moves to
-    // what replaced it (Hang up, Dismiss, else the first control), never to the page.
-    const view = call ? (isIncoming(call) ? 'incoming' : terminal ? 'over' : 'live') : 'none'
-    useEffect(() => {
-      const root = rootRef.current
-      if (!hadFocus.current || !root || root.contains(document.activeElement)) return
+    // The view changes under a keyboard user: Answer gives way to Hang up, Hang up to Dismiss, a
+    // row's Switch makes its call the banner's own, a row goes when its call ends, a record is
+    // chosen for a ringing call. Focus that was on what left moves to what replaced it, never to
+    // the page: to the banner's Hang up or Dismiss (else its first control) when it was on the
+    // banner's call or on a row whose call became the banner's; to the row now in its place (its
+    // Switch, else the banner's first control) when a row went; back where it came from when no
+    // call is left.
+    const focusedIn = useRef<{ row: number; bannerCall: string | undefined } | null>(null)
+    useFocusRescue(rootRef, (root) => {
       const own = ':scope > .rcc-CallStatusBanner-controls'
-      const next =
-        root.querySelector<HTMLElement>(
-          `${own} [data-control="hangup"], ${own} [data-control="dismiss"]`,
-        ) ?? root.querySelector<HTMLElement>(`${own} button`)
-      next?.focus()
-    }, [view, id])
+      const first = root.querySelector<HTMLElement>(`${own} button`)
+      const was = focusedIn.current
+      if (!was || was.row < 0 || was.bannerCall !== id)
+        return (
+          root.querySelector<HTMLElement>(
+            `${own} [data-control="hangup"], ${own} [data-control="dismiss"]`,
+          ) ?? first
+        )
+      // Not the banner's Hang up: a second press meant for the row's call must not end that one.
+      const rows = root.querySelectorAll<HTMLElement>('.rcc-CallStatusBanner-calls > li')
+      const row = rows[Math.min(was.row, rows.length - 1)]
+      return row?.querySelector<HTMLElement>('[data-control="show"]') ?? first
+    })
 
     let body: ReactNode = null
     // A ringing inbound call has its own view: who calls, Answer and Decline (keyed: said once per call).
@@ -282,15 +290,12 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
           else if (ref) ref.current = node
         }}
         // Where focus is only decides where it goes when the view changes: the app's own
-        // handlers run first and are never stopped.
+        // handler runs first and is never stopped.
         onFocus={(event) => {
           rest.onFocus?.(event)
-          hadFocus.current = true
-        }}
-        onBlur={(event: FocusEvent<HTMLDivElement>) => {
-          rest.onBlur?.(event)
-          if (!event.currentTarget.contains(event.relatedTarget as Node | null))
-            hadFocus.current = false
+          const row = (event.target as Element).closest('.rcc-CallStatusBanner-calls > li')
+          const rows = row?.parentElement?.children
+          focusedIn.current = { row: rows ? [...rows].indexOf(row!) : -1, bannerCall: id }
         }}
         className={cx('rcc-CallStatusBanner', className)}
         data-status={status}

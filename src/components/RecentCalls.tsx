@@ -1,4 +1,4 @@
-import { forwardRef, useContext, useMemo, type ComponentPropsWithoutRef } from 'react'
+import { forwardRef, useContext, useMemo, useRef, type ComponentPropsWithoutRef } from 'react'
 import { useStore } from 'zustand'
 import { isTerminalStatus } from '../core/CallEvent.js'
 import { toCallLogEntry, type CallLogEntry } from '../core/CallLogEntry.js'
@@ -17,6 +17,7 @@ import { useCallStore } from '../react/useCallStore.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { useStartCall } from '../react/useStartCall.js'
 import { cx } from './composeHandlers.js'
+import { useFocusRescue } from './useFocusRescue.js'
 
 export interface RecentCallsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** How many calls to show, newest first. Default 20. */
@@ -167,8 +168,26 @@ export const RecentCalls = forwardRef<HTMLDivElement, RecentCallsProps>(function
   const context = useContext(CallLogContext)
   const messages = context?.messages ?? defaultCallLogMessages
   const rows = useRows(context?.callLog, limit)
+  // A new call pushes the oldest row out of the list: focus on one of its buttons moves to the
+  // same button of the row now last, never to the page.
+  const rootRef = useRef<HTMLDivElement | null>(null)
+  useFocusRescue(rootRef, (root, lost) => {
+    const last = root.querySelector('.rcc-RecentCalls-row:last-child')
+    return (
+      (lost.className && last?.querySelector<HTMLElement>(`.${lost.classList[0]}`)) ||
+      last?.querySelector<HTMLElement>('button')
+    )
+  })
   return (
-    <div {...rest} ref={ref} className={cx('rcc-RecentCalls', className)}>
+    <div
+      {...rest}
+      ref={(node) => {
+        rootRef.current = node
+        if (typeof ref === 'function') ref(node)
+        else if (ref) ref.current = node
+      }}
+      className={cx('rcc-RecentCalls', className)}
+    >
       {rows.length > 0 ? (
         <ul className="rcc-RecentCalls-list" aria-label={messages.recentCalls}>
           {rows.map((row) => (

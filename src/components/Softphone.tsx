@@ -1,7 +1,6 @@
 import {
   forwardRef,
   useContext,
-  useEffect,
   useRef,
   useState,
   type ComponentPropsWithoutRef,
@@ -33,6 +32,7 @@ import {
 import { oneControlAtATime } from './oneControlAtATime.js'
 import { callStateText } from './callStateText.js'
 import { SaidOnce } from './SaidOnce.js'
+import { useFocusRescue } from './useFocusRescue.js'
 
 export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /**
@@ -106,26 +106,23 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
   const id = call?.id
 
   // The stage changes with the call (the keypad gives way to the controls, Hang up to "Call
-  // again", Dismiss to the keypad): a keyboard user's focus moves to what replaced it, never to
-  // the page.
+  // again", Dismiss to the keypad, the caller's records to Answer once one is chosen): a keyboard
+  // user's focus moves to what replaced it, never to the page.
   const panelRef = useRef<HTMLElement | null>(null)
   const hangupRef = useRef<HTMLButtonElement>(null)
   const answerRef = useRef<HTMLButtonElement>(null)
-  const hadFocus = useRef(false)
   const view = terminal ? 'over' : incoming ? 'incoming' : live ? 'live' : 'idle'
-  useEffect(() => {
-    const panel = panelRef.current
-    if (!hadFocus.current || !panel || panel.contains(document.activeElement)) return
-    const next =
-      view === 'over'
-        ? againRef.current
-        : view === 'incoming'
-          ? answerRef.current
-          : view === 'live'
-            ? hangupRef.current
-            : panel.querySelector<HTMLElement>('input')
-    next?.focus()
-  }, [view])
+  useFocusRescue(panelRef, (panel) =>
+    view === 'over'
+      ? againRef.current
+      : view === 'idle'
+        ? panel.querySelector<HTMLElement>('input')
+        : // Hang up, or Answer; else the first of the call's actions or controls.
+          ((view === 'live' ? hangupRef : answerRef).current ??
+          panel.querySelector<HTMLElement>(
+            '.rcc-Softphone-actions button, .rcc-Softphone-controls button',
+          )),
+  )
 
   const run = oneControlAtATime(pending)
   const name = call?.associatedObject?.displayName?.trim()
@@ -192,13 +189,6 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
       data-outcome={status === 'ended' ? (call?.outcome ?? 'unknown') : undefined}
       data-muted={(live && call?.muted) || undefined}
       data-keypad={(live && keypad) || undefined}
-      onFocus={() => {
-        hadFocus.current = true
-      }}
-      onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null))
-          hadFocus.current = false
-      }}
     >
       <div
         className="rcc-Softphone-card"

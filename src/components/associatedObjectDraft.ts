@@ -1,4 +1,8 @@
 import type { InteractionAssociatedObject } from '../core/types.js'
+import {
+  validateAssociatedObject,
+  type AssociatedObjectProblem,
+} from '../core/validateAssociatedObject.js'
 import type { AssociatedObjectTextField, CallMessages } from '../react/messages.js'
 import { readJsonEntries } from './readJsonEntries.js'
 
@@ -149,7 +153,25 @@ export interface JsonDraft {
   errors: AssociatedObjectErrors
 }
 
-/** Reads the JSON mode's text: syntax first, then the exact shape of an associated object. */
+/** A problem `validateAssociatedObject` found, in the editor's words (the person's language). */
+function problemMessage(
+  path: string,
+  problem: AssociatedObjectProblem,
+  messages: CallMessages,
+): string {
+  if (problem === 'not-object') return messages.customFieldsNotObject
+  if (problem === 'not-text') return messages.fieldNotText(path)
+  return messages.fieldRequired(
+    path === 'customFields'
+      ? messages.customFields
+      : messages.associatedObjectFields[path as AssociatedObjectTextField],
+  )
+}
+
+/**
+ * Reads the JSON mode's text: syntax first, then the exact shape of an associated object, by the
+ * rules every start is checked with (`validateAssociatedObject`).
+ */
 export function parseJsonDraft(text: string, messages: CallMessages): JsonDraft {
   let raw: unknown
   try {
@@ -160,6 +182,13 @@ export function parseJsonDraft(text: string, messages: CallMessages): JsonDraft 
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { keepsAll: false, errors: { json: messages.notAnObject } }
   const errors: AssociatedObjectErrors = {}
+  const checked = validateAssociatedObject(raw)
+  if (!checked.ok) {
+    for (const [path, problem] of Object.entries(checked.problems))
+      if (problem) errors[path] = problemMessage(path, problem, messages)
+  }
+  // What the form can show: every member, as text, in order (JSON.parse keeps only the last of
+  // a repeated name, and the form has no place for a key an associated object does not have).
   const draft = toDraft(undefined)
   const given = new Set<string>()
   let keepsAll = true
@@ -167,7 +196,6 @@ export function parseJsonDraft(text: string, messages: CallMessages): JsonDraft 
     const value: unknown = JSON.parse(json)
     const known = key === 'customFields' || (TEXT_FIELDS as readonly string[]).includes(key)
     if (!known || given.has(key)) {
-      // The form has no place for it: switching would drop it.
       keepsAll = false
       errors[`${known ? 'repeated' : 'unknown'}:${key}`] = known
         ? messages.customFieldNameDuplicate(key)
@@ -176,23 +204,14 @@ export function parseJsonDraft(text: string, messages: CallMessages): JsonDraft 
     }
     given.add(key)
     if (key !== 'customFields') {
-      const field = key as AssociatedObjectTextField
-      draft[field] = asText(value)
-      if (!isEmpty(value) && typeof value !== 'string') errors[field] = messages.fieldNotText(key)
+      draft[key as AssociatedObjectTextField] = asText(value)
     } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      for (const [name, fieldJson] of readJsonEntries(json)) {
-        const fieldValue: unknown = JSON.parse(fieldJson)
-        draft.rows.push({ key: nextRowKey(), name, value: asText(fieldValue) })
-        if (typeof fieldValue !== 'string')
-          errors[`customFields.${name}`] = messages.fieldNotText(`customFields.${name}`)
-      }
+      for (const [name, fieldJson] of readJsonEntries(json))
+        draft.rows.push({ key: nextRowKey(), name, value: asText(JSON.parse(fieldJson)) })
     } else if (!isEmpty(value)) {
       keepsAll = false
-      errors.customFields = messages.customFieldsNotObject
     }
   }
-  if (!given.has('customFields') || isEmpty((raw as Record<string, unknown>).customFields))
-    errors.customFields ??= messages.fieldRequired(messages.customFields)
   // The form's own rules too (required fields, unnamed and repeated rows), worded as the form words them.
   return { draft, keepsAll, errors: { ...draftErrors(draft, messages), ...errors } }
 }

@@ -82,7 +82,11 @@ export type {
 export { callReadiness } from './callReadiness.js'
 export type { CallReadiness, CallReadinessReason, CallReadinessRules } from './callReadiness.js'
 export { validateAssociatedObject } from './validateAssociatedObject.js'
-export type { AssociatedObjectField, AssociatedObjectResult } from './validateAssociatedObject.js'
+export type {
+  AssociatedObjectField,
+  AssociatedObjectProblem,
+  AssociatedObjectResult,
+} from './validateAssociatedObject.js'
 export { toCallLogEntry } from './CallLogEntry.js'
 export type { CallLogEntry, WrapUpDraft } from './CallLogEntry.js'
 export { createMemoryCallLogStorage } from './CallLogStorage.js'

@@ -1,9 +1,10 @@
-import { render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { AssociatedObjectEditor } from '../../src/components/AssociatedObjectEditor.js'
 import { CallButton } from '../../src/components/CallButton.js'
 import type { InteractionAssociatedObject } from '../../src/core/types.js'
+import { validateAssociatedObject } from '../../src/core/validateAssociatedObject.js'
 import { ada, createTestClient, renderWithCalls } from './renderWithCalls.js'
 
 const field = (name: string) => screen.getByRole('textbox', { name })
@@ -485,5 +486,31 @@ describe('AssociatedObjectEditor never loses what a person typed', () => {
     expect(field('Field 2 name')).toHaveAccessibleDescription(
       `“${long}” is already used by another field.`,
     )
+  })
+
+  it('refuses in JSON exactly what a call start refuses, field by field', () => {
+    const texts = [
+      { ...ada },
+      { ...ada, id: 7 },
+      { ...ada, displayName: '' },
+      { ...ada, displayType: null },
+      { ...ada, customFields: { crmUrl: 1, note: 'ok' } },
+      { ...ada, customFields: ['https://crm.example'] },
+      { ...ada, customFields: 'none' },
+      { id: 'c-1', type: 'contact', displayName: 'Ada', displayType: 'Contact' },
+    ]
+    for (const value of texts) {
+      const text = JSON.stringify(value)
+      const { unmount } = renderWithCalls(
+        <AssociatedObjectEditor defaultValue={ada} defaultMode="json" />,
+      )
+      fireEvent.change(jsonBox(), { target: { value: text } })
+      const checked = validateAssociatedObject(value)
+      const marked = [...document.querySelectorAll('[data-path]')].map((item) =>
+        item.getAttribute('data-path'),
+      )
+      expect(marked.sort(), text).toEqual(checked.ok ? [] : Object.keys(checked.problems).sort())
+      unmount()
+    }
   })
 })

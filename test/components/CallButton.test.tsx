@@ -304,6 +304,33 @@ describe('CallButton', () => {
       expect(onError).not.toHaveBeenCalled()
       expect(client.control.requests).toHaveLength(1)
     })
+
+    it('shows the call of the number it has now when its phoneNumber changes, not the one it started before', async () => {
+      const user = userEvent.setup()
+      const client = createTestClient({ delays: { ringing: 60_000 } })
+      const { rerender } = renderWithCalls(
+        <CallButton phoneNumber="+14165550199" associatedObject={ada} />,
+        { client, provider: { whileOnCall: 'allow' } },
+      )
+      await user.click(screen.getByRole('button', { name: 'Call Ada Lovelace' }))
+      await screen.findByRole('button', { name: 'Ada Lovelace, dialing' })
+
+      // The same button, moved to another contact (a list row reused for another record).
+      rerender(<CallButton phoneNumber="+14165550123" associatedObject={grace} />)
+      const button = screen.getByRole('button', { name: 'Call Grace Hopper' })
+      expect(button).toHaveAttribute('data-status', 'idle')
+      expect(button).toHaveTextContent('Call')
+      await user.click(button)
+      await waitFor(() => expect(button).toHaveAccessibleName('Grace Hopper, dialing'))
+      expect(client.control.requests.map((r) => r.phoneNumber)).toEqual([
+        '+14165550199',
+        '+14165550123',
+      ])
+
+      // Back on the first number, it shows that number's call again.
+      rerender(<CallButton phoneNumber="+14165550199" associatedObject={ada} />)
+      expect(button).toHaveAccessibleName('Ada Lovelace, dialing')
+    })
   })
 
   describe('bad props', () => {

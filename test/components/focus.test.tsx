@@ -1,0 +1,119 @@
+/**
+ * Focus is never dropped to <body> when a view changes under a keyboard user: what replaced the
+ * focused control (or the row now in its place) gets focus, by role and name.
+ */
+import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { RecentCalls } from '../../src/call-log/index.js'
+import { CallButton } from '../../src/components/CallButton.js'
+import { CallStatusBanner } from '../../src/components/CallStatusBanner.js'
+import { Softphone } from '../../src/components/Softphone.js'
+import { ScreenPopProvider } from '../../src/screen-pop/index.js'
+import { callAndHangUp, renderWithLog } from './callLog.js'
+import { ada, createTestClient, renderWithCalls } from './renderWithCalls.js'
+
+const grace = { ...ada, id: 'c-2', displayName: 'Grace Hopper' }
+const alan = { ...ada, id: 'c-3', displayName: 'Alan Turing' }
+/** Rings until a person acts. */
+const RINGS = { delays: { noAnswer: 60_000 } }
+
+describe('focus when a view changes', () => {
+  it('banner: a listed call that ends gives focus to the row now in its place', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient({ delays: { answer: 5 } })
+    renderWithCalls(<CallStatusBanner dismissAfterMs={null} />, { client })
+    await act(() => client.startCall('+14165550199', ada))
+    await act(() => client.startCall('+442071838750', grace))
+    await act(() => client.startCall('+33142685300', alan))
+    const others = await screen.findByRole('list', { name: 'Other calls' })
+    await waitFor(() => expect(within(others).getAllByRole('listitem')).toHaveLength(2))
+    const graceCall = within(others).getByRole('group', { name: 'Call with Grace Hopper' })
+    await waitFor(() => expect(graceCall).toHaveAttribute('data-status', 'connected'))
+
+    await user.click(within(graceCall).getByRole('button', { name: 'Hang up' }))
+    await waitFor(() => expect(within(others).getAllByRole('listitem')).toHaveLength(1))
+    expect(screen.getByRole('button', { name: 'Switch to Ada Lovelace' })).toHaveFocus()
+  })
+
+  it('banner: Switch gives focus to the switched-to call’s Hang up', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient({ delays: { answer: 5 } })
+    renderWithCalls(<CallStatusBanner dismissAfterMs={null} />, { client })
+    await act(() => client.startCall('+14165550199', ada))
+    await act(() => client.startCall('+442071838750', grace))
+    const others = await screen.findByRole('list', { name: 'Other calls' })
+    await user.click(within(others).getByRole('button', { name: 'Switch to Ada Lovelace' }))
+    // Ada's call is the banner's now, and Grace's is listed in its place.
+    await screen.findByRole('group', { name: 'Call with Grace Hopper' })
+    const controls = screen.getByRole('group', { name: 'Call controls' })
+    expect(within(controls).getByRole('button', { name: 'Hang up' })).toHaveFocus()
+  })
+
+  it('banner: dismissing the last call gives focus back to the button that placed it', async () => {
+    const user = userEvent.setup()
+    renderWithCalls(
+      <>
+        <CallButton phoneNumber="+14165550199" associatedObject={ada} />
+        <CallStatusBanner dismissAfterMs={null} />
+      </>,
+    )
+    await user.tab()
+    await user.keyboard('{Enter}')
+    const hangUp = await screen.findByRole('button', { name: 'Hang up' })
+    hangUp.focus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Dismiss' })).toHaveFocus())
+    await user.keyboard('{Enter}')
+    expect(screen.getByRole('status', { name: 'Call status' })).toBeEmptyDOMElement()
+    expect(screen.getByRole('button', { name: 'Call Ada Lovelace' })).toHaveFocus()
+  })
+
+  it('banner: choosing the caller’s record gives focus to Answer', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient(RINGS)
+    renderWithCalls(
+      <ScreenPopProvider resolveCaller={async () => [ada, grace]}>
+        <CallStatusBanner />
+      </ScreenPopProvider>,
+      { client },
+    )
+    act(() => void client.control.ring({ from: '+14165550199' }))
+    const list = await screen.findByRole('list', { name: 'Records that match the caller' })
+    await user.click(within(list).getByRole('button', { name: 'Grace Hopper Contact' }))
+    await waitFor(() => expect(screen.queryByRole('list')).not.toBeInTheDocument())
+    expect(screen.getByRole('button', { name: 'Answer' })).toHaveFocus()
+  })
+
+  it('Softphone: choosing the caller’s record gives focus to Answer', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient(RINGS)
+    renderWithCalls(
+      <ScreenPopProvider resolveCaller={async () => [ada, grace]}>
+        <Softphone />
+      </ScreenPopProvider>,
+      { client },
+    )
+    act(() => void client.control.ring({ from: '+14165550199' }))
+    const list = await screen.findByRole('list', { name: 'Records that match the caller' })
+    await user.click(within(list).getByRole('button', { name: 'Ada Lovelace Contact' }))
+    await waitFor(() => expect(screen.queryByRole('list')).not.toBeInTheDocument())
+    expect(screen.getByRole('button', { name: 'Answer' })).toHaveFocus()
+  })
+
+  it('RecentCalls: a row pushed out by a new call gives focus to the same button of the last row', async () => {
+    const { client } = renderWithLog(<RecentCalls limit={2} />)
+    await callAndHangUp(client, 0, '+14165550100')
+    await callAndHangUp(client, 0, '+14165550101')
+    const rows = within(screen.getByRole('list', { name: 'Recent calls' })).getAllByRole('listitem')
+    // The oldest row's Log: the next call pushes that row out of the list.
+    within(rows[1]!).getByRole('button', { name: 'Log the call with Ada Lovelace' }).focus()
+    await callAndHangUp(client, 0, '+14165550102')
+    await waitFor(() => expect(rows[1]).not.toBeInTheDocument())
+    const last = within(screen.getByRole('list', { name: 'Recent calls' })).getAllByRole(
+      'listitem',
+    )[1]!
+    expect(
+      within(last).getByRole('button', { name: 'Log the call with Ada Lovelace' }),
+    ).toHaveFocus()
+  })
+})
