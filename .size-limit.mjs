@@ -172,7 +172,9 @@ const other = (name, names) =>
 export default [
   line('headless: CallProvider + useStartCall, no client', headless, {
     target: 3.5,
-    ceiling: 5.57,
+    // 5.79 measured: a start's `signal`, and `place` / `route` so shared tabs apply the
+    // live-call rule in the leading tab (+0.33 kB).
+    ceiling: 5.91,
   }),
   // 19.13 kB measured + 2%, with the Dialpad's as-you-type editing (the caret kept after the digit
   // typed, a deleted space taking the digit beyond it; +0.29 kB): the formatter and its metadata
@@ -182,7 +184,7 @@ export default [
     {
       'index.js': '{ CallProvider, CallButton, Dialpad, CallStatusBanner, AssociatedObjectEditor }',
     },
-    // 20.49 kB measured + 2%: the dial-policy error keeps its full text in production builds, the
+    // 20.77 kB measured (ceiling set at 20.49 + 2%): the dial-policy error keeps its full text in production builds, the
     // Dialpad formats as it is typed (19.13 kB), focus is kept when the banner's view changes
     // (useFocusRescue), the editor's JSON is checked by the rules every start is checked with
     // (validateAssociatedObject) (19.79 kB), and CallButton's number subscriptions (one store
@@ -231,7 +233,9 @@ export default [
   onTop(
     'shared tabs (react-click-to-call/tabs): what it adds on top of headless',
     { 'tabs/index.js': '{ sharedTabs, useTabRole }' },
-    { ceiling: 3.61 },
+    // 4.76 measured: only the calls that changed are sent (numbered, with a resync), starts are
+    // placed in the leader under the live-call rule, and a follower's cancel crosses tabs.
+    { ceiling: 4.86 },
   ),
   line(
     'E.164-only app: root entry + simulated client (fails if it bundles libphonenumber-js)',

@@ -79,6 +79,7 @@ export type { CallReadiness, CallReadinessReason } from './core/callReadiness.js
 export type {
   CallRuntime,
   DialMode,
+  PlaceCallRequest,
   StartCallData,
   StartCallVariables,
   WhileOnCall,

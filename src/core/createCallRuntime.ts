@@ -37,6 +37,38 @@ export interface StartCallVariables {
    * `useCallerIds`, else the provider's default.
    */
   from?: string
+  /**
+   * Cancels the start while it is in flight (the call is not placed, and the start rejects with
+   * an `aborted` `CallError`). A call already placed is not hung up.
+   */
+  signal?: AbortSignal
+}
+
+/**
+ * A start this tab checked (its number parsed, its caller ID chosen), to be placed under the
+ * live-call rule by `CallRuntime.place`.
+ */
+export interface PlaceCallRequest {
+  /** The number as checked (E.164 for phone numbers). */
+  phoneNumber: string
+  associatedObject?: InteractionAssociatedObject
+  from?: string
+  signal?: AbortSignal
+}
+
+/**
+ * Where the work that must happen once, in the tab that holds the client, runs. Shared tabs
+ * (`react-click-to-call/tabs`) give one, so the live-call rule is applied where every call of
+ * every tab is known, at the moment the call is placed.
+ */
+export interface CallRuntimeRoute {
+  /** Places a checked start: `here` places it with this runtime, else the leading tab does. */
+  place(
+    request: PlaceCallRequest,
+    here: (request: PlaceCallRequest) => Promise<StartCallData>,
+  ): Promise<StartCallData>
+  /** A record chosen for a call in this tab: the leading tab's store takes it too. */
+  associated(interactionId: string, associatedObject: InteractionAssociatedObject): void
 }
 
 /** What a successful start gives back. */
@@ -72,6 +104,8 @@ export interface CallRuntimeOptions extends CallRuntimeConfig {
   client: CallClient
   /** Ended calls kept in the store. Default 50. */
   historyLimit?: number
+  /** Where starts are placed and chosen records go. Default: this runtime (one tab). */
+  route?: CallRuntimeRoute
 }
 
 /** A client, its store and the rules of a start: what `CallProvider` holds, without React. */
@@ -90,9 +124,23 @@ export interface CallRuntime {
    * `CallError`.
    */
   startCall(variables: StartCallVariables): Promise<StartCallData>
+  /**
+   * Places a start already checked by `startCall` in this tab or another, atomically under the
+   * live-call rule: a number with a live call or a start in flight joins it (`joined: true`);
+   * `whileOnCall` decides for another number. `startCall` uses it; shared tabs run a follower's
+   * start here in the leading tab. Rejects with a `CallError`.
+   */
+  place(request: PlaceCallRequest): Promise<StartCallData>
+  /**
+   * Gives a call the record chosen for it (a screen pop's match, a person's choice), in this
+   * store at once and in the tab that logs the call.
+   */
+  associate(interactionId: string, associatedObject: InteractionAssociatedObject): void
   /** Feeds the client's events (and its snapshot) into the store. Returns the disconnect function. */
   connect(): () => void
 }
+
+const abortReason = () => new CallError('aborted', 'The call was cancelled before it started.')
 
 /** Refuses rules that cannot work, once, where they are set (not on every number checked). */
 function checkConfig(config: CallRuntimeConfig): CallRuntimeConfig {
@@ -109,7 +157,7 @@ function checkConfig(config: CallRuntimeConfig): CallRuntimeConfig {
  * await runtime.startCall({ phoneNumber: '+14165550199' })
  */
 export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
-  const { client, historyLimit, ...initial } = options
+  const { client, historyLimit, route, ...initial } = options
   let config = checkConfig(initial)
   const store = createCallStore({ capabilities: client.capabilities, historyLimit })
   // Starts in flight by number, with the name of whom they call (for a refusal's message).
@@ -172,34 +220,58 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
     return from
   }
 
-  async function send(value: string, variables: StartCallVariables): Promise<StartCallData> {
+  /** A controller aborted by `signal` and by `disconnect`, for one start in flight. */
+  function track(signal: AbortSignal | undefined) {
     const controller = new AbortController()
+    const abort = () => controller.abort(signal?.reason)
+    if (signal?.aborted) abort()
+    else signal?.addEventListener('abort', abort, { once: true })
     controllers.add(controller)
-    try {
-      const from = callerIdFor(variables)
-      const hold = makeRoom(value)
-      if (hold) await hold
-      const result = await client
-        .startCall(value, variables.associatedObject, {
-          signal: controller.signal,
-          ...(from && { from }),
-        })
-        .catch((error: unknown) => ({
-          status: 'error' as const,
-          error: toCallError(error, client.name),
-        }))
-      const outcome = interpretStartResult(result, client.name)
-      if (outcome.kind === 'failed') throw outcome.error
-      if (outcome.kind === 'deferred') {
-        store.getState().prefill(value, variables.associatedObject)
-        return { id: null, deferred: true, phoneNumber: value, joined: false }
-      }
-      // The store knows the call before its first event, so a start in between joins it.
-      store.getState().placed(outcome.id, value, variables.associatedObject, from)
-      return { id: outcome.id, deferred: false, phoneNumber: value, joined: false }
-    } finally {
-      controllers.delete(controller)
+    return {
+      signal: controller.signal,
+      done() {
+        controllers.delete(controller)
+        signal?.removeEventListener('abort', abort)
+      },
     }
+  }
+
+  const aborted = (signal: AbortSignal) => toCallError(signal.reason ?? abortReason(), client.name)
+
+  async function send(request: PlaceCallRequest, signal: AbortSignal): Promise<StartCallData> {
+    const { phoneNumber: value, associatedObject, from } = request
+    const hold = makeRoom(value)
+    if (hold) await hold
+    if (signal.aborted) throw aborted(signal)
+    const result = await client
+      .startCall(value, associatedObject, { signal, ...(from && { from }) })
+      .catch((error: unknown) => ({
+        status: 'error' as const,
+        error: toCallError(error, client.name),
+      }))
+    const outcome = interpretStartResult(result, client.name)
+    if (outcome.kind === 'failed') throw outcome.error
+    if (outcome.kind === 'deferred')
+      return { id: null, deferred: true, phoneNumber: value, joined: false }
+    // The store knows the call before its first event, so a start in between joins it.
+    store.getState().placed(outcome.id, value, associatedObject, from)
+    return { id: outcome.id, deferred: false, phoneNumber: value, joined: false }
+  }
+
+  function place(request: PlaceCallRequest): Promise<StartCallData> {
+    const value = request.phoneNumber
+    const pending = inFlight.get(value)
+    if (pending) return pending.promise.then((data) => ({ ...data, joined: true }))
+    const live = liveCallFor(value)
+    if (live)
+      return Promise.resolve({ id: live.id, deferred: false, phoneNumber: value, joined: true })
+    const tracked = track(request.signal)
+    const promise = send(request, tracked.signal).finally(() => {
+      tracked.done()
+      inFlight.delete(value)
+    })
+    inFlight.set(value, { promise, name: request.associatedObject?.displayName || value })
+    return promise
   }
 
   return {
@@ -218,8 +290,9 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
       const parsed = parse(variables.phoneNumber)
       if (!parsed.ok) return Promise.reject(parsed.error)
       const { value } = parsed.dialString
-      const pending = inFlight.get(value)
-      if (pending) return pending.promise.then((data) => ({ ...data, joined: true }))
+      const { associatedObject, signal } = variables
+      // A start or a live call this tab knows on the number: join it here, nothing is sent.
+      if (inFlight.has(value)) return place({ phoneNumber: value })
       const live = liveCallFor(value)
       if (live) {
         // One live call per number: pressing Call again shows that call, it never dials again.
@@ -227,15 +300,37 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
         return Promise.resolve({ id: live.id, deferred: false, phoneNumber: value, joined: true })
       }
       if (config.dialMode === 'prefill' && !variables.confirmed) {
-        store.getState().prefill(value, variables.associatedObject)
+        store.getState().prefill(value, associatedObject)
         return Promise.resolve({ id: null, deferred: true, phoneNumber: value, joined: false })
       }
-      const promise = send(value, variables).finally(() => inFlight.delete(value))
-      inFlight.set(value, {
-        promise,
-        name: variables.associatedObject?.displayName || value,
+      if (signal?.aborted) return Promise.reject(aborted(signal))
+      let from: string | undefined
+      try {
+        from = callerIdFor(variables)
+      } catch (error) {
+        return Promise.reject(error)
+      }
+      const request: PlaceCallRequest = {
+        phoneNumber: value,
+        ...(associatedObject && { associatedObject }),
+        ...(from && { from }),
+        ...(signal && { signal }),
+      }
+      return (route ? route.place(request, place) : place(request)).then((data) => {
+        // What this tab shows: the number on its dialpad, the call in its banner.
+        if (data.deferred) store.getState().prefill(value, associatedObject)
+        else if (data.id) {
+          store.getState().placed(data.id, value, associatedObject, from)
+          // Another tab's start or call on the number: this tab shows it.
+          if (data.joined) store.getState().activate(data.id)
+        }
+        return data
       })
-      return promise
+    },
+    place,
+    associate(interactionId, associatedObject) {
+      store.getState().associate(interactionId, associatedObject)
+      route?.associated(interactionId, associatedObject)
     },
     connect() {
       let connected = true
@@ -251,8 +346,7 @@ export function createCallRuntime(options: CallRuntimeOptions): CallRuntime {
       return () => {
         connected = false
         unsubscribe()
-        for (const controller of controllers)
-          controller.abort(new CallError('aborted', 'The call was cancelled before it started.'))
+        for (const controller of controllers) controller.abort(abortReason())
       }
     },
   }

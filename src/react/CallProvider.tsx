@@ -94,7 +94,12 @@ export function CallProvider({
     [tabKey, client],
   )
   const runtime = useMemo(
-    () => createCallRuntime({ client: session?.client ?? client, historyLimit }),
+    () =>
+      createCallRuntime({
+        client: session?.client ?? client,
+        historyLimit,
+        ...(session && { route: session.route }),
+      }),
     [session, client, historyLimit],
   )
   // Rules of a start follow the props without recreating the store (idempotent, safe in render).

@@ -132,7 +132,7 @@ export function ScreenPopProvider({
       resolveCaller: (phoneNumber, context) => latest.current.resolveCaller(phoneNumber, context),
       staleTime,
       choose(interactionId, record) {
-        store.getState().associate(interactionId, record)
+        runtime.associate(interactionId, record)
         // The provider learns the record too where it keeps one (Bright Pattern's widget); the
         // store already has it, so the wrap-up logs it whatever the provider answers.
         const state = store.getState()
@@ -145,7 +145,7 @@ export function ScreenPopProvider({
       pop,
       Matches: CallerMatches,
     }
-  }, [store, client, staleTime, popped, pops])
+  }, [runtime, store, client, staleTime, popped, pops])
 
   const ids = useStore(store, useShallow(selectPoppable))
   return (

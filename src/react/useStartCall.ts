@@ -30,7 +30,7 @@ export type UseStartCallResult = UseMutationResult<StartCallData, CallError, Sta
   startCall: (
     phoneNumber: string,
     associatedObject?: InteractionAssociatedObject,
-    options?: Pick<StartCallVariables, 'confirmed' | 'from'>,
+    options?: Pick<StartCallVariables, 'confirmed' | 'from' | 'signal'>,
   ) => void
   /** The last start only prefilled the dialpad (a deferred dial, or `dialMode="prefill"`). */
   deferred: boolean
@@ -63,6 +63,7 @@ export function useStartCall(options?: UseStartCallOptions): UseStartCallResult 
         ...(associatedObject && { associatedObject }),
         ...(extra?.confirmed && { confirmed: true }),
         ...(extra?.from && { from: extra.from }),
+        ...(extra?.signal && { signal: extra.signal }),
       }),
     [mutate],
   )

@@ -129,6 +129,29 @@ describe('createCallRuntime', () => {
     expect(findInteraction(runtime.store.getState(), 'late')).toBeUndefined()
   })
 
+  it('cancels a start with its signal: nothing is placed, and the number can be called again', async () => {
+    const client = createSimulatedClient(fast)
+    const runtime = createCallRuntime({ client })
+    const controller = new AbortController()
+    const start = runtime.startCall({ phoneNumber: '+14165550199', signal: controller.signal })
+    controller.abort()
+    await expect(start).rejects.toMatchObject({
+      code: 'aborted',
+      message: 'The call was cancelled before it started.',
+    })
+    expect(client.control.calls()).toEqual([])
+    await expect(runtime.startCall({ phoneNumber: '+14165550199' })).resolves.toMatchObject({
+      id: 'sim-1',
+      joined: false,
+    })
+    // A signal already aborted sends nothing.
+    await expect(
+      runtime.startCall({ phoneNumber: '+14165550100', signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({ code: 'aborted' })
+    expect(client.control.requests).toHaveLength(2)
+    client.dispose()
+  })
+
   it('changes the rules of a start without losing calls', async () => {
     const client = createSimulatedClient(fast)
     const runtime = createCallRuntime({ client })

@@ -53,7 +53,7 @@ describe('useStartCall', () => {
       (
         phoneNumber: string,
         associatedObject?: InteractionAssociatedObject,
-        options?: Pick<StartCallVariables, 'confirmed' | 'from'>,
+        options?: Pick<StartCallVariables, 'confirmed' | 'from' | 'signal'>,
       ) => void
     >()
     expectTypeOf(start.mutateAsync).returns.resolves.toEqualTypeOf<StartCallData>()

@@ -11,10 +11,21 @@ import type { SimulatedCall } from './SimulatedClient.js'
 import { simulatedErrors } from './simulatedErrors.js'
 import type { SimulatedStream } from './simulatedStream.js'
 
+/** A scripted step of a call: what its timer does when it fires. */
+export type ScriptStep = 'ring' | 'connect' | 'pickup' | 'busy' | 'no-answer' | 'missed' | 'fail'
+
 /** A simulated call with what the timeline needs to drive it. */
 export interface SimulatedTracked extends TrackedCall, Omit<SimulatedCall, 'id'> {
   /** The simulator numbers its events, like a provider with sequence numbers. */
   seq: number
+  /**
+   * The call's next scripted step and when it is due (ms since the epoch), with the outcome the
+   * call was placed with. Plain data, kept with the stored calls, so a simulator that adopts the
+   * call goes on with its script.
+   */
+  next?: { step: ScriptStep; at: number; outcome?: SimulatedOutcome }
+  /** When a connected call with `callDurationMs` ends by itself (ms since the epoch). */
+  endsAt?: number
   /** The next scripted step (ringing, the answer, the outcome). */
   timer?: ReturnType<typeof setTimeout>
   /** The end of a call with `callDurationMs`. */
@@ -39,8 +50,14 @@ export interface CallTimeline {
   advance(call: SimulatedTracked): void
   end(call: SimulatedTracked, outcome: CallOutcome): void
   fail(call: SimulatedTracked, message?: string): void
-  /** Stops the call's timers (on `dispose`). */
+  /** Stops the call's timers (on `dispose`); its script stays, for a simulator that adopts it. */
   stop(call: SimulatedTracked): void
+  /** Drops the call's next scripted step: a person or a test moved it on. */
+  unscript(call: SimulatedTracked): void
+  /** Schedules a scripted step at its due time (`next.at`), or at once if it is past. */
+  schedule(call: SimulatedTracked, step: ScriptStep, at: number, outcome?: SimulatedOutcome): void
+  /** Goes on with the script of a call adopted from another simulator, where it left off. */
+  resume(call: SimulatedTracked): void
 }
 
 export interface CallTimelineOptions {
@@ -93,12 +110,19 @@ export function createCallTimeline({
     report(call, { type: 'status', status, rawState: status })
   }
 
+  function unscript(call: SimulatedTracked) {
+    clearTimeout(call.timer)
+    call.next = undefined
+  }
+
   function finish(
     call: SimulatedTracked,
     init: InteractionEventInit & { type: 'ended' | 'failed' },
   ) {
     if (isTerminalStatus(call.status)) return
     stop(call)
+    call.next = undefined
+    call.endsAt = undefined
     call.status = init.type
     report(call, init)
   }
@@ -116,31 +140,68 @@ export function createCallTimeline({
     finish(call, { type: 'failed', error: error.toJSON(), rawState: 'failed' })
   }
 
+  function endAt(call: SimulatedTracked, at: number) {
+    call.endsAt = at
+    call.endTimer = setTimeout(() => end(call, 'completed'), Math.max(0, at - Date.now()))
+  }
+
   function connect(call: SimulatedTracked) {
+    // Scheduled before the event, so the calls stored after it say when the call ends.
+    if (settings.callDurationMs !== undefined) endAt(call, Date.now() + settings.callDurationMs)
     setStatus(call, 'connected')
-    if (settings.callDurationMs !== undefined) {
-      call.endTimer = setTimeout(() => end(call, 'completed'), settings.callDurationMs)
+  }
+
+  function run(call: SimulatedTracked, step: ScriptStep, outcome: SimulatedOutcome) {
+    switch (step) {
+      case 'ring':
+        return ring(call, outcome)
+      case 'connect':
+        return connect(call)
+      case 'pickup':
+        return setStatus(call, 'connected')
+      case 'fail':
+        return fail(call)
+      default:
+        return end(call, step)
     }
   }
 
+  function schedule(
+    call: SimulatedTracked,
+    step: ScriptStep,
+    at: number,
+    outcome: SimulatedOutcome = 'answered',
+  ) {
+    clearTimeout(call.timer)
+    call.next = { step, at, ...(outcome !== 'answered' && { outcome }) }
+    call.timer = setTimeout(
+      () => {
+        call.next = undefined
+        run(call, step, outcome)
+      },
+      Math.max(0, at - Date.now()),
+    )
+  }
+
   /** What ringing leads to, by the outcome the call was started with. */
-  function answerStep(call: SimulatedTracked, outcome: SimulatedOutcome): [number, () => void] {
+  function answerStep(outcome: SimulatedOutcome): [number, ScriptStep] {
     switch (outcome) {
       case 'busy':
-        return [delays.answer, () => end(call, 'busy')]
+        return [delays.answer, 'busy']
       case 'no-answer':
-        return [delays.noAnswer, () => end(call, 'no-answer')]
+        return [delays.noAnswer, 'no-answer']
       case 'failed':
-        return [delays.answer, () => fail(call)]
+        return [delays.answer, 'fail']
       default:
-        return [delays.answer, () => connect(call)]
+        return [delays.answer, 'connect']
     }
   }
 
   function ring(call: SimulatedTracked, outcome: SimulatedOutcome) {
+    const [delay, next] = answerStep(outcome)
+    // Scheduled before the event, so the calls stored after it keep the script.
+    schedule(call, next, Date.now() + delay, outcome)
     setStatus(call, 'ringing')
-    const [delay, next] = answerStep(call, outcome)
-    call.timer = setTimeout(next, delay)
   }
 
   return {
@@ -158,8 +219,8 @@ export function createCallTimeline({
         ...(associatedObject && { associatedObject }),
         ...(from && { from }),
       })
+      schedule(call, 'ring', Date.now() + delays.ringing, outcome)
       report(call, { type: 'status', status: 'dialing', rawState: 'dialing' })
-      call.timer = setTimeout(() => ring(call, outcome), delays.ringing)
       return call
     },
     report,
@@ -169,14 +230,21 @@ export function createCallTimeline({
     setStatus,
     advance(call) {
       if (isTerminalStatus(call.status)) return
-      clearTimeout(call.timer)
+      unscript(call)
       const outcome = settings.outcome ?? 'answered'
       if (call.status === 'dialing') ring(call, outcome)
-      else if (call.status === 'ringing') answerStep(call, outcome)[1]()
+      else if (call.status === 'ringing') run(call, answerStep(outcome)[1], outcome)
       else end(call, 'completed')
     },
     end,
     fail,
     stop,
+    unscript,
+    schedule,
+    resume(call) {
+      if (isTerminalStatus(call.status)) return
+      if (call.next) schedule(call, call.next.step, call.next.at, call.next.outcome)
+      if (call.endsAt !== undefined) endAt(call, call.endsAt)
+    },
   }
 }

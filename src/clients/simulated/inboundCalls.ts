@@ -84,17 +84,17 @@ export function createInboundCalls({
         seq: 0,
         ...(associatedObject && { associatedObject }),
       })
+      // Scheduled before the event, so the calls stored after it keep the script.
+      if (answerAfterMs === undefined)
+        timeline.schedule(call, 'missed', Date.now() + delays.noAnswer)
+      else timeline.schedule(call, 'pickup', Date.now() + answerAfterMs)
       timeline.setStatus(call, 'ringing')
-      call.timer =
-        answerAfterMs === undefined
-          ? setTimeout(() => timeline.end(call, 'missed'), delays.noAnswer)
-          : setTimeout(() => timeline.setStatus(call, 'connected'), answerAfterMs)
       return call.id
     },
     async answer(id) {
       const call = ringing(id, 'answer', 'answer')
       if (!('id' in call)) return call
-      clearTimeout(call.timer)
+      timeline.unscript(call)
       timeline.setStatus(call, 'connected')
       return success(null)
     },

@@ -66,7 +66,8 @@ export interface SimulatedClientOptions {
    * `simulatedCallStorage(localStorage)` keeps the simulated phone system's calls there, as a
    * real provider keeps them on its server: another simulated client on the same storage
    * (another tab's) adopts them on `snapshot()`, so with shared tabs a tab that takes over from a
-   * closed leader can still show and control its calls.
+   * closed leader can still show and control its calls, which go on with their script (ringing,
+   * the answer, `callDurationMs`) when they were due to.
    * @default none (the calls live in this page only)
    */
   callStorage?: SimulatedCallStorageOption

@@ -14,8 +14,8 @@ type StoredCall = Omit<SimulatedTracked, 'timer' | 'endTimer' | 'last'>
 export interface StoredSimulatedCalls {
   /** Writes every call (after each event). */
   save(): void
-  /** Takes in the stored calls this simulator does not know (on `snapshot()`). */
-  adopt(): void
+  /** Takes in the stored calls this simulator does not know (on `snapshot()`); returns them. */
+  adopt(): SimulatedTracked[]
 }
 
 /** The `callStorage` option of `createSimulatedClient`: made by `simulatedCallStorage`. */
@@ -27,9 +27,10 @@ export type SimulatedCallStorageOption = (
  * Keeps a simulator's calls in `storage` (e.g. `localStorage`) after every event, as a phone
  * system's server keeps them beyond any one page, so another simulator on the same storage
  * (another tab's, after it took over shared tabs) adopts the calls it does not know on
- * `snapshot()`. An adopted live call keeps its state and waits to be controlled: its scripted
- * steps stayed with the page that placed it. Its own function, so a simulator that keeps its
- * calls in memory pays nothing for it.
+ * `snapshot()`. An adopted live call goes on with its script where it left off (it rings, is
+ * answered or ends when it was due to; a step that fell due while no page held it runs at once),
+ * with the outcome and duration it was placed with. Its own function, so a simulator that keeps
+ * its calls in memory pays nothing for it.
  *
  * @example
  * const client = createSimulatedClient({ callStorage: simulatedCallStorage(localStorage) })
@@ -54,14 +55,17 @@ export function simulatedCallStorage(
       try {
         stored = JSON.parse(storage.getItem(key) ?? '[]')
       } catch {
-        return
+        return []
       }
-      if (!Array.isArray(stored)) return
+      if (!Array.isArray(stored)) return []
+      const adopted: SimulatedTracked[] = []
       for (const call of stored as StoredCall[]) {
         if (typeof call?.id !== 'string' || calls.get(call.id)) continue
-        const adopted = calls.add({ ...call, ended: false })
-        if (call.ended) calls.end(adopted)
+        const tracked = calls.add({ ...call, ended: false })
+        if (call.ended) calls.end(tracked)
+        else adopted.push(tracked)
       }
+      return adopted
     },
   })
 }

@@ -71,10 +71,13 @@ export function createTabClient(client: CallClient, link: TabLink): CallClient {
         ...(initialObject && { initialObject }),
         ...(options.from && { from: options.from }),
       }
-      return link.request('start', request).then(fromWire<StartCallResult>, (error: CallError) => ({
-        status: 'error' as const,
-        error,
-      }))
+      const { signal } = options
+      return link
+        .request('start', request, signal && { signal })
+        .then(fromWire<StartCallResult>, (error: CallError) => ({
+          status: 'error' as const,
+          error,
+        }))
     },
     subscribe: (listener) => client.subscribe(listener),
     ...(client.snapshot && { snapshot: () => client.snapshot!() }),

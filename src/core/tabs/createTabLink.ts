@@ -1,5 +1,5 @@
 import { CallError, isCallError, type CallErrorInfo } from '../CallError.js'
-import type { SharedTopic, TabLink } from './TabLink.js'
+import type { SharedTopic, TabLink, TabRequestContext } from './TabLink.js'
 
 /** The part of `navigator.locks` the election uses (the Web Locks API). */
 export interface TabLockManager {
@@ -30,13 +30,20 @@ type Message =
   | { type: 'hello'; from: string }
   | { type: 'leader'; from: string; since: number }
   | { type: 'state'; from: string; topic: string; version: number; value: Record<string, unknown> }
+  | { type: 'patch'; from: string; topic: string; version: number; change: Record<string, unknown> }
+  | { type: 'resync'; from: string; to: string; topic: string }
   | { type: 'request'; from: string; to: string; id: number; method: string; payload: unknown }
+  | { type: 'cancel'; from: string; to: string; id: number }
   | { type: 'reply'; from: string; to: string; id: number; value?: unknown; error?: CallErrorInfo }
 
 interface Topic {
   shared: SharedTopic<unknown>
-  /** Followers: the last version applied from the current leader. */
+  /** Followers: the last version applied from the current leader (0: none yet). */
   version: number
+  /** Followers: the last part applied, for a change without its own `patch`. */
+  value?: Record<string, unknown>
+  /** Followers: the version at which the whole part was asked for, to ask once per gap. */
+  asked?: number
   /** Leader: the last part sent, and the stops of its subscription and its work. */
   sent?: Record<string, unknown>
   stops: (() => void)[]
@@ -47,6 +54,7 @@ interface Pending {
   payload: unknown
   /** The leader it was sent to; `null` while no leader is known. */
   sentTo: string | null
+  signal: AbortSignal | undefined
   resolve(value: unknown): void
   reject(error: CallError): void
 }
@@ -60,6 +68,8 @@ const leaderGone = () =>
     'The tab that held the phone closed before it answered. Check your calls before trying again.',
   )
 
+const cancelled = () => new CallError('aborted', 'The call was cancelled before it started.')
+
 function toErrorInfo(error: unknown): CallErrorInfo {
   if (isCallError(error)) return error.toJSON()
   const message = error instanceof Error ? error.message : String(error)
@@ -69,23 +79,43 @@ function toErrorInfo(error: unknown): CallErrorInfo {
 const sameFields = (a: Record<string, unknown> | undefined, b: Record<string, unknown>) =>
   !!a && Object.keys(b).every((key) => a[key] === b[key])
 
+/** The default change: the fields not the same by reference. */
+function changedFields(previous: Record<string, unknown>, next: Record<string, unknown>) {
+  const change: Record<string, unknown> = {}
+  for (const key of Object.keys(next)) if (previous[key] !== next[key]) change[key] = next[key]
+  return change
+}
+
+/** Adds `key` to a set of keys kept to its last `HANDLED_LIMIT`. */
+function remember(keys: Set<string>, key: string) {
+  keys.add(key)
+  if (keys.size > HANDLED_LIMIT) keys.delete(keys.values().next().value!)
+}
+
 /**
  * Elects one leader among the tabs of one app and one user with the Web Locks API (the lock is
  * held for the tab's life, so the next tab in line gets it as soon as the leader closes or
  * crashes), and links them with a `BroadcastChannel`: the leader sends its stores, followers apply
- * them and send their requests to it. Duplicate, late and out-of-order messages change nothing:
- * each part is versioned per leader, and a message from a tab that no longer leads is ignored.
+ * them and send their requests to it. The leader sends a part whole once (to a new tab, after a
+ * takeover, or when a follower asks), then only what changed, numbered: a follower that sees a
+ * number missing asks for the whole part again. Duplicate, late and out-of-order messages change
+ * nothing: each part is versioned per leader, and a message from a tab that no longer leads is
+ * ignored.
  */
 export function createTabLink(options: TabLinkOptions): TabLink {
   const tabId = options.tabId ?? Math.random().toString(36).slice(2)
   const topics = new Map<string, Topic>()
-  const handlers = new Map<string, (payload: never) => unknown>()
+  const handlers = new Map<string, (payload: never, context: TabRequestContext) => unknown>()
   const pending = new Map<number, Pending>()
   const listeners = new Set<() => void>()
   /** Followers: the leader's last part of a topic no store shares yet (it mounts later). */
   const early = new Map<string, { version: number; value: Record<string, unknown> }>()
   /** Leader: the requests it ran, by sender and id, so a message delivered twice runs once. */
   const handled = new Set<string>()
+  /** Leader: the requests it runs, by sender and id, to abort when their sender cancels them. */
+  const running = new Map<string, AbortController>()
+  /** Leader: cancels that came before their request (messages may come out of order). */
+  const cancels = new Set<string>()
   let role: 'leader' | 'follower' = 'follower'
   let leaderId: string | null = null
   let leaderSince = -Infinity
@@ -97,7 +127,7 @@ export function createTabLink(options: TabLinkOptions): TabLink {
     try {
       channel?.postMessage(message)
     } catch {
-      // A part that cannot be cloned is not sent; the next change sends it whole again.
+      // A part that cannot be cloned is not sent: followers see its number missing and ask again.
     }
   }
   const setRole = (next: typeof role) => {
@@ -106,12 +136,42 @@ export function createTabLink(options: TabLinkOptions): TabLink {
     for (const listener of [...listeners]) listener()
   }
 
-  function sendState(name: string, topic: Topic, force = false) {
-    const value = topic.shared.pick(topic.shared.store.getState())
-    if (!force && sameFields(topic.sent, value)) return
+  /** Sends what changed since the last part sent; `whole` sends the whole part. */
+  function sendState(name: string, topic: Topic, whole = false) {
+    const { shared } = topic
+    const value = shared.pick(shared.store.getState())
+    const previous = topic.sent
+    if (!whole && sameFields(previous, value)) return
     topic.sent = value
     topic.version += 1
-    post({ type: 'state', from: tabId, topic: name, version: topic.version, value })
+    const { version } = topic
+    if (whole || !previous) post({ type: 'state', from: tabId, topic: name, version, value })
+    else {
+      const change = shared.diff ? shared.diff(previous, value) : changedFields(previous, value)
+      post({ type: 'patch', from: tabId, topic: name, version, change })
+    }
+  }
+
+  /** A follower asks the leader for a part whole, once per gap. */
+  function askWhole(name: string, topic: Topic) {
+    if (leaderId === null || topic.asked === topic.version) return
+    topic.asked = topic.version
+    post({ type: 'resync', from: tabId, to: leaderId, topic: name })
+  }
+
+  /** A follower takes a change in: `false` when it lacks what the change builds on. */
+  function patch(topic: Topic, change: Record<string, unknown>) {
+    if (topic.shared.patch) return topic.shared.patch(change)
+    if (!topic.value) return false
+    topic.value = { ...topic.value, ...change }
+    topic.shared.apply(topic.value)
+    return true
+  }
+
+  function applyWhole(topic: Topic, version: number, value: Record<string, unknown>) {
+    topic.version = version
+    topic.value = value
+    topic.shared.apply(value)
   }
 
   /** Sends every changed part once per task, however many changes the task made. */
@@ -134,15 +194,15 @@ export function createTabLink(options: TabLinkOptions): TabLink {
     for (const stop of topic.stops.splice(0)) stop()
   }
 
-  async function run(method: string, payload: unknown): Promise<unknown> {
+  async function run(method: string, payload: unknown, signal: AbortSignal): Promise<unknown> {
     const handler = handlers.get(method)
     if (!handler) throw new CallError('not_supported', `No tab handles “${method}”.`)
-    return handler(payload as never)
+    return handler(payload as never, { signal })
   }
 
   /** A request run in this tab, as it leads: it rejects with a `CallError`, as from another tab. */
-  const runHere = (method: string, payload: unknown) =>
-    run(method, payload).catch((error: unknown) => {
+  const runHere = (method: string, payload: unknown, signal = new AbortController().signal) =>
+    run(method, payload, signal).catch((error: unknown) => {
       throw isCallError(error) ? error : CallError.from(toErrorInfo(error))
     })
 
@@ -168,7 +228,10 @@ export function createTabLink(options: TabLinkOptions): TabLink {
         request.reject(leaderGone())
       } else if (role === 'leader') {
         pending.delete(id)
-        runHere(request.method, request.payload).then(request.resolve, request.reject)
+        runHere(request.method, request.payload, request.signal).then(
+          request.resolve,
+          request.reject,
+        )
       } else send(id, request)
     }
   }
@@ -180,6 +243,7 @@ export function createTabLink(options: TabLinkOptions): TabLink {
     post({ type: 'leader', from: tabId, since: leaderSince })
     for (const [name, topic] of topics) {
       topic.version = 0
+      topic.sent = undefined
       lead(name, topic)
     }
     redirect()
@@ -201,34 +265,59 @@ export function createTabLink(options: TabLinkOptions): TabLink {
         for (const topic of topics.values()) topic.version = 0
         redirect()
         return
+      case 'resync': {
+        const topic = topics.get(message.topic)
+        if (role === 'leader' && message.to === tabId && topic)
+          sendState(message.topic, topic, true)
+        return
+      }
       case 'state': {
         if (role === 'leader' || message.from !== leaderId) return
         const topic = topics.get(message.topic)
         const seen = topic?.version ?? early.get(message.topic)?.version ?? 0
         if (message.version <= seen) return
-        if (!topic) early.set(message.topic, { version: message.version, value: message.value })
-        else {
+        if (topic) applyWhole(topic, message.version, message.value)
+        else early.set(message.topic, { version: message.version, value: message.value })
+        return
+      }
+      case 'patch': {
+        if (role === 'leader' || message.from !== leaderId) return
+        const topic = topics.get(message.topic)
+        // A part no store shares yet: the store asks for it whole when it mounts.
+        if (!topic) return void early.delete(message.topic)
+        if (message.version <= topic.version) return
+        if (
+          message.version === topic.version + 1 &&
+          topic.version > 0 &&
+          patch(topic, message.change)
+        )
           topic.version = message.version
-          topic.shared.apply(message.value)
-        }
+        else askWhole(message.topic, topic)
         return
       }
       case 'request': {
         const key = `${message.from}:${message.id}`
         if (role !== 'leader' || message.to !== tabId || handled.has(key)) return
-        handled.add(key)
-        if (handled.size > HANDLED_LIMIT) handled.delete(handled.values().next().value!)
-        run(message.method, message.payload).then(
-          (value) => post({ type: 'reply', from: tabId, to: message.from, id: message.id, value }),
-          (error: unknown) =>
-            post({
-              type: 'reply',
-              from: tabId,
-              to: message.from,
-              id: message.id,
-              error: toErrorInfo(error),
-            }),
+        remember(handled, key)
+        const controller = new AbortController()
+        if (cancels.delete(key)) controller.abort()
+        running.set(key, controller)
+        const reply = (answer: { value?: unknown; error?: CallErrorInfo }) => {
+          running.delete(key)
+          post({ type: 'reply', from: tabId, to: message.from, id: message.id, ...answer })
+        }
+        run(message.method, message.payload, controller.signal).then(
+          (value) => reply({ value }),
+          (error: unknown) => reply({ error: toErrorInfo(error) }),
         )
+        return
+      }
+      case 'cancel': {
+        if (role !== 'leader' || message.to !== tabId) return
+        const key = `${message.from}:${message.id}`
+        const controller = running.get(key)
+        if (controller) controller.abort()
+        else if (!handled.has(key)) remember(cancels, key)
         return
       }
       case 'reply': {
@@ -255,10 +344,8 @@ export function createTabLink(options: TabLinkOptions): TabLink {
       const waiting = early.get(name)
       early.delete(name)
       if (role === 'leader') lead(name, topic)
-      else if (waiting) {
-        topic.version = waiting.version
-        shared.apply(waiting.value)
-      }
+      else if (waiting) applyWhole(topic, waiting.version, waiting.value)
+      else askWhole(name, topic)
       return () => {
         stopLeading(topic)
         if (topics.get(name) === topic) topics.delete(name)
@@ -270,18 +357,32 @@ export function createTabLink(options: TabLinkOptions): TabLink {
         if (handlers.get(method) === handler) handlers.delete(method)
       }
     },
-    request<T>(method: string, payload?: unknown) {
-      if (role === 'leader') return runHere(method, payload) as Promise<T>
+    request<T>(method: string, payload?: unknown, { signal }: { signal?: AbortSignal } = {}) {
+      if (signal?.aborted) return Promise.reject(cancelled())
+      if (role === 'leader') return runHere(method, payload, signal) as Promise<T>
       return new Promise<T>((resolve, reject) => {
         const id = ++nextId
         const request: Pending = {
           method,
           payload,
           sentTo: null,
+          signal,
           resolve: resolve as (value: unknown) => void,
           reject,
         }
         pending.set(id, request)
+        signal?.addEventListener(
+          'abort',
+          () => {
+            if (pending.get(id) !== request) return
+            // Sent: the leader answers as it would in one tab (the call may already be placed).
+            if (request.sentTo !== null)
+              return post({ type: 'cancel', from: tabId, to: request.sentTo, id })
+            pending.delete(id)
+            reject(cancelled())
+          },
+          { once: true },
+        )
         send(id, request)
       })
     },
@@ -306,6 +407,8 @@ export function createTabLink(options: TabLinkOptions): TabLink {
       post({ type: 'hello', from: tabId })
       return () => {
         abort.abort()
+        for (const controller of running.values()) controller.abort()
+        running.clear()
         for (const topic of topics.values()) stopLeading(topic)
         own.onmessage = null
         own.close()

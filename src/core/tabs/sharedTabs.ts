@@ -1,18 +1,20 @@
 import type { CallClient } from '../CallClient.js'
 import type { CallLogStorage } from '../CallLogStorage.js'
 import type { CallLog } from '../createCallLog.js'
-import type { CallRuntime } from '../createCallRuntime.js'
+import type { CallRuntime, CallRuntimeRoute } from '../createCallRuntime.js'
 import { createTabClient } from './createTabClient.js'
 import { createTabLink, type TabChannel, type TabLockManager } from './createTabLink.js'
 import { leaderOnlyStorage, shareCallLog } from './shareCallLog.js'
-import { shareCallRuntime } from './shareCallRuntime.js'
+import { shareCallRuntime, tabRoute } from './shareCallRuntime.js'
 import { shareScreenPops } from './shareScreenPops.js'
 import type { TabLink } from './TabLink.js'
 
 export interface SharedTabsOptions {
   /**
    * The signed-in agent's id in your app: tabs share one phone per user, so two agents on one
-   * browser never share calls.
+   * browser never share calls. Required: scoping by origin and `channel` alone would let two
+   * people signed in on one browser see and control each other's calls and write each other's
+   * call log.
    */
   userId: string
   /**
@@ -31,6 +33,8 @@ export interface TabSession {
   readonly link: TabLink
   /** The client the runtime uses: each method runs where the provider's client leads. */
   readonly client: CallClient
+  /** The runtime's route: starts placed and records chosen in the leading tab. */
+  readonly route: CallRuntimeRoute
   /** Shares the runtime's calls and joins the election. Returns the leave function. */
   connect(runtime: CallRuntime): () => void
   /** The call log's storage, written by the leader only. */
@@ -89,6 +93,7 @@ export function sharedTabs(options: SharedTabsOptions): TabSharing {
       return {
         link,
         client: createTabClient(client, link),
+        route: tabRoute(link),
         connect(runtime) {
           const stop = shareCallRuntime(link, runtime, client)
           const leave = link.connect()

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDialStackClient } from '../../../src/clients/dialstack/index.js'
-import { isCallError, type CallErrorCode } from '../../../src/core/index.js'
+import { createCallRuntime, isCallError, type CallErrorCode } from '../../../src/core/index.js'
 import {
   TEST_ACCOUNT,
   TEST_API_KEY,
@@ -309,6 +309,18 @@ describe('DialStack startCall', () => {
     const result = await client.hangup!('ds-anything')
     expect(result.status === 'error' && result.error.code).toBe('not_supported')
     expect(result.status === 'error' && result.error.message).toMatch(/hang up on your phone/)
+  })
+
+  it('says a person cannot choose the caller ID, and refuses a `from` before any request', async () => {
+    const { client, fake } = await start()
+    // `POST /v1/calls` takes no caller ID: the account's default outbound number is used.
+    expect(client.capabilities.callerId).toBeFalsy()
+    expect(client.listCallerIds).toBeUndefined()
+    const runtime = createCallRuntime({ client })
+    await expect(
+      runtime.startCall({ phoneNumber: '+15551234567', from: '+15551230000' }),
+    ).rejects.toMatchObject({ code: 'not_supported' })
+    expect(fake.count('calls.create')).toBe(0)
   })
 
   it('refuses to start after dispose', async () => {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULT_TETHER_POLL } from '../../../src/clients/tether/options.js'
 import { eventually, setupTether, sleep, startOk, teardownTether } from './harness.js'
+import { createCallRuntime } from '../../../src/core/createCallRuntime.js'
 import { findInteraction } from '../../../src/core/reduceCallState.js'
 
 afterEach(teardownTether)
@@ -166,5 +167,19 @@ describe('Tether’s published samples', () => {
     expect(result.status).toBe('success')
     const [request] = server.requestsTo('initiate')
     expect(Object.keys(request!.body as object).sort()).toEqual(Object.keys(documented).sort())
+  })
+})
+
+describe('Tether caller ID', () => {
+  it('says a person cannot choose the number a call comes from, and refuses a `from` before any request', async () => {
+    const { client, server } = await setupTether()
+    // No per-call caller ID is documented: the user's default voice number is used.
+    expect(client.capabilities.callerId).toBeFalsy()
+    expect(client.listCallerIds).toBeUndefined()
+    const runtime = createCallRuntime({ client })
+    await expect(
+      runtime.startCall({ phoneNumber: '+14165550199', from: '+14165550100' }),
+    ).rejects.toMatchObject({ code: 'not_supported' })
+    expect(server.requests).toHaveLength(0)
   })
 })

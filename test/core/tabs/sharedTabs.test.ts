@@ -42,7 +42,7 @@ function setup(provider: SimulatedClient = createSimulatedClient(slow)) {
     const owner = ++next
     const sharing = sharedTabs({ userId: 'agent-7', ...browser.tab(owner) })
     const session = sharing.join(provider)!
-    const runtime = createCallRuntime({ client: session.client })
+    const runtime = createCallRuntime({ client: session.client, route: session.route })
     const leave = session.connect(runtime)
     leaves.push(leave)
     const tab = {
@@ -230,6 +230,197 @@ describe('sharedTabs', () => {
   })
 })
 
+describe('sharedTabs and the live-call rule', () => {
+  const ada = {
+    id: 'c1',
+    type: 'Contact',
+    displayName: 'Ada Lovelace',
+    displayType: 'Contact',
+    customFields: {},
+  }
+
+  it('two tabs calling one number at the same instant place one call; the second joins it', async () => {
+    const { open, provider } = setup()
+    const leader = open()
+    await vi.waitFor(() => expect(role(leader)).toBe('leader'))
+    const first = open()
+    const second = open()
+
+    const [one, two, three] = await Promise.all([
+      first.runtime.startCall({ phoneNumber: '+14165550199' }),
+      second.runtime.startCall({ phoneNumber: '+1 416 555 0199' }),
+      leader.runtime.startCall({ phoneNumber: '+14165550199' }),
+    ])
+    expect(provider.control.requests).toHaveLength(1)
+    expect([one.id, two.id, three.id]).toEqual(['sim-1', 'sim-1', 'sim-1'])
+    // Only the start that reached the client says it placed the call, so its callbacks run once.
+    expect([one, two, three].filter((start) => !start.joined)).toHaveLength(1)
+    await vi.waitFor(() => expect(second.runtime.store.getState().activeId).toBe('sim-1'))
+  })
+
+  it('a start to another number at the same instant is refused as in one tab', async () => {
+    const { open, provider } = setup()
+    const leader = open()
+    await vi.waitFor(() => expect(role(leader)).toBe('leader'))
+    const first = open()
+    const second = open()
+
+    const [placed, refused] = await Promise.allSettled([
+      first.runtime.startCall({ phoneNumber: '+14165550199', associatedObject: ada }),
+      second.runtime.startCall({ phoneNumber: '+14165550100' }),
+    ])
+    expect(placed).toMatchObject({ status: 'fulfilled', value: { id: 'sim-1', joined: false } })
+    expect(refused).toMatchObject({
+      status: 'rejected',
+      reason: {
+        code: 'invalid_state',
+        message: 'You are on a call with Ada Lovelace. Hang up or put it on hold first.',
+      },
+    })
+    expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(Error)
+    expect(provider.control.requests).toHaveLength(1)
+  })
+
+  it('a follower’s abort signal cancels its start in the leader', async () => {
+    const { open, provider } = setup(
+      createSimulatedClient({ ...slow, delays: { ...slow.delays, start: 60_000 } }),
+    )
+    const leader = open()
+    await vi.waitFor(() => expect(role(leader)).toBe('leader'))
+    const follower = open()
+    await vi.waitFor(() => expect(follower.session.link.role).toBe('follower'))
+
+    const controller = new AbortController()
+    const start = follower.runtime.startCall({
+      phoneNumber: '+14165550199',
+      signal: controller.signal,
+    })
+    // The leader is placing it (the phone system has the request).
+    await vi.waitFor(() => expect(provider.control.requests).toHaveLength(1))
+    controller.abort()
+    await expect(start).rejects.toMatchObject({
+      code: 'aborted',
+      message: 'The call was cancelled before it started.',
+    })
+    expect(provider.control.calls()).toEqual([])
+    // Nothing is left in flight in the leader: the number can be called again.
+    const again = follower.runtime.startCall({ phoneNumber: '+14165550199' })
+    again.catch(() => {
+      // Still placing when the tabs close after the test.
+    })
+    await vi.waitFor(() => expect(provider.control.requests).toHaveLength(2))
+  })
+
+  it('a start aborted before it is sent rejects at once, as in one tab', async () => {
+    const { open, provider } = setup()
+    const leader = open()
+    await vi.waitFor(() => expect(role(leader)).toBe('leader'))
+    const follower = open()
+    const controller = new AbortController()
+    controller.abort()
+    await expect(
+      follower.runtime.startCall({ phoneNumber: '+14165550199', signal: controller.signal }),
+    ).rejects.toMatchObject({ code: 'aborted' })
+    expect(provider.control.requests).toHaveLength(0)
+  })
+
+  it('a record chosen in a follower reaches the leader through the runtime', async () => {
+    const { open } = setup()
+    const leader = open()
+    await vi.waitFor(() => expect(role(leader)).toBe('leader'))
+    const follower = open()
+    const { associate } = follower.runtime.store.getState()
+    const { id } = await follower.runtime.startCall({ phoneNumber: '+14165550199' })
+
+    follower.runtime.associate(id!, ada)
+    expect(findInteraction(follower.runtime.store.getState(), id!)?.associatedObject).toBe(ada)
+    await vi.waitFor(() =>
+      expect(findInteraction(leader.runtime.store.getState(), id!)?.associatedObject).toEqual(ada),
+    )
+    // The store's own action is left as it is.
+    expect(follower.runtime.store.getState().associate).toBe(associate)
+  })
+})
+
+describe('sharedTabs sends what changed', () => {
+  /** The messages the tabs of `browser` post, as plain data. */
+  function record(browser: ReturnType<typeof createFakeBrowser>) {
+    const sent: { type: string; from?: string; topic?: string }[] = []
+    const tab = browser.tab.bind(browser)
+    browser.tab = (owner) => {
+      const parts = tab(owner)
+      return {
+        ...parts,
+        openChannel(name) {
+          const channel = parts.openChannel(name)
+          const post = channel.postMessage.bind(channel)
+          channel.postMessage = (message) => {
+            sent.push(structuredClone(message) as (typeof sent)[number])
+            post(message)
+          }
+          return channel
+        },
+      }
+    }
+    return sent
+  }
+
+  it('an event on a live call sends that call, not the history', async () => {
+    const provider = createSimulatedClient(slow)
+    const browser = createFakeBrowser()
+    const sent = record(browser)
+    let next = 0
+    const open = () => {
+      const session = sharedTabs({ userId: 'agent-7', ...browser.tab(++next) }).join(provider)!
+      const runtime = createCallRuntime({ client: session.client, route: session.route })
+      leaves.push(session.connect(runtime))
+      return { session, runtime }
+    }
+    const leader = open()
+    await vi.waitFor(() => expect(leader.session.link.role).toBe('leader'))
+    const follower = open()
+    for (let index = 0; index < 12; index++) {
+      const { id } = await leader.runtime.startCall({ phoneNumber: `+1416555${1000 + index}` })
+      provider.control.end(id!, 'completed')
+    }
+    await vi.waitFor(() => expect(follower.runtime.store.getState().history).toHaveLength(12))
+
+    const { id } = await leader.runtime.startCall({ phoneNumber: '+14165550199' })
+    sent.length = 0
+    provider.control.advance(id!)
+    await vi.waitFor(() =>
+      expect(findInteraction(follower.runtime.store.getState(), id!)?.status).toBe('ringing'),
+    )
+    const calls = sent.filter((message) => message.topic === 'calls')
+    expect(calls.map((message) => message.type)).toEqual(['patch'])
+    const text = JSON.stringify(calls[0])
+    expect(text).toContain(id)
+    expect(text).not.toContain('sim-1"')
+    expect(text.length).toBeLessThan(1_000)
+  })
+
+  it('a follower that missed a change asks for the whole part, and a late change is ignored', async () => {
+    const { open, provider, browser } = setup()
+    const leader = open()
+    await vi.waitFor(() => expect(role(leader)).toBe('leader'))
+    const follower = open()
+    const { id } = await leader.runtime.startCall({ phoneNumber: '+14165550199' })
+    await vi.waitFor(() => expect(follower.calls()[id!]?.status).toBe('dialing'))
+
+    // The ringing change is held back; the answer comes after it.
+    browser.options.holdBack = (message) => message.type === 'patch'
+    provider.control.advance(id!)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    browser.options.holdBack = undefined
+    provider.control.advance(id!)
+    await vi.waitFor(() => expect(follower.calls()[id!]?.status).toBe('connected'))
+    browser.deliverLate()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(follower.calls()[id!]?.status).toBe('connected')
+    expect(follower.calls()).toEqual(leader.calls())
+  })
+})
+
 describe('sharedTabs with a simulated client in each tab', () => {
   it('the tab that takes over adopts the closed leader’s calls from the stored phone system', async () => {
     const browser = createFakeBrowser()
@@ -241,7 +432,7 @@ describe('sharedTabs with a simulated client in each tab', () => {
         callStorage: simulatedCallStorage(storage),
       })
       const session = sharedTabs({ userId: 'agent-7', ...browser.tab(owner) }).join(client)!
-      const runtime = createCallRuntime({ client: session.client })
+      const runtime = createCallRuntime({ client: session.client, route: session.route })
       const leave = session.connect(runtime)
       leaves.push(leave, () => client.dispose())
       return { client, session, runtime, leave }
