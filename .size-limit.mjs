@@ -184,11 +184,13 @@ export default [
     {
       'index.js': '{ CallProvider, CallButton, Dialpad, CallStatusBanner, AssociatedObjectEditor }',
     },
-    // 19.79 kB measured + 2%: the dial-policy error keeps its full text in production builds, the
+    // 20.77 kB measured (ceiling set at 20.49 + 2%): the dial-policy error keeps its full text in production builds, the
     // Dialpad formats as it is typed (19.13 kB), focus is kept when the banner's view changes
-    // (useFocusRescue) and the editor's JSON is checked by the rules every start is checked with
-    // (validateAssociatedObject).
-    { target: 12.2, ceiling: 20.18 },
+    // (useFocusRescue), the editor's JSON is checked by the rules every start is checked with
+    // (validateAssociatedObject) (19.79 kB), and CallButton's number subscriptions (one store
+    // subscription per button, woken only by its own number's updates: an event of another call
+    // costs a 500-button page 0.1 ms p95, not 1.4 ms).
+    { target: 12.2, ceiling: 20.9 },
   ),
   line('the whole root entry (reported)', { 'index.js': '*' }),
   client('simulated (reported)', 'createSimulatedClient'),

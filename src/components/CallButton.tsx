@@ -2,19 +2,25 @@ import {
   forwardRef,
   useEffect,
   useId,
+  useMemo,
   useRef,
   type ComponentPropsWithoutRef,
   type MouseEvent,
   type ReactNode,
 } from 'react'
 import type { CallError } from '../core/CallError.js'
+import {
+  callReadiness,
+  type CallReadiness,
+  type CallReadinessRules,
+} from '../core/callReadiness.js'
 import { isPlaced, type LiveCallStatus } from '../core/CallEvent.js'
 import type { StartCallData } from '../core/createCallRuntime.js'
+import type { CallState } from '../core/reduceCallState.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import { useCallContext } from '../react/CallContext.js'
 import { formatCallDuration, useCallDuration } from '../react/useCallDuration.js'
-import { useCallReadiness } from '../react/useCallReadiness.js'
-import { useCallStore } from '../react/useCallStore.js'
+import { useNumberStore } from '../react/useNumberStore.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { useStartCall } from '../react/useStartCall.js'
 import { useMessages } from '../react/useMessages.js'
@@ -129,7 +135,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   ref,
 ) {
   const messages = useMessages('CallButton')
-  const { store } = useCallContext('CallButton').runtime
+  const { runtime, readinessRules } = useCallContext('CallButton')
   const start = useStartCall({
     onSuccess: (data) => onStarted?.(data),
     onError: (error) => onError?.(error),
@@ -139,30 +145,24 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   const { result, display } = usePhoneNumber(missing ? '' : phoneNumber)
   useMissingNumberWarning(missing, phoneNumber)
   const dialed = result.ok ? result.dialString.value : null
-  const readiness = useCallReadiness({ phoneNumber: dialed })
   // The last start speaks for this button only while it is for the number the button shows now: a
   // button whose `phoneNumber` changed must not show the previous number's call, wait or error.
   const current = start.variables?.phoneNumber === phoneNumber
   const ownId = (current && start.data?.id) || null
-  // Only what the label shows, so another call's events (or this one's other details) never re-render it.
-  const live = useCallStore((state) => {
-    if (dialed === null && ownId === null) return undefined
-    for (const call of state.live) {
-      const { id } = call
-      if ((call.phoneNumber === dialed || id === ownId) && isPlaced(call))
-        return { id, status: call.status as LiveCallStatus, connectedAt: call.connectedAt }
-    }
-    return undefined
-  })
-  const duration = useCallDuration(live)
   const deferredNumber = current && start.data?.deferred ? start.data.phoneNumber : null
-  // A boolean, not the draft: typing on the dialpad must not re-render every CallButton.
-  const deferred = useCallStore(
-    (state) =>
-      deferredNumber !== null &&
-      state.dialpad.pendingDial?.phoneNumber === deferredNumber &&
-      state.dialpad.value === deferredNumber,
+  // One store subscription, woken only by its own number's and calls' updates and by readiness:
+  // an event for another call costs a list of 500 buttons nothing.
+  const keys = useMemo(() => [dialed, ownId, deferredNumber], [dialed, ownId, deferredNumber])
+  const view = useNumberStore(keys, (state) =>
+    buttonView(state, { ...readinessRules, phoneNumber: dialed }, ownId, deferredNumber),
   )
+  const { deferred } = view
+  const readiness: CallReadiness = view
+  const live =
+    view.liveId === undefined
+      ? undefined
+      : { id: view.liveId, status: view.status, connectedAt: view.connectedAt }
+  const duration = useCallDuration(live)
   const messageId = useId()
 
   const name = (associatedObject?.displayName ?? '').trim() || display
@@ -198,7 +198,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
     // aria-disabled keeps the button focusable, so the click must be refused here.
     if (disabled || unavailable || pending) return
     // The number is on a call: show that call, never dial it again.
-    if (live) store.getState().activate(live.id)
+    if (live) runtime.store.getState().activate(live.id)
     else start.startCall(phoneNumber, associatedObject, from === undefined ? undefined : { from })
   })
 
@@ -265,6 +265,38 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
 })
 // Development only, so production bundles can drop it (and tree-shake an unused component).
 if (process.env.NODE_ENV !== 'production') CallButton.displayName = 'CallButton'
+
+/**
+ * What a `CallButton` shows from the store: its readiness (`ready`, `reason`, `callWith`), the placed live call on its number (or
+ * the call it started: only its id, state and connection time, so the call's other details never
+ * re-render it) and whether its deferred dial is still on the dialpad. Flat, so the shallow
+ * compare of `useNumberStore` sees when any of it changes.
+ */
+function buttonView(
+  state: CallState,
+  rules: CallReadinessRules & { phoneNumber: string | null },
+  ownId: string | null,
+  deferredNumber: string | null,
+) {
+  const dialed = rules.phoneNumber
+  const live =
+    dialed === null && ownId === null
+      ? undefined
+      : state.live.find(
+          (call) => (call.phoneNumber === dialed || call.id === ownId) && isPlaced(call),
+        )
+  return {
+    ...callReadiness(state, rules),
+    liveId: live?.id,
+    status: live?.status as LiveCallStatus,
+    connectedAt: live?.connectedAt,
+    // A boolean, not the draft: typing on the dialpad must not re-render every CallButton.
+    deferred:
+      deferredNumber !== null &&
+      state.dialpad.pendingDial?.phoneNumber === deferredNumber &&
+      state.dialpad.value === deferredNumber,
+  }
+}
 
 /** Warns once per button, in development, about a `phoneNumber` that is missing or not text. */
 function useMissingNumberWarning(missing: boolean, phoneNumber: unknown) {

@@ -1,6 +1,7 @@
 import { isPlaced } from './CallEvent.js'
 import type { WhileOnCall } from './createCallRuntime.js'
 import type { CallState } from './reduceCallState.js'
+import type { Interaction } from './reduceInteraction.js'
 
 /**
  * Why calls cannot be placed now, most fundamental first:
@@ -53,30 +54,42 @@ const READY: CallReadiness = Object.freeze({ ready: true })
 export function callReadiness(state: CallState, rules: CallReadinessRules = {}): CallReadiness {
   const { clickToDial = true, whileOnCall = 'refuse', typed = false, phoneNumber = null } = rules
   if (!clickToDial && !typed) return { ready: false, reason: 'click-to-dial-off' }
-  const { connection } = state
-  if (connection.status === 'closed') {
-    const code = connection.error?.code
-    return {
-      ready: false,
-      reason:
-        code === 'unauthorized'
-          ? 'signed-out'
-          : code === 'not_ready'
-            ? 'phone-not-ready'
-            : 'disconnected',
-    }
-  }
-  if (whileOnCall === 'allow') return READY
+  const closed = closedReason(state)
+  if (closed !== null) return { ready: false, reason: closed }
   for (const call of state.live) {
-    if (!isPlaced(call) || call.status === 'held' || call.phoneNumber === phoneNumber) continue
-    // `hold-and-dial` holds a connected call first where the provider can hold.
-    const canHold = { ...state.capabilities, ...call.capabilities }.hold
-    if (whileOnCall === 'hold-and-dial' && call.status === 'connected' && canHold) continue
-    return {
-      ready: false,
-      reason: 'on-call',
-      callWith: call.associatedObject?.displayName || call.phoneNumber || call.id,
-    }
+    if (call.phoneNumber === phoneNumber || !blocksStart(state, call, whileOnCall)) continue
+    return { ready: false, reason: 'on-call', callWith: callWith(call) }
   }
   return READY
+}
+
+/** Why a closed connection stops every call, or `null` while the connection is not closed. */
+export function closedReason({ connection }: CallState): CallReadinessReason | null {
+  if (connection.status !== 'closed') return null
+  const code = connection.error?.code
+  return code === 'unauthorized'
+    ? 'signed-out'
+    : code === 'not_ready'
+      ? 'phone-not-ready'
+      : 'disconnected'
+}
+
+/**
+ * True when this live call stands in the way of a start to another number under the live-call
+ * rule (a start to its own number shows it instead).
+ */
+export function blocksStart(
+  state: CallState,
+  call: Interaction,
+  whileOnCall: WhileOnCall,
+): boolean {
+  if (whileOnCall === 'allow' || !isPlaced(call) || call.status === 'held') return false
+  // `hold-and-dial` holds a connected call first where the provider can hold.
+  const canHold = { ...state.capabilities, ...call.capabilities }.hold
+  return !(whileOnCall === 'hold-and-dial' && call.status === 'connected' && canHold)
+}
+
+/** The name a person knows a live call by: its record's display name, else its number. */
+export function callWith(call: Interaction): string {
+  return call.associatedObject?.displayName || call.phoneNumber || call.id
 }
