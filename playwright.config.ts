@@ -37,8 +37,8 @@ export default defineConfig<ThrottleOptions>({
   projects: [
     ...(cpuThrottle > 1 ? [] : [{ name: 'chromium', use: { browserName: 'chromium' as const } }]),
     // With E2E_CPU_THROTTLE=4 (npm test's second e2e run): the same flows with Chromium's CPU 4×
-    // slower on every page, as on a busy laptop or a loaded CI machine. They must still pass by
-    // waiting on what a person sees. The per-story look and axe check (screenshots.spec.ts) and the
+    // slower on every page from its first render on (see test/e2e/test.ts), as on a busy laptop or
+    // a loaded CI machine. They must still pass by waiting on what a person sees. The per-story look and axe check (screenshots.spec.ts) and the
     // docs pages' check (docsPages.spec.ts) have no flow to race and run in the full-speed pass;
     // they are left out here to keep CI under 15 min (the first takes 70 s throttled). Run them
     // throttled with `--project chromium-throttled` and `E2E_THROTTLE_ALL=1`.
