@@ -36,7 +36,7 @@ export default defineConfig<ThrottleOptions>({
   },
   projects: [
     ...(cpuThrottle > 1 ? [] : [{ name: 'chromium', use: { browserName: 'chromium' as const } }]),
-    // With E2E_CPU_THROTTLE=4 (npm test's second e2e run): the same flows with Chromium's CPU 4×
+    // With E2E_CPU_THROTTLE=4 (npm test's run of the flows): the flows with Chromium's CPU 4×
     // slower on every page from its first render on (see test/e2e/test.ts), as on a busy laptop or
     // a loaded CI machine. They must still pass by waiting on what a person sees. The per-story look and axe check (screenshots.spec.ts) and the
     // docs pages' check (docsPages.spec.ts) have no flow to race and run in the full-speed pass;

@@ -107,9 +107,12 @@ function vitest(name, project, extraEnv = {}) {
   )
 }
 
-/** Playwright, counted from its JSON report (named in playwright.config.ts); `extraEnv` e.g. throttles the CPU. */
-function playwright(name, report, extraEnv = {}) {
-  const { ok, seconds } = run('npx', ['playwright', 'test'], extraEnv)
+/**
+ * Playwright, counted from its JSON report (named in playwright.config.ts); `extraEnv` e.g.
+ * throttles the CPU, `specs` narrows the run to those files.
+ */
+function playwright(name, report, extraEnv = {}, specs = []) {
+  const { ok, seconds } = run('npx', ['playwright', 'test', ...specs], extraEnv)
   if (!existsSync(report)) {
     totals.failed += 1
     lines.push(`FAIL ${name}: no report (${seconds} s)`)
@@ -150,10 +153,15 @@ vitest('stories in Chromium, CPU throttled 4×', 'storybook', { STORIES_CPU_THRO
 if (
   checkNoWarnings('storybook build, with no warning', 'npm', ['run', 'build-storybook', '--silent'])
 ) {
-  playwright('e2e in Chromium', 'reports/e2e.json')
-  // The same flows with Chromium's CPU 4× slower, as on a loaded machine: waits on what a person
-  // sees must hold there too.
-  playwright('e2e in Chromium, CPU throttled 4×', 'reports/e2e-throttled.json', {
+  // The look of every key story and the docs pages, at full speed (screenshots and axe).
+  playwright('e2e in Chromium: the stories’ look and the docs pages', 'reports/e2e.json', {}, [
+    'test/e2e/screenshots.spec.ts',
+    'test/e2e/docsPages.spec.ts',
+  ])
+  // Every flow a person plays (CRM, keyboard, Softphone, tabs, theme) with Chromium's CPU 4× slower,
+  // as on a loaded machine: waits on what a person sees must hold there. They pass at full speed
+  // too (`npx playwright test`); CI runs them once, throttled, to stay under 15 minutes.
+  playwright('e2e flows in Chromium, CPU throttled 4×', 'reports/e2e-throttled.json', {
     E2E_CPU_THROTTLE: '4',
   })
 }
