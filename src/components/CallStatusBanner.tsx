@@ -26,6 +26,7 @@ import { AlertIcon, CloseIcon } from './icons.js'
 import { callStateText } from './callStateText.js'
 import { liveControls } from './liveControls.js'
 import { useFocusRescue } from './useFocusRescue.js'
+import { setRef } from './setRef.js'
 
 export interface CallStatusBannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /**
@@ -286,8 +287,7 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
         {...rest}
         ref={(node) => {
           rootRef.current = node
-          if (typeof ref === 'function') ref(node)
-          else if (ref) ref.current = node
+          setRef(ref, node)
         }}
         // Where focus is only decides where it goes when the view changes: the app's own
         // handler runs first and is never stopped.

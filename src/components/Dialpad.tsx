@@ -31,6 +31,7 @@ import { BackspaceIcon, PhoneIcon } from './icons.js'
 import { readinessMessage } from './readinessMessage.js'
 import { dialableBefore, positionAfter, showTypedNumber } from './typedNumber.js'
 import { visuallyHidden } from './visuallyHidden.js'
+import { setRef } from './setRef.js'
 
 /** The characters of a string literal type. */
 type Chars<S extends string> = S extends `${infer C}${infer Rest}` ? C | Chars<Rest> : never
@@ -365,8 +366,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
       {...rest}
       ref={(element) => {
         rootRef.current = element
-        if (typeof ref === 'function') ref(element)
-        else if (ref) ref.current = element
+        setRef(ref, element)
       }}
       className={cx('rcc-Dialpad', className)}
       data-mode={mode}

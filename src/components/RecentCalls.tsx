@@ -18,6 +18,7 @@ import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { useStartCall } from '../react/useStartCall.js'
 import { cx } from './composeHandlers.js'
 import { useFocusRescue } from './useFocusRescue.js'
+import { setRef } from './setRef.js'
 
 export interface RecentCallsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** How many calls to show, newest first. Default 20. */
@@ -183,8 +184,7 @@ export const RecentCalls = forwardRef<HTMLDivElement, RecentCallsProps>(function
       {...rest}
       ref={(node) => {
         rootRef.current = node
-        if (typeof ref === 'function') ref(node)
-        else if (ref) ref.current = node
+        setRef(ref, node)
       }}
       className={cx('rcc-RecentCalls', className)}
     >

@@ -33,6 +33,7 @@ import { oneControlAtATime } from './oneControlAtATime.js'
 import { callStateText } from './callStateText.js'
 import { SaidOnce } from './SaidOnce.js'
 import { useFocusRescue } from './useFocusRescue.js'
+import { setRef } from './setRef.js'
 
 export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /**
@@ -181,8 +182,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
       {...rest}
       ref={(node) => {
         panelRef.current = node
-        if (typeof ref === 'function') ref(node)
-        else if (ref) ref.current = node
+        setRef(ref, node)
       }}
       className={cx('rcc-Softphone', className)}
       data-status={status}
