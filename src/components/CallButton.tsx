@@ -22,7 +22,7 @@ import { useCallContext } from '../react/CallContext.js'
 import { formatCallDuration, useCallDuration } from '../react/useCallDuration.js'
 import { useNumberStore } from '../react/useNumberStore.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
-import { useStartCall } from '../react/useStartCall.js'
+import { useSharedStart } from '../react/useSharedStart.js'
 import { useMessages } from '../react/useMessages.js'
 import { composeHandlers, cx, describedBy } from './composeHandlers.js'
 import { AlertIcon, InfoIcon, PhoneIcon } from './icons.js'
@@ -98,10 +98,11 @@ export interface CallButtonProps extends Omit<
 
 /**
  * A click-to-call button for a contact's number. It starts the call through the provider's
- * client (`useStartCall`), ignores further clicks while the start is pending, and shows and
- * announces a failed start. One live call per number: while its number is on a call, the button
- * shows that call ("Ada Lovelace, connected 01:23") and pressing it makes it the banner's active
- * call; it never dials twice.
+ * client as `useStartCall` does (a start mutation in the app's QueryClient, one shared by every
+ * button), ignores further clicks while its start is pending, and shows and announces its failed
+ * start. One live call per number: while its number is on a call, the button shows that call
+ * ("Ada Lovelace, connected 01:23") and pressing it makes it the banner's active call; it never
+ * dials twice.
  *
  * Parts and selectors (unstyled; `react-click-to-call/styles.css` gives the default look):
  * - `.rcc-CallButton-root`: a wrapper around the button and its message.
@@ -136,14 +137,11 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
 ) {
   const messages = useMessages('CallButton')
   const { runtime, readinessRules } = useCallContext('CallButton')
-  const start = useStartCall({
-    onSuccess: (data) => onStarted?.(data),
-    onError: (error) => onError?.(error),
-  })
+  // The provider's one start mutation, not one per button: a list of 500 keeps one observer.
+  const [start, startCall] = useSharedStart('CallButton')
   // A bad prop (an app passing `null` or a number) disables the button; it must not break the page.
   const missing = typeof phoneNumber !== 'string' || phoneNumber.trim() === ''
   const { result, display } = usePhoneNumber(missing ? '' : phoneNumber)
-  useMissingNumberWarning(missing, phoneNumber)
   const dialed = result.ok ? result.dialString.value : null
   // The last start speaks for this button only while it is for the number the button shows now: a
   // button whose `phoneNumber` changed must not show the previous number's call, wait or error.
@@ -175,8 +173,8 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
         ? null
         : readinessMessage(messages, readiness)
   const unavailable = reason !== null
-  const pending = current && start.isPending
-  const failed = current && start.isError
+  const pending = current && start.status === 'pending'
+  const failed = current && start.status === 'error'
   const status: CallButtonStatus = pending
     ? 'pending'
     : live
@@ -199,7 +197,11 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
     if (disabled || unavailable || pending) return
     // The number is on a call: show that call, never dial it again.
     if (live) runtime.store.getState().activate(live.id)
-    else start.startCall(phoneNumber, associatedObject, from === undefined ? undefined : { from })
+    else
+      startCall(
+        { phoneNumber, ...(associatedObject && { associatedObject }), ...(from && { from }) },
+        { onSuccess: onStarted, onError },
+      )
   })
 
   return (
@@ -260,6 +262,10 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
           {message}
         </span>
       ) : null}
+      {/* Mounted only with a bad prop: a list of valid buttons runs no warning effect. */}
+      {process.env.NODE_ENV !== 'production' && missing ? (
+        <MissingNumberWarning phoneNumber={phoneNumber} />
+      ) : null}
     </span>
   )
 })
@@ -298,11 +304,11 @@ function buttonView(
   }
 }
 
-/** Warns once per button, in development, about a `phoneNumber` that is missing or not text. */
-function useMissingNumberWarning(missing: boolean, phoneNumber: unknown) {
+/** Warns once, in development, about a button's `phoneNumber` that is missing or not text. */
+function MissingNumberWarning({ phoneNumber }: { phoneNumber: unknown }) {
   const warned = useRef(false)
   useEffect(() => {
-    if (process.env.NODE_ENV === 'production' || !missing || warned.current) return
+    if (warned.current) return
     warned.current = true
     const given =
       typeof phoneNumber === 'string'
@@ -311,5 +317,6 @@ function useMissingNumberWarning(missing: boolean, phoneNumber: unknown) {
     console.warn(
       `CallButton: \`phoneNumber\` must be a non-empty string, got ${given}. The button is disabled.`,
     )
-  }, [missing, phoneNumber])
+  }, [phoneNumber])
+  return null
 }

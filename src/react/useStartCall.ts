@@ -4,15 +4,8 @@ import type { CallError } from '../core/CallError.js'
 import type { StartCallData, StartCallVariables } from '../core/createCallRuntime.js'
 import type { InteractionAssociatedObject } from '../core/types.js'
 import { useCallContext } from './CallContext.js'
+import { firstReport } from './firstReport.js'
 import { startCallMutationOptions } from './startCallMutationOptions.js'
-
-// A start that joined another one fails with that start's very error: it is reported once.
-const reported = new WeakSet<object>()
-const firstReport = (error: CallError) => {
-  if (reported.has(error)) return false
-  reported.add(error)
-  return true
-}
 
 /** `useMutation` options other than the ones the start owns (function, key, retry). */
 export type UseStartCallOptions = Omit<

@@ -1,3 +1,4 @@
+import { MutationCache, QueryClient, useIsMutating } from '@tanstack/react-query'
 import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import metadata from 'libphonenumber-js/min/metadata'
@@ -209,6 +210,57 @@ describe('CallButton', () => {
     await new Promise((resolve) => setTimeout(resolve, 60))
     expect(errors).not.toHaveBeenCalled()
     expect(warnings).not.toHaveBeenCalled()
+  })
+
+  it("runs its start as a start mutation of the app's QueryClient, whose MutationCache hears its failure", async () => {
+    const user = userEvent.setup()
+    const client = createTestClient({ delays: { start: 50 } })
+    client.control.failNextStart('not_ready', 'Log in to the phone system first.')
+    const cacheError = vi.fn()
+    const queryClient = new QueryClient({
+      mutationCache: new MutationCache({ onError: cacheError }),
+    })
+    function Starting() {
+      return <p>Starting: {useIsMutating({ mutationKey: ['react-click-to-call', 'startCall'] })}</p>
+    }
+    renderWithCalls(
+      <>
+        <CallButton phoneNumber="+14165550199" associatedObject={ada} />
+        <Starting />
+      </>,
+      { client, provider: { queryClient } },
+    )
+    await user.click(screen.getByRole('button', { name: 'Call Ada Lovelace' }))
+    expect(await screen.findByText('Starting: 1')).toBeInTheDocument()
+    await screen.findByRole('alert')
+    expect(screen.getByText('Starting: 0')).toBeInTheDocument()
+    expect(cacheError).toHaveBeenCalledTimes(1)
+    expect(cacheError.mock.calls[0]![0]).toMatchObject({ code: 'not_ready' })
+  })
+
+  it('keeps its own start: another button on the same number shows neither its wait nor its error', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient({ delays: { start: 50 } })
+    client.control.failNextStart('not_ready', 'Log in to the phone system first.')
+    const onError = vi.fn()
+    renderWithCalls(
+      <>
+        <CallButton phoneNumber="+14165550199" associatedObject={ada} onError={onError} />
+        <CallButton phoneNumber="+14165550199" data-testid="other" />
+      </>,
+      { client },
+    )
+    const other = screen.getByTestId('other')
+    await user.click(screen.getByRole('button', { name: 'Call Ada Lovelace' }))
+    const button = screen.getByRole('button', { name: 'Calling Ada Lovelace…' })
+    expect(other).toHaveAttribute('data-status', 'idle')
+    expect(other).not.toHaveAttribute('aria-busy')
+    await waitFor(() => expect(button).toHaveAttribute('data-status', 'error'))
+    expect(screen.getAllByRole('alert')).toHaveLength(1)
+    expect(button).toHaveAccessibleDescription('Log in to the phone system first.')
+    expect(other).toHaveAttribute('data-status', 'idle')
+    expect(other).not.toHaveAccessibleDescription()
+    expect(onError).toHaveBeenCalledTimes(1)
   })
 
   it('is usable with the keyboard alone', async () => {
