@@ -53,7 +53,9 @@ describe('Tether inbound calls', () => {
 
   it('declines through the voice SDK: the call ends declined and Tether records no-answer', async () => {
     const decline = vi.fn()
-    const { client, server, store } = await setupTether({ inbound: tetherInboundCalls({ decline }) })
+    const { client, server, store } = await setupTether({
+      inbound: tetherInboundCalls({ decline }),
+    })
     const result = await client.incoming({ from: CALLER })
     if (result.status === 'error') throw result.error
     const { id } = result.data
