@@ -138,14 +138,14 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
   const messages = useMessages('CallButton')
   const { runtime, readinessRules } = useCallContext('CallButton')
   // The provider's one start mutation, not one per button: a list of 500 keeps one observer.
-  const [start, startCall] = useSharedStart('CallButton')
+  const [start, startCall] = useSharedStart(runtime)
   // A bad prop (an app passing `null` or a number) disables the button; it must not break the page.
   const missing = typeof phoneNumber !== 'string' || phoneNumber.trim() === ''
   const { result, display } = usePhoneNumber(missing ? '' : phoneNumber)
   const dialed = result.ok ? result.dialString.value : null
   // The last start speaks for this button only while it is for the number the button shows now: a
   // button whose `phoneNumber` changed must not show the previous number's call, wait or error.
-  const current = start.variables?.phoneNumber === phoneNumber
+  const current = start.variables !== undefined && start.variables.phoneNumber === phoneNumber
   const ownId = (current && start.data?.id) || null
   const deferredNumber = current && start.data?.deferred ? start.data.phoneNumber : null
   // One store subscription, woken only by its own number's and calls' updates and by readiness:
@@ -173,8 +173,9 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
         ? null
         : readinessMessage(messages, readiness)
   const unavailable = reason !== null
-  const pending = current && start.status === 'pending'
-  const failed = current && start.status === 'error'
+  // A start of its own for its number: pending until it has data or an error.
+  const pending = current && !start.data && !start.error
+  const failed = current && !!start.error
   const status: CallButtonStatus = pending
     ? 'pending'
     : live
@@ -184,8 +185,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
         : deferred
           ? 'deferred'
           : 'idle'
-  const message =
-    reason ?? (start.error && status === 'error' ? messages.errorMessage(start.error) : null)
+  const message = reason ?? (status === 'error' ? messages.errorMessage(start.error!) : null)
   const timer = duration === null ? null : formatCallDuration(duration)
   // The live call's state and timer, e.g. "Connected 01:23", in place of "Call".
   const liveLabel = live
@@ -197,11 +197,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
     if (disabled || unavailable || pending) return
     // The number is on a call: show that call, never dial it again.
     if (live) runtime.store.getState().activate(live.id)
-    else
-      startCall(
-        { phoneNumber, ...(associatedObject && { associatedObject }), ...(from && { from }) },
-        { onSuccess: onStarted, onError },
-      )
+    else startCall({ phoneNumber, associatedObject, from }, { onStarted, onError })
   })
 
   return (

@@ -2,27 +2,29 @@ import { MutationObserver, useQueryClient, type QueryClient } from '@tanstack/re
 import { useState } from 'react'
 import type { CallError } from '../core/CallError.js'
 import type { CallRuntime, StartCallData, StartCallVariables } from '../core/createCallRuntime.js'
-import { useCallContext } from './CallContext.js'
 import { firstReport } from './firstReport.js'
 import { startCallMutationOptions } from './startCallMutationOptions.js'
 
-/** The last start of one component, as `useStartCall` would show it. */
-export type SharedStartState =
-  | { status: 'idle'; variables?: undefined; data?: undefined; error?: undefined }
-  | { status: 'pending'; variables: StartCallVariables; data?: undefined; error?: undefined }
-  | { status: 'success'; variables: StartCallVariables; data: StartCallData; error?: undefined }
-  | { status: 'error'; variables: StartCallVariables; data?: undefined; error: CallError }
+/**
+ * The last start of one component: `variables` from the click on, then its `data` or its
+ * `error` once it settled (neither while it is pending).
+ */
+export interface SharedStartState {
+  variables?: StartCallVariables
+  data?: StartCallData
+  error?: CallError
+}
 
 /** What the component hears of its start: once per start that reached the client. */
 export interface SharedStartCallbacks {
-  onSuccess?: (data: StartCallData) => void
+  onStarted?: (data: StartCallData) => void
   onError?: (error: CallError) => void
 }
 
-type Start = (variables: StartCallVariables) => Promise<StartCallData>
+type StartObserver = MutationObserver<StartCallData, CallError, StartCallVariables>
 
-/** One start path per QueryClient and runtime (a `CallProvider`), made by its first user. */
-const startsByClient = new WeakMap<QueryClient, WeakMap<CallRuntime, Start>>()
+/** One start observer per runtime (a `CallProvider`) and QueryClient, made by its first user. */
+const observers = new WeakMap<CallRuntime, { queryClient: QueryClient; observer: StartObserver }>()
 
 /**
  * The provider's one start mutation: every start is a mutation of `startCallMutationOptions` in
@@ -30,51 +32,49 @@ const startsByClient = new WeakMap<QueryClient, WeakMap<CallRuntime, Start>>()
  * they see `useStartCall`'s), run through a single `MutationObserver`. Each start keeps its own
  * promise; the observer only follows the last one, which nobody reads.
  */
-function sharedStart(queryClient: QueryClient, runtime: CallRuntime): Start {
-  const byRuntime = startsByClient.get(queryClient) ?? new WeakMap<CallRuntime, Start>()
-  startsByClient.set(queryClient, byRuntime)
-  let start = byRuntime.get(runtime)
-  if (!start) {
+function sharedObserver(queryClient: QueryClient, runtime: CallRuntime): StartObserver {
+  let made = observers.get(runtime)
+  if (made?.queryClient !== queryClient) {
     const observer = new MutationObserver(queryClient, startCallMutationOptions(runtime))
-    start = (variables) => observer.mutate(variables)
-    byRuntime.set(runtime, start)
+    made = { queryClient, observer }
+    observers.set(runtime, made)
   }
-  return start
+  return made.observer
 }
 
-const idle: SharedStartState = { status: 'idle' }
-
 /**
- * Starts calls for a component that many pages render by the hundred (`CallButton`): the state of
- * its own last start, with no mutation observer of its own. The starts go through the provider's
- * one shared start mutation; the state is one `useState`, set in the same event as the click, so
- * a second click already sees the start pending. A later start's state replaces an earlier one's
+ * Starts calls on the provider's `runtime` for a component that many pages render by the hundred
+ * (`CallButton`): the state of its own last start, with no mutation observer of its own. The
+ * starts go through the provider's one shared start mutation; the state is one `useState`, set in
+ * the same event as the click, so a second click already sees the start pending. A later start's state replaces an earlier one's
  * (the earlier one still settles and still reports). Callbacks run once per start that reached
  * the client, as `useStartCall`'s do, also after the component unmounted.
  */
 export function useSharedStart(
-  name: string,
+  runtime: CallRuntime,
 ): [SharedStartState, (variables: StartCallVariables, callbacks: SharedStartCallbacks) => void] {
-  const { runtime } = useCallContext(name)
   const queryClient = useQueryClient()
-  const [state, setState] = useState(idle)
-  const startCall = (variables: StartCallVariables, callbacks: SharedStartCallbacks) => {
-    const pending: SharedStartState = { status: 'pending', variables }
+  const [state, setState] = useState<SharedStartState>({})
+  const startCall = (
+    variables: StartCallVariables,
+    { onStarted, onError }: SharedStartCallbacks,
+  ) => {
+    const pending: SharedStartState = { variables }
+    // Only while it is still this component's last start.
     const settle = (next: SharedStartState) => setState((now) => (now === pending ? next : now))
     setState(pending)
-    sharedStart(
-      queryClient,
-      runtime,
-    )(variables).then(
-      (data) => {
-        settle({ status: 'success', variables, data })
-        if (!data.joined) callbacks.onSuccess?.(data)
-      },
-      (error: CallError) => {
-        settle({ status: 'error', variables, error })
-        if (firstReport(error)) callbacks.onError?.(error)
-      },
-    )
+    sharedObserver(queryClient, runtime)
+      .mutate(variables)
+      .then(
+        (data) => {
+          settle({ variables, data })
+          if (!data.joined) onStarted?.(data)
+        },
+        (error: CallError) => {
+          settle({ variables, error })
+          if (firstReport(error)) onError?.(error)
+        },
+      )
   }
   return [state, startCall]
 }
