@@ -7,7 +7,7 @@ import {
 } from '../../src/clients/bright-pattern/index.js'
 import type { InteractionAssociatedObject } from '../../src/core/index.js'
 import { CallButton, CallProvider, CallStatusBanner, type CallMessages } from '../../src/index.js'
-import { bannerSays, callAda } from '../support/play.js'
+import { bannerSays, callAda, callAdaRefused } from '../support/play.js'
 import { withDefaultTheme } from '../support/storyKit.js'
 import { createFakeAdApi, type FakeAdApi } from '../../test/servers/fakeAdApi.js'
 
@@ -258,12 +258,9 @@ export const SignedOut: Story = {
 export const NoPhoneDevice: Story = {
   args: { startError: 'logged_without_phone' },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent(
-        'You are signed in to Bright Pattern without a phone. Choose a phone device in the widget, then try again.',
-      ),
+    await callAdaRefused(
+      canvasElement,
+      'You are signed in to Bright Pattern without a phone. Choose a phone device in the widget, then try again.',
     )
   },
 }
@@ -272,13 +269,7 @@ export const NoPhoneDevice: Story = {
 export const CallerIdNotAllowed: Story = {
   args: { startError: 'no_permissions_did_call' },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent(
-        'You are not allowed to call from the selected caller ID.',
-      ),
-    )
+    await callAdaRefused(canvasElement, 'You are not allowed to call from the selected caller ID.')
   },
 }
 
@@ -286,13 +277,7 @@ export const CallerIdNotAllowed: Story = {
 export const TimeoutErrorInSuccess: Story = {
   args: { timeoutErrorInSuccess: true },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent(
-        'Bright Pattern did not answer in time. Try again.',
-      ),
-    )
+    await callAdaRefused(canvasElement, 'Bright Pattern did not answer in time. Try again.')
   },
 }
 

@@ -5,7 +5,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { createDialStackClient, type DialStackCallLog } from '../../src/clients/dialstack/index.js'
 import type { CallClient, InteractionAssociatedObject } from '../../src/core/index.js'
 import { CallButton, CallProvider, CallStatusBanner } from '../../src/index.js'
-import { bannerSays, callAda } from '../support/play.js'
+import { bannerSays, callAda, callAdaRefused, endDuringOutage } from '../support/play.js'
 import { withDefaultTheme } from '../support/storyKit.js'
 
 /**
@@ -329,15 +329,11 @@ export const Busy: Story = {
 /** The stream drops, the call ends meanwhile (the event is lost); after the reconnect the call log shows the end. */
 export const StreamDroppedAndResynced: Story = {
   play: async ({ canvasElement }) => {
-    const { canvas, banner } = await callAda(canvasElement)
-    await bannerSays(banner, 'Connected')
-    await userEvent.click(canvas.getByRole('button', { name: 'Drop the event stream' }))
-    await bannerSays(banner, 'Reconnecting')
-    await userEvent.click(canvas.getByRole('button', { name: 'Contact hangs up' }))
-    expect(banner).toHaveTextContent('Connected')
-    await userEvent.click(canvas.getByRole('button', { name: 'Restore the event stream' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Call ended'), { timeout: 4000 })
-    expect(banner).not.toHaveTextContent('Reconnecting')
+    await endDuringOutage(canvasElement, {
+      drop: 'Drop the event stream',
+      hangUp: 'Contact hangs up',
+      restore: 'Restore the event stream',
+    })
   },
 }
 
@@ -345,13 +341,7 @@ export const StreamDroppedAndResynced: Story = {
 export const UserNotFound: Story = {
   args: { userNotFound: true },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent(
-        'User not found: DialStack does not know your user',
-      ),
-    )
+    await callAdaRefused(canvasElement, 'User not found: DialStack does not know your user')
   },
 }
 
@@ -359,13 +349,7 @@ export const UserNotFound: Story = {
 export const RateLimited: Story = {
   args: { rateLimited: true },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent(
-        'Too many calls at once. Wait 30 s and try again.',
-      ),
-    )
+    await callAdaRefused(canvasElement, 'Too many calls at once. Wait 30 s and try again.')
   },
 }
 
@@ -373,9 +357,7 @@ export const RateLimited: Story = {
 export const SignedOut: Story = {
   args: { signedOut: true },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent('Sign in again.'))
+    await callAdaRefused(canvasElement, 'Sign in again.')
   },
 }
 
@@ -383,11 +365,7 @@ export const SignedOut: Story = {
 export const InvalidUserId: Story = {
   args: { userId: 'user_123' },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent('Invalid user_id format'),
-    )
+    await callAdaRefused(canvasElement, 'Invalid user_id format')
   },
 }
 

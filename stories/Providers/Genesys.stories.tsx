@@ -10,7 +10,7 @@ import {
 } from '../../src/clients/genesys/index.js'
 import type { CallClient, InteractionAssociatedObject } from '../../src/core/index.js'
 import { CallButton, CallProvider, CallStatusBanner } from '../../src/index.js'
-import { bannerSays, callAda } from '../support/play.js'
+import { bannerSays, callAda, callAdaRefused, endDuringOutage } from '../support/play.js'
 import { withDefaultTheme } from '../support/storyKit.js'
 
 /**
@@ -293,15 +293,11 @@ export const Answered: Story = {
 /** The Bayeux session drops, the call ends meanwhile; after the re-connect the resync shows the end. */
 export const SessionLostAndResynced: Story = {
   play: async ({ canvasElement }) => {
-    const { canvas, banner } = await callAda(canvasElement)
-    await bannerSays(banner, 'Connected')
-    await userEvent.click(canvas.getByRole('button', { name: 'Drop notifications' }))
-    await bannerSays(banner, 'Reconnecting')
-    await userEvent.click(canvas.getByRole('button', { name: 'Remote party hangs up' }))
-    expect(banner).toHaveTextContent('Connected')
-    await userEvent.click(canvas.getByRole('button', { name: 'Restore notifications' }))
-    await bannerSays(banner, 'Call ended')
-    expect(banner).not.toHaveTextContent('Reconnecting')
+    await endDuringOutage(canvasElement, {
+      drop: 'Drop notifications',
+      hangUp: 'Remote party hangs up',
+      restore: 'Restore notifications',
+    })
   },
 }
 
@@ -309,12 +305,9 @@ export const SessionLostAndResynced: Story = {
 export const Forbidden: Story = {
   args: { dialError: { statusCode: 3, statusMessage: 'Operation forbidden for this place' } },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent(
-        'Genesys does not allow this for your user. (Operation forbidden for this place)',
-      ),
+    await callAdaRefused(
+      canvasElement,
+      'Genesys does not allow this for your user. (Operation forbidden for this place)',
     )
   },
 }
@@ -323,11 +316,7 @@ export const Forbidden: Story = {
 export const SessionExpired: Story = {
   args: { sessionExpired: true },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent('Sign in to Genesys again.'),
-    )
+    await callAdaRefused(canvasElement, 'Sign in to Genesys again.')
   },
 }
 

@@ -5,7 +5,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { createTetherClient, type TetherCall } from '../../src/clients/tether/index.js'
 import type { CallClient, InteractionAssociatedObject } from '../../src/core/index.js'
 import { CallButton, CallProvider, CallStatusBanner } from '../../src/index.js'
-import { bannerSays, callAda } from '../support/play.js'
+import { bannerSays, callAda, callAdaRefused, endDuringOutage } from '../support/play.js'
 import { withDefaultTheme } from '../support/storyKit.js'
 
 /**
@@ -265,15 +265,11 @@ export const NoHangUp: Story = {
 /** Polling fails with 500s while the call ends; once Tether is back, the final state arrives. */
 export const OutageAndRecovery: Story = {
   play: async ({ canvasElement }) => {
-    const { canvas, banner } = await callAda(canvasElement)
-    await bannerSays(banner, 'Connected')
-    await userEvent.click(canvas.getByRole('button', { name: 'Break Tether (500s)' }))
-    await bannerSays(banner, 'Reconnecting')
-    await userEvent.click(canvas.getByRole('button', { name: 'Remote party hangs up' }))
-    expect(banner).toHaveTextContent('Connected')
-    await userEvent.click(canvas.getByRole('button', { name: 'Restore Tether' }))
-    await waitFor(() => expect(banner).toHaveTextContent('Call ended'), { timeout: 4000 })
-    expect(banner).not.toHaveTextContent('Reconnecting')
+    await endDuringOutage(canvasElement, {
+      drop: 'Break Tether (500s)',
+      hangUp: 'Remote party hangs up',
+      restore: 'Restore Tether',
+    })
   },
 }
 
@@ -281,13 +277,7 @@ export const OutageAndRecovery: Story = {
 export const SessionExpired: Story = {
   args: { sessionExpired: true },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent(
-        'Sign in again. (Invalid or expired token)',
-      ),
-    )
+    await callAdaRefused(canvasElement, 'Sign in again. (Invalid or expired token)')
   },
 }
 
@@ -295,12 +285,9 @@ export const SessionExpired: Story = {
 export const Forbidden: Story = {
   args: { forbidden: true },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent(
-        'You are not allowed to place this call. (Access denied: insufficient role)',
-      ),
+    await callAdaRefused(
+      canvasElement,
+      'You are not allowed to place this call. (Access denied: insufficient role)',
     )
   },
 }
@@ -309,12 +296,6 @@ export const Forbidden: Story = {
 export const MicrophoneDenied: Story = {
   args: { microphoneDenied: true },
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
-    await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent(
-        'Your phone could not place the call. Check the microphone',
-      ),
-    )
+    await callAdaRefused(canvasElement, 'Your phone could not place the call. Check the microphone')
   },
 }

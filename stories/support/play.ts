@@ -12,6 +12,37 @@ export function bannerSays(banner: HTMLElement, text: string | RegExp, timeout =
   return waitFor(() => expect(banner).toHaveTextContent(text), { timeout })
 }
 
+/** Clicks "Call Ada Lovelace" and waits until the start's alert says `text` (the start failed). */
+export async function callAdaRefused(canvasElement: HTMLElement, text: string | RegExp) {
+  const canvas = within(canvasElement)
+  await userEvent.click(canvas.getByRole('button', { name: 'Call Ada Lovelace' }))
+  await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent(text))
+}
+
+/** The story's buttons that break the provider's event stream, end the call, and mend the stream. */
+export interface Outage {
+  drop: string
+  hangUp: string
+  restore: string
+}
+
+/**
+ * A connected call whose event stream drops, then ends while it is down (its end is lost): the
+ * banner says "Reconnecting" and keeps "Connected"; once the stream is back the client catches up
+ * and the banner says "Call ended".
+ */
+export async function endDuringOutage(canvasElement: HTMLElement, buttons: Outage) {
+  const { canvas, banner } = await callAda(canvasElement)
+  await bannerSays(banner, 'Connected')
+  await userEvent.click(canvas.getByRole('button', { name: buttons.drop }))
+  await bannerSays(banner, 'Reconnecting')
+  await userEvent.click(canvas.getByRole('button', { name: buttons.hangUp }))
+  expect(banner).toHaveTextContent('Connected')
+  await userEvent.click(canvas.getByRole('button', { name: buttons.restore }))
+  await bannerSays(banner, 'Call ended', 4000)
+  expect(banner).not.toHaveTextContent('Reconnecting')
+}
+
 /**
  * Asserts that `element` shows `text` and that its characters sit left to right on screen in the
  * order they are written, as a phone number must even in a right-to-left page (where the bidi

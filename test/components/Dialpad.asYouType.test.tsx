@@ -1,10 +1,10 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import metadata from 'libphonenumber-js/min/metadata'
-import { useState } from 'react'
 import { CallButton } from '../../src/components/CallButton.js'
 import { Dialpad } from '../../src/components/Dialpad.js'
 import { createAsYouTypeFormatter, createPhoneNumberParser } from '../../src/phone/index.js'
+import { ParentOfDialpad } from './ParentOfDialpad.js'
 import { createTestClient, renderWithCalls, type ProviderOptions } from './renderWithCalls.js'
 
 const textbox = () => screen.getByRole<HTMLInputElement>('textbox', { name: 'Phone number' })
@@ -115,22 +115,7 @@ describe('Dialpad with as-you-type formatting (CallProvider asYouType)', () => {
   it('works controlled: shows the parent’s digits formatted and reports digits', async () => {
     const user = userEvent.setup()
     const changes: string[] = []
-    function Controlled() {
-      const [value, setValue] = useState('416')
-      return (
-        <>
-          <Dialpad
-            value={value}
-            onValueChange={(next) => {
-              changes.push(next)
-              setValue(next)
-            }}
-          />
-          <output aria-label="Parent value">{value}</output>
-        </>
-      )
-    }
-    renderWithCalls(<Controlled />, { provider })
+    renderWithCalls(<ParentOfDialpad initial="416" changes={changes} />, { provider })
     expect(textbox()).toHaveValue('(416)')
     await user.type(textbox(), '5x5')
     expect(changes).toEqual(['4165', '41655'])

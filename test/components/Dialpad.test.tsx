@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { useState } from 'react'
 import { CallButton } from '../../src/components/CallButton.js'
 import { Dialpad } from '../../src/components/Dialpad.js'
+import { ParentOfDialpad } from './ParentOfDialpad.js'
 import { ada, createTestClient, renderWithCalls } from './renderWithCalls.js'
 
 const textbox = () => screen.getByRole('textbox', { name: 'Phone number' })
@@ -276,23 +276,12 @@ describe('Dialpad', () => {
   it('works controlled: shows value, reports dialable changes and prefills through onValueChange', async () => {
     const user = userEvent.setup()
     const changes: string[] = []
-    function Controlled() {
-      const [value, setValue] = useState('+1')
-      return (
-        <>
-          <Dialpad
-            value={value}
-            onValueChange={(next) => {
-              changes.push(next)
-              setValue(next)
-            }}
-          />
-          <output aria-label="Parent value">{value}</output>
-          <CallButton phoneNumber="+442071838750" />
-        </>
-      )
-    }
-    renderWithCalls(<Controlled />, { client: createTestClient({ deferredDial: true }) })
+    renderWithCalls(
+      <ParentOfDialpad initial="+1" changes={changes}>
+        <CallButton phoneNumber="+442071838750" />
+      </ParentOfDialpad>,
+      { client: createTestClient({ deferredDial: true }) },
+    )
     expect(textbox()).toHaveValue('+1')
     await user.type(textbox(), '4x1')
     expect(changes).toEqual(['+14', '+141'])

@@ -15,7 +15,7 @@ import type { TetherCall } from './protocol/TetherCall.js'
 import { createTetherErrorReader, PROVIDER, tetherErrors } from './protocol/tetherErrors.js'
 import { createRecordAndDial } from './recordAndDial.js'
 import { createTetherApi } from './tetherApi.js'
-import { createInboundCalls } from './inboundCalls.js'
+import type { TetherInbound } from './inboundCalls.js'
 import type { TetherClient } from './TetherClient.js'
 import { createVoiceControls } from './voiceControls.js'
 
@@ -105,15 +105,26 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
     contactIdField: options.contactIdField,
   })
   const controls = createVoiceControls({ sdk: options, calls, hub, follower })
-  const inbound = createInboundCalls({
+  const inbound: TetherInbound = options.inbound?.create({
     api,
     calls,
     follower,
     log,
-    sdk: options,
     report,
     isDisposed: () => disposed,
-  })
+  }) ?? {
+    // Nothing rings here without the inbound option, so there is nothing to end or answer.
+    incoming: async () =>
+      failure(
+        tetherErrors.error(
+          'not_supported',
+          'This Tether client takes no incoming calls: pass `inbound: tetherInboundCalls()` to createTetherClient.',
+        ),
+      ),
+    endIncoming() {},
+    answer: async () => failure(tetherErrors.notSupported('answer the call')),
+    decline: async () => failure(tetherErrors.notSupported('decline the call')),
+  }
 
   async function startCall(
     phoneNumber: string,
@@ -162,8 +173,8 @@ export function createTetherClient(options: TetherClientOptions): TetherClient {
       hold: typeof options.hold === 'function',
       mute: typeof options.mute === 'function',
       dtmf: typeof options.sendDtmf === 'function',
-      answer: typeof options.answer === 'function',
-      decline: typeof options.decline === 'function',
+      answer: options.inbound?.answer ?? false,
+      decline: options.inbound?.decline ?? false,
     },
     startCall,
     subscribe: hub.subscribe,

@@ -7,7 +7,6 @@ import type { InteractionEventInit } from '../../core/CallEvent.js'
 import { failure, success } from '../../core/result.js'
 import type { OperationResult } from '../../core/types.js'
 import type { CallFollower, TetherTracked } from './followCall.js'
-import type { TetherClientOptions } from './options.js'
 import type { TetherInboundBody } from './protocol/TetherCall.js'
 import { tetherErrors } from './protocol/tetherErrors.js'
 import type { TetherApi } from './tetherApi.js'
@@ -43,32 +42,86 @@ interface InboundTracked extends TetherTracked {
   inbound?: TetherIncomingCall
 }
 
-export interface InboundCallsOptions {
+/** Options of `tetherInboundCalls`: the voice SDK's answer and reject, and how Tether records. */
+export interface TetherInboundOptions {
+  /**
+   * Accepts a ringing inbound call with your voice SDK (Twilio `call.accept()`, Sinch
+   * `call.answer()`); the id is the one `incoming()` resolved. Without it `capabilities.answer` is
+   * `false` and `answer()` resolves `not_supported`.
+   * @default undefined
+   */
+  answer?: (callId: string) => unknown
+  /**
+   * Rejects a ringing inbound call with your voice SDK (Twilio `call.reject()`, Sinch
+   * `call.hangup()`). Without it `capabilities.decline` is `false`.
+   * @default undefined
+   */
+  decline?: (callId: string) => unknown
+  /**
+   * Record inbound calls with `POST /api/calls/sdk/inbound`. Set `false` on Twilio, where
+   * Tether's inbound webhook already records the call.
+   * @default true
+   */
+  recordInbound?: boolean
+  /**
+   * The path, under `/api/calls/`, that rejects an inbound call: Tether documents the request but
+   * its public excerpt does not name the path.
+   * @default 'sdk/reject'
+   */
+  rejectPath?: string
+}
+
+/** What the client hands its inbound calls. */
+export interface InboundCallsParts {
   api: TetherApi
   calls: CallRegistry<TetherTracked>
   follower: CallFollower
   log: ClientLogger
-  sdk: Pick<TetherClientOptions, 'answer' | 'decline' | 'recordInbound' | 'rejectPath'>
   report(call: TetherTracked, init: InteractionEventInit): void
   isDisposed(): boolean
+}
+
+/** The inbound calls of a Tether client: `createTetherClient({ inbound: tetherInboundCalls() })`. */
+export interface TetherInboundCalls {
+  /** Whether `answer` and `decline` are there: the client's `capabilities` say so. */
+  readonly answer: boolean
+  readonly decline: boolean
+  /** Builds the inbound calls of one client. */
+  create(parts: InboundCallsParts): TetherInbound
 }
 
 /** Where a reject is sent: the public excerpt does not name the path. */
 export const DEFAULT_TETHER_REJECT_PATH = 'sdk/reject'
 
-let localIds = 0
-
 /**
- * Inbound calls through the app's voice SDK, recorded in Tether. Answer: the SDK accepts, then
+ * Inbound calls through the app's voice SDK, recorded in Tether. Its own export, so that an app
+ * whose agents take no calls in the browser pays nothing for it. Answer: the SDK accepts, then
  * `POST /api/calls/sdk/answer` marks the record `in-progress`
  * (https://docs.tetherai.ca/api-reference/calls/mark-an-inbound-conference-call-as-answered).
  * Decline: the SDK rejects, then the reject request sets the record to `no-answer`
  * (https://docs.tetherai.ca/api-reference/calls/reject-an-inbound-conference-call); the call ends
  * `declined`. Tether's answer is best effort ("returns success even when no record is found"), so
  * its failure is logged and never undoes what the voice SDK did.
+ *
+ * @example
+ * createTetherClient({
+ *   baseUrl,
+ *   getToken,
+ *   inbound: tetherInboundCalls({ answer: (id) => ringing.get(id)?.accept() }),
+ * })
  */
-export function createInboundCalls(options: InboundCallsOptions): TetherInbound {
-  const { api, calls, follower, log, sdk, report } = options
+export function tetherInboundCalls(sdk: TetherInboundOptions = {}): TetherInboundCalls {
+  return {
+    answer: typeof sdk.answer === 'function',
+    decline: typeof sdk.decline === 'function',
+    create: (parts) => createInboundCalls(sdk, parts),
+  }
+}
+
+let localIds = 0
+
+function createInboundCalls(sdk: TetherInboundOptions, parts: InboundCallsParts): TetherInbound {
+  const { api, calls, follower, log, report } = parts
   const rejectPath = sdk.rejectPath ?? DEFAULT_TETHER_REJECT_PATH
 
   const bodyOf = (call: InboundTracked): TetherInboundBody => ({
@@ -117,7 +170,7 @@ export function createInboundCalls(options: InboundCallsOptions): TetherInbound 
 
   return {
     async incoming(incoming) {
-      if (options.isDisposed()) return failure(tetherErrors.aborted())
+      if (parts.isDisposed()) return failure(tetherErrors.aborted())
       const parsed = parseDialString(incoming.from ?? '')
       // A withheld number still rings: it is recorded without one and shows as unknown.
       const from =

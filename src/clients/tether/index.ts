@@ -12,7 +12,14 @@ export type {
   TetherPlaceCallRequest,
 } from './options.js'
 export type { TetherTokenContext, TetherTokenGetter } from './tetherApi.js'
-export type { TetherInbound, TetherIncomingCall } from './inboundCalls.js'
+export { tetherInboundCalls } from './inboundCalls.js'
+export type {
+  InboundCallsParts,
+  TetherInbound,
+  TetherInboundCalls,
+  TetherInboundOptions,
+  TetherIncomingCall,
+} from './inboundCalls.js'
 export type { TetherErrorDetails, TetherErrorReader } from './protocol/tetherErrors.js'
 export type { TetherStatusMap, TetherStatusTarget } from './protocol/mapTetherCall.js'
 export type {

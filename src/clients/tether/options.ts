@@ -7,6 +7,7 @@ import type { InteractionAssociatedObject } from '../../core/types.js'
 import type { TetherStatusMap } from './protocol/mapTetherCall.js'
 import type { TetherCall } from './protocol/TetherCall.js'
 import type { TetherErrorReader } from './protocol/tetherErrors.js'
+import type { TetherInboundCalls } from './inboundCalls.js'
 import type { TetherTokenGetter } from './tetherApi.js'
 
 /** What the app's voice SDK gets to place the audio leg. */
@@ -92,30 +93,12 @@ export interface TetherClientOptions {
    */
   sendDtmf?: (callId: string, digits: string) => unknown
   /**
-   * Accepts a ringing inbound call with your voice SDK (Twilio `call.accept()`, Sinch
-   * `call.answer()`); the id is the one `incoming()` resolved. Without it `capabilities.answer` is
-   * `false` and `answer()` resolves `not_supported`.
+   * Inbound calls, rung by your voice SDK and recorded in Tether: `tetherInboundCalls({ answer,
+   * decline })`. Without it `incoming()` resolves `not_supported` and `capabilities.answer` /
+   * `decline` are `false`; an app whose agents take no calls here pays nothing for them.
    * @default undefined
    */
-  answer?: (callId: string) => unknown
-  /**
-   * Rejects a ringing inbound call with your voice SDK (Twilio `call.reject()`, Sinch
-   * `call.hangup()`). Without it `capabilities.decline` is `false`.
-   * @default undefined
-   */
-  decline?: (callId: string) => unknown
-  /**
-   * Record inbound calls with `POST /api/calls/sdk/inbound`. Set `false` on Twilio, where
-   * Tether's inbound webhook already records the call.
-   * @default true
-   */
-  recordInbound?: boolean
-  /**
-   * The path, under `/api/calls/`, that rejects an inbound call: Tether documents the request but
-   * its public excerpt does not name the path.
-   * @default 'sdk/reject'
-   */
-  rejectPath?: string
+  inbound?: TetherInboundCalls
   /**
    * Holds (`true`) or resumes (`false`) with your voice SDK. Tether's record has no hold state,
    * so the client reports `held` / `connected` itself once this resolves. Without it

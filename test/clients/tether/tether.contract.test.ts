@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { createTetherClient } from '../../../src/clients/tether/index.js'
+import { createTetherClient, tetherInboundCalls } from '../../../src/clients/tether/index.js'
 import { startTetherServer } from '../../servers/tetherServer.js'
 import { runClientContract, type ContractSetup } from '../contract.js'
 
@@ -15,11 +15,10 @@ async function setup(withVoiceSdk: boolean): Promise<ContractSetup> {
     logger: silent,
     // The voice SDK's controls. Hang-up: Sinch ends the leg and its DiCE callback completes
     // Tether's record. Answer and decline: the SDK accepts or rejects the ringing leg.
-    ...(withVoiceSdk && {
-      hangup: (callId: string) => server.setStatus(callId, 'completed'),
-      answer: () => undefined,
-      decline: () => undefined,
-    }),
+    ...(withVoiceSdk && { hangup: (callId: string) => server.setStatus(callId, 'completed') }),
+    inbound: tetherInboundCalls(
+      withVoiceSdk ? { answer: () => undefined, decline: () => undefined } : {},
+    ),
   })
   // Inbound calls reach the client from the voice SDK's incoming event, by the caller's number.
   const ringing = new Map<string, string>()

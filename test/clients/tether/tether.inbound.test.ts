@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { eventually, setupTether, teardownTether } from './harness.js'
 import { findInteraction } from '../../../src/core/reduceCallState.js'
+import { tetherInboundCalls } from '../../../src/clients/tether/index.js'
 
 afterEach(teardownTether)
 
@@ -21,7 +22,7 @@ const CALLER = '+14165550199'
 
 describe('Tether inbound calls', () => {
   it('records a ringing call with the documented request and shows it ringing, inbound', async () => {
-    const { client, server, store } = await setupTether()
+    const { client, server, store } = await setupTether({ inbound: tetherInboundCalls() })
     const result = await client.incoming({ from: CALLER })
     if (result.status === 'error') throw result.error
     expect(server.requestsTo('inbound').map((r) => r.body)).toEqual([
@@ -37,7 +38,7 @@ describe('Tether inbound calls', () => {
 
   it('answers through the voice SDK, then marks the record answered with the documented body', async () => {
     const answer = vi.fn()
-    const { client, server, store } = await setupTether({ answer })
+    const { client, server, store } = await setupTether({ inbound: tetherInboundCalls({ answer }) })
     const result = await client.incoming({ from: CALLER })
     if (result.status === 'error') throw result.error
     const { id } = result.data
@@ -52,7 +53,9 @@ describe('Tether inbound calls', () => {
 
   it('declines through the voice SDK: the call ends declined and Tether records no-answer', async () => {
     const decline = vi.fn()
-    const { client, server, store } = await setupTether({ decline })
+    const { client, server, store } = await setupTether({
+      inbound: tetherInboundCalls({ decline }),
+    })
     const result = await client.incoming({ from: CALLER })
     if (result.status === 'error') throw result.error
     const { id } = result.data
@@ -66,7 +69,7 @@ describe('Tether inbound calls', () => {
   })
 
   it('ends a call the caller gave up on as missed', async () => {
-    const { client, store } = await setupTether()
+    const { client, store } = await setupTether({ inbound: tetherInboundCalls() })
     const result = await client.incoming({ from: CALLER })
     if (result.status === 'error') throw result.error
     client.endIncoming(result.data.id)
@@ -74,7 +77,7 @@ describe('Tether inbound calls', () => {
   })
 
   it('still rings when Tether cannot record the call, and says why in the log', async () => {
-    const { client, server, store, logger } = await setupTether()
+    const { client, server, store, logger } = await setupTether({ inbound: tetherInboundCalls() })
     server.failNext('inbound', 'Database unavailable')
     const result = await client.incoming({ from: CALLER })
     if (result.status === 'error') throw result.error
@@ -86,7 +89,7 @@ describe('Tether inbound calls', () => {
     const answer = vi.fn(() => {
       throw new Error('Microphone permission denied')
     })
-    const { client, server, store } = await setupTether({ answer })
+    const { client, server, store } = await setupTether({ inbound: tetherInboundCalls({ answer }) })
     const result = await client.incoming({ from: CALLER })
     if (result.status === 'error') throw result.error
     const answered = await client.answer(result.data.id)
@@ -98,11 +101,26 @@ describe('Tether inbound calls', () => {
   })
 
   it('answers not_supported without the voice SDK callbacks', async () => {
-    const { client } = await setupTether()
+    const { client } = await setupTether({ inbound: tetherInboundCalls() })
     expect(client.capabilities).toMatchObject({ answer: false, decline: false })
     const result = await client.incoming({ from: CALLER })
     if (result.status === 'error') throw result.error
     const answered = await client.answer(result.data.id)
     expect(answered.status === 'error' && answered.error.code).toBe('not_supported')
+  })
+  it('takes no incoming call without the inbound option, and says how to turn it on', async () => {
+    const answer = vi.fn()
+    const { client, server, store } = await setupTether()
+    expect(client.capabilities).toMatchObject({ answer: false, decline: false })
+    const result = await client.incoming({ from: CALLER })
+    expect(result.status === 'error' && result.error.code).toBe('not_supported')
+    expect(result.status === 'error' && result.error.message).toMatch(
+      /inbound: tetherInboundCalls\(\)/,
+    )
+    expect(server.requestsTo('inbound')).toHaveLength(0)
+    expect(store.getState().live).toHaveLength(0)
+    const answered = await client.answer('tether-in-1')
+    expect(answered.status === 'error' && answered.error.code).toBe('not_supported')
+    expect(answer).not.toHaveBeenCalled()
   })
 })
