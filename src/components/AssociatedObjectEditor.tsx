@@ -53,7 +53,10 @@ export interface AssociatedObjectEditorProps extends Omit<
     value: InteractionAssociatedObject,
     validation: AssociatedObjectValidation,
   ) => void
-  /** The editing mode, controlled. Pair with `onModeChange`. */
+  /**
+   * The editing mode, controlled. Pair with `onModeChange`. Switched while focus is in a field,
+   * focus goes to the new mode's first field (the JSON text, or ID), never to the page.
+   */
   mode?: AssociatedObjectEditorMode
   /** The editing mode at mount. Default `'form'`. */
   defaultMode?: AssociatedObjectEditorMode

@@ -215,6 +215,22 @@ describe('focus when a view changes', () => {
     expect(screen.getByRole('button', { name: 'Call Ada Lovelace' })).toHaveFocus()
   })
 
+  it('Softphone: its caller-ID select, gone with the capability, hands focus back to Call', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient({
+      callerIds: [{ number: '+14165550100', label: 'Toronto office', default: true }],
+    })
+    renderWithCalls(<Softphone callerId={<CallerIdSelect />} />, { client })
+    const select = screen.getByRole('combobox', { name: 'Call from' })
+    await waitFor(() => expect(select).toHaveDisplayValue('Toronto office (+14165550100)'))
+    screen.getByRole('button', { name: 'Call' }).focus()
+    await user.tab()
+    expect(select).toHaveFocus()
+    act(() => client.emit({ type: 'capabilities', capabilities: { callerId: false } }))
+    expect(select).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Call' })).toHaveFocus()
+  })
+
   it('CallButton: disabled by the app while focused, it keeps focus and stays reachable', async () => {
     const user = userEvent.setup()
     const client = createTestClient()
