@@ -212,7 +212,10 @@ export default [
     undefined,
     { ignore: [...peers, 'cometd'] },
   ),
-  client('dialstack', 'createDialStackClient', { target: 6.3, ceiling: 11.23 }),
+  // 10.83 measured: the incoming calls' screen pop is opt-in (`dialStackInboundCalls`, 11.13 before).
+  client('dialstack', 'createDialStackClient', { target: 6.3, ceiling: 11.05 }),
+  // DialStack's screen pop for incoming calls is opt-in: the line above leaves it out.
+  client('dialstack with inbound calls (reported)', 'createDialStackClient, dialStackInboundCalls'),
   line('cometd itself (Genesys loads it on demand; reported)', {
     [require.resolve('cometd')]: '{ CometD }',
   }),
