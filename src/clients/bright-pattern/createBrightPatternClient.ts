@@ -4,7 +4,7 @@ import { createClientLogger } from '../../client-kit/logger.js'
 import { ALL_CAPABILITIES, type CallCapabilities } from '../../core/CallClient.js'
 import { isCallError } from '../../core/CallError.js'
 import type { CallEvent } from '../../core/CallEvent.js'
-import { createAfterCallWork } from './afterCallWork.js'
+import { failure } from '../../core/result.js'
 import type { BrightPatternClient } from './BrightPatternClient.js'
 import { callAdApi } from './callAdApi.js'
 import { readSnapshot } from './readSnapshot.js'
@@ -18,7 +18,7 @@ import {
   type BrightPatternClientOptions,
 } from './options.js'
 import { createPlaceCall } from './placeCall.js'
-import { PROVIDER } from './protocol/brightPatternErrors.js'
+import { bpErrors, PROVIDER } from './protocol/brightPatternErrors.js'
 import { createInteractionTracker, type BrightPatternCall } from './trackInteractions.js'
 import { createWidgetConnection } from './widgetConnection.js'
 import { createWidgetHandlers } from './widgetHandlers.js'
@@ -49,11 +49,12 @@ export function createBrightPatternClient(
   const log = createClientLogger(PROVIDER, options.logger)
   const hub = createEventHub<CallEvent>(log)
   const calls = createCallRegistry<BrightPatternCall>({ historyLimit: options.historyLimit })
-  // The widget keeps the agent in after-call work when the service has it (`wrap_up`), answers
-  // and turns down offered calls, and calls from the agent's DIDs.
+  // The widget answers and turns down offered calls, and calls from the agent's DIDs. It keeps the
+  // agent in after-call work when the service has it (`wrap_up`): completed from here with the
+  // afterCallWork option, else in the widget.
   let capabilities: CallCapabilities = {
     ...ALL_CAPABILITIES,
-    afterCallWork: true,
+    afterCallWork: Boolean(options.afterCallWork),
     answer: true,
     decline: true,
     callerId: true,
@@ -134,11 +135,17 @@ export function createBrightPatternClient(
   const parts = { tracker, deferrals, widget, log, emit, disposed: isDisposed }
   const controls = createControls({ ...parts, hangupMethod: options.hangupMethod })
   const callerIds = createCallerIds(parts)
-  const afterCallWork = createAfterCallWork({
-    ...parts,
-    control: controls.control,
-    dispositionValue: settings.dispositionValue,
-  })
+  const leftToWidget = async () =>
+    failure(
+      bpErrors.error(
+        'not_supported',
+        'This Bright Pattern client leaves the wrap-up to the widget: pass `afterCallWork: brightPatternAfterCallWork()` to createBrightPatternClient to do it from here.',
+      ),
+    )
+  const afterCallWork = options.afterCallWork?.({ ...parts, control: controls.control }) ?? {
+    listDispositions: leftToWidget,
+    completeWrapUp: leftToWidget,
+  }
 
   const client: BrightPatternClient = {
     name: PROVIDER,
