@@ -194,18 +194,14 @@ export default [
   ),
   line('the whole root entry (reported)', { 'index.js': '*' }),
   client('simulated (reported)', 'createSimulatedClient'),
-  // 10.95 measured: completing the widget's wrap-up from the app is opt-in
-  // (`brightPatternAfterCallWork`, 11.16 before).
-  client('bright-pattern', 'createBrightPatternClient', { target: 5.4, ceiling: 11.17 }),
-  // Bright Pattern's after-call work is opt-in: the line above leaves it out.
+  // 10.80 measured: completing the widget's wrap-up and choosing the caller ID from the app are
+  // opt-in (`brightPatternAfterCallWork`, `brightPatternCallerId`; 11.16 before).
+  client('bright-pattern', 'createBrightPatternClient', { target: 5.4, ceiling: 11.02 }),
+  // Bright Pattern's after-call work and caller ID are opt-in: the line above leaves them out.
   client(
-    'bright-pattern with after-call work (reported)',
-    'createBrightPatternClient, brightPatternAfterCallWork',
+    'bright-pattern with after-call work and caller ID (reported)',
+    'createBrightPatternClient, brightPatternAfterCallWork, brightPatternCallerId',
   ),
-  // 7.78 measured: inbound calls are opt-in (`tetherInboundCalls`, 8.27 before).
-  client('tether', 'createTetherClient', { target: 3.7, ceiling: 7.94 }),
-  // Tether inbound calls are opt-in (`tetherInboundCalls`): the line above leaves them out.
-  client('tether with inbound calls (reported)', 'createTetherClient, tetherInboundCalls'),
   client(
     'genesys (without cometd, loaded on demand)',
     'createGenesysClient',

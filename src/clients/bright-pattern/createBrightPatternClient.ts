@@ -8,7 +8,6 @@ import { failure } from '../../core/result.js'
 import type { BrightPatternClient } from './BrightPatternClient.js'
 import { callAdApi } from './callAdApi.js'
 import { readSnapshot } from './readSnapshot.js'
-import { createCallerIds } from './callerIds.js'
 import { createControls } from './controls.js'
 import { createDeferredDials } from './deferredDials.js'
 import { createWidgetLoader } from './loadWidget.js'
@@ -49,15 +48,15 @@ export function createBrightPatternClient(
   const log = createClientLogger(PROVIDER, options.logger)
   const hub = createEventHub<CallEvent>(log)
   const calls = createCallRegistry<BrightPatternCall>({ historyLimit: options.historyLimit })
-  // The widget answers and turns down offered calls, and calls from the agent's DIDs. It keeps the
-  // agent in after-call work when the service has it (`wrap_up`): completed from here with the
-  // afterCallWork option, else in the widget.
+  // The widget answers and turns down offered calls. It keeps the agent in after-call work when
+  // the service has it (`wrap_up`): completed from here with the afterCallWork option, else in the
+  // widget. It calls from the agent's DIDs: chosen from here with the callerId option.
   let capabilities: CallCapabilities = {
     ...ALL_CAPABILITIES,
     afterCallWork: Boolean(options.afterCallWork),
     answer: true,
     decline: true,
-    callerId: true,
+    callerId: Boolean(options.callerId),
   }
   let disposed = false
   const isDisposed = () => disposed
@@ -134,7 +133,15 @@ export function createBrightPatternClient(
   })
   const parts = { tracker, deferrals, widget, log, emit, disposed: isDisposed }
   const controls = createControls({ ...parts, hangupMethod: options.hangupMethod })
-  const callerIds = createCallerIds(parts)
+  const callerIds = options.callerId?.(parts) ?? {
+    listCallerIds: () => Promise.reject(noCallerId()),
+    select: async () => noCallerId(),
+  }
+  const noCallerId = () =>
+    bpErrors.error(
+      'not_supported',
+      'This Bright Pattern client calls from the number chosen in the widget: pass `callerId: brightPatternCallerId()` to createBrightPatternClient to choose it from here.',
+    )
   const leftToWidget = async () =>
     failure(
       bpErrors.error(

@@ -2,6 +2,8 @@
 export { createBrightPatternClient } from './createBrightPatternClient.js'
 export type { BrightPatternClient } from './BrightPatternClient.js'
 export { brightPatternAfterCallWork } from './afterCallWork.js'
+export { brightPatternCallerId } from './callerIds.js'
+export type { BrightPatternCallerId, CallerIds } from './callerIds.js'
 export type {
   AfterCallWork,
   AfterCallWorkParts,

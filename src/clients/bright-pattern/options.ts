@@ -8,6 +8,7 @@ import type {
   InteractionData,
 } from './protocol/AdApi.js'
 import type { BrightPatternAfterCallWork } from './afterCallWork.js'
+import type { BrightPatternCallerId } from './callerIds.js'
 import { bpErrors } from './protocol/brightPatternErrors.js'
 import { DEFAULT_STATE_MAP, type BrightPatternStep } from './protocol/interactionStateMap.js'
 import type { BrightPatternStateMap } from './protocol/interactionStateMap.js'
@@ -55,6 +56,14 @@ export interface BrightPatternCommonOptions {
    * @default 'leave'
    */
   hangupMethod?: 'leave' | 'leaveAndComplete'
+  /**
+   * Caller ID from your app: `brightPatternCallerId()`, for `CallerIdSelect` / `useCallerIds` to
+   * list the agent's DIDs and a start's `from` to choose one. Without it `capabilities.callerId` is
+   * `false`, `listCallerIds` and a start with `from` are refused with `not_supported` (nothing is
+   * dialed), and calls go out from the number chosen in the widget.
+   * @default undefined
+   */
+  callerId?: BrightPatternCallerId
   /**
    * The wrap-up from your app: `brightPatternAfterCallWork({ dispositionValue })`, for
    * `CallLogProvider`'s `WrapUpForm` to list the widget's dispositions and complete its after-call
