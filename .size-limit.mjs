@@ -237,7 +237,8 @@ export default [
   onTop(
     'caller ID (react-click-to-call/caller-id): what it adds on top of headless',
     { 'caller-id/index.js': '{ useCallerIds, CallerIdSelect }' },
-    { ceiling: 3.71 },
+    // 3.90 kB measured with focus kept when caller ID goes mid-session (useFocusRescue).
+    { ceiling: 3.98 },
   ),
   onTop(
     'shared tabs (react-click-to-call/tabs): what it adds on top of headless',

@@ -25,6 +25,8 @@ import {
 } from './associatedObjectDraft.js'
 import { cx } from './composeHandlers.js'
 import { AlertIcon, CloseIcon, PlusIcon } from './icons.js'
+import { setRef } from './setRef.js'
+import { useFocusRescue } from './useFocusRescue.js'
 
 const hasErrors = (errors: AssociatedObjectErrors) => Object.keys(errors).length > 0
 
@@ -51,7 +53,10 @@ export interface AssociatedObjectEditorProps extends Omit<
     value: InteractionAssociatedObject,
     validation: AssociatedObjectValidation,
   ) => void
-  /** The editing mode, controlled. Pair with `onModeChange`. */
+  /**
+   * The editing mode, controlled. Pair with `onModeChange`. Switched while focus is in a field,
+   * focus goes to the new mode's first field (the JSON text, or ID), never to the page.
+   */
   mode?: AssociatedObjectEditorMode
   /** The editing mode at mount. Default `'form'`. */
   defaultMode?: AssociatedObjectEditorMode
@@ -115,6 +120,10 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     const focusNext = useRef<string | null>(null)
     const base = useId()
     const mode = modeProp ?? modeState
+    const rootRef = useRef<HTMLFieldSetElement | null>(null)
+    // The app may switch `mode` while focus is in a field: it goes to the new mode's first field
+    // (the JSON text, or ID), never to the page.
+    useFocusRescue(rootRef, (root) => root.querySelector<HTMLElement>('input, textarea'))
 
     // A controlled value that did not come from this editor replaces what it shows.
     useEffect(() => {
@@ -207,7 +216,10 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     return (
       <fieldset
         {...rest}
-        ref={ref}
+        ref={(node) => {
+          rootRef.current = node
+          setRef(ref, node)
+        }}
         className={cx('rcc-AssociatedObjectEditor', className)}
         data-mode={mode}
         data-invalid={invalid || undefined}

@@ -86,8 +86,10 @@ export interface CallButtonProps extends Omit<
   /** Called when the start failed (the error is also shown under the button and announced). */
   onError?: (error: CallError) => void
   /**
-   * Disables the button (native `disabled`). The button also disables itself, focusably with
-   * `aria-disabled`, when the number is invalid or a call cannot be placed now
+   * Disables the button, focusably (`aria-disabled`, clicks refused): a button disabled while a
+   * keyboard user is on it keeps their focus (a native `disabled` one would drop it to the page)
+   * and is still reached with Tab, announced as disabled. The button also disables itself this
+   * way when the number is invalid or a call cannot be placed now
    * (`useCallReadiness`: signed out of the phone system, phone not ready, disconnected, on another
    * call, click-to-dial off): the reason is then shown beside it (no hover needed) and is its
    * accessible description.
@@ -216,8 +218,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
         ref={ref}
         type="button"
         className={cx('rcc-CallButton', className)}
-        disabled={disabled}
-        aria-disabled={unavailable || undefined}
+        aria-disabled={disabled || unavailable || undefined}
         aria-busy={pending || undefined}
         aria-describedby={describedBy(rest['aria-describedby'], message && messageId)}
         data-status={status}

@@ -1,8 +1,9 @@
-import { forwardRef, useId, type ChangeEvent, type ComponentPropsWithoutRef } from 'react'
+import { forwardRef, useId, useRef, type ChangeEvent, type ComponentPropsWithoutRef } from 'react'
 import type { CallLogStorage } from '../core/CallLogStorage.js'
 import { useCallerIds } from '../react/useCallerIds.js'
 import { useMessages } from '../react/useMessages.js'
 import { composeHandlers, cx } from './composeHandlers.js'
+import { useFocusRescue } from './useFocusRescue.js'
 
 export interface CallerIdSelectProps extends Omit<
   ComponentPropsWithoutRef<'select'>,
@@ -25,7 +26,10 @@ export interface CallerIdSelectProps extends Omit<
 
 /**
  * An unstyled, labelled select of the numbers a person may call from, for beside the Dialpad or
- * the banner. Renders nothing where the provider cannot choose (capability `callerId` off).
+ * the banner. Renders nothing where the provider cannot choose (capability `callerId` off). A
+ * phone system that stops offering caller ID mid-session removes it the same way (a select that
+ * can no longer choose is no use to keep), and a keyboard user's focus on it goes back to where it
+ * came from (the control before it), never to the page; so does focus on a select the app disables.
  *
  * Parts and selectors: `.rcc-CallerIdSelect` (the wrapper; `[data-loading]` while the list
  * loads), `.rcc-CallerIdSelect-label`, `.rcc-CallerIdSelect-select`.
@@ -43,6 +47,9 @@ export const CallerIdSelect = forwardRef<HTMLSelectElement, CallerIdSelectProps>
     const callerIds = useCallerIds({ userId, storage })
     const ownId = useId()
     const selectId = id ?? ownId
+    const rootRef = useRef<HTMLSpanElement>(null)
+    // The select is the only control here: focus it held goes back where it came from.
+    useFocusRescue(rootRef, () => null)
     if (!callerIds.supported) return null
     const current = value ?? callerIds.selected ?? ''
     const hasDefault = callerIds.list.some((callerId) => callerId.default)
@@ -53,6 +60,7 @@ export const CallerIdSelect = forwardRef<HTMLSelectElement, CallerIdSelectProps>
     })
     return (
       <span
+        ref={rootRef}
         className={cx('rcc-CallerIdSelect', className)}
         data-loading={callerIds.isLoading || undefined}
       >

@@ -32,6 +32,7 @@ import { readinessMessage } from './readinessMessage.js'
 import { dialableBefore, positionAfter, showTypedNumber } from './typedNumber.js'
 import { visuallyHidden } from './visuallyHidden.js'
 import { setRef } from './setRef.js'
+import { useFocusRescue } from './useFocusRescue.js'
 
 /** The characters of a string literal type. */
 type Chars<S extends string> = S extends `${infer C}${infer Rest}` ? C | Chars<Rest> : never
@@ -80,7 +81,11 @@ export interface DialpadProps extends Omit<
   interactionId?: string
   /** How long 0 must be held to type `+`, in milliseconds. Default 500. */
   longPressMs?: number
-  /** Disables every key, the textbox and Call. Selector: `.rcc-Dialpad[data-disabled]`. */
+  /**
+   * Disables every key, the textbox and Call. Call stays focusable (`aria-disabled`, as while it
+   * cannot dial for its own reasons): focus that was on a key or in the textbox moves to it, never
+   * to the page. Selector: `.rcc-Dialpad[data-disabled]`.
+   */
   disabled?: boolean
 }
 
@@ -197,7 +202,6 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   })
   const rootRef = useRef<HTMLDivElement | null>(null)
   const firstKeyRef = useRef<HTMLButtonElement>(null)
-  const focusInside = useRef(false)
   const id = useId()
   const longPress = useRef<{ timer?: ReturnType<typeof setTimeout>; fired?: boolean }>({})
   useEffect(() => () => clearTimeout(longPress.current.timer), [])
@@ -348,11 +352,9 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
   }
 
   // The textbox, Delete and Call leave when the call connects (and come back when it ends): a
-  // person focused on one of them lands on the first key of the new view, never on <body>.
-  useLayoutEffect(() => {
-    const active = document.activeElement
-    if (focusInside.current && (!active || active === document.body)) firstKeyRef.current?.focus()
-  }, [mode])
+  // person focused on one of them lands on the first key of the new view, never on <body>. The
+  // app's `disabled` leaves only Call focusable: focus on a key or the textbox goes there.
+  useFocusRescue(rootRef, () => (dial ? callRef.current : firstKeyRef.current))
 
   const announcement = prefill
     ? // Alternate a trailing space so the same number prefilled twice is announced twice.
@@ -377,14 +379,6 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
       data-disabled={disabled || undefined}
       data-unavailable={notReady !== null || undefined}
       onKeyDown={handleKeyDown}
-      onFocus={composeHandlers(rest.onFocus, () => {
-        focusInside.current = true
-      })}
-      onBlur={composeHandlers(rest.onBlur, (event) => {
-        // A removed element blurs with no related target: focus is then still "inside" the view.
-        const next = event.relatedTarget as Node | null
-        if (next && !rootRef.current?.contains(next)) focusInside.current = false
-      })}
     >
       {dial ? (
         <div className="rcc-Dialpad-display">
@@ -494,8 +488,8 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
             ref={callRef}
             type="button"
             className="rcc-Dialpad-call"
-            disabled={disabled}
-            aria-disabled={((placedLive || notReady !== null) && !pending) || undefined}
+            // Focusable while disabled, as for its own reasons: it keeps a keyboard user's focus.
+            aria-disabled={disabled || ((placedLive || notReady !== null) && !pending) || undefined}
             aria-busy={pending || undefined}
             aria-describedby={describedBy(notReady !== null && `${id}r`, error && `${id}e`)}
             data-pending={pending || undefined}

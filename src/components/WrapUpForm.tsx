@@ -15,6 +15,8 @@ import { formatCallDuration } from '../react/useCallDuration.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { useWrapUp } from '../react/useWrapUp.js'
 import { cx, describedBy } from './composeHandlers.js'
+import { setRef } from './setRef.js'
+import { useFocusRescue } from './useFocusRescue.js'
 
 export interface WrapUpFormProps extends Omit<
   ComponentPropsWithoutRef<'form'>,
@@ -81,6 +83,13 @@ export const WrapUpForm = forwardRef<HTMLFormElement, WrapUpFormProps>(function 
   const notesRef = useRef<HTMLTextAreaElement>(null)
   const saveRef = useRef<HTMLButtonElement>(null)
   const savedFor = useRef<string | null>(null)
+  const formRef = useRef<HTMLFormElement | null>(null)
+  // A keyboard user's focus never falls to the page: the disposition list that empties gives it
+  // to the notes, Skip (gone once the call is logged) to Save, and a form that renders nothing
+  // (no entry for the call) back to where it came from (the row's "Log").
+  useFocusRescue(formRef, (_, lost) =>
+    lost.localName === 'button' ? saveRef.current : (selectRef.current ?? notesRef.current),
+  )
 
   const notes = notesProp ?? wrapUp.notes
   const disposition = dispositionProp ?? wrapUp.disposition
@@ -128,16 +137,7 @@ export const WrapUpForm = forwardRef<HTMLFormElement, WrapUpFormProps>(function 
 
   const onSkip = () => {
     if (saving) return
-    wrapUp.mutate(
-      { skip: true },
-      {
-        // Skip goes away once the call is logged: keep the person's focus in the form.
-        onSettled: () => {
-          if (!document.activeElement || document.activeElement === document.body)
-            saveRef.current?.focus()
-        },
-      },
-    )
+    wrapUp.mutate({ skip: true })
     saveRef.current?.focus()
   }
 
@@ -163,7 +163,10 @@ export const WrapUpForm = forwardRef<HTMLFormElement, WrapUpFormProps>(function 
     <form
       aria-labelledby={`${id}-heading`}
       {...rest}
-      ref={ref}
+      ref={(node) => {
+        formRef.current = node
+        setRef(ref, node)
+      }}
       className={cx('rcc-WrapUpForm', className)}
       data-status={status}
       data-mode={wrapUp.mode}

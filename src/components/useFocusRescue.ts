@@ -1,15 +1,23 @@
 import { useEffect, useRef, type RefObject } from 'react'
 
+/** Focus can rest there: on the page and not disabled (natively, or by a disabled fieldset). */
+const canTakeFocus = (element: HTMLElement | null | undefined): element is HTMLElement =>
+  !!element?.isConnected && !element.matches(':disabled')
+
 /**
  * Keeps a keyboard user's focus when a component's view changes under it: when the element that
  * had focus inside `root` leaves the page (Hang up gives way to Dismiss, a row of the list goes,
- * a record is chosen) and focus fell to `<body>`, it moves to `target(root, lost)`, a named
- * control of the new view. When the new view has none, it goes back to where it came from before
- * it entered `root` (the button that placed the call), if that is still on the page.
+ * a record is chosen) or the app disables it (Chromium then drops focus to `<body>`, though the
+ * element is still there), focus moves to `target(root, lost)`, a named control of the new view.
+ * When the new view has none (or the component now renders nothing: `root` is gone), it goes
+ * back to where it came from before it entered `root` (the button that placed the call), if that
+ * can still take it.
  *
- * Checked after each render of the component: what removes the focused element is a render of
- * the component (or of a child in the same commit). A person who clicked elsewhere on the page
- * keeps their focus there: only a removed element is rescued.
+ * Checked after each render of the component: what removes or disables the focused element is a
+ * render of the component (or of a child in the same commit). A person who clicked elsewhere on
+ * the page keeps their focus there: only a lost element is rescued. The listeners are on the
+ * document, so a root that comes and goes (a form that renders nothing between calls) is
+ * followed.
  */
 export function useFocusRescue(
   rootRef: RefObject<HTMLElement | null>,
@@ -17,35 +25,34 @@ export function useFocusRescue(
 ) {
   const focused = useRef<HTMLElement | null>(null)
   const cameFrom = useRef<HTMLElement | null>(null)
-  // The component's root element: the same one for its whole life.
   useEffect(() => {
-    const root = rootRef.current
-    if (!root) return
+    // A removed element gets no focusin elsewhere: it stays the one to rescue. Focus moved on
+    // purpose (anywhere outside the root) forgets it.
     const focusIn = (event: FocusEvent) => {
+      const root = rootRef.current
+      const element = event.target as HTMLElement
+      if (!root?.contains(element)) {
+        focused.current = null
+        return
+      }
       const from = event.relatedTarget as HTMLElement | null
       if (from && !root.contains(from)) cameFrom.current = from
-      focused.current = event.target as HTMLElement
+      focused.current = element
     }
-    // Focus moved elsewhere on purpose. A removed element blurs with no related target: kept.
-    const focusOut = (event: FocusEvent) => {
-      const next = event.relatedTarget as Node | null
-      if (next && !root.contains(next)) focused.current = null
-    }
-    root.addEventListener('focusin', focusIn)
-    root.addEventListener('focusout', focusOut)
-    return () => {
-      root.removeEventListener('focusin', focusIn)
-      root.removeEventListener('focusout', focusOut)
-    }
+    document.addEventListener('focusin', focusIn)
+    return () => document.removeEventListener('focusin', focusIn)
   }, [rootRef])
   useEffect(() => {
-    const root = rootRef.current
     const lost = focused.current
-    if (!root || !lost || lost.isConnected) return
+    if (!lost || canTakeFocus(lost)) return
+    // Focus fell to the page (or, before the browser's own fixup runs, still sits on the
+    // disabled element).
     const active = document.activeElement
-    if (active && active !== document.body) return
+    if (active && active !== document.body && active !== lost) return
     focused.current = null
+    const root = rootRef.current
+    const next = root && target(root, lost)
     const from = cameFrom.current
-    ;(target(root, lost) ?? (from?.isConnected ? from : null))?.focus()
+    ;(canTakeFocus(next) ? next : canTakeFocus(from) ? from : null)?.focus()
   })
 }

@@ -202,7 +202,7 @@ export const ClickToDialOff: Story = {
   },
 }
 
-/** Disabled by the app (native `disabled`). */
+/** Disabled by the app: focusably (`aria-disabled`), as for its own reasons. */
 export const Disabled: Story = {
   args: { disabled: true },
 }

@@ -299,6 +299,39 @@ export const Disabled: Story = {
   args: { disabled: true, defaultValue: '+14165550199' },
 }
 
+/** An app that disables the pad once ten digits are typed, here to show where focus goes. */
+function LockingDialpad(args: DialpadProps) {
+  const [value, setValue] = useState('')
+  return (
+    <Dialpad
+      {...args}
+      value={value}
+      onValueChange={(next) => {
+        args.onValueChange?.(next)
+        setValue(next)
+      }}
+      disabled={value.length >= 10}
+    />
+  )
+}
+
+/**
+ * Disabled by the app while a keyboard user types: the browser would drop focus from the
+ * disabled textbox to the page; it goes to Call, which stays focusable and says it is disabled.
+ */
+export const DisabledWhileTyping: Story = {
+  render: (args) => <LockingDialpad {...args} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const input = canvas.getByRole('textbox', { name: 'Phone number' })
+    await userEvent.type(input, '4165550199')
+    await expect(input).toBeDisabled()
+    const call = canvas.getByRole('button', { name: 'Call' })
+    await waitFor(() => expect(call).toHaveFocus())
+    await expect(call).toHaveAttribute('aria-disabled', 'true')
+  },
+}
+
 /** Right to left: the number stays left to right, the strings come from `messages`. */
 export const RightToLeft: Story = {
   args: { defaultValue: '+966112345678' },

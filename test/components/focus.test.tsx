@@ -4,12 +4,25 @@
  */
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { RecentCalls } from '../../src/call-log/index.js'
+import type { ReactNode } from 'react'
+import {
+  CallLogProvider,
+  createMemoryCallLogStorage,
+  RecentCalls,
+  WrapUpForm,
+  type CallLogProviderProps,
+} from '../../src/call-log/index.js'
+import { CallerIdSelect } from '../../src/caller-id/index.js'
+import {
+  AssociatedObjectEditor,
+  type AssociatedObjectEditorMode,
+} from '../../src/components/AssociatedObjectEditor.js'
 import { CallButton } from '../../src/components/CallButton.js'
 import { CallStatusBanner } from '../../src/components/CallStatusBanner.js'
+import { Dialpad } from '../../src/components/Dialpad.js'
 import { Softphone } from '../../src/components/Softphone.js'
 import { ScreenPopProvider } from '../../src/screen-pop/index.js'
-import { callAndHangUp, renderWithLog } from './callLog.js'
+import { callAndHangUp, createCrm, outcomes, renderWithLog } from './callLog.js'
 import { ada, createTestClient, renderWithCalls } from './renderWithCalls.js'
 
 const grace = { ...ada, id: 'c-2', displayName: 'Grace Hopper' }
@@ -115,5 +128,138 @@ describe('focus when a view changes', () => {
     expect(
       within(last).getByRole('button', { name: 'Log the call with Ada Lovelace' }),
     ).toHaveFocus()
+  })
+
+  it('AssociatedObjectEditor: the app switching modes gives focus to the new mode’s field', async () => {
+    const user = userEvent.setup()
+    const Editor = ({ mode }: { mode: AssociatedObjectEditorMode }) => (
+      <AssociatedObjectEditor defaultValue={ada} mode={mode} />
+    )
+    const { rerender } = renderWithCalls(<Editor mode="form" />)
+    // Past the two mode buttons, to the first field.
+    await user.tab()
+    await user.tab()
+    await user.tab()
+    expect(screen.getByRole('textbox', { name: 'ID' })).toHaveFocus()
+    rerender(<Editor mode="json" />)
+    expect(screen.getByRole('textbox', { name: 'Associated object as JSON' })).toHaveFocus()
+    rerender(<Editor mode="form" />)
+    expect(screen.getByRole('textbox', { name: 'ID' })).toHaveFocus()
+  })
+
+  describe('WrapUpForm', () => {
+    const Wrap = ({ children, ...log }: Partial<CallLogProviderProps>) => (
+      <CallLogProvider userId="agent-7" storage={storage} onCallLog={crm.onCallLog} {...log}>
+        {children}
+      </CallLogProvider>
+    )
+    let storage = createMemoryCallLogStorage()
+    let crm = createCrm()
+    beforeEach(() => {
+      storage = createMemoryCallLogStorage()
+      crm = createCrm()
+    })
+    const app = (form: ReactNode, dispositions = outcomes) => (
+      <Wrap dispositions={dispositions}>
+        <RecentCalls />
+        {form}
+      </Wrap>
+    )
+
+    it('a disposition list that empties gives focus to the notes', async () => {
+      const user = userEvent.setup()
+      const client = createTestClient()
+      const { rerender } = renderWithCalls(app(<WrapUpForm />), { client })
+      await callAndHangUp(client)
+      await user.click(screen.getByRole('button', { name: 'Log the call with Ada Lovelace' }))
+      expect(screen.getByRole('combobox', { name: 'Disposition' })).toHaveFocus()
+      rerender(app(<WrapUpForm />, []))
+      expect(screen.queryByRole('combobox')).not.toBeInTheDocument()
+      expect(screen.getByRole('textbox', { name: 'Notes' })).toHaveFocus()
+    })
+
+    it('a form that goes blank gives focus back to where it came from', async () => {
+      const user = userEvent.setup()
+      const client = createTestClient()
+      const { rerender } = renderWithCalls(app(<WrapUpForm />), { client })
+      await callAndHangUp(client)
+      await user.click(screen.getByRole('button', { name: 'Log the call with Ada Lovelace' }))
+      await user.tab()
+      expect(screen.getByRole('textbox', { name: 'Notes' })).toHaveFocus()
+      // The app shows the wrap-up of a call that has no entry: the form renders nothing.
+      rerender(app(<WrapUpForm interactionId="sim-none" />))
+      expect(screen.queryByRole('form')).not.toBeInTheDocument()
+      expect(screen.getByRole('button', { name: 'Log the call with Ada Lovelace' })).toHaveFocus()
+    })
+  })
+
+  it('CallerIdSelect: losing the caller-ID capability gives focus back to where it came from', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient({
+      callerIds: [{ number: '+14165550100', label: 'Toronto office', default: true }],
+    })
+    renderWithCalls(
+      <>
+        <CallButton phoneNumber="+14165550199" associatedObject={ada} />
+        <CallerIdSelect />
+      </>,
+      { client },
+    )
+    const select = screen.getByRole('combobox', { name: 'Call from' })
+    await waitFor(() => expect(select).toHaveDisplayValue('Toronto office (+14165550100)'))
+    await user.tab()
+    await user.tab()
+    expect(select).toHaveFocus()
+    act(() => client.emit({ type: 'capabilities', capabilities: { callerId: false } }))
+    expect(select).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Call Ada Lovelace' })).toHaveFocus()
+  })
+
+  it('Softphone: its caller-ID select, gone with the capability, hands focus back to Call', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient({
+      callerIds: [{ number: '+14165550100', label: 'Toronto office', default: true }],
+    })
+    renderWithCalls(<Softphone callerId={<CallerIdSelect />} />, { client })
+    const select = screen.getByRole('combobox', { name: 'Call from' })
+    await waitFor(() => expect(select).toHaveDisplayValue('Toronto office (+14165550100)'))
+    screen.getByRole('button', { name: 'Call' }).focus()
+    await user.tab()
+    expect(select).toHaveFocus()
+    act(() => client.emit({ type: 'capabilities', capabilities: { callerId: false } }))
+    expect(select).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Call' })).toHaveFocus()
+  })
+
+  it('CallButton: disabled by the app while focused, it keeps focus and stays reachable', async () => {
+    const user = userEvent.setup()
+    const client = createTestClient()
+    const { rerender } = renderWithCalls(
+      <CallButton phoneNumber="+14165550199" associatedObject={ada} />,
+      { client },
+    )
+    await user.tab()
+    rerender(<CallButton phoneNumber="+14165550199" associatedObject={ada} disabled />)
+    const button = screen.getByRole('button', { name: 'Call Ada Lovelace' })
+    expect(button).toHaveFocus()
+    expect(button).toHaveAttribute('aria-disabled', 'true')
+    await user.keyboard('{Enter}')
+    expect(client.control.requests).toHaveLength(0)
+    // A keyboard user comes back to it (and hears that it is disabled).
+    await user.tab({ shift: true })
+    await user.tab()
+    expect(button).toHaveFocus()
+  })
+
+  it('Dialpad: disabled by the app while typing, focus goes to Call', async () => {
+    const user = userEvent.setup()
+    const { rerender } = renderWithCalls(<Dialpad />)
+    await user.tab()
+    await user.keyboard('4165550199')
+    expect(screen.getByRole('textbox', { name: 'Phone number' })).toHaveFocus()
+    rerender(<Dialpad disabled />)
+    const call = screen.getByRole('button', { name: 'Call' })
+    expect(call).toHaveFocus()
+    expect(call).toHaveAttribute('aria-disabled', 'true')
   })
 })
