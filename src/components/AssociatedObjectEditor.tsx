@@ -2,6 +2,7 @@ import {
   forwardRef,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -54,8 +55,11 @@ export interface AssociatedObjectEditorProps extends Omit<
     validation: AssociatedObjectValidation,
   ) => void
   /**
-   * The editing mode, controlled. Pair with `onModeChange`. Switched while focus is in a field,
-   * focus goes to the new mode's first field (the JSON text, or ID), never to the page.
+   * The editing mode, controlled. Pair with `onModeChange`. What was typed goes with the switch:
+   * the JSON shows the form's fields; the form shows the last JSON that parsed, and JSON it could
+   * not take stays as typed for the way back (the editor's own Form button refuses that switch
+   * instead). Switched while focus is in a field, focus goes to the new mode's first field (the
+   * JSON text, or ID), never to the page.
    */
   mode?: AssociatedObjectEditorMode
   /** The editing mode at mount. Default `'form'`. */
@@ -110,6 +114,9 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     const initial = value ?? defaultValue
     const [draft, setDraft] = useState<AssociatedObjectDraft>(() => toDraft(initial))
     const [json, setJson] = useState(() => draftJson(draft))
+    // The draft the JSON text was made from or taken into: when the form changed it since, the
+    // JSON mode shows the form's draft; else the text as typed (even text the form cannot take).
+    const jsonDraftOf = useRef(draft)
     const [modeState, setModeState] = useState<AssociatedObjectEditorMode>(defaultMode)
     // Which fields show their errors: all (`true`, once a value was given or loaded), else those left once.
     const [shown, setShown] = useState<true | Record<string, boolean>>(initial !== undefined || {})
@@ -132,8 +139,19 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
       const next = toDraft(value)
       setDraft(next)
       setJson(draftJson(next))
+      jsonDraftOf.current = next
       setShown(true)
     }, [value])
+
+    // Into JSON mode, by the person's switch or by the app's `mode`: the JSON shows what the form
+    // has (every row as typed, unnamed and repeated ones too: the way back restores them all).
+    useLayoutEffect(() => {
+      if (mode !== 'json' || jsonDraftOf.current === draft) return
+      jsonDraftOf.current = draft
+      setJson(draftJson(draft))
+      // Only on entering JSON mode; the draft changes in JSON mode come from the JSON itself.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, [mode])
 
     // After a row was added or removed, focus goes to its replacement (a row's name, or Add).
     useEffect(() => {
@@ -169,14 +187,13 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     const changeJson = (text: string) => {
       setJson(text)
       const { draft: parsed, errors } = parseJsonDraft(text, messages)
-      if (parsed && !hasErrors(errors)) take(fromDraft(parsed), parsed, errors)
+      if (!parsed || hasErrors(errors)) return
+      jsonDraftOf.current = parsed
+      take(fromDraft(parsed), parsed, errors)
     }
     const switchMode = (next: AssociatedObjectEditorMode) => {
       if (next === mode) return
-      if (next === 'json') {
-        // Every row, as typed (unnamed and repeated ones too): the way back restores them all.
-        setJson(draftJson(draft))
-      } else {
+      if (next === 'form') {
         const carried = jsonDraft?.draft
         if (!carried || !jsonDraft.keepsAll) {
           // Not a JSON object, or something the form has no place for: switching would drop it.
@@ -184,6 +201,7 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
           textareaRef.current?.focus()
           return
         }
+        jsonDraftOf.current = carried
         updateDraft(carried)
         setShown(true)
       }

@@ -219,6 +219,47 @@ export const ControlledWithCallButton: Story = {
   },
 }
 
+/** An app that locks the record (say, while it saves it) once its ID reads `c-99`. */
+function LockingEditor(args: AssociatedObjectEditorProps) {
+  const [id, setId] = useState(ada.id)
+  return (
+    <>
+      <button type="button">Edit record</button>
+      <AssociatedObjectEditor
+        {...args}
+        defaultValue={ada}
+        onValueChange={(value, validation) => {
+          args.onValueChange?.(value, validation)
+          setId(value.id)
+        }}
+        disabled={id === 'c-99'}
+      />
+    </>
+  )
+}
+
+/**
+ * Disabled by the app while a keyboard user types: the browser would drop focus from the disabled
+ * field to the page; it goes back to the control they came from.
+ */
+export const DisabledWhileEditing: Story = {
+  render: (args) => <LockingEditor {...args} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    const from = canvas.getByRole('button', { name: 'Edit record' })
+    await userEvent.click(from)
+    await userEvent.tab() // Form
+    await userEvent.tab() // JSON
+    await userEvent.tab()
+    const field = canvas.getByRole('textbox', { name: 'ID' })
+    await expect(field).toHaveFocus()
+    await userEvent.clear(field)
+    await userEvent.keyboard('c-99')
+    await expect(field).toBeDisabled()
+    await waitFor(() => expect(from).toHaveFocus())
+  },
+}
+
 /** Right to left, with the strings translated through `CallProvider` `messages`. */
 export const RightToLeft: Story = {
   args: { defaultValue: ada },

@@ -144,6 +144,32 @@ describe('AssociatedObjectEditor', () => {
     expect(JSON.parse((jsonBox() as HTMLTextAreaElement).value)).toEqual(edited)
   })
 
+  describe('with the mode controlled by the app', () => {
+    const Editor = ({ mode }: { mode: 'form' | 'json' }) => (
+      <AssociatedObjectEditor defaultValue={ada} mode={mode} />
+    )
+
+    it('shows what was typed in the form when the app switches to JSON', async () => {
+      const user = userEvent.setup()
+      const { rerender } = renderWithCalls(<Editor mode="form" />)
+      await user.clear(field('ID'))
+      await user.type(field('ID'), 'c-99')
+      rerender(<Editor mode="json" />)
+      expect(JSON.parse((jsonBox() as HTMLTextAreaElement).value)).toEqual({ ...ada, id: 'c-99' })
+    })
+
+    it('keeps JSON that the form cannot take when the app switches to the form and back', async () => {
+      const user = userEvent.setup()
+      const { rerender } = renderWithCalls(<Editor mode="json" />)
+      await user.clear(jsonBox())
+      await typeText(user, jsonBox(), '{"id": "c-1", "type": ')
+      rerender(<Editor mode="form" />)
+      expect(field('ID')).toHaveValue('c-1')
+      rerender(<Editor mode="json" />)
+      expect(jsonBox()).toHaveValue('{"id": "c-1", "type": ')
+    })
+  })
+
   it('on invalid JSON shows the invalid-JSON message, keeps the typed text and stays in JSON mode', async () => {
     const user = userEvent.setup()
     const onValueChange = vi.fn()

@@ -9,10 +9,30 @@ import type { DispositionData } from './protocol/AdApi.js'
 import { bpErrors } from './protocol/brightPatternErrors.js'
 import { widgetWith } from './widgetWith.js'
 
-export interface AfterCallWorkOptions extends ClientParts {
+/** What the client hands its after-call work. */
+export interface AfterCallWorkParts extends ClientParts {
   control: Controls['control']
-  /** Which field of `DispositionData` is a disposition's value (what `leaveAndCompleteInteraction` gets). */
-  dispositionValue: 'id' | 'code' | 'name'
+}
+
+/** Options of `brightPatternAfterCallWork`. */
+export interface BrightPatternAfterCallWorkOptions {
+  /**
+   * Which field of the widget's dispositions (`getDispositionsList`: `{ id, code, name, type }`)
+   * is a disposition's value, the one `completeWrapUp` hands to `leaveAndCompleteInteraction`.
+   * The vendor's sample labels that input "Disposition id/code/name"; which one a tenant takes is
+   * not documented.
+   * @default 'id'
+   */
+  dispositionValue?: 'id' | 'code' | 'name'
+}
+
+/** The after-call work of a Bright Pattern client: `createBrightPatternClient({ afterCallWork: brightPatternAfterCallWork() })`. */
+export type BrightPatternAfterCallWork = (parts: AfterCallWorkParts) => AfterCallWork
+
+/** What the client uses of its after-call work. */
+export interface AfterCallWork {
+  listDispositions(id?: string): Promise<OperationResult<Disposition[], CallError>>
+  completeWrapUp(id: string, result: WrapUpResult): Promise<ControlResult>
 }
 
 /**
@@ -21,8 +41,24 @@ export interface AfterCallWorkOptions extends ClientParts {
  * widget. The dispositions come from `getDispositionsList({ interactionId })`; completing sends
  * `leaveAndCompleteInteraction(disposition, note, interactionId)`, which sets both and completes
  * in one step. A call that ended without after-call work has nothing to complete.
+ *
+ * Its own export, so that an app that leaves the wrap-up to the widget pays nothing for it. Without
+ * it the widget still keeps the agent in after-call work (the call ends with `afterCallWork`, and
+ * `completed` follows when the agent completes it in the widget).
+ *
+ * @example
+ * createBrightPatternClient({ adApi, afterCallWork: brightPatternAfterCallWork() })
  */
-export function createAfterCallWork(options: AfterCallWorkOptions) {
+export function brightPatternAfterCallWork({
+  dispositionValue = 'id',
+}: BrightPatternAfterCallWorkOptions = {}): BrightPatternAfterCallWork {
+  return (parts) => createAfterCallWork(dispositionValue, parts)
+}
+
+function createAfterCallWork(
+  dispositionValue: NonNullable<BrightPatternAfterCallWorkOptions['dispositionValue']>,
+  options: AfterCallWorkParts,
+): AfterCallWork {
   const { tracker, emit } = options
 
   return {
@@ -39,7 +75,7 @@ export function createAfterCallWork(options: AfterCallWorkOptions) {
       if (isCallError(list)) return failure(list)
       return success(
         (Array.isArray(list) ? list : []).map((item) => ({
-          value: String(item[options.dispositionValue] ?? item.id),
+          value: String(item[dispositionValue] ?? item.id),
           label: item.name || item.code || item.id,
         })),
       )

@@ -4,11 +4,10 @@ import { createClientLogger } from '../../client-kit/logger.js'
 import { ALL_CAPABILITIES, type CallCapabilities } from '../../core/CallClient.js'
 import { isCallError } from '../../core/CallError.js'
 import type { CallEvent } from '../../core/CallEvent.js'
-import { createAfterCallWork } from './afterCallWork.js'
+import { failure } from '../../core/result.js'
 import type { BrightPatternClient } from './BrightPatternClient.js'
 import { callAdApi } from './callAdApi.js'
 import { readSnapshot } from './readSnapshot.js'
-import { createCallerIds } from './callerIds.js'
 import { createControls } from './controls.js'
 import { createDeferredDials } from './deferredDials.js'
 import { createWidgetLoader } from './loadWidget.js'
@@ -18,7 +17,7 @@ import {
   type BrightPatternClientOptions,
 } from './options.js'
 import { createPlaceCall } from './placeCall.js'
-import { PROVIDER } from './protocol/brightPatternErrors.js'
+import { bpErrors, PROVIDER } from './protocol/brightPatternErrors.js'
 import { createInteractionTracker, type BrightPatternCall } from './trackInteractions.js'
 import { createWidgetConnection } from './widgetConnection.js'
 import { createWidgetHandlers } from './widgetHandlers.js'
@@ -49,14 +48,15 @@ export function createBrightPatternClient(
   const log = createClientLogger(PROVIDER, options.logger)
   const hub = createEventHub<CallEvent>(log)
   const calls = createCallRegistry<BrightPatternCall>({ historyLimit: options.historyLimit })
-  // The widget keeps the agent in after-call work when the service has it (`wrap_up`), answers
-  // and turns down offered calls, and calls from the agent's DIDs.
+  // The widget answers and turns down offered calls. It keeps the agent in after-call work when
+  // the service has it (`wrap_up`): completed from here with the afterCallWork option, else in the
+  // widget. It calls from the agent's DIDs: chosen from here with the callerId option.
   let capabilities: CallCapabilities = {
     ...ALL_CAPABILITIES,
-    afterCallWork: true,
+    afterCallWork: Boolean(options.afterCallWork),
     answer: true,
     decline: true,
-    callerId: true,
+    callerId: Boolean(options.callerId),
   }
   let disposed = false
   const isDisposed = () => disposed
@@ -133,12 +133,26 @@ export function createBrightPatternClient(
   })
   const parts = { tracker, deferrals, widget, log, emit, disposed: isDisposed }
   const controls = createControls({ ...parts, hangupMethod: options.hangupMethod })
-  const callerIds = createCallerIds(parts)
-  const afterCallWork = createAfterCallWork({
-    ...parts,
-    control: controls.control,
-    dispositionValue: settings.dispositionValue,
-  })
+  const callerIds = options.callerId?.(parts) ?? {
+    listCallerIds: () => Promise.reject(noCallerId()),
+    select: async () => noCallerId(),
+  }
+  const noCallerId = () =>
+    bpErrors.error(
+      'not_supported',
+      'This Bright Pattern client calls from the number chosen in the widget: pass `callerId: brightPatternCallerId()` to createBrightPatternClient to choose it from here.',
+    )
+  const leftToWidget = async () =>
+    failure(
+      bpErrors.error(
+        'not_supported',
+        'This Bright Pattern client leaves the wrap-up to the widget: pass `afterCallWork: brightPatternAfterCallWork()` to createBrightPatternClient to do it from here.',
+      ),
+    )
+  const afterCallWork = options.afterCallWork?.({ ...parts, control: controls.control }) ?? {
+    listDispositions: leftToWidget,
+    completeWrapUp: leftToWidget,
+  }
 
   const client: BrightPatternClient = {
     name: PROVIDER,

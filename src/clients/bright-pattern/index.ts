@@ -1,6 +1,15 @@
 /** `react-click-to-call/clients/bright-pattern`: the Bright Pattern Communicator Widget (`adApi`) client. */
 export { createBrightPatternClient } from './createBrightPatternClient.js'
 export type { BrightPatternClient } from './BrightPatternClient.js'
+export { brightPatternAfterCallWork } from './afterCallWork.js'
+export { brightPatternCallerId } from './callerIds.js'
+export type { BrightPatternCallerId, CallerIds } from './callerIds.js'
+export type {
+  AfterCallWork,
+  AfterCallWorkParts,
+  BrightPatternAfterCallWork,
+  BrightPatternAfterCallWorkOptions,
+} from './afterCallWork.js'
 export type {
   BrightPatternAdApiOptions,
   BrightPatternClientOptions,

@@ -7,6 +7,8 @@ import type {
   InteractionActivityData,
   InteractionData,
 } from './protocol/AdApi.js'
+import type { BrightPatternAfterCallWork } from './afterCallWork.js'
+import type { BrightPatternCallerId } from './callerIds.js'
 import { bpErrors } from './protocol/brightPatternErrors.js'
 import { DEFAULT_STATE_MAP, type BrightPatternStep } from './protocol/interactionStateMap.js'
 import type { BrightPatternStateMap } from './protocol/interactionStateMap.js'
@@ -55,13 +57,21 @@ export interface BrightPatternCommonOptions {
    */
   hangupMethod?: 'leave' | 'leaveAndComplete'
   /**
-   * Which field of the widget's dispositions (`getDispositionsList`: `{ id, code, name, type }`)
-   * is a disposition's value, the one `completeWrapUp` hands to `leaveAndCompleteInteraction`.
-   * The vendor's sample labels that input "Disposition id/code/name"; which one a tenant takes is
-   * not documented.
-   * @default 'id'
+   * Caller ID from your app: `brightPatternCallerId()`, for `CallerIdSelect` / `useCallerIds` to
+   * list the agent's DIDs and a start's `from` to choose one. Without it `capabilities.callerId` is
+   * `false`, `listCallerIds` and a start with `from` are refused with `not_supported` (nothing is
+   * dialed), and calls go out from the number chosen in the widget.
+   * @default undefined
    */
-  dispositionValue?: 'id' | 'code' | 'name'
+  callerId?: BrightPatternCallerId
+  /**
+   * The wrap-up from your app: `brightPatternAfterCallWork({ dispositionValue })`, for
+   * `CallLogProvider`'s `WrapUpForm` to list the widget's dispositions and complete its after-call
+   * work. Without it `capabilities.afterCallWork` is `false`, `listDispositions` and
+   * `completeWrapUp` resolve `not_supported`, and the agent completes the wrap-up in the widget.
+   * @default undefined
+   */
+  afterCallWork?: BrightPatternAfterCallWork
   /**
    * How long a deferred dial waits for the agent to press Dial in the widget (ms). The first
    * outbound voice interaction to the same number within it takes the deferred call's place;
@@ -148,7 +158,6 @@ export function resolveBrightPatternOptions(options: AnyBrightPatternOptions) {
     scriptTimeoutMs: ms('scriptTimeoutMs', 30_000),
     scriptRetryDelayMs: ms('scriptRetryDelayMs', 1000),
     timeUnit: options.timeUnit ?? 'ms',
-    dispositionValue: options.dispositionValue ?? 'id',
     stateMap: new Map<string, BrightPatternStep>(
       Object.entries({ ...DEFAULT_STATE_MAP, ...options.stateMap }).filter(
         (entry): entry is [string, BrightPatternStep] => entry[1] !== undefined,

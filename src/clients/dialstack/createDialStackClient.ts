@@ -10,7 +10,6 @@ import { createCorrelation } from './correlateCalls.js'
 import { reportKey, withCall, type DialStackTracked } from './DialStackTracked.js'
 import type { DialStackClient } from './DialStackClient.js'
 import { createCallFollower, type CallFollower } from './followCalls.js'
-import { createIncomingCalls } from './incomingCalls.js'
 import { createLiveEvents } from './liveEvents.js'
 import { createPlaceCalls } from './placeCalls.js'
 import { createCallRecovery } from './recoverCalls.js'
@@ -71,13 +70,7 @@ export function createDialStackClient(options: DialStackClientOptions): DialStac
     hub.emit(event)
   }
 
-  const incoming = createIncomingCalls({
-    calls,
-    userId: options.userId,
-    ringTimeoutMs: resolved.incomingRingTimeoutMs,
-    report,
-    log,
-  })
+  const incoming = options.inbound?.create({ calls, userId: options.userId, report, log })
   const live = createLiveEvents({
     incoming,
     events: options.events,

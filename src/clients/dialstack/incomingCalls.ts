@@ -1,6 +1,7 @@
 import type { CallRegistry } from '../../client-kit/createCallRegistry.js'
 import type { ClientLogger } from '../../client-kit/logger.js'
 import { digitsOf, formatDuration } from '../../client-kit/text.js'
+import { positiveMs } from '../../client-kit/timeOptions.js'
 import type { InteractionEventInit } from '../../core/CallEvent.js'
 import type { DialStackTracked } from './DialStackTracked.js'
 import type { DialStackCallEvent } from './protocol/types.js'
@@ -8,14 +9,29 @@ import type { DialStackCallEvent } from './protocol/types.js'
 /** The stream's event for a call ringing a user. */
 export const INCOMING_EVENT = 'call.incoming'
 
-export interface IncomingCallsOptions {
+/** Options of `dialStackInboundCalls`. */
+export interface DialStackInboundOptions {
+  /**
+   * An incoming call (`call.incoming`, a screen pop) that no later event names ends `unknown`
+   * after this long, in ms: the documented event has no call id, so nothing may follow it.
+   * @default 60000
+   */
+  ringTimeoutMs?: number
+}
+
+/** What the client hands its inbound calls. */
+export interface InboundCallsParts {
   calls: CallRegistry<DialStackTracked>
   /** The signed-in person: only calls routed to them pop here. */
   userId: string
-  /** An incoming call nothing more is heard of ends after this long. */
-  ringTimeoutMs: number
   report(call: DialStackTracked, init: InteractionEventInit, at?: number): void
   log: ClientLogger
+}
+
+/** The inbound calls of a DialStack client: `createDialStackClient({ inbound: dialStackInboundCalls() })`. */
+export interface DialStackInboundCalls {
+  /** Builds the inbound calls of one client. */
+  create(parts: InboundCallsParts): IncomingCalls
 }
 
 /**
@@ -28,14 +44,36 @@ export interface IncomingCallsOptions {
  * event binds it only on a positive identifier (`direction: 'inbound'` with the same caller, as
  * webhook payloads carry); without one, the call ends `unknown` after `ringTimeoutMs`, so nothing
  * stays ringing for ever.
+ *
+ * Its own export, so that an app that wants no screen pop for incoming calls pays nothing for it.
+ *
+ * @example
+ * createDialStackClient({ endpoint, userId, events, inbound: dialStackInboundCalls() })
  */
-export function createIncomingCalls({
-  calls,
-  userId,
-  ringTimeoutMs,
-  report,
-  log,
-}: IncomingCallsOptions) {
+export function dialStackInboundCalls(
+  options: DialStackInboundOptions = {},
+): DialStackInboundCalls {
+  const ringTimeoutMs = positiveMs(
+    'dialStackInboundCalls',
+    'ringTimeoutMs',
+    options.ringTimeoutMs,
+    60_000,
+  )
+  return { create: (parts) => createIncomingCalls(ringTimeoutMs, parts) }
+}
+
+/** What the live events use of the inbound calls. */
+export interface IncomingCalls {
+  /** A `call.incoming` from the stream. */
+  ring(event: DialStackCallEvent): void
+  /** The live incoming call an inbound event names by its caller (and user, when given). */
+  match(event: DialStackCallEvent): DialStackTracked | undefined
+}
+
+function createIncomingCalls(
+  ringTimeoutMs: number,
+  { calls, userId, report, log }: InboundCallsParts,
+): IncomingCalls {
   let counter = 0
 
   return {
@@ -88,5 +126,3 @@ export function createIncomingCalls({
     },
   }
 }
-
-export type IncomingCalls = ReturnType<typeof createIncomingCalls>

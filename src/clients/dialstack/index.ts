@@ -5,6 +5,13 @@
  */
 export { createDialStackClient } from './createDialStackClient.js'
 export type { DialStackClient } from './DialStackClient.js'
+export { dialStackInboundCalls } from './incomingCalls.js'
+export type {
+  DialStackInboundCalls,
+  DialStackInboundOptions,
+  IncomingCalls,
+  InboundCallsParts,
+} from './incomingCalls.js'
 export type {
   BackoffOptions,
   DialStackClientOptions,

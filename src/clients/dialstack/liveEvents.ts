@@ -37,8 +37,11 @@ export interface LiveEventsOptions {
   polls: boolean
   calls: CallRegistry<DialStackTracked>
   correlation: Correlation
-  /** Calls ringing the user: `call.incoming` pops one; inbound events bind to it by caller. */
-  incoming: IncomingCalls
+  /**
+   * Calls ringing the user (the `inbound` option): `call.incoming` pops one; inbound events bind
+   * to it by caller.
+   */
+  incoming: IncomingCalls | undefined
   follower: () => CallFollower
   report(call: DialStackTracked, init: InteractionEventInit, at?: number): void
   connection: ConnectionReporter
@@ -74,7 +77,14 @@ export function createLiveEvents(options: LiveEventsOptions): LiveEvents {
 
   function onMessage(message: SseMessage) {
     const event = parseDialStackEvent(message)
-    if (event?.type === INCOMING_EVENT && !options.disposed()) return options.incoming.ring(event)
+    if (event?.type === INCOMING_EVENT && !options.disposed()) {
+      if (options.incoming) return options.incoming.ring(event)
+      return log.once(
+        'incoming',
+        'debug',
+        'call.incoming pops nothing: pass `inbound: dialStackInboundCalls()` to createDialStackClient for a screen pop.',
+      )
+    }
     // Only the followed names: not `connected`, …
     const role = event && roles.get(event.type)
     if (options.disposed() || !role) {
@@ -82,7 +92,7 @@ export function createLiveEvents(options: LiveEventsOptions): LiveEvents {
       return
     }
     if (inbox.isDuplicate(event)) return log.debug(`duplicate ${event.type} ignored.`)
-    const call = options.incoming.match(event) ?? correlation.correlate(event)
+    const call = options.incoming?.match(event) ?? correlation.correlate(event)
     if (call) {
       if (call.inbound && event.callId && !call.providerId) calls.bindProvider(call, event.callId)
       return apply(call, role, event)

@@ -2,6 +2,7 @@ import type { CallLogger } from '../../client-kit/logger.js'
 import type { PollOptions } from '../../client-kit/createPoller.js'
 import { positiveMs, resolvePollOptions } from '../../client-kit/timeOptions.js'
 import type { DialStringKind } from '../../core/parseDialString.js'
+import type { DialStackInboundCalls } from './incomingCalls.js'
 import type { AnsweredMeans } from './protocol/mapCallLog.js'
 import type {
   DialStackCallEvent,
@@ -57,12 +58,6 @@ export interface DialStackEventsOptions {
   backoff?: BackoffOptions
   /** Consecutive 401/403 answers on the stream before giving up. @default 3 */
   maxAuthFailures?: number
-  /**
-   * An incoming call (`call.incoming`, a screen pop) that no later event names ends `unknown`
-   * after this long, in ms: the documented event has no call id, so nothing may follow it.
-   * @default 60000
-   */
-  incomingRingTimeoutMs?: number
 }
 
 /** The call log through your backend (the handler's `GET …/calls` routes), polled like every client polls. */
@@ -120,6 +115,13 @@ export interface DialStackClientOptions extends Omit<CallRequestRules, 'logger'>
   events?: DialStackEventsOptions
   /** Call-log polling: the fallback without events, and the resync after a reconnect. */
   poll?: DialStackPollOptions
+  /**
+   * Incoming calls as a screen pop: `dialStackInboundCalls()`. Without it a `call.incoming` on the
+   * stream pops nothing (a development build says so at debug level), and an app that wants no
+   * screen pop pays nothing for it.
+   * @default undefined
+   */
+  inbound?: DialStackInboundCalls
   /**
    * Outbound calls may not appear on the events stream at all (undocumented). When a call has had
    * no event for this long, it is followed by polling the call log instead (needs `poll`).
@@ -182,12 +184,6 @@ export function resolveDialStackOptions(options: DialStackClientOptions) {
     },
     eventNames: { ...DEFAULT_EVENT_NAMES, ...events?.eventNames } as DialStackEventNames,
     answeredMeans: events?.answeredMeans ?? 'agent',
-    incomingRingTimeoutMs: positiveMs(
-      FACTORY,
-      'events.incomingRingTimeoutMs',
-      events?.incomingRingTimeoutMs,
-      60_000,
-    ),
     window: {
       windowMs: correlation?.windowMs ?? 120_000,
       clockSkewMs: correlation?.clockSkewMs ?? 30_000,

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createBrightPatternClient } from '../../../src/clients/bright-pattern/index.js'
+import {
+  brightPatternAfterCallWork,
+  createBrightPatternClient,
+  type BrightPatternAfterCallWork,
+} from '../../../src/clients/bright-pattern/index.js'
 import {
   createCallLog,
   createCallRuntime,
@@ -25,12 +29,17 @@ interface Page {
 let page: Page | undefined
 afterEach(() => page?.close())
 
-function open(widget: FakeAdApiOptions = {}): Page {
+/** `afterCallWork`: the client's opt-in wrap-up (`null` leaves it to the widget). */
+function open(
+  widget: FakeAdApiOptions = {},
+  afterCallWork: BrightPatternAfterCallWork | null = brightPatternAfterCallWork(),
+): Page {
   const adApi = createFakeAdApi(widget)
   const client = createBrightPatternClient({
     adApi,
     logger: quietLogger(),
     answerSignal: durationAnswered,
+    ...(afterCallWork && { afterCallWork }),
   })
   const runtime = createCallRuntime({ client })
   const disconnect = runtime.connect()
@@ -161,5 +170,35 @@ describe('Bright Pattern after-call work', () => {
     ;(adApi as { getDispositionsList?: unknown }).getDispositionsList = undefined
     const list = await client.listDispositions(id)
     expect(list.status === 'error' && list.error.code).toBe('not_supported')
+  })
+  it('without the afterCallWork option, leaves the wrap-up to the widget: logs the call, completes nothing, says how to turn it on', async () => {
+    const { adApi, client, runtime, log, writes } = open({ afterCallWork: true }, null)
+    expect(client.capabilities.afterCallWork).toBe(false)
+    const id = await talkedCall(page!)
+    expect(adApi.state(id)).toBe('wrap_up')
+    expect(findInteraction(runtime.store.getState(), id)?.afterCallWork).toBe(true)
+
+    const completed = await client.completeWrapUp(id, { disposition: 'd-1' })
+    expect(completed.status === 'error' && completed.error.code).toBe('not_supported')
+    expect(completed.status === 'error' && completed.error.message).toMatch(
+      /afterCallWork: brightPatternAfterCallWork\(\)/,
+    )
+    const list = await client.listDispositions(id)
+    expect(list.status === 'error' && list.error.code).toBe('not_supported')
+
+    await log.submit(id, { disposition: 'd-1', notes: 'Renewal signed' })
+    expect(writes).toHaveLength(1)
+    expect(
+      adApi.requests.some((r) =>
+        ['leaveAndCompleteInteraction', 'getDispositionsList'].includes(r.method),
+      ),
+    ).toBe(false)
+    expect(adApi.state(id)).toBe('wrap_up')
+
+    // The agent completes it in the widget: the call's after-call work ends here too.
+    adApi.setState(id, 'completed')
+    await eventually(() =>
+      expect(findInteraction(runtime.store.getState(), id)?.completedAt).toBeTypeOf('number'),
+    )
   })
 })

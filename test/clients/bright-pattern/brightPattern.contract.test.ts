@@ -1,4 +1,8 @@
-import { createBrightPatternClient } from '../../../src/clients/bright-pattern/index.js'
+import {
+  brightPatternAfterCallWork,
+  brightPatternCallerId,
+  createBrightPatternClient,
+} from '../../../src/clients/bright-pattern/index.js'
 import { createFakeAdApi, type FakeAdApiOptions } from '../../servers/fakeAdApi.js'
 import { runClientContract } from '../contract.js'
 import { durationAnswered, NUMBER, quietLogger } from './harness.js'
@@ -14,6 +18,9 @@ function harness(name: string, options: FakeAdApiOptions) {
         adApi,
         logger: quietLogger(),
         answerSignal: durationAnswered,
+        // Its opt-in capabilities, so the suite's caller-ID and wrap-up cases run on it.
+        callerId: brightPatternCallerId(),
+        afterCallWork: brightPatternAfterCallWork(),
       })
       return {
         client,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import fixture from '../../fixtures/bright-pattern/inbound-and-caller-id.json' with { type: 'json' }
+import { brightPatternCallerId } from '../../../src/clients/bright-pattern/index.js'
 import { eventually, NUMBER, setup, type Setup } from './harness.js'
 
 const CALLER = '+14165550123'
@@ -16,6 +17,9 @@ async function ringing(): Promise<string> {
   await eventually(() => expect(s!.call(widgetId)?.status).toBe('ringing'))
   return widgetId
 }
+
+/** Caller ID is opt-in: these clients choose the DID from here. */
+const withCallerId = { callerId: brightPatternCallerId() }
 
 describe('Bright Pattern inbound calls', () => {
   it('answers an offered call with acceptInteraction on its interaction, as the vendor sample does', async () => {
@@ -75,7 +79,7 @@ describe('Bright Pattern inbound calls', () => {
 
 describe('Bright Pattern caller ID (the agent’s DIDs)', () => {
   it('lists the voice DIDs of getDIDNumbersList, the current getDIDNumber as the default', async () => {
-    s = await setup()
+    s = await setup({}, withCallerId)
     expect(s.client.capabilities.callerId).toBe(true)
     const voice = fixture.fakeDidNumbers.filter((did) => did.isVoice).map((did) => did.number)
 
@@ -89,7 +93,7 @@ describe('Bright Pattern caller ID (the agent’s DIDs)', () => {
   })
 
   it("chooses a start's `from` with setDIDNumber right before startCall", async () => {
-    s = await setup()
+    s = await setup({}, withCallerId)
     const from = fixture.fakeDidNumbers[1]!.number
 
     const result = await s.client.startCall(NUMBER, undefined, { from })
@@ -102,7 +106,7 @@ describe('Bright Pattern caller ID (the agent’s DIDs)', () => {
   })
 
   it('refuses a start from a DID the agent may not call from (19), and places no call', async () => {
-    s = await setup()
+    s = await setup({}, withCallerId)
     const smsOnly = fixture.fakeDidNumbers.find((did) => !did.isVoice)!.number
 
     const result = await s.client.startCall(NUMBER, undefined, { from: smsOnly })
@@ -115,8 +119,23 @@ describe('Bright Pattern caller ID (the agent’s DIDs)', () => {
   })
 
   it('rejects listCallerIds with not_supported on a widget without getDIDNumbersList', async () => {
-    s = await setup()
+    s = await setup({}, withCallerId)
     Object.assign(s.adApi, { getDIDNumbersList: undefined })
     await expect(s.client.listCallerIds()).rejects.toMatchObject({ code: 'not_supported' })
+  })
+  it('without the callerId option, calls from the widget’s number: refuses listCallerIds and a start `from`, naming the option', async () => {
+    s = await setup()
+    expect(s.client.capabilities.callerId).toBe(false)
+    await expect(s.client.listCallerIds()).rejects.toMatchObject({
+      code: 'not_supported',
+      message: expect.stringMatching(/callerId: brightPatternCallerId\(\)/),
+    })
+    const from = fixture.fakeDidNumbers[1]!.number
+
+    const result = await s.client.startCall(NUMBER, undefined, { from })
+
+    expect(result.status === 'error' && result.error.code).toBe('not_supported')
+    expect(s.adApi.requests.some((r) => r.method === 'setDIDNumber')).toBe(false)
+    expect(s.adApi.startRequests()).toBe(0)
   })
 })

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { runClientContract } from '../contract.js'
+import { dialStackInboundCalls } from '../../../src/clients/dialstack/index.js'
 import { setupDialStack } from './setupDialStack.js'
 
 runClientContract({
@@ -7,7 +8,10 @@ runClientContract({
   // call.incoming is a screen pop: the user answers on their own phones (no answer or decline here).
   inbound: { answer: false, decline: false },
   async setup() {
-    const setup = await setupDialStack({ subscribe: false })
+    const setup = await setupDialStack({
+      subscribe: false,
+      client: { inbound: dialStackInboundCalls() },
+    })
     const { fake } = setup
     const ringing = new Map<string, string>()
     /** The fake's call for the client's tracking id: one call at a time in the contract. */
