@@ -139,7 +139,7 @@ export const CallButton = forwardRef<HTMLButtonElement, CallButtonProps>(functio
 ) {
   const messages = useMessages('CallButton')
   const { runtime, readinessRules } = useCallContext('CallButton')
-  // The provider's one start mutation, not one per button: a list of 500 keeps one observer.
+  // No mutation observer per button: a start makes one on the click (a list of 500 mounts none).
   const [start, startCall] = useSharedStart(runtime)
   // A bad prop (an app passing `null` or a number) disables the button; it must not break the page.
   const missing = typeof phoneNumber !== 'string' || phoneNumber.trim() === ''

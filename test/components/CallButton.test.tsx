@@ -221,6 +221,7 @@ describe('CallButton', () => {
     const cacheError = vi.fn()
     const queryClient = new QueryClient({
       mutationCache: new MutationCache({ onError: cacheError }),
+      defaultOptions: { mutations: { gcTime: 0 } },
     })
     function Starting() {
       return <p>Starting: {useIsMutating({ mutationKey: ['react-click-to-call', 'startCall'] })}</p>
@@ -238,6 +239,8 @@ describe('CallButton', () => {
     expect(screen.getByText('Starting: 0')).toBeInTheDocument()
     expect(cacheError).toHaveBeenCalledTimes(1)
     expect(cacheError.mock.calls[0]![0]).toMatchObject({ code: 'not_ready' })
+    // Nothing holds the settled start: it leaves the cache like any mutation nobody observes.
+    await waitFor(() => expect(queryClient.getMutationCache().getAll()).toHaveLength(0))
   })
 
   it('keeps its own start: another button on the same number shows neither its wait nor its error', async () => {
