@@ -88,7 +88,12 @@ export function createGenesysClient(options: GenesysClientOptions): GenesysClien
   const operations = createCallOperations({ ...parts, userDataPrefix })
   const afterCallWork = options.afterCallWork?.({ ...parts, operate: operations.operate })
   const noAfterCallWork = async () =>
-    failure(gwsErrors.notSupported('after-call work (the afterCallWork option)'))
+    failure(
+      gwsErrors.error(
+        'not_supported',
+        'This Genesys client leaves after-call work to Workspace: pass `afterCallWork: genesysAfterCallWork()` to createGenesysClient to do it from here.',
+      ),
+    )
 
   return {
     name: PROVIDER,

@@ -171,6 +171,9 @@ describe('Genesys client: after-call work', { timeout: 8000 }, () => {
     const completed = await client.completeWrapUp(id, {})
     expect(attached.status === 'error' && attached.error.code).toBe('not_supported')
     expect(completed.status === 'error' && completed.error.code).toBe('not_supported')
+    expect(completed.status === 'error' && completed.error.message).toBe(
+      'This Genesys client leaves after-call work to Workspace: pass `afterCallWork: genesysAfterCallWork()` to createGenesysClient to do it from here.',
+    )
     expect(server.operations('UpdateUserData')).toEqual([])
   })
 })
