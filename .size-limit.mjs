@@ -204,6 +204,10 @@ export default [
     'bright-pattern with after-call work and caller ID (reported)',
     'createBrightPatternClient, brightPatternAfterCallWork, brightPatternCallerId',
   ),
+  // 7.78 measured: inbound calls are opt-in (`tetherInboundCalls`, 8.27 before).
+  client('tether', 'createTetherClient', { target: 3.7, ceiling: 7.94 }),
+  // Tether inbound calls are opt-in (`tetherInboundCalls`): the line above leaves them out.
+  client('tether with inbound calls (reported)', 'createTetherClient, tetherInboundCalls'),
   client(
     'genesys (without cometd, loaded on demand)',
     'createGenesysClient',
