@@ -26,7 +26,7 @@ import {
 } from './associatedObjectDraft.js'
 import { cx } from './composeHandlers.js'
 import { AlertIcon, CloseIcon, PlusIcon } from './icons.js'
-import { setRef } from './setRef.js'
+import { mergeRefs } from './mergeRefs.js'
 import { useFocusRescue } from './useFocusRescue.js'
 
 const hasErrors = (errors: AssociatedObjectErrors) => Object.keys(errors).length > 0
@@ -234,10 +234,7 @@ export const AssociatedObjectEditor = forwardRef<HTMLFieldSetElement, Associated
     return (
       <fieldset
         {...rest}
-        ref={(node) => {
-          rootRef.current = node
-          setRef(ref, node)
-        }}
+        ref={mergeRefs(rootRef, ref)}
         className={cx('rcc-AssociatedObjectEditor', className)}
         data-mode={mode}
         data-invalid={invalid || undefined}

@@ -26,7 +26,7 @@ import { AlertIcon, CloseIcon } from './icons.js'
 import { callStateText } from './callStateText.js'
 import { liveControls } from './liveControls.js'
 import { useFocusRescue } from './useFocusRescue.js'
-import { setRef } from './setRef.js'
+import { mergeRefs } from './mergeRefs.js'
 
 export interface CallStatusBannerProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /**
@@ -285,10 +285,7 @@ export const CallStatusBanner = forwardRef<HTMLDivElement, CallStatusBannerProps
         aria-atomic="false"
         aria-label={messages.callStatus}
         {...rest}
-        ref={(node) => {
-          rootRef.current = node
-          setRef(ref, node)
-        }}
+        ref={mergeRefs(rootRef, ref)}
         // Where focus is only decides where it goes when the view changes: the app's own
         // handler runs first and is never stopped.
         onFocus={(event) => {

@@ -31,7 +31,7 @@ import { BackspaceIcon, PhoneIcon } from './icons.js'
 import { readinessMessage } from './readinessMessage.js'
 import { dialableBefore, positionAfter, showTypedNumber } from './typedNumber.js'
 import { visuallyHidden } from './visuallyHidden.js'
-import { setRef } from './setRef.js'
+import { mergeRefs } from './mergeRefs.js'
 import { useFocusRescue } from './useFocusRescue.js'
 
 /** The characters of a string literal type. */
@@ -366,10 +366,7 @@ export const Dialpad = forwardRef<HTMLDivElement, DialpadProps>(function Dialpad
       role="group"
       aria-label={dial ? messages.dialpad : messages.tonesKeypad}
       {...rest}
-      ref={(element) => {
-        rootRef.current = element
-        setRef(ref, element)
-      }}
+      ref={mergeRefs(rootRef, ref)}
       className={cx('rcc-Dialpad', className)}
       data-mode={mode}
       data-pending={pending || undefined}

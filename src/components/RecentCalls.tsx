@@ -18,7 +18,7 @@ import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { useStartCall } from '../react/useStartCall.js'
 import { cx } from './composeHandlers.js'
 import { useFocusRescue } from './useFocusRescue.js'
-import { setRef } from './setRef.js'
+import { mergeRefs } from './mergeRefs.js'
 
 export interface RecentCallsProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
   /** How many calls to show, newest first. Default 20. */
@@ -180,14 +180,7 @@ export const RecentCalls = forwardRef<HTMLDivElement, RecentCallsProps>(function
     )
   })
   return (
-    <div
-      {...rest}
-      ref={(node) => {
-        rootRef.current = node
-        setRef(ref, node)
-      }}
-      className={cx('rcc-RecentCalls', className)}
-    >
+    <div {...rest} ref={mergeRefs(rootRef, ref)} className={cx('rcc-RecentCalls', className)}>
       {rows.length > 0 ? (
         <ul className="rcc-RecentCalls-list" aria-label={messages.recentCalls}>
           {rows.map((row) => (

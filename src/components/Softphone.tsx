@@ -33,7 +33,7 @@ import { oneControlAtATime } from './oneControlAtATime.js'
 import { callStateText } from './callStateText.js'
 import { SaidOnce } from './SaidOnce.js'
 import { useFocusRescue } from './useFocusRescue.js'
-import { setRef } from './setRef.js'
+import { mergeRefs } from './mergeRefs.js'
 
 export interface SoftphoneProps extends Omit<ComponentPropsWithoutRef<'section'>, 'children'> {
   /**
@@ -180,10 +180,7 @@ export const Softphone = forwardRef<HTMLElement, SoftphoneProps>(function Softph
     <section
       aria-label={messages.softphone}
       {...rest}
-      ref={(node) => {
-        panelRef.current = node
-        setRef(ref, node)
-      }}
+      ref={mergeRefs(panelRef, ref)}
       className={cx('rcc-Softphone', className)}
       data-status={status}
       data-outcome={status === 'ended' ? (call?.outcome ?? 'unknown') : undefined}

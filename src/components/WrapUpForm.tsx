@@ -15,7 +15,7 @@ import { formatCallDuration } from '../react/useCallDuration.js'
 import { usePhoneNumber } from '../react/usePhoneNumber.js'
 import { useWrapUp } from '../react/useWrapUp.js'
 import { cx, describedBy } from './composeHandlers.js'
-import { setRef } from './setRef.js'
+import { mergeRefs } from './mergeRefs.js'
 import { useFocusRescue } from './useFocusRescue.js'
 
 export interface WrapUpFormProps extends Omit<
@@ -163,10 +163,7 @@ export const WrapUpForm = forwardRef<HTMLFormElement, WrapUpFormProps>(function 
     <form
       aria-labelledby={`${id}-heading`}
       {...rest}
-      ref={(node) => {
-        formRef.current = node
-        setRef(ref, node)
-      }}
+      ref={mergeRefs(formRef, ref)}
       className={cx('rcc-WrapUpForm', className)}
       data-status={status}
       data-mode={wrapUp.mode}

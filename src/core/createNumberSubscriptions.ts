@@ -2,6 +2,7 @@ import { blocksStart, callWith, closedReason } from './callReadiness.js'
 import type { CallStoreApi } from './createCallStore.js'
 import type { WhileOnCall } from './createCallRuntime.js'
 import type { CallState } from './reduceCallState.js'
+import { sameItems } from './sameItems.js'
 
 /** A number or a call id a subscriber reads; `null` and `undefined` stand for none. */
 export type SubscriptionKey = string | null | undefined
@@ -48,7 +49,7 @@ export function createNumberSubscriptions(
 
   const onUpdate = (state: CallState, previous: CallState) => {
     const sharedNow = shared(state)
-    const sharedChanged = differ(sharedNow, sharedBefore)
+    const sharedChanged = !sameItems(sharedNow, sharedBefore)
     sharedBefore = sharedNow
     if (sharedChanged) {
       for (const listener of [...everyone]) listener()
@@ -101,8 +102,4 @@ export function createNumberSubscriptions(
       }
     },
   }
-}
-
-function differ(a: readonly unknown[], b: readonly unknown[]): boolean {
-  return a.length !== b.length || a.some((item, index) => item !== b[index])
 }

@@ -1,5 +1,6 @@
 import type { CallState } from '../reduceCallState.js'
 import type { Interaction } from '../reduceInteraction.js'
+import { sameItems } from '../sameItems.js'
 
 /** The part of the store every tab shows alike: the calls, their history and the client's state. */
 export type SharedCalls = Pick<
@@ -88,8 +89,7 @@ export function patchCalls(
       if (!call) return undefined
       next.push(call)
     }
-    const same = next.length === live.length && next.every((call, index) => call === live[index])
-    if (!same) live = next
+    if (!sameItems(next, live)) live = next
   }
   if (change.ended) {
     const next = Object.assign(Object.create(null) as Record<string, Interaction>, ended)

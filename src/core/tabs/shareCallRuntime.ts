@@ -11,6 +11,7 @@ import type { InteractionAssociatedObject } from '../types.js'
 import { toWire, type TabControlRequest, type TabStartRequest } from './createTabClient.js'
 import { diffCalls, patchCalls, type CallsChange, type SharedCalls } from './diffCalls.js'
 import type { TabLink } from './TabLink.js'
+import { sameItems } from '../sameItems.js'
 
 interface TabAssociateRequest {
   interactionId: string
@@ -18,9 +19,6 @@ interface TabAssociateRequest {
 }
 
 const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b)
-
-const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((id, index) => id === b[index])
 
 const pickCalls = ({
   live,
@@ -95,11 +93,7 @@ export function shareCallRuntime(link: TabLink, runtime: CallRuntime, client: Ca
       return mine && sameJson(mine, incoming) ? mine : incoming
     }
     const incomingLive = value.live.map(keep)
-    const live =
-      incomingLive.length === local.live.length &&
-      incomingLive.every((call, index) => call === local.live[index])
-        ? local.live
-        : incomingLive
+    const live = sameItems(incomingLive, local.live) ? local.live : incomingLive
     const ended = Object.create(null) as Record<string, Interaction>
     let endedChanged = Object.keys(local.ended).length !== Object.keys(value.ended).length
     for (const id in value.ended) {
@@ -110,8 +104,8 @@ export function shareCallRuntime(link: TabLink, runtime: CallRuntime, client: Ca
       {
         live,
         ended: endedChanged ? ended : local.ended,
-        history: sameList(local.history, value.history) ? local.history : value.history,
-        evicted: sameList(local.evicted, value.evicted) ? local.evicted : value.evicted,
+        history: sameItems(local.history, value.history) ? local.history : value.history,
+        evicted: sameItems(local.evicted, value.evicted) ? local.evicted : value.evicted,
         capabilities: sameJson(local.capabilities, value.capabilities)
           ? local.capabilities
           : value.capabilities,
