@@ -14,10 +14,11 @@ import { useCallContext } from './CallContext.js'
 const subscriptionsByStore = new WeakMap<CallStoreApi, Map<WhileOnCall, NumberSubscriptions>>()
 
 function numberSubscriptions(store: CallStoreApi, whileOnCall: WhileOnCall): NumberSubscriptions {
-  const byRule = subscriptionsByStore.get(store) ?? new Map<WhileOnCall, NumberSubscriptions>()
-  subscriptionsByStore.set(store, byRule)
-  const made = byRule.get(whileOnCall) ?? createNumberSubscriptions(store, whileOnCall)
-  byRule.set(whileOnCall, made)
+  // Read on every render of every button: the maps are written only when a set is made.
+  let byRule = subscriptionsByStore.get(store)
+  if (!byRule) subscriptionsByStore.set(store, (byRule = new Map()))
+  let made = byRule.get(whileOnCall)
+  if (!made) byRule.set(whileOnCall, (made = createNumberSubscriptions(store, whileOnCall)))
   return made
 }
 
