@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { CallStatusBanner } from '../../src/index.js'
 import { ScreenPopProvider } from '../../src/screen-pop/index.js'
-import { ada, createTestClient, renderWithCalls } from './renderWithCalls.js'
+import { ada, createTestClient, renderWithCalls, ringWithMatches } from './renderWithCalls.js'
 
 const CALLER = '+14165550199'
 /** Rings until a person acts (the test client's own ring-out is 20 ms). */
@@ -49,14 +49,7 @@ describe('CallStatusBanner: an inbound call', () => {
   })
 
   it('lists the matches when several records match, and shows the one chosen', async () => {
-    const client = createTestClient(RINGS)
-    renderWithCalls(
-      <ScreenPopProvider resolveCaller={async () => [ada, grace]}>
-        <CallStatusBanner />
-      </ScreenPopProvider>,
-      { client },
-    )
-    act(() => void client.control.ring({ from: CALLER }))
+    ringWithMatches(<CallStatusBanner />, [ada, grace])
     const list = await screen.findByRole('list', { name: 'Records that match the caller' })
     await userEvent.click(within(list).getByRole('button', { name: 'Grace Hopper Contact' }))
     expect(await screen.findByText('Grace Hopper')).toBeInTheDocument()

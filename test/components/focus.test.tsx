@@ -21,14 +21,11 @@ import { CallButton } from '../../src/components/CallButton.js'
 import { CallStatusBanner } from '../../src/components/CallStatusBanner.js'
 import { Dialpad } from '../../src/components/Dialpad.js'
 import { Softphone } from '../../src/components/Softphone.js'
-import { ScreenPopProvider } from '../../src/screen-pop/index.js'
 import { callAndHangUp, createCrm, outcomes, renderWithLog } from './callLog.js'
-import { ada, createTestClient, renderWithCalls } from './renderWithCalls.js'
+import { ada, createTestClient, renderWithCalls, ringWithMatches } from './renderWithCalls.js'
 
 const grace = { ...ada, id: 'c-2', displayName: 'Grace Hopper' }
 const alan = { ...ada, id: 'c-3', displayName: 'Alan Turing' }
-/** Rings until a person acts. */
-const RINGS = { delays: { noAnswer: 60_000 } }
 
 describe('focus when a view changes', () => {
   it('banner: a listed call that ends gives focus to the row now in its place', async () => {
@@ -81,34 +78,14 @@ describe('focus when a view changes', () => {
     expect(screen.getByRole('button', { name: 'Call Ada Lovelace' })).toHaveFocus()
   })
 
-  it('banner: choosing the caller’s record gives focus to Answer', async () => {
+  it.each([
+    ['banner', <CallStatusBanner />, 'Grace Hopper Contact'],
+    ['Softphone', <Softphone />, 'Ada Lovelace Contact'],
+  ] as const)('%s: choosing the caller’s record gives focus to Answer', async (_, ui, record) => {
     const user = userEvent.setup()
-    const client = createTestClient(RINGS)
-    renderWithCalls(
-      <ScreenPopProvider resolveCaller={async () => [ada, grace]}>
-        <CallStatusBanner />
-      </ScreenPopProvider>,
-      { client },
-    )
-    act(() => void client.control.ring({ from: '+14165550199' }))
+    ringWithMatches(ui, [ada, grace])
     const list = await screen.findByRole('list', { name: 'Records that match the caller' })
-    await user.click(within(list).getByRole('button', { name: 'Grace Hopper Contact' }))
-    await waitFor(() => expect(screen.queryByRole('list')).not.toBeInTheDocument())
-    expect(screen.getByRole('button', { name: 'Answer' })).toHaveFocus()
-  })
-
-  it('Softphone: choosing the caller’s record gives focus to Answer', async () => {
-    const user = userEvent.setup()
-    const client = createTestClient(RINGS)
-    renderWithCalls(
-      <ScreenPopProvider resolveCaller={async () => [ada, grace]}>
-        <Softphone />
-      </ScreenPopProvider>,
-      { client },
-    )
-    act(() => void client.control.ring({ from: '+14165550199' }))
-    const list = await screen.findByRole('list', { name: 'Records that match the caller' })
-    await user.click(within(list).getByRole('button', { name: 'Ada Lovelace Contact' }))
+    await user.click(within(list).getByRole('button', { name: record }))
     await waitFor(() => expect(screen.queryByRole('list')).not.toBeInTheDocument())
     expect(screen.getByRole('button', { name: 'Answer' })).toHaveFocus()
   })

@@ -1,14 +1,16 @@
 import { QueryClient } from '@tanstack/react-query'
-import { render, type RenderOptions } from '@testing-library/react'
+import { act, render, type RenderOptions } from '@testing-library/react'
 import type { ReactElement, ReactNode } from 'react'
 import type { CallClient } from '../../src/core/CallClient.js'
 import type { CallEvent } from '../../src/core/CallEvent.js'
+import type { InteractionAssociatedObject } from '../../src/core/types.js'
 import {
   createSimulatedClient,
   type SimulatedClient,
   type SimulatedClientOptions,
 } from '../../src/clients/simulated/index.js'
 import { CallProvider, type CallProviderProps } from '../../src/react/CallProvider.js'
+import { ScreenPopProvider } from '../../src/screen-pop/index.js'
 
 /** Fast, deterministic delays for a simulated call in tests. */
 export const FAST = { start: 5, ringing: 10, answer: 10, noAnswer: 20 }
@@ -60,6 +62,20 @@ export function renderWithCalls(
   )
   const result = render(ui, { wrapper, ...options })
   return { ...result, client, queryClient }
+}
+
+/**
+ * Renders `ui` under a screen pop that finds `matches` for any caller, then rings an inbound call
+ * from +14165550199 that rings until a person acts (the test client's own ring-out is 20 ms).
+ */
+export function ringWithMatches(ui: ReactElement, matches: InteractionAssociatedObject[]) {
+  const client = createTestClient({ delays: { noAnswer: 60_000 } })
+  const result = renderWithCalls(
+    <ScreenPopProvider resolveCaller={async () => matches}>{ui}</ScreenPopProvider>,
+    { client },
+  )
+  act(() => void client.control.ring({ from: '+14165550199' }))
+  return result
 }
 
 export const ada = {

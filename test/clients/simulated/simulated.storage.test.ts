@@ -49,6 +49,20 @@ async function adopt(next: ReturnType<typeof page>) {
   for (const event of await next.client.snapshot!()) next.store.getState().dispatch(event)
 }
 
+/** The adopted call is still `status` 1 ms before it is due, `ms` from now, and ends then with `outcome`. */
+async function expectEndsAt(
+  next: ReturnType<typeof page>,
+  id: string,
+  ms: number,
+  status: string,
+  outcome: string,
+) {
+  await vi.advanceTimersByTimeAsync(ms - 1)
+  expect(next.status(id)).toBe(status)
+  await vi.advanceTimersByTimeAsync(1)
+  expect(findInteraction(next.store.getState(), id)).toMatchObject({ status: 'ended', outcome })
+}
+
 describe('simulatedCallStorage: an adopted call goes on with its script', () => {
   it('a call dialing when its page closed rings and is answered on time in the page that adopts it', async () => {
     const storage = createMemoryCallLogStorage()
@@ -105,13 +119,7 @@ describe('simulatedCallStorage: an adopted call goes on with its script', () => 
 
     const second = page(storage)
     await adopt(second)
-    await vi.advanceTimersByTimeAsync(9_999)
-    expect(second.status(id)).toBe('connected')
-    await vi.advanceTimersByTimeAsync(1)
-    expect(findInteraction(second.store.getState(), id)).toMatchObject({
-      status: 'ended',
-      outcome: 'completed',
-    })
+    await expectEndsAt(second, id, 10_000, 'connected', 'completed')
   })
 
   it('an inbound call adopted while ringing rings out when it was due to', async () => {
@@ -123,13 +131,7 @@ describe('simulatedCallStorage: an adopted call goes on with its script', () => 
 
     const second = page(storage)
     await adopt(second)
-    await vi.advanceTimersByTimeAsync(4_999)
-    expect(second.status(id)).toBe('ringing')
-    await vi.advanceTimersByTimeAsync(1)
-    expect(findInteraction(second.store.getState(), id)).toMatchObject({
-      status: 'ended',
-      outcome: 'missed',
-    })
+    await expectEndsAt(second, id, 5_000, 'ringing', 'missed')
   })
 
   it('a call hung up, or moved on by hand, keeps no script to replay', async () => {
